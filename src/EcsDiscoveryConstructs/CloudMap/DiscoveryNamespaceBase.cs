@@ -1,0 +1,54 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ServiceDiscovery;
+using Constructs;
+using EcsDiscoveryConstructs.Validation;
+
+namespace EcsDiscoveryConstructs.CloudMap;
+
+/// <summary>What the library's namespace constructs share: validation, tags, typed attributes and the service-name registry.</summary>
+public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
+{
+    private readonly ServiceNameUnique serviceNames;
+
+    /// <summary>Validates <paramref name="spec"/> (throwing every error at once) before any child is created.</summary>
+    private protected DiscoveryNamespaceBase(Construct scope, string id, string kind, NamespaceSpec spec)
+        : base(scope, id)
+    {
+        Kind = kind;
+        NamespaceSetup.Validate(this, kind, spec);
+        NamespaceName = spec.Name!;
+        NamespaceType = spec.Type;
+        serviceNames = NamespaceSetup.TrackServiceNames(this, spec.Type, NamespaceSetup.Label(NamespaceName, Node.Path));
+    }
+
+    /// <inheritdoc />
+    public abstract INamespace CloudMapNamespace { get; }
+
+    /// <inheritdoc />
+    public string NamespaceId => CloudMapNamespace.NamespaceId;
+
+    /// <inheritdoc />
+    public string NamespaceArn => CloudMapNamespace.NamespaceArn;
+
+    /// <inheritdoc />
+    public string NamespaceName { get; }
+
+    /// <inheritdoc />
+    public NamespaceType NamespaceType { get; }
+
+    /// <inheritdoc />
+    public string DisplayPath => Node.Path;
+
+    IVpc? IDiscoveryNamespace.Vpc => VpcOrNull;
+
+    ServiceNameUnique IDiscoveryNamespace.ServiceNames => serviceNames;
+
+    /// <summary>The construct's type name used in messages.</summary>
+    private protected string Kind { get; }
+
+    /// <summary>The VPC for private DNS namespaces; null otherwise.</summary>
+    private protected virtual IVpc? VpcOrNull => null;
+
+    /// <summary>Applies the tags from the props; called by subclasses once the CDK namespace exists.</summary>
+    private protected void ApplyTags(IReadOnlyDictionary<string, string>? tags) => NamespaceSetup.ApplyTags(this, tags);
+}

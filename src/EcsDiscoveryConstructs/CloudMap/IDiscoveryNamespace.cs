@@ -1,0 +1,37 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ServiceDiscovery;
+using EcsDiscoveryConstructs.Validation;
+
+namespace EcsDiscoveryConstructs.CloudMap;
+
+/// <summary>
+/// A Cloud Map namespace created or imported by this library: the CDK namespace plus what the library's checks
+/// need to know about it. Implemented by <see cref="PrivateDnsDiscoveryNamespace"/>, <see cref="PublicDnsDiscoveryNamespace"/>,
+/// <see cref="HttpDiscoveryNamespace"/> and the objects their <c>FromAttributes</c> methods return.
+/// </summary>
+public interface IDiscoveryNamespace
+{
+    /// <summary>The CDK namespace, for APIs that take an <see cref="INamespace"/>.</summary>
+    INamespace CloudMapNamespace { get; }
+
+    /// <summary>The namespace id (<c>ns-...</c>); a token for namespaces created in this app.</summary>
+    string NamespaceId { get; }
+
+    /// <summary>The namespace ARN; a token for namespaces created in this app.</summary>
+    string NamespaceArn { get; }
+
+    /// <summary>The namespace name, e.g. <c>internal.example.com</c>.</summary>
+    string NamespaceName { get; }
+
+    /// <summary>Private DNS, public DNS or HTTP.</summary>
+    NamespaceType NamespaceType { get; }
+
+    /// <summary>The VPC of a private DNS namespace; null for other types and for imports given no VPC.</summary>
+    IVpc? Vpc { get; }
+
+    /// <summary>The construct path used in messages about this namespace.</summary>
+    string DisplayPath { get; }
+
+    /// <summary>Tracks the services created in this namespace for the <c>service-name-unique</c> rule.</summary>
+    internal ServiceNameUnique ServiceNames { get; }
+}

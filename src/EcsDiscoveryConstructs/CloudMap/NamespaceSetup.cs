@@ -1,0 +1,34 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.ServiceDiscovery;
+using Constructs;
+using EcsDiscoveryConstructs.Validation;
+
+namespace EcsDiscoveryConstructs.CloudMap;
+
+/// <summary>Steps shared by the three namespace constructs and their imports.</summary>
+internal static class NamespaceSetup
+{
+    /// <summary>Runs the namespace rules: throws every error at once, reports warnings on <paramref name="construct"/>.</summary>
+    public static void Validate(IConstruct construct, string kind, NamespaceSpec spec)
+        => RuleRunner.Apply(construct, kind, spec, RuleCatalog.NamespaceRules);
+
+    /// <summary>Adds <paramref name="tags"/> to every taggable resource under <paramref name="construct"/>.</summary>
+    public static void ApplyTags(IConstruct construct, IReadOnlyDictionary<string, string>? tags)
+    {
+        foreach (var (key, value) in tags ?? new Dictionary<string, string>())
+        {
+            Tags.Of(construct).Add(key, value);
+        }
+    }
+
+    /// <summary>Creates the per-namespace service-name registry and checks it when the app is synthesized.</summary>
+    public static ServiceNameUnique TrackServiceNames(IConstruct namespaceConstruct, NamespaceType type, string label)
+    {
+        var registry = new ServiceNameUnique(label, caseSensitive: type == NamespaceType.HTTP);
+        namespaceConstruct.Node.AddValidation(registry);
+        return registry;
+    }
+
+    /// <summary>A readable label for a namespace in messages: its name when known, else its construct path.</summary>
+    public static string Label(string name, string path) => Token.IsUnresolved(name) ? path : name;
+}

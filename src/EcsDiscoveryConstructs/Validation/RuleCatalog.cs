@@ -1,0 +1,61 @@
+using EcsDiscoveryConstructs.Validation.Rules;
+
+namespace EcsDiscoveryConstructs.Validation;
+
+/// <summary>Every validation rule of the library, in the order they run. docs/validation-rules.md is generated from it.</summary>
+public static class RuleCatalog
+{
+    private static readonly DescriptionLength Description = new();
+    private static readonly TagsFormat Tags = new();
+
+    /// <summary>Rules run against namespace props and imported namespace attributes.</summary>
+    internal static IReadOnlyList<IPropsRule<NamespaceSpec>> NamespaceRules { get; } =
+    [
+        new NamespaceName(),
+        new PrivateNamespaceVpc(),
+        new NamespaceImportAttributes(),
+        new SoaTtlRange(),
+        new SoaTtlLong(),
+        Description,
+        Tags,
+    ];
+
+    /// <summary>Rules run against discovery-service props.</summary>
+    internal static IReadOnlyList<IPropsRule<DiscoveryServiceSpec>> DiscoveryServiceRules { get; } =
+    [
+        new ServiceName(),
+        new ServiceDnsNameLength(),
+        Description,
+        new HttpNamespaceDnsDiscovery(),
+        new ApiOnlyDnsSettings(),
+        new RecordTypes(),
+        new DnsTtlRange(),
+        new DnsTtlLong(),
+        new DnsTtlZero(),
+        new CnameRouting(),
+        new CnameRoute53HealthCheck(),
+        new LoadBalancerAlias(),
+        new SingleHealthCheck(),
+        new Route53HealthCheckPrivateDns(),
+        new Route53HealthCheckTcpPath(),
+        new Route53HealthCheckPath(),
+        new Route53HealthCheckThreshold(),
+        new CustomHealthCheckThreshold(),
+        new NoHealthCheck(),
+        Tags,
+    ];
+
+    /// <summary>Rules checked across constructs when the app is synthesized.</summary>
+    internal static IReadOnlyList<RuleInfo> SynthRules { get; } =
+    [
+        ServiceNameUnique.Info,
+    ];
+
+    /// <summary>Every rule, each once, in catalog order.</summary>
+    public static IReadOnlyList<RuleInfo> All { get; } =
+        NamespaceRules.Select(r => r.Info)
+            .Concat(DiscoveryServiceRules.Select(r => r.Info))
+            .Concat(SynthRules)
+            .DistinctBy(r => r.Id)
+            .ToList();
+}

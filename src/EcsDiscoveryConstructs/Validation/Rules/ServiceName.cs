@@ -1,0 +1,23 @@
+namespace EcsDiscoveryConstructs.Validation.Rules;
+
+/// <summary>Service names follow the Cloud Map service-name pattern.</summary>
+internal sealed class ServiceName : IPropsRule<DiscoveryServiceSpec>
+{
+    public RuleInfo Info { get; } = new(
+        "service-name",
+        RuleLevel.Error,
+        "Service name: 1-127 characters, dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-'.",
+        "CreateService rejects other names (ServiceName pattern in the Cloud Map API model).");
+
+    public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
+    {
+        if (subject.Name is null)
+        {
+            yield return new Violation("Name (not set)", "is required", "Give the service the name clients will look up, e.g. Name = \"orders\".");
+        }
+        else if (TokenGuard.IsConcrete(subject.Name) && NameFormats.ServiceNameProblem(subject.Name) is { } problem)
+        {
+            yield return new Violation($"Name '{subject.Name}'", problem, "Use a DNS-style name such as 'orders' or '_orders._tcp'.");
+        }
+    }
+}
