@@ -1,0 +1,157 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.ServiceDiscovery;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.CloudMap;
+
+public class DiscoveryServiceTests
+{
+    [Fact]
+    public void Defaults_ARecordTenSecondsMultivalue()
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", Fixtures.GoodService(Fixtures.PrivateNamespace(stack)));
+        Template.FromStack(stack).HasResourceProperties("AWS::ServiceDiscovery::Service", new Dictionary<string, object>
+        {
+            ["DnsConfig"] = new Dictionary<string, object>
+            {
+                ["DnsRecords"] = new object[] { new Dictionary<string, object> { ["Type"] = "A", ["TTL"] = 10 } },
+                ["RoutingPolicy"] = "MULTIVALUE",
+            },
+            ["HealthCheckCustomConfig"] = new Dictionary<string, object> { ["FailureThreshold"] = 1 },
+        });
+        Assert.Equal("orders.internal.example.com", service.DnsName);
+    }
+
+    [Fact]
+    public void RoutingPolicy_WeightedWithARecords_IsEmitted()
+    {
+        // aws-cdk #31719: the L2 alone would emit MULTIVALUE here.
+        var stack = TestApp.CreateStack();
+        _ = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", RoutingPolicy = RoutingPolicy.WEIGHTED, CustomHealthCheck = new() });
+        Template.FromStack(stack).HasResourceProperties("AWS::ServiceDiscovery::Service", new Dictionary<string, object>
+        {
+            ["DnsConfig"] = new Dictionary<string, object> { ["RoutingPolicy"] = "WEIGHTED" },
+        });
+    }
+
+    [Fact]
+    public void ASrv_EmitsBothRecordsWithTheSameTtl()
+    {
+        var stack = TestApp.CreateStack();
+        _ = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, DnsTtl = Duration.Seconds(5), CustomHealthCheck = new() });
+        Template.FromStack(stack).HasResourceProperties("AWS::ServiceDiscovery::Service", new Dictionary<string, object>
+        {
+            ["DnsConfig"] = new Dictionary<string, object>
+            {
+                ["DnsRecords"] = new object[]
+                {
+                    new Dictionary<string, object> { ["Type"] = "A", ["TTL"] = 5 },
+                    new Dictionary<string, object> { ["Type"] = "SRV", ["TTL"] = 5 },
+                },
+            },
+        });
+    }
+
+    [Fact]
+    public void ServiceArn_IsTheCloudMapServiceArn()
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", Fixtures.GoodService(Fixtures.PrivateNamespace(stack)));
+        Assert.Equal(
+            new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { stack.GetLogicalId((CfnElement)service.Resource.Node.DefaultChild!), "Arn" } },
+            stack.Resolve(service.ServiceArn) as IDictionary<string, object>,
+            new JsonEquality());
+    }
+
+    [Fact]
+    public void ImportedNamespace_ServiceUsesItsId()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = PrivateDnsDiscoveryNamespace.FromAttributes(stack, "Shared", new DiscoveryNamespaceAttributes
+        {
+            NamespaceId = "ns-ylexjili4cdxy3xm",
+            NamespaceArn = "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-ylexjili4cdxy3xm",
+            NamespaceName = "shared.example.com",
+        });
+        var service = new DiscoveryService(stack, "Orders", Fixtures.GoodService(ns));
+        Template.FromStack(stack).HasResourceProperties("AWS::ServiceDiscovery::Service", new Dictionary<string, object>
+        {
+            ["DnsConfig"] = new Dictionary<string, object> { ["NamespaceId"] = "ns-ylexjili4cdxy3xm" },
+        });
+        Assert.Equal("orders.shared.example.com", service.DnsName);
+    }
+
+    [Fact]
+    public void ManyErrors_AreReportedTogether()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PrivateNamespace(stack);
+        var error = Findings.Error(() => new DiscoveryService(stack, "Orders", new DiscoveryServiceProps
+        {
+            Namespace = ns,
+            Name = "Orders!",
+            DnsTtl = Duration.Millis(500),
+            Route53HealthCheck = new() { FailureThreshold = 20 },
+        }));
+        Assert.Equal(
+            "DiscoveryService 'TestStack/Orders' has 4 invalid settings:\n"
+            + " - DiscoveryService 'TestStack/Orders': Name 'Orders!' is invalid: use dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-'. Use a DNS-style name such as 'orders' or '_orders._tcp'. [ecs-discovery:service-name]\n"
+            + " - DiscoveryService 'TestStack/Orders': DnsTtl 500 ms is out of range: use a whole number of seconds from 0 to 2147483647. Set DnsTtl = Duration.Seconds(n), e.g. Duration.Seconds(10). [ecs-discovery:dns-ttl-range]\n"
+            + " - DiscoveryService 'TestStack/Orders': Route53HealthCheck is not allowed in a private DNS namespace: Route 53 cannot reach addresses inside a VPC. Use CustomHealthCheck instead (ECS reports task health through it). [ecs-discovery:route53-health-check-private-dns]\n"
+            + " - DiscoveryService 'TestStack/Orders': Route53HealthCheck.FailureThreshold 20 is out of range: use 1-10. Use e.g. 3 consecutive failures. [ecs-discovery:route53-health-check-threshold]",
+            error.Message);
+        Assert.Equal("TestStack/Orders", error.ConstructPath);
+    }
+
+    [Fact]
+    public void Golden_ASrvWithWeightedRouting()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PrivateNamespace(stack);
+        _ = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps
+        {
+            Namespace = ns,
+            Name = "orders",
+            DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv,
+            DnsTtl = Duration.Seconds(5),
+            RoutingPolicy = RoutingPolicy.WEIGHTED,
+            CustomHealthCheck = new CustomHealthCheckOptions(),
+        });
+        Snapshot.MatchTemplate(stack);
+    }
+
+    [Fact]
+    public void Golden_Cname()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PublicNamespace(stack);
+        _ = new DiscoveryService(stack, "Www", new DiscoveryServiceProps
+        {
+            Namespace = ns,
+            Name = "www",
+            DnsRecords = DiscoveryRecordTypes.Cname,
+            DnsTtl = Duration.Seconds(30),
+        });
+        Assert.Empty(Findings.Warnings(stack));
+        Snapshot.MatchTemplate(stack);
+    }
+
+    [Fact]
+    public void Golden_ApiOnlyInDnsNamespace()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PrivateNamespace(stack);
+        _ = new DiscoveryService(stack, "Jobs", new DiscoveryServiceProps
+        {
+            Namespace = ns,
+            Name = "jobs",
+            Discovery = DiscoveryType.API,
+            Description = "Queue workers: found through DiscoverInstances, not DNS",
+            CustomHealthCheck = new CustomHealthCheckOptions(),
+        });
+        Snapshot.MatchTemplate(stack);
+    }
+}

@@ -1,0 +1,53 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.ServiceDiscovery;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
+
+public class NamespaceImportAttributesTests
+{
+    private const string Arn = "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-ylexjili4cdxy3xm";
+
+    [Fact]
+    public void FromAttributes_MatchingIdAndArn_ImportsNamespace()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = HttpDiscoveryNamespace.FromAttributes(stack, "Imported", new DiscoveryNamespaceAttributes { NamespaceId = "ns-ylexjili4cdxy3xm", NamespaceArn = Arn, NamespaceName = "internal-api" });
+        Assert.Equal(("ns-ylexjili4cdxy3xm", Arn, "internal-api", NamespaceType.HTTP), (ns.NamespaceId, ns.NamespaceArn, ns.NamespaceName, ns.NamespaceType));
+    }
+
+    [Fact]
+    public void FromAttributes_ServiceArnAndName_FailsWithBothMessages()
+    {
+        var stack = TestApp.CreateStack();
+        var error = Findings.Error(() => PrivateDnsDiscoveryNamespace.FromAttributes(stack, "Imported", new DiscoveryNamespaceAttributes
+        {
+            NamespaceId = "internal.example.com",
+            NamespaceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-p5zdwlg5uvvzjita",
+            NamespaceName = "internal.example.com",
+        }));
+        Assert.Equal(
+            "PrivateDnsDiscoveryNamespace 'TestStack/Imported' has 2 invalid settings:\n"
+            + " - PrivateDnsDiscoveryNamespace 'TestStack/Imported': NamespaceId 'internal.example.com' is not a namespace id: expected 'ns-' followed by letters and digits. Copy the Id from 'aws servicediscovery list-namespaces', e.g. 'ns-ylexjili4cdxy3xm'. [ecs-discovery:namespace-import-attributes]\n"
+            + " - PrivateDnsDiscoveryNamespace 'TestStack/Imported': NamespaceArn 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-p5zdwlg5uvvzjita' is not a Cloud Map namespace ARN: expected 'arn:<partition>:servicediscovery:<region>:<account>:namespace/ns-...'. Copy the Arn from 'aws servicediscovery list-namespaces'. [ecs-discovery:namespace-import-attributes]",
+            error.Message);
+    }
+
+    [Fact]
+    public void FromAttributes_ArnOfAnotherNamespace_Fails()
+    {
+        var stack = TestApp.CreateStack();
+        var error = Findings.Error(() => PublicDnsDiscoveryNamespace.FromAttributes(stack, "Imported", new DiscoveryNamespaceAttributes { NamespaceId = "ns-aaaaaaaaaaaaaaaa", NamespaceArn = Arn, NamespaceName = "api.example.com" }));
+        Assert.Contains($"NamespaceArn '{Arn}' names namespace 'ns-ylexjili4cdxy3xm', not NamespaceId 'ns-aaaaaaaaaaaaaaaa'. Pass the id and the ARN of the same namespace.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromAttributes_Tokens_AreNotGuessed()
+    {
+        var stack = TestApp.CreateStack();
+        var id = Fn.ImportValue("SharedNamespaceId");
+        var ns = PrivateDnsDiscoveryNamespace.FromAttributes(stack, "Imported", new DiscoveryNamespaceAttributes { NamespaceId = id, NamespaceArn = Fn.ImportValue("SharedNamespaceArn"), NamespaceName = "internal.example.com", Vpc = TestApp.ImportedVpc(stack) });
+        Assert.NotNull(ns.Vpc);
+    }
+}

@@ -1,0 +1,42 @@
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
+
+public class TagsFormatTests
+{
+    [Fact]
+    public void Tags_Valid_AreEmitted()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.HttpNamespace(stack);
+        _ = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = ns, Name = "orders", Tags = new Dictionary<string, string> { ["team"] = "payments" } });
+        Amazon.CDK.Assertions.Template.FromStack(stack).HasResourceProperties("AWS::ServiceDiscovery::Service", new Dictionary<string, object>
+        {
+            ["Tags"] = new object[] { new Dictionary<string, object> { ["Key"] = "team", ["Value"] = "payments" } },
+        });
+    }
+
+    [Fact]
+    public void Tags_ReservedPrefixAndTooMany_FailsWithBothMessages()
+    {
+        var stack = TestApp.CreateStack();
+        var tags = Enumerable.Range(0, 50).ToDictionary(i => $"k{i}", i => "v");
+        tags["aws:owner"] = "me";
+        var error = Findings.Error(() => new HttpDiscoveryNamespace(stack, "Http", new HttpDiscoveryNamespaceProps { Name = "internal-api", Tags = tags }));
+        Assert.Equal(
+            [
+                "HttpDiscoveryNamespace 'TestStack/Http': Tags (51 tags) are too many: use at most 50. Remove tags, or tag through a parent scope with fewer tags. [ecs-discovery:tags-format]",
+                "HttpDiscoveryNamespace 'TestStack/Http': Tags key 'aws:owner' is invalid: use 1-128 characters, not starting with 'aws:'. Rename the tag key. [ecs-discovery:tags-format]",
+            ],
+            error.Errors);
+    }
+
+    [Fact]
+    public void Tags_ValueTooLong_Fails()
+    {
+        var stack = TestApp.CreateStack();
+        var error = Findings.Error(() => new HttpDiscoveryNamespace(stack, "Http", new HttpDiscoveryNamespaceProps { Name = "internal-api", Tags = new Dictionary<string, string> { ["owner"] = new string('x', 257) } }));
+        Assert.Contains("Tags['owner'] (257 characters) is too long: use at most 256 characters.", error.Message, StringComparison.Ordinal);
+    }
+}
