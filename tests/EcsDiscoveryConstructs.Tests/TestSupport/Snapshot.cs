@@ -22,8 +22,14 @@ internal static class Snapshot
         Match(TemplateScrubber.Scrub(File.ReadAllText(templatePath)), sourceFile, testMethod);
     }
 
+    /// <summary>True when <see cref="AcceptVariable"/> is set to 1.</summary>
+    public static bool AcceptRequested => System.Environment.GetEnvironmentVariable(AcceptVariable) == "1";
+
     /// <summary>Checks <paramref name="received"/> against the golden file of the calling test.</summary>
-    public static void Match(string received, string sourceFile, string testMethod)
+    public static void Match(string received, string sourceFile, string testMethod) => Match(received, sourceFile, testMethod, AcceptRequested);
+
+    /// <summary>Checks <paramref name="received"/>; with <paramref name="accept"/> it becomes the golden file instead.</summary>
+    public static void Match(string received, string sourceFile, string testMethod, bool accept)
     {
         var folder = Path.GetDirectoryName(sourceFile)!;
         var stem = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(sourceFile)}.{testMethod}");
@@ -37,7 +43,7 @@ internal static class Snapshot
             return;
         }
 
-        if (System.Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+        if (accept)
         {
             File.WriteAllText(verifiedPath, received);
             File.Delete(receivedPath);

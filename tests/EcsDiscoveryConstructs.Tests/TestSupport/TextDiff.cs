@@ -77,15 +77,15 @@ internal static class TextDiff
                 i++;
                 j++;
             }
-            else if (j < b.Length && (i == a.Length || lcs[i, j + 1] >= lcs[i + 1, j]))
-            {
-                ops.Add(('+', b[j], i));
-                j++;
-            }
-            else
+            else if (i < a.Length && (j == b.Length || lcs[i + 1, j] >= lcs[i, j + 1]))
             {
                 ops.Add(('-', a[i], i));
                 i++;
+            }
+            else
+            {
+                ops.Add(('+', b[j], i));
+                j++;
             }
         }
 

@@ -1,0 +1,45 @@
+using Xunit.Sdk;
+
+namespace EcsDiscoveryConstructs.Tests.TestSupport;
+
+public sealed class SnapshotTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("snapshot-tests").FullName;
+
+    private string SourceFile => Path.Combine(folder, "FakeTests.cs");
+
+    [Fact]
+    public void Match_MissingGolden_WritesReceivedAndFails()
+    {
+        var error = Assert.Throws<XunitException>(() => Snapshot.Match("{}\n", SourceFile, "Case", accept: false));
+        Assert.StartsWith("No golden file FakeTests.Case.verified.json yet.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("{}\n", File.ReadAllText(Path.Combine(folder, "FakeTests.Case.received.json")));
+    }
+
+    [Fact]
+    public void Match_DifferentGolden_FailsWithDiff()
+    {
+        File.WriteAllText(Path.Combine(folder, "FakeTests.Case.verified.json"), "{\n  \"TTL\": 10\n}\n");
+        var error = Assert.Throws<XunitException>(() => Snapshot.Match("{\n  \"TTL\": 60\n}\n", SourceFile, "Case", accept: false));
+        Assert.Contains("-   \"TTL\": 10\n+   \"TTL\": 60\n", error.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "FakeTests.Case.received.json")));
+    }
+
+    [Fact]
+    public void Match_EqualGolden_PassesAndRemovesStaleReceived()
+    {
+        File.WriteAllText(Path.Combine(folder, "FakeTests.Case.verified.json"), "{}\r\n");
+        File.WriteAllText(Path.Combine(folder, "FakeTests.Case.received.json"), "old");
+        Snapshot.Match("{}\n", SourceFile, "Case", accept: false);
+        Assert.False(File.Exists(Path.Combine(folder, "FakeTests.Case.received.json")));
+    }
+
+    [Fact]
+    public void Match_AcceptRequested_WritesGolden()
+    {
+        Snapshot.Match("{\"TTL\": 5}\n", SourceFile, "Case", accept: true);
+        Assert.Equal("{\"TTL\": 5}\n", File.ReadAllText(Path.Combine(folder, "FakeTests.Case.verified.json")));
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}

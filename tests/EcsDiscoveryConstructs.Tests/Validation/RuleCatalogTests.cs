@@ -1,0 +1,70 @@
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+using EcsDiscoveryConstructs.Validation;
+
+namespace EcsDiscoveryConstructs.Tests.Validation;
+
+public partial class RuleCatalogTests
+{
+    private static readonly string DocsPath = Path.Combine(RepoPaths.Root, "docs", "validation-rules.md");
+
+    [Fact]
+    public void All_IdsAreUniqueKebabCase()
+    {
+        Assert.Equal(RuleCatalog.All.Count, RuleCatalog.All.Select(r => r.Id).Distinct().Count());
+        Assert.All(RuleCatalog.All, r => Assert.Matches(KebabCase(), r.Id));
+    }
+
+    [Fact]
+    public void EveryRuleClass_IsInTheCatalogAndHasATestClassWithCompliantAndNonCompliantCases()
+    {
+        var ruleTypes = typeof(RuleCatalog).Assembly.GetTypes()
+            .Where(t => t.Namespace == "EcsDiscoveryConstructs.Validation.Rules" && t.IsClass && !t.IsNested)
+            .ToList();
+        Assert.NotEmpty(ruleTypes);
+        var testTypes = typeof(RuleCatalogTests).Assembly.GetTypes().ToDictionary(t => t.FullName!);
+        foreach (var rule in ruleTypes)
+        {
+            Assert.True(testTypes.TryGetValue($"EcsDiscoveryConstructs.Tests.Validation.Rules.{rule.Name}Tests", out var tests), $"{rule.Name} has no test class.");
+            var cases = tests!.GetMethods().Count(m => m.GetCustomAttributes<FactAttribute>().Any());
+            Assert.True(cases >= 2, $"{rule.Name}Tests needs a compliant and a non-compliant test; it has {cases}.");
+        }
+
+        Assert.Equal(ruleTypes.Count + RuleCatalog.SynthRules.Count, RuleCatalog.All.Count);
+    }
+
+    [Fact]
+    public void Docs_ListEveryRule()
+    {
+        var expected = Render();
+        var actual = File.Exists(DocsPath) ? File.ReadAllText(DocsPath).ReplaceLineEndings("\n") : string.Empty;
+        if (actual != expected && Snapshot.AcceptRequested)
+        {
+            File.WriteAllText(DocsPath, expected);
+            return;
+        }
+
+        Assert.True(actual == expected, $"docs/validation-rules.md is out of date; run the tests with {Snapshot.AcceptVariable}=1 to regenerate it.\n{TextDiff.Unified(actual, expected)}");
+    }
+
+    private static string Render()
+    {
+        var text = new StringBuilder();
+        text.Append("# Validation rules\n\n")
+            .Append("Generated from `RuleCatalog.All` (the test `RuleCatalogTests.Docs_ListEveryRule` keeps it current).\n")
+            .Append("Errors stop synthesis; every error of one construct is reported in one exception. Warnings are CDK\n")
+            .Append("warnings with the id shown, so they can be acknowledged: `Annotations.Of(scope).AcknowledgeWarning(\"ecs-discovery:<id>\")`.\n\n")
+            .Append("| Id | Level | Checks | Why |\n|---|---|---|---|\n");
+        foreach (var rule in RuleCatalog.All)
+        {
+            text.Append($"| `{rule.QualifiedId}` | {rule.Level} | {rule.Summary.Replace("|", "\\|", StringComparison.Ordinal)} | {rule.Why.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+}
