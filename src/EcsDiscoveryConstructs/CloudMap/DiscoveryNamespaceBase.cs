@@ -8,7 +8,7 @@ namespace EcsDiscoveryConstructs.CloudMap;
 /// <summary>What the library's namespace constructs share: validation, tags, typed attributes and the service-name registry.</summary>
 public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
 {
-    private readonly ServiceNameUnique serviceNames;
+    private readonly NamespaceUsage usage;
 
     /// <summary>Validates <paramref name="spec"/> (throwing every error at once) before any child is created.</summary>
     private protected DiscoveryNamespaceBase(Construct scope, string id, string kind, NamespaceSpec spec)
@@ -18,7 +18,8 @@ public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
         NamespaceSetup.Validate(this, kind, spec);
         NamespaceName = spec.Name!;
         NamespaceType = spec.Type;
-        serviceNames = NamespaceSetup.TrackServiceNames(this, spec.Type, NamespaceSetup.Label(NamespaceName, Node.Path));
+        usage = NamespaceSetup.TrackUsage(this, spec.Type, NamespaceSetup.Label(NamespaceName, Node.Path));
+        AppUsage.For(this).AddNamespace(this);
     }
 
     /// <inheritdoc />
@@ -41,7 +42,7 @@ public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
 
     IVpc? IDiscoveryNamespace.Vpc => VpcOrNull;
 
-    ServiceNameUnique IDiscoveryNamespace.ServiceNames => serviceNames;
+    NamespaceUsage IDiscoveryNamespace.Usage => usage;
 
     /// <summary>The construct's type name used in messages.</summary>
     private protected string Kind { get; }

@@ -38,6 +38,7 @@ public sealed class DiscoveryService : Construct
             Route53HealthCheck = props.Route53HealthCheck,
             LoadBalancer = props.LoadBalancer,
             Tags = props.Tags,
+            TaskStopTimeoutSeconds = props.TaskStopTimeoutSeconds,
         };
         RuleRunner.Apply(this, Kind, spec, RuleCatalog.DiscoveryServiceRules);
 
@@ -75,7 +76,7 @@ public sealed class DiscoveryService : Construct
             }
         }
 
-        props.Namespace.ServiceNames.Add(Node.Path, props.Name);
+        props.Namespace.Usage.AddServiceName(Node.Path, props.Name);
         NamespaceSetup.ApplyTags(this, props.Tags);
     }
 

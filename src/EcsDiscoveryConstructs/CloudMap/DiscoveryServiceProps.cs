@@ -53,6 +53,9 @@ public sealed class DiscoveryServiceProps
     /// <value>Default: false.</value>
     public bool LoadBalancer { get; init; }
 
+    /// <summary>Set by <see cref="Services.DiscoverableFargateService"/>: how long its tasks stay reachable while stopping, for the TTL warning.</summary>
+    internal double? TaskStopTimeoutSeconds { get; init; }
+
     /// <summary>Tags for the service.</summary>
     /// <value>Default: none.</value>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }

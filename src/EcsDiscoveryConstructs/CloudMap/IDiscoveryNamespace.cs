@@ -32,6 +32,6 @@ public interface IDiscoveryNamespace
     /// <summary>The construct path used in messages about this namespace.</summary>
     string DisplayPath { get; }
 
-    /// <summary>Tracks the services created in this namespace for the <c>service-name-unique</c> rule.</summary>
-    internal ServiceNameUnique ServiceNames { get; }
+    /// <summary>What the app puts into this namespace, checked across constructs at synth.</summary>
+    internal NamespaceUsage Usage { get; }
 }

@@ -17,7 +17,7 @@ internal sealed class ImportedDiscoveryNamespace : IDiscoveryNamespace
         NamespaceType = type;
         Vpc = type == NamespaceType.DNS_PRIVATE ? attributes.Vpc : null;
         DisplayPath = cloudMapNamespace.Node.Path;
-        ServiceNames = NamespaceSetup.TrackServiceNames(cloudMapNamespace, type, NamespaceSetup.Label(NamespaceName, DisplayPath));
+        Usage = NamespaceSetup.TrackUsage(cloudMapNamespace, type, NamespaceSetup.Label(NamespaceName, DisplayPath));
     }
 
     public INamespace CloudMapNamespace { get; }
@@ -34,7 +34,7 @@ internal sealed class ImportedDiscoveryNamespace : IDiscoveryNamespace
 
     public string DisplayPath { get; }
 
-    public ServiceNameUnique ServiceNames { get; }
+    public NamespaceUsage Usage { get; }
 
     /// <summary>Validates the attributes, imports the namespace with the matching CDK method and wraps it.</summary>
     public static IDiscoveryNamespace Create(Construct scope, string id, DiscoveryNamespaceAttributes attributes, NamespaceType type, string kind)

@@ -21,13 +21,9 @@ internal static class NamespaceSetup
         }
     }
 
-    /// <summary>Creates the per-namespace service-name registry and checks it when the app is synthesized.</summary>
-    public static ServiceNameUnique TrackServiceNames(IConstruct namespaceConstruct, NamespaceType type, string label)
-    {
-        var registry = new ServiceNameUnique(label, caseSensitive: type == NamespaceType.HTTP);
-        namespaceConstruct.Node.AddValidation(registry);
-        return registry;
-    }
+    /// <summary>Creates the record of what the app puts into a namespace; it is checked when the app is synthesized.</summary>
+    public static NamespaceUsage TrackUsage(IConstruct namespaceConstruct, NamespaceType type, string label)
+        => new(namespaceConstruct, label, caseSensitive: type == NamespaceType.HTTP);
 
     /// <summary>A readable label for a namespace in messages: its name when known, else its construct path.</summary>
     public static string Label(string name, string path) => Token.IsUnresolved(name) ? path : name;

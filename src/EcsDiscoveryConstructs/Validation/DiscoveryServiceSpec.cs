@@ -31,6 +31,9 @@ internal sealed record DiscoveryServiceSpec
 
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 
+    /// <summary>The registering ECS service's longest container stop timeout, when an ECS service registers into this service.</summary>
+    public double? TaskStopTimeoutSeconds { get; init; }
+
     /// <summary>True when the service answers DNS queries (a DNS namespace and not API-only).</summary>
     public bool UsesDns => NamespaceType != NamespaceType.HTTP && DiscoveryType != Amazon.CDK.AWS.ServiceDiscovery.DiscoveryType.API;
 

@@ -45,16 +45,56 @@ public static class RuleCatalog
         Tags,
     ];
 
+    /// <summary>Rules run against discoverable Fargate service props.</summary>
+    internal static IReadOnlyList<IPropsRule<FargateServiceSpec>> FargateServiceRules { get; } =
+    [
+        new EcsServiceName(),
+        new TaskSource(),
+        new CloudMapTarget(),
+        new RegistryArn(),
+        new EcsRecordTypes(),
+        new SrvTarget(),
+        new ServiceConnectNamespace(),
+        new PortMappingName(),
+        new DiscoveryNameFormat(),
+        new ClientAliasFormat(),
+        new PerRequestTimeoutTcp(),
+        new ServiceConnectTimeouts(),
+        new TlsAuthorityArn(),
+        new DualDiscoverySetup(),
+        new NamespaceVpc(),
+        new PublicNamespacePrivateIps(),
+        new TaskScalingRange(),
+        new TaskCountQuota(),
+    ];
+
+    /// <summary>Rules run when autoscaling is added after creation.</summary>
+    internal static IReadOnlyList<IPropsRule<FargateServiceSpec>> ScalingRules { get; } =
+        FargateServiceRules.Where(r => r is TaskScalingRange or TaskCountQuota).ToList();
+
+    /// <summary>Rules run by <c>ConnectTo</c>.</summary>
+    internal static IReadOnlyList<IPropsRule<ConnectionSpec>> ConnectionRules { get; } =
+    [
+        new ConnectTarget(),
+        new ConnectServiceConnectNamespace(),
+    ];
+
     /// <summary>Rules checked across constructs when the app is synthesized.</summary>
     internal static IReadOnlyList<RuleInfo> SynthRules { get; } =
     [
-        ServiceNameUnique.Info,
+        NamespaceUsage.ServiceNameUnique,
+        NamespaceUsage.DiscoveryNameUnique,
+        NamespaceUsage.ClientAliasUnique,
+        NamespaceUsage.NamespaceInstanceQuota,
+        AppUsage.NamespaceCountQuota,
     ];
 
     /// <summary>Every rule, each once, in catalog order.</summary>
     public static IReadOnlyList<RuleInfo> All { get; } =
         NamespaceRules.Select(r => r.Info)
             .Concat(DiscoveryServiceRules.Select(r => r.Info))
+            .Concat(FargateServiceRules.Select(r => r.Info))
+            .Concat(ConnectionRules.Select(r => r.Info))
             .Concat(SynthRules)
             .DistinctBy(r => r.Id)
             .ToList();

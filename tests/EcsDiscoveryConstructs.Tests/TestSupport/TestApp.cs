@@ -34,7 +34,13 @@ internal static class TestApp
 
     /// <summary>An imported VPC with fixed ids: keeps templates about discovery, not networking.</summary>
     public static IVpc ImportedVpc(Stack stack, string id = "Vpc", string vpcId = "vpc-0123456789abcdef0")
-        => Vpc.FromVpcAttributes(stack, id, new VpcAttributes { VpcId = vpcId, AvailabilityZones = ["us-east-1a", "us-east-1b"] });
+        => Vpc.FromVpcAttributes(stack, id, new VpcAttributes
+        {
+            VpcId = vpcId,
+            VpcCidrBlock = "10.0.0.0/16",
+            AvailabilityZones = ["us-east-1a", "us-east-1b"],
+            PrivateSubnetIds = [$"subnet-{vpcId[4..12]}a", $"subnet-{vpcId[4..12]}b"],
+        });
 
     private static Dictionary<string, object> ReadCdkJsonContext()
     {

@@ -13,17 +13,21 @@ internal sealed class DnsTtlLong : IPropsRule<DiscoveryServiceSpec>
     public RuleInfo Info { get; } = new(
         "dns-ttl-long",
         RuleLevel.Warning,
-        $"DnsTtl above {ThresholdSeconds} s (ECS's default stop timeout).",
+        $"DnsTtl above the registering ECS service's longest container stop timeout, or above {ThresholdSeconds} s (ECS's default stop timeout) when no ECS service is known.",
         "Clients cache answers for the TTL; after a deployment or scale-in they keep sending traffic to stopped tasks (containers-roadmap #343, copilot-cli #1173).");
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {
-        if (subject.UsesDns && !subject.LoadBalancer && TtlChecks.Seconds(subject.DnsTtl) is { } seconds && seconds > ThresholdSeconds)
+        var threshold = subject.TaskStopTimeoutSeconds ?? ThresholdSeconds;
+        if (subject.UsesDns && !subject.LoadBalancer && TtlChecks.Seconds(subject.DnsTtl) is { } seconds && seconds > threshold)
         {
+            var limit = subject.TaskStopTimeoutSeconds is null
+                ? $"ECS's default {ThresholdSeconds} s stop timeout"
+                : $"the {threshold} s the service's tasks stay reachable while stopping (their longest stop timeout)";
             yield return new Violation(
                 $"DnsTtl {seconds} s",
-                $"is longer than ECS's default {ThresholdSeconds} s stop timeout: clients can keep a stopped task's address for up to {seconds} s after the task is gone",
-                $"Use {ThresholdSeconds} s or less (10 s is the library default), or acknowledge this warning.");
+                $"is longer than {limit}: clients can keep a stopped task's address for up to {seconds} s after the task is gone",
+                $"Use {threshold} s or less (10 s is the library default), raise the containers' StopTimeout (Fargate allows up to 120 s), or acknowledge this warning.");
         }
     }
 }

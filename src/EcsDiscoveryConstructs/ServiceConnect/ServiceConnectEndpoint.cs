@@ -1,0 +1,35 @@
+using Amazon.CDK;
+
+namespace EcsDiscoveryConstructs.ServiceConnect;
+
+/// <summary>One port a service offers to Service Connect clients.</summary>
+/// <remarks>https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html</remarks>
+public sealed class ServiceConnectEndpoint
+{
+    /// <summary>The name of a port mapping in the task definition. The port mapping's <c>AppProtocol</c> (http, http2, grpc; none = tcp) applies.</summary>
+    public required string PortMappingName { get; init; }
+
+    /// <summary>The Cloud Map (API-only) service name ECS creates: at most 64 lowercase letters, digits, '_' or '-', not starting with '-'.</summary>
+    /// <value>Default: the service name (other endpoints: <c>name-port</c>); with dual discovery a <c>-sc</c> suffix, so it never collides with the DNS service.</value>
+    public string? DiscoveryName { get; init; }
+
+    /// <summary>The client alias clients connect to: at most 127 lowercase letters, digits, '_', '-' or '.'.</summary>
+    /// <value>Default: <c>discoveryName.namespace</c> (ECS's default); with dual discovery the DNS service's name <c>name.namespace</c>.</value>
+    public string? DnsName { get; init; }
+
+    /// <summary>The client alias port, 1-65535.</summary>
+    /// <value>Default: the port mapping's container port.</value>
+    public int? Port { get; init; }
+
+    /// <summary>How long an idle connection stays open; whole seconds, 0 disables.</summary>
+    /// <value>Default: ECS's (5 min for http/http2/grpc, 1 h for tcp).</value>
+    public Duration? IdleTimeout { get; init; }
+
+    /// <summary>How long the proxy waits for a whole response; whole seconds, 0 disables. Not for tcp.</summary>
+    /// <value>Default: ECS's (15 s).</value>
+    public Duration? PerRequestTimeout { get; init; }
+
+    /// <summary>TLS between proxies.</summary>
+    /// <value>Default: no TLS.</value>
+    public ServiceConnectTls? Tls { get; init; }
+}

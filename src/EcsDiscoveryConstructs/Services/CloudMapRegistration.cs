@@ -1,0 +1,54 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.ServiceDiscovery;
+using EcsDiscoveryConstructs.CloudMap;
+
+namespace EcsDiscoveryConstructs.Services;
+
+/// <summary>
+/// How a <see cref="DiscoverableFargateService"/> registers its tasks in Cloud Map through ECS <c>serviceRegistries</c>:
+/// set exactly one of <see cref="Namespace"/> (a new discovery service), <see cref="ExistingService"/> or
+/// <see cref="ImportedService"/>.
+/// </summary>
+/// <remarks>https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html</remarks>
+public sealed class CloudMapRegistration
+{
+    /// <summary>Creates a discovery service in this namespace (private DNS for DNS discovery, HTTP for API discovery).</summary>
+    /// <value>Default: none.</value>
+    public IDiscoveryNamespace? Namespace { get; init; }
+
+    /// <summary>Registers into a discovery service created elsewhere in this app.</summary>
+    /// <value>Default: none.</value>
+    public DiscoveryService? ExistingService { get; init; }
+
+    /// <summary>Registers into a Cloud Map service that exists outside this app.</summary>
+    /// <value>Default: none.</value>
+    public ImportedCloudMapService? ImportedService { get; init; }
+
+    /// <summary>The Cloud Map service name, for a new service.</summary>
+    /// <value>Default: the ECS service's <c>Name</c>.</value>
+    public string? Name { get; init; }
+
+    /// <summary>Records for a new service: A, SRV or A+SRV (what ECS registers for awsvpc tasks).</summary>
+    /// <value>Default: <see cref="DiscoveryRecordTypes.A"/> in DNS namespaces; none (API only) in HTTP namespaces.</value>
+    public DiscoveryRecordTypes? DnsRecords { get; init; }
+
+    /// <summary>The DNS TTL of a new service.</summary>
+    /// <value>Default: 10 seconds.</value>
+    public Duration? DnsTtl { get; init; }
+
+    /// <summary>The routing policy of a new service.</summary>
+    /// <value>Default: MULTIVALUE.</value>
+    public RoutingPolicy? RoutingPolicy { get; init; }
+
+    /// <summary>For SRV records: the container whose port is registered.</summary>
+    /// <value>Default: the only container, when the task has exactly one container with exactly one port mapping.</value>
+    public string? ContainerName { get; init; }
+
+    /// <summary>For SRV records: the container port registered; must be mapped on <see cref="ContainerName"/>.</summary>
+    /// <value>Default: that container's only port mapping, when it has exactly one.</value>
+    public int? ContainerPort { get; init; }
+
+    /// <summary>Whether a new service gets a custom health check, so ECS task health drives discovery.</summary>
+    /// <value>Default: true.</value>
+    public bool CustomHealthCheck { get; init; } = true;
+}

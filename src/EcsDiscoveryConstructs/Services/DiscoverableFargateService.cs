@@ -1,0 +1,235 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.ServiceDiscovery;
+using Constructs;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.ServiceConnect;
+using EcsDiscoveryConstructs.Validation;
+using CloudMapService = Amazon.CDK.AWS.ServiceDiscovery.Service;
+
+namespace EcsDiscoveryConstructs.Services;
+
+/// <summary>
+/// A Fargate service other services can find, configured in one place: Cloud Map registration through
+/// <c>serviceRegistries</c>, ECS Service Connect, or both (dual discovery), with every cross-service mistake caught
+/// at synth. Call <see cref="ConnectTo"/> to let this service call another one.
+/// </summary>
+/// <remarks>
+/// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html,
+/// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html
+/// </remarks>
+public sealed class DiscoverableFargateService : Construct
+{
+    private const string Kind = nameof(DiscoverableFargateService);
+    private readonly DiscoverableFargateServiceProps props;
+    private DiscoveryPlan plan;
+
+    /// <summary>Creates the service; throws <see cref="DiscoveryValidationException"/> listing every invalid prop.</summary>
+    public DiscoverableFargateService(Construct scope, string id, DiscoverableFargateServiceProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        this.props = props;
+        var task = props.TaskDefinition is { } existing
+            ? TaskShape.FromTaskDefinition(existing, new[] { props.CloudMap?.ContainerName }.OfType<string>())
+            : props.Container is { } container ? TaskShape.FromOptions(container, "App") : new TaskShape([], string.Empty, false);
+        plan = DiscoveryPlan.Create(props, task);
+        RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, plan), RuleCatalog.FargateServiceRules);
+
+        TaskDefinition = props.TaskDefinition ?? new FargateTaskDefinition(this, "TaskDefinition", new FargateTaskDefinitionProps
+        {
+            Cpu = props.Cpu,
+            MemoryLimitMiB = props.MemoryLimitMiB,
+        });
+        MainContainer = props.TaskDefinition?.DefaultContainer ?? TaskDefinition.AddContainer("App", props.Container!);
+        Service = new FargateService(this, "Service", new FargateServiceProps
+        {
+            Cluster = props.Cluster,
+            TaskDefinition = TaskDefinition,
+            ServiceName = props.Name,
+            DesiredCount = props.DesiredCount,
+            VpcSubnets = props.VpcSubnets,
+            SecurityGroups = props.SecurityGroups,
+            AssignPublicIp = props.AssignPublicIp,
+            PlatformVersion = props.PlatformVersion,
+            MinHealthyPercent = 100,
+            MaxHealthyPercent = 200,
+            CircuitBreaker = new DeploymentCircuitBreaker { Rollback = true },
+        });
+
+        if (plan.CloudMap is not null)
+        {
+            RegisterInCloudMap(plan.CloudMap);
+        }
+
+        if (plan.HasServiceConnect)
+        {
+            ConfigureServiceConnect(props.ServiceConnect!);
+        }
+
+        if (props.Scaling is { } scaling)
+        {
+            AutoScale(scaling);
+        }
+    }
+
+    /// <summary>The ECS service name.</summary>
+    public string Name => props.Name;
+
+    /// <summary>The ECS service.</summary>
+    public FargateService Service { get; }
+
+    /// <summary>The task definition (created, or the one given).</summary>
+    public FargateTaskDefinition TaskDefinition { get; }
+
+    /// <summary>The application container: the one created from <c>Container</c>, or the task definition's default container.</summary>
+    public ContainerDefinition MainContainer { get; }
+
+    /// <summary>The Cloud Map service ECS registers tasks in, when it was created by this construct or given as <c>ExistingService</c>.</summary>
+    public DiscoveryService? DiscoveryService { get; private set; }
+
+    /// <summary>The namespace of the Cloud Map registration, if any.</summary>
+    public IDiscoveryNamespace? CloudMapNamespace => plan.CloudMapNamespace;
+
+    /// <summary>The name of the Cloud Map service ECS registers tasks in, if any.</summary>
+    public string? CloudMapServiceName => plan.CloudMapName;
+
+    /// <summary>The records of the Cloud Map registration; <see cref="DiscoveryRecordTypes.None"/> for API-only or no registration.</summary>
+    public DiscoveryRecordTypes CloudMapRecords => plan.CloudMapRecords;
+
+    /// <summary>The DNS name clients resolve (<c>name.namespace</c>) when the service is DNS-discoverable; otherwise null.</summary>
+    public string? DnsName => plan.CloudMapRecords == DiscoveryRecordTypes.None ? null : $"{plan.CloudMapName}.{plan.CloudMapNamespace!.NamespaceName}";
+
+    /// <summary>The container port behind the Cloud Map registration: the SRV port, else the main container's first port; null when there is none.</summary>
+    public int? CloudMapPort => plan.RegistryTarget?.Port ?? plan.Task.DefaultContainer.Ports.FirstOrDefault()?.ContainerPort;
+
+    /// <summary>The Service Connect namespace (server or client), if any.</summary>
+    public IDiscoveryNamespace? ServiceConnectNamespace => plan.ServiceConnectNamespace;
+
+    /// <summary>The Service Connect endpoints this service offers, as emitted.</summary>
+    public IReadOnlyList<ServiceConnectAlias> ServiceConnectAliases => plan.Endpoints
+        .Select(e => new ServiceConnectAlias(e.Source.PortMappingName, e.DiscoveryName, e.AliasDnsName, e.AliasPort ?? 0, e.Port?.ContainerPort ?? 0))
+        .ToList();
+
+    /// <summary>The service's network connections (security groups).</summary>
+    public Connections_ Connections => Service.Connections;
+
+    /// <summary>
+    /// Scales the task count between <see cref="TaskScaling.MinCapacity"/> and <see cref="TaskScaling.MaxCapacity"/>
+    /// on CPU. The maximum counts against the 1,000 instances per Cloud Map service and 2,000 per namespace.
+    /// </summary>
+    public ScalableTaskCount AutoScale(TaskScaling scaling)
+    {
+        ArgumentNullException.ThrowIfNull(scaling);
+        var updated = plan with { Scaling = scaling, MaxTasks = scaling.MaxCapacity, MaxTasksProperty = "Scaling.MaxCapacity" };
+        RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, updated), RuleCatalog.ScalingRules);
+        plan = updated;
+        RecordInstances();
+        var count = Service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps
+        {
+            MinCapacity = scaling.MinCapacity,
+            MaxCapacity = scaling.MaxCapacity,
+        });
+        count.ScaleOnCpuUtilization("CpuScaling", new CpuUtilizationScalingProps { TargetUtilizationPercent = scaling.TargetCpuPercent });
+        return count;
+    }
+
+    /// <summary>
+    /// Lets this service call <paramref name="target"/>: opens <paramref name="target"/>'s security group on its real
+    /// port to this service, and puts the target's endpoint into this service's main container environment (see
+    /// <see cref="ServiceConnection"/> for the variable names). Uses Service Connect when both sides can, DNS when
+    /// the target is DNS-discoverable, otherwise the Cloud Map API (with a <c>servicediscovery:DiscoverInstances</c> grant).
+    /// </summary>
+    public ServiceConnection ConnectTo(DiscoverableFargateService target, string? variablePrefix = null)
+        => ServiceWiring.Connect(this, target, variablePrefix);
+
+    internal DiscoveryPlan Plan => plan;
+
+    private void RegisterInCloudMap(CloudMapRegistration registration)
+    {
+        Amazon.CDK.AWS.ServiceDiscovery.IService target;
+        if (registration.Namespace is { } ns)
+        {
+            DiscoveryService = new DiscoveryService(this, "CloudMap", new DiscoveryServiceProps
+            {
+                Namespace = ns,
+                Name = plan.CloudMapName!,
+                DnsRecords = ns.NamespaceType == NamespaceType.HTTP ? registration.DnsRecords : plan.CloudMapRecords,
+                DnsTtl = registration.DnsTtl,
+                RoutingPolicy = registration.RoutingPolicy,
+                CustomHealthCheck = registration.CustomHealthCheck ? new CustomHealthCheckOptions() : null,
+                TaskStopTimeoutSeconds = plan.Task.StopTimeoutSeconds,
+            });
+            target = DiscoveryService.Resource;
+        }
+        else if (registration.ExistingService is { } existing)
+        {
+            DiscoveryService = existing;
+            target = existing.Resource;
+        }
+        else
+        {
+            var imported = registration.ImportedService!;
+            target = CloudMapService.FromServiceAttributes(this, "ImportedCloudMapService", new ServiceAttributes
+            {
+                Namespace = imported.Namespace.CloudMapNamespace,
+                ServiceArn = imported.ServiceArn,
+                ServiceId = imported.ServiceId,
+                ServiceName = imported.ServiceName,
+                DiscoveryType = imported.DnsRecords == DiscoveryRecordTypes.None ? DiscoveryType.API : DiscoveryType.DNS_AND_API,
+                DnsRecordType = DnsRecordMapping.ToCdk(imported.DnsRecords == DiscoveryRecordTypes.None ? DiscoveryRecordTypes.A : imported.DnsRecords),
+                RoutingPolicy = RoutingPolicy.MULTIVALUE,
+            });
+        }
+
+        Service.AssociateCloudMapService(new AssociateCloudMapServiceOptions
+        {
+            Service = target,
+            Container = plan.RegistryTarget is { } t ? TaskDefinition.FindContainer(t.Container) : null,
+            ContainerPort = plan.RegistryTarget?.Port,
+        });
+        RecordInstances();
+    }
+
+    private void ConfigureServiceConnect(ServiceConnectOptions options)
+    {
+        var ns = plan.ServiceConnectNamespace!;
+        Service.EnableServiceConnect(new ServiceConnectProps
+        {
+            Namespace = ns.NamespaceArn,
+            LogDriver = options.LogDriver,
+            Services = plan.Endpoints.Select(e => new ServiceConnectService
+            {
+                PortMappingName = e.Source.PortMappingName,
+                DiscoveryName = e.DiscoveryName,
+                DnsName = e.AliasDnsName,
+                Port = e.AliasPort,
+                IdleTimeout = e.Source.IdleTimeout,
+                PerRequestTimeout = e.Source.PerRequestTimeout,
+            }).ToArray(),
+        });
+
+        var cfn = (Amazon.CDK.AWS.ECS.CfnService)Service.Node.DefaultChild!;
+        foreach (var endpoint in plan.Endpoints)
+        {
+            ns.Usage.AddDiscoveryName(Node.Path, endpoint.DiscoveryName);
+            ns.Usage.AddClientAlias(Node.Path, endpoint.AliasDnsName, endpoint.AliasPort ?? 0);
+            if (endpoint.Source.Tls is { } tls)
+            {
+                EcsOverrides.SetServiceConnectTls(cfn, endpoint.Index, tls);
+            }
+        }
+
+        RecordInstances();
+    }
+
+    /// <summary>Tells each namespace how many instances this service may register there.</summary>
+    private void RecordInstances()
+    {
+        plan.CloudMapNamespace?.Usage.SetMaxInstances($"{Node.Path} (Cloud Map)", plan.MaxTasks);
+        if (plan.Endpoints.Count > 0)
+        {
+            plan.ServiceConnectNamespace?.Usage.SetMaxInstances($"{Node.Path} (Service Connect)", plan.MaxTasks * plan.Endpoints.Count);
+        }
+    }
+}

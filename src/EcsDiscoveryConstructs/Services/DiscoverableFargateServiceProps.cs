@@ -1,0 +1,76 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using EcsDiscoveryConstructs.ServiceConnect;
+
+namespace EcsDiscoveryConstructs.Services;
+
+/// <summary>Props of <see cref="DiscoverableFargateService"/>.</summary>
+public sealed class DiscoverableFargateServiceProps
+{
+    /// <summary>The cluster to run in; its VPC must be the VPC of any private DNS namespace the service uses.</summary>
+    public required ICluster Cluster { get; init; }
+
+    /// <summary>
+    /// The ECS service name, and the default Cloud Map service name and Service Connect discovery name: 1-255 letters,
+    /// digits, '-' or '_' (lowercase if it is also used for Service Connect).
+    /// </summary>
+    public required string Name { get; init; }
+
+    /// <summary>The application container; give it named port mappings. Set this or <see cref="TaskDefinition"/>.</summary>
+    /// <value>Default: none.</value>
+    public ContainerDefinitionOptions? Container { get; init; }
+
+    /// <summary>An existing Fargate task definition with its containers. Set this or <see cref="Container"/>.</summary>
+    /// <value>Default: a task definition created for <see cref="Container"/>.</value>
+    public FargateTaskDefinition? TaskDefinition { get; init; }
+
+    /// <summary>CPU units of a created task definition.</summary>
+    /// <value>Default: 256.</value>
+    public int Cpu { get; init; } = 256;
+
+    /// <summary>Memory (MiB) of a created task definition.</summary>
+    /// <value>Default: 512.</value>
+    public int MemoryLimitMiB { get; init; } = 512;
+
+    /// <summary>How many tasks to run; at most 1,000 when registered in Cloud Map.</summary>
+    /// <value>Default: 1.</value>
+    public int DesiredCount { get; init; } = 1;
+
+    /// <summary>Autoscaling of the task count (calls <see cref="DiscoverableFargateService.AutoScale"/>).</summary>
+    /// <value>Default: no autoscaling.</value>
+    public TaskScaling? Scaling { get; init; }
+
+    /// <summary>The subnets tasks run in.</summary>
+    /// <value>Default: the cluster VPC's private subnets (CDK's default).</value>
+    public SubnetSelection? VpcSubnets { get; init; }
+
+    /// <summary>Security groups of the tasks.</summary>
+    /// <value>Default: a new security group.</value>
+    public ISecurityGroup[]? SecurityGroups { get; init; }
+
+    /// <summary>Whether tasks get a public IP.</summary>
+    /// <value>Default: false.</value>
+    public bool AssignPublicIp { get; init; }
+
+    /// <summary>The Fargate platform version.</summary>
+    /// <value>Default: LATEST.</value>
+    public FargatePlatformVersion? PlatformVersion { get; init; }
+
+    /// <summary>Cloud Map registration through <c>serviceRegistries</c> (DNS or API discovery).</summary>
+    /// <value>Default: none, or derived from <see cref="ServiceConnect"/> when <see cref="DualDiscovery"/> is on.</value>
+    public CloudMapRegistration? CloudMap { get; init; }
+
+    /// <summary>ECS Service Connect: server endpoints, or a client only.</summary>
+    /// <value>Default: none.</value>
+    public ServiceConnectOptions? ServiceConnect { get; init; }
+
+    /// <summary>
+    /// One switch for both kinds of clients: Service Connect for Service Connect clients and a DNS-discoverable Cloud Map
+    /// service (A records, custom health) for Lambda, peered VPCs and others. The DNS service takes <see cref="Name"/>;
+    /// the Service Connect discovery names get a <c>-sc</c> suffix, so the two never collide (aws-cdk #26524).
+    /// Needs <see cref="ServiceConnect"/> with at least one endpoint, in a private DNS namespace unless
+    /// <see cref="CloudMap"/> names one.
+    /// </summary>
+    /// <value>Default: false.</value>
+    public bool DualDiscovery { get; init; }
+}

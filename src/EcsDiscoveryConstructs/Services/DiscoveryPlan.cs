@@ -1,0 +1,99 @@
+using Amazon.CDK.AWS.ServiceDiscovery;
+using EcsDiscoveryConstructs.CloudMap;
+
+namespace EcsDiscoveryConstructs.Services;
+
+/// <summary>What a <see cref="DiscoverableFargateService"/> will create, with every default resolved, before anything is created.</summary>
+internal sealed record DiscoveryPlan
+{
+    /// <summary>The suffix dual discovery gives Service Connect discovery names, as AWS Copilot does.</summary>
+    public const string DualSuffix = "-sc";
+
+    public required TaskShape Task { get; init; }
+
+    /// <summary>The effective Cloud Map registration (the user's, or the one dual discovery derives).</summary>
+    public CloudMapRegistration? CloudMap { get; init; }
+
+    public IDiscoveryNamespace? CloudMapNamespace { get; init; }
+
+    public string? CloudMapName { get; init; }
+
+    public DiscoveryRecordTypes CloudMapRecords { get; init; }
+
+    /// <summary>The container and port ECS registers (SRV), when one is needed and can be resolved.</summary>
+    public (string Container, int Port)? RegistryTarget { get; init; }
+
+    public bool HasServiceConnect { get; init; }
+
+    public IDiscoveryNamespace? ServiceConnectNamespace { get; init; }
+
+    public IReadOnlyList<PlannedEndpoint> Endpoints { get; init; } = [];
+
+    public int MaxTasks { get; init; }
+
+    /// <summary>The autoscaling settings, from the props or a later <c>AutoScale</c> call.</summary>
+    public TaskScaling? Scaling { get; init; }
+
+    /// <summary>Where <see cref="MaxTasks"/> comes from, as the user wrote it.</summary>
+    public string MaxTasksProperty { get; init; } = "DesiredCount";
+
+    /// <summary>True when tasks become Cloud Map instances (serviceRegistries or Service Connect endpoints).</summary>
+    public bool Registers => CloudMap is not null || Endpoints.Count > 0;
+
+    public static DiscoveryPlan Create(DiscoverableFargateServiceProps props, TaskShape task)
+    {
+        var sc = props.ServiceConnect;
+        var scNamespace = sc is null ? null : sc.Namespace ?? ClusterNamespaces.DefaultOf(props.Cluster);
+        var cloudMap = props.CloudMap;
+        if (cloudMap is null && props.DualDiscovery && scNamespace is { NamespaceType: not NamespaceType.HTTP })
+        {
+            cloudMap = new CloudMapRegistration { Namespace = scNamespace };
+        }
+
+        var cmNamespace = cloudMap?.Namespace ?? cloudMap?.ExistingService?.Namespace ?? cloudMap?.ImportedService?.Namespace;
+        var cmName = cloudMap is null ? null : cloudMap.ExistingService?.ServiceName ?? cloudMap.ImportedService?.ServiceName ?? cloudMap.Name ?? props.Name;
+        var records = cloudMap is null ? DiscoveryRecordTypes.None
+            : cloudMap.ExistingService?.DnsRecords ?? cloudMap.ImportedService?.DnsRecords
+              ?? cloudMap.DnsRecords ?? (cmNamespace?.NamespaceType == NamespaceType.HTTP ? DiscoveryRecordTypes.None : DiscoveryRecordTypes.A);
+
+        var dual = props.DualDiscovery;
+        var endpoints = (sc?.Endpoints ?? []).Select((e, i) =>
+        {
+            var found = task.FindPortMapping(e.PortMappingName);
+            var discovery = e.DiscoveryName ?? (i == 0 ? props.Name : $"{props.Name}-{e.PortMappingName}") + (dual && e.DiscoveryName is null ? DualSuffix : string.Empty);
+            var nsName = scNamespace?.NamespaceName ?? string.Empty;
+            var alias = e.DnsName ?? (dual && i == 0 && cmName is not null ? $"{cmName}.{nsName}" : $"{discovery}.{nsName}");
+            return new PlannedEndpoint(e, i, discovery, alias, e.Port ?? found?.Port.ContainerPort, found?.Port);
+        }).ToList();
+
+        return new DiscoveryPlan
+        {
+            Task = task,
+            CloudMap = cloudMap,
+            CloudMapNamespace = cmNamespace,
+            CloudMapName = cmName,
+            CloudMapRecords = records,
+            RegistryTarget = records.HasFlag(DiscoveryRecordTypes.Srv) ? ResolveTarget(cloudMap!, task, endpoints) : null,
+            HasServiceConnect = sc is not null,
+            ServiceConnectNamespace = scNamespace,
+            Endpoints = endpoints,
+            MaxTasks = props.Scaling?.MaxCapacity ?? props.DesiredCount,
+            Scaling = props.Scaling,
+            MaxTasksProperty = props.Scaling is null ? "DesiredCount" : "Scaling.MaxCapacity",
+        };
+    }
+
+    private static (string, int)? ResolveTarget(CloudMapRegistration cloudMap, TaskShape task, List<PlannedEndpoint> endpoints)
+    {
+        if (cloudMap.ContainerName is null && cloudMap.ContainerPort is null && endpoints.FirstOrDefault()?.Port is { } scPort)
+        {
+            var owner = task.Containers.First(c => c.Ports.Contains(scPort));
+            return (owner.Name, scPort.ContainerPort);
+        }
+
+        var container = cloudMap.ContainerName is { } name ? task.FindContainer(name)
+            : task.Containers.Count == 1 ? task.Containers[0] : null;
+        var port = cloudMap.ContainerPort ?? (container?.Ports.Count == 1 ? container.Ports[0].ContainerPort : null);
+        return container is not null && port is not null ? (container.Name, port.Value) : null;
+    }
+}

@@ -1,0 +1,28 @@
+namespace EcsDiscoveryConstructs.Validation.Rules;
+
+/// <summary>A Cloud Map registration names exactly one target.</summary>
+internal sealed class CloudMapTarget : IPropsRule<FargateServiceSpec>
+{
+    public RuleInfo Info { get; } = new(
+        "cloud-map-target",
+        RuleLevel.Error,
+        "CloudMap sets exactly one of Namespace, ExistingService and ImportedService.",
+        "ECS supports one service registry per service.");
+
+    public IEnumerable<Violation> Check(FargateServiceSpec subject)
+    {
+        if (subject.Props.CloudMap is not { } cm)
+        {
+            yield break;
+        }
+
+        var count = (cm.Namespace is null ? 0 : 1) + (cm.ExistingService is null ? 0 : 1) + (cm.ImportedService is null ? 0 : 1);
+        if (count != 1)
+        {
+            yield return new Violation(
+                $"CloudMap ({count} of Namespace, ExistingService, ImportedService set)",
+                "must name exactly one registry target: ECS registers a service in one Cloud Map service",
+                "Set Namespace for a new Cloud Map service, or ExistingService / ImportedService to join one.");
+        }
+    }
+}

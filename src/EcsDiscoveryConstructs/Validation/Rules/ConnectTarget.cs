@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace EcsDiscoveryConstructs.Validation.Rules;
+
+/// <summary>A service can only be connected to a service it can discover, under a valid variable prefix.</summary>
+internal sealed partial class ConnectTarget : IPropsRule<ConnectionSpec>
+{
+    public RuleInfo Info { get; } = new(
+        "connect-target",
+        RuleLevel.Error,
+        "ConnectTo: the target is discoverable (Service Connect endpoints, Cloud Map registration) on a known port, is not the caller, and the variable prefix is an environment-variable name.",
+        "Otherwise the caller would get an endpoint nothing answers on.");
+
+    public IEnumerable<Violation> Check(ConnectionSpec subject)
+    {
+        var target = subject.Target;
+        if (ReferenceEquals(subject.Source, target))
+        {
+            yield return new Violation($"target '{target.Node.Path}'", "is the calling service itself", "Connect to another service.");
+        }
+
+        if (target.Plan.Endpoints.Count == 0 && target.Plan.CloudMap is null)
+        {
+            yield return new Violation($"target '{target.Node.Path}'", "is not discoverable: it has neither Service Connect endpoints nor a Cloud Map registration", "Give the target ServiceConnect endpoints or a CloudMap registration.");
+        }
+        else if (target.Plan.Endpoints.Count == 0 && target.CloudMapPort is null)
+        {
+            yield return new Violation($"target '{target.Node.Path}'", "has no container port to connect to", "Add a port mapping to the target's container.");
+        }
+
+        if (!EnvironmentName().IsMatch(subject.Prefix))
+        {
+            yield return new Violation($"variablePrefix '{subject.Prefix}'", "is not an environment-variable name: use upper-case letters, digits and '_', not starting with a digit", "Use e.g. 'INVENTORY'.");
+        }
+    }
+
+    [GeneratedRegex("^[A-Z_][A-Z0-9_]*$")]
+    private static partial Regex EnvironmentName();
+}

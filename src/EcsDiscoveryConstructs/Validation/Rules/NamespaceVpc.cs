@@ -1,0 +1,45 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ServiceDiscovery;
+using EcsDiscoveryConstructs.CloudMap;
+
+namespace EcsDiscoveryConstructs.Validation.Rules;
+
+/// <summary>A private DNS namespace answers only in its own VPC: it must be the service's VPC.</summary>
+internal sealed class NamespaceVpc : IPropsRule<FargateServiceSpec>
+{
+    public RuleInfo Info { get; } = new(
+        "namespace-vpc",
+        RuleLevel.Error,
+        "A private DNS namespace used by a service is associated with the cluster's VPC.",
+        "Its hosted zone resolves only inside that VPC: tasks in another VPC cannot resolve the names (reviewers asked for this check in aws-cdk PR #36812).");
+
+    public IEnumerable<Violation> Check(FargateServiceSpec subject)
+    {
+        var clusterVpc = subject.Props.Cluster?.Vpc;
+        var used = new[] { ("CloudMap", subject.Plan.CloudMapNamespace), ("ServiceConnect", subject.Plan.ServiceConnectNamespace) };
+        foreach (var (property, ns) in used.DistinctBy(u => u.Item2))
+        {
+            if (ns is { NamespaceType: NamespaceType.DNS_PRIVATE, Vpc: { } nsVpc } && clusterVpc is not null && Differ(nsVpc, clusterVpc))
+            {
+                yield return new Violation(
+                    $"{property} namespace '{NamespaceSetup.Label(ns.NamespaceName, ns.DisplayPath)}'",
+                    $"is associated with VPC '{Describe(nsVpc)}', but the cluster runs in VPC '{Describe(clusterVpc)}': the tasks could not resolve its names",
+                    "Use a namespace created for the cluster's VPC, or run the service in the namespace's VPC.");
+            }
+        }
+    }
+
+    /// <summary>True only when the VPCs are known to differ: two concrete ids, or two VPCs created in this app.</summary>
+    private static bool Differ(IVpc a, IVpc b)
+    {
+        if (ReferenceEquals(a, b) || a.VpcId == b.VpcId)
+        {
+            return false;
+        }
+
+        var bothConcrete = TokenGuard.IsConcrete(a.VpcId) && TokenGuard.IsConcrete(b.VpcId);
+        return bothConcrete || (a is Vpc && b is Vpc);
+    }
+
+    private static string Describe(IVpc vpc) => TokenGuard.IsConcrete(vpc.VpcId) ? vpc.VpcId : vpc.Node.Path;
+}

@@ -1,0 +1,27 @@
+namespace EcsDiscoveryConstructs.Validation.Rules;
+
+/// <summary>A service gets its containers from exactly one place.</summary>
+internal sealed class TaskSource : IPropsRule<FargateServiceSpec>
+{
+    public RuleInfo Info { get; } = new(
+        "task-source",
+        RuleLevel.Error,
+        "Exactly one of Container and TaskDefinition is set.",
+        "Without either there is nothing to run; with both it is unclear which containers the discovery settings refer to.");
+
+    public IEnumerable<Violation> Check(FargateServiceSpec subject)
+    {
+        var props = subject.Props;
+        if ((props.Container is null) == (props.TaskDefinition is null))
+        {
+            yield return new Violation(
+                props.Container is null ? "Container and TaskDefinition (neither set)" : "Container and TaskDefinition (both set)",
+                "must be exactly one",
+                "Set Container for a new task definition, or TaskDefinition to use an existing one.");
+        }
+        else if (props.TaskDefinition is not null && subject.Plan.Task.Containers.Count == 0)
+        {
+            yield return new Violation("TaskDefinition", "has no containers", "Add the task definition's containers before creating the service.");
+        }
+    }
+}
