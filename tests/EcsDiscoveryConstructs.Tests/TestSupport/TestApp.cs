@@ -40,6 +40,7 @@ internal static class TestApp
             VpcCidrBlock = "10.0.0.0/16",
             AvailabilityZones = ["us-east-1a", "us-east-1b"],
             PrivateSubnetIds = [$"subnet-{vpcId[4..12]}a", $"subnet-{vpcId[4..12]}b"],
+            PrivateSubnetRouteTableIds = [$"rtb-{vpcId[4..12]}a", $"rtb-{vpcId[4..12]}b"],
         });
 
     private static Dictionary<string, object> ReadCdkJsonContext()

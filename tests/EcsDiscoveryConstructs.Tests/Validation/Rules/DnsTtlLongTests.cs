@@ -25,4 +25,34 @@ public class DnsTtlLongTests
             ["DiscoveryService 'TestStack/Orders': DnsTtl 60 s is longer than ECS's default 30 s stop timeout: clients can keep a stopped task's address for up to 60 s after the task is gone. Use 30 s or less (10 s is the library default), raise the containers' StopTimeout (Fargate allows up to 120 s), or acknowledge this warning. [ecs-discovery:dns-ttl-long]"],
             Findings.Warnings(stack));
     }
+
+    [Fact]
+    public void EcsRegistration_TtlAboveContainerStopTimeout_WarnsWithServiceTimeout()
+    {
+        var w = new Workloads();
+        _ = new EcsDiscoveryConstructs.Services.DiscoverableFargateService(w.Stack, "Orders", new EcsDiscoveryConstructs.Services.DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(stopTimeout: Duration.Seconds(10)),
+            CloudMap = new EcsDiscoveryConstructs.Services.CloudMapRegistration { Namespace = w.Namespace, DnsTtl = Duration.Seconds(20) },
+        });
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Orders/CloudMap': DnsTtl 20 s is longer than the 10 s the service's tasks stay reachable while stopping (their longest stop timeout): clients can keep a stopped task's address for up to 20 s after the task is gone. Use 10 s or less (10 s is the library default), raise the containers' StopTimeout (Fargate allows up to 120 s), or acknowledge this warning. [ecs-discovery:dns-ttl-long]"],
+            Findings.Warnings(w.Stack));
+    }
+
+    [Fact]
+    public void EcsRegistration_TtlWithinLongStopTimeout_NoWarning()
+    {
+        var w = new Workloads();
+        _ = new EcsDiscoveryConstructs.Services.DiscoverableFargateService(w.Stack, "Orders", new EcsDiscoveryConstructs.Services.DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(stopTimeout: Duration.Seconds(120)),
+            CloudMap = new EcsDiscoveryConstructs.Services.CloudMapRegistration { Namespace = w.Namespace, DnsTtl = Duration.Seconds(60) },
+        });
+        Assert.Empty(Findings.Warnings(w.Stack));
+    }
 }

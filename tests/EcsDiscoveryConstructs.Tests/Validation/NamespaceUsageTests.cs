@@ -1,0 +1,93 @@
+using Amazon.CDK;
+using EcsDiscoveryConstructs.ServiceConnect;
+using EcsDiscoveryConstructs.Services;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation;
+
+public class NamespaceUsageTests
+{
+    private static Exception SynthError(Stack stack) => Assert.ThrowsAny<Exception>(() => ((App)stack.Node.Root).Synth());
+
+    [Fact]
+    public void DistinctDiscoveryNamesAndAliases_Synthesize()
+    {
+        var w = new Workloads();
+        _ = w.ScService("Orders", "orders");
+        _ = w.ScService("Payments", "payments");
+        Assert.Single(((App)w.Stack.Node.Root).Synth().Stacks);
+    }
+
+    [Fact]
+    public void SameDiscoveryNameTwice_FailsSynthesisNamingBoth()
+    {
+        var w = new Workloads();
+        _ = w.ScService("Orders", "orders");
+        _ = w.ScService("OrdersCopy", "orders-copy", new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = "orders", DnsName = "orders-copy" });
+        Assert.Contains(
+            "DiscoverableFargateService 'TestStack/Orders' and 'TestStack/OrdersCopy': ServiceConnect discoveryName 'orders' is used more than once in namespace 'internal.example.com'. Give each endpoint its own DiscoveryName. [ecs-discovery:discovery-name-unique]",
+            SynthError(w.Stack).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DiscoveryNameEqualToCloudMapServiceName_FailsSynthesisNamingBoth()
+    {
+        // aws-cdk #26524: Service Connect and Cloud Map registration under one name in one namespace.
+        var w = new Workloads();
+        _ = new DiscoverableFargateService(w.Stack, "Payments", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "payments",
+            Container = Workloads.WebContainer(),
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            ServiceConnect = new ServiceConnectOptions { Namespace = w.Namespace, Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http" }] },
+        });
+        Assert.Contains(
+            "DiscoverableFargateService 'TestStack/Payments' and Cloud Map service 'TestStack/Payments/CloudMap': ServiceConnect discoveryName 'payments' is also the name of a Cloud Map service in namespace 'internal.example.com', so ECS cannot create its Service Connect service (aws-cdk #26524). Rename one of them, or use DualDiscovery, which suffixes discovery names with '-sc'. [ecs-discovery:discovery-name-unique]",
+            SynthError(w.Stack).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SameClientAliasTwice_FailsSynthesisNamingBoth()
+    {
+        var w = new Workloads();
+        _ = w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = "api", Port = 80 });
+        _ = w.ScService("Payments", "payments", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = "api", Port = 80 });
+        Assert.Contains(
+            "DiscoverableFargateService 'TestStack/Orders' and 'TestStack/Payments': ServiceConnect client alias 'api:80' is used more than once in namespace 'internal.example.com'. Give each endpoint its own DnsName or Port. [ecs-discovery:client-alias-unique]",
+            SynthError(w.Stack).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SameAliasNameOnOtherPort_Synthesizes()
+    {
+        var w = new Workloads();
+        _ = w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = "api", Port = 80 });
+        _ = w.ScService("Payments", "payments", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = "api", Port = 81 });
+        Assert.Single(((App)w.Stack.Node.Root).Synth().Stacks);
+    }
+
+    [Fact]
+    public void InstancesWithinQuota_NoWarning()
+    {
+        var w = new Workloads();
+        w.DnsService("A", "a").AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1000 });
+        w.DnsService("B", "b").AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1000 });
+        Assert.Empty(Findings.Warnings(w.Stack));
+    }
+
+    [Fact]
+    public void InstancesAboveNamespaceQuota_WarnsOnceWithContributors()
+    {
+        var w = new Workloads();
+        w.DnsService("A", "a").AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1000 });
+        w.DnsService("B", "b").AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1000 });
+        w.DnsService("C", "c");
+        Assert.Equal(
+            ["Namespace 'internal.example.com': up to 2001 instances could register ('TestStack/A (Cloud Map)' 1000, 'TestStack/B (Cloud Map)' 1000, 'TestStack/C (Cloud Map)' 1), more than the default quota of 2000 instances per namespace. Request a higher quota (and, for DNS namespaces, more Route 53 records per hosted zone), or spread services over namespaces. [ecs-discovery:namespace-instance-quota]"],
+            Findings.Warnings(w.Stack));
+    }
+}

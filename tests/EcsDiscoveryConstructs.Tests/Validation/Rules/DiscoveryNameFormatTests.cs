@@ -1,0 +1,33 @@
+using EcsDiscoveryConstructs.ServiceConnect;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
+
+public class DiscoveryNameFormatTests
+{
+    [Fact]
+    public void DerivedFromLowercaseName_Passes()
+    {
+        var w = new Workloads();
+        var service = w.ScService("Orders", "orders");
+        Assert.Equal("orders", service.ServiceConnectAliases[0].DiscoveryName);
+    }
+
+    [Fact]
+    public void DerivedFromUppercaseName_FailsWithMessage()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => w.ScService("Orders", "Orders"));
+        Assert.Equal(
+            "DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].DiscoveryName (derived from Name: 'Orders') is invalid: use 1-64 lowercase letters, digits, '_' or '-', not starting with '-'. Rename it, e.g. 'orders'. [ecs-discovery:discovery-name-format]",
+            error.Message);
+    }
+
+    [Fact]
+    public void Given65Characters_Fails()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = new string('a', 65) }));
+        Assert.Contains($"ServiceConnect.Endpoints[0].DiscoveryName '{new string('a', 65)}' is invalid", error.Message, StringComparison.Ordinal);
+    }
+}

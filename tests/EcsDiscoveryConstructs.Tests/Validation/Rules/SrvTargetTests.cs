@@ -1,0 +1,54 @@
+using Amazon.CDK.AWS.ECS;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Services;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
+
+public class SrvTargetTests
+{
+    [Fact]
+    public void Srv_SingleContainerSinglePort_IsResolved()
+    {
+        var w = new Workloads();
+        _ = w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv });
+        Amazon.CDK.Assertions.Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["ServiceRegistries"] = new object[] { Amazon.CDK.Assertions.Match.ObjectLike(new Dictionary<string, object> { ["ContainerName"] = "app", ["ContainerPort"] = 8080 }) },
+        });
+    }
+
+    [Fact]
+    public void Srv_PortNotMappedOnContainer_FailsWithMessage()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app", ContainerPort = 9090 }));
+        Assert.Equal(
+            "DiscoverableFargateService 'TestStack/Orders': CloudMap.ContainerPort 9090 is not mapped on container 'app' (containers: 'app': 8080). Use a port from the container's port mappings, or add the mapping. [ecs-discovery:srv-target]",
+            error.Message);
+    }
+
+    [Fact]
+    public void Srv_UnknownContainer_Fails()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "sidecar", ContainerPort = 8080 }));
+        Assert.Contains("CloudMap.ContainerName 'sidecar' is not a container of the task (containers: 'app': 8080).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Srv_ContainerWithTwoPorts_NeedsExplicitPort()
+    {
+        var w = new Workloads();
+        var container = Workloads.WebContainer();
+        container.PortMappings = [.. container.PortMappings!, new PortMapping { Name = "metrics", ContainerPort = 9100 }];
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = container,
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv },
+        }));
+        Assert.Contains("CloudMap.ContainerName and ContainerPort (not set) are needed for SRV records when the task's container and port are ambiguous (containers: 'app': 8080, 9100).", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,30 @@
+using EcsDiscoveryConstructs.Services;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
+
+public class TaskScalingRangeTests
+{
+    [Fact]
+    public void AutoScale_TenToHundred_CreatesScalableTarget()
+    {
+        var w = new Workloads();
+        var service = w.DnsService("Inventory", "inventory");
+        service.AutoScale(new TaskScaling { MinCapacity = 10, MaxCapacity = 100 });
+        Amazon.CDK.Assertions.Template.FromStack(w.Stack).HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", new Dictionary<string, object> { ["MinCapacity"] = 10, ["MaxCapacity"] = 100 });
+    }
+
+    [Fact]
+    public void InvertedRangeAndTarget_FailWithMessages()
+    {
+        var w = new Workloads();
+        var service = w.DnsService("Inventory", "inventory");
+        var error = Findings.Error(() => service.AutoScale(new TaskScaling { MinCapacity = 10, MaxCapacity = 5, TargetCpuPercent = 0 }));
+        Assert.Equal(
+            [
+                "DiscoverableFargateService 'TestStack/Inventory': Scaling 10-5 is not a valid range: use 0 <= MinCapacity <= MaxCapacity and MaxCapacity >= 1. Swap or correct the bounds, e.g. MinCapacity = 2, MaxCapacity = 10. [ecs-discovery:task-scaling-range]",
+                "DiscoverableFargateService 'TestStack/Inventory': Scaling.TargetCpuPercent 0 is out of range: use 1-100. Use e.g. 70. [ecs-discovery:task-scaling-range]",
+            ],
+            error.Errors);
+    }
+}

@@ -1,0 +1,37 @@
+using Amazon.CDK.AWS.ECS;
+using EcsDiscoveryConstructs.Services;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
+
+public class TaskSourceTests
+{
+    [Fact]
+    public void ExistingTaskDefinition_UsesItsDefaultContainer()
+    {
+        var w = new Workloads();
+        var task = new FargateTaskDefinition(w.Stack, "Task");
+        task.AddContainer("Web", Workloads.WebContainer(name: "web"));
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task });
+        Assert.Equal("web", service.MainContainer.ContainerName);
+    }
+
+    [Fact]
+    public void NeitherContainerNorTaskDefinition_FailsWithMessage()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders" }));
+        Assert.Equal(
+            "DiscoverableFargateService 'TestStack/Orders': Container and TaskDefinition (neither set) must be exactly one. Set Container for a new task definition, or TaskDefinition to use an existing one. [ecs-discovery:task-source]",
+            error.Message);
+    }
+
+    [Fact]
+    public void EmptyTaskDefinition_Fails()
+    {
+        var w = new Workloads();
+        var task = new FargateTaskDefinition(w.Stack, "Task");
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task }));
+        Assert.Contains("TaskDefinition has no containers. Add the task definition's containers before creating the service.", error.Message, StringComparison.Ordinal);
+    }
+}
