@@ -1,4 +1,10 @@
+using Amazon.CDK;
 using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.ServiceDiscovery;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.ServiceConnect;
+using EcsDiscoveryConstructs.Services;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
 namespace EcsDiscoveryConstructs.Tests.Services;
@@ -10,15 +16,229 @@ public class DiscoverableFargateServiceTests
     {
         var w = new Workloads();
         var service = w.DnsService("Orders", "orders");
-        var template = Template.FromStack(w.Stack);
-        template.HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
         {
             ["ServiceName"] = "orders",
             ["ServiceRegistries"] = new object[]
             {
-                new Dictionary<string, object> { ["RegistryArn"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { w.Stack.GetLogicalId((Amazon.CDK.CfnElement)service.DiscoveryService!.Resource.Node.DefaultChild!), "Arn" } } },
+                new Dictionary<string, object> { ["RegistryArn"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { w.Stack.GetLogicalId((CfnElement)service.DiscoveryService!.Resource.Node.DefaultChild!), "Arn" } } },
             },
         });
         Assert.Equal("orders.internal.example.com", service.DnsName);
+    }
+
+    [Fact]
+    public void CloudMap_DefaultsToCustomHealthAndTenSecondTtl()
+    {
+        var w = new Workloads();
+        var service = w.DnsService("Orders", "orders");
+        Assert.Equal((DiscoveryHealthCheck.Custom, 10d), (service.DiscoveryService!.HealthCheck, service.DiscoveryService.DnsTtl!.ToSeconds()));
+        Assert.Empty(Findings.Warnings(w.Stack));
+    }
+
+    [Fact]
+    public void ServiceConnect_ReferencesNamespaceByArn()
+    {
+        // aws-cdk #25616: a namespace referenced by name from another stack was created a second time.
+        var w = new Workloads();
+        _ = w.ScService("Orders", "orders");
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["ServiceConnectConfiguration"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Namespace"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { w.Stack.GetLogicalId((CfnElement)w.Namespace.Resource.Node.DefaultChild!), "Arn" } },
+            }),
+        });
+    }
+
+    [Fact]
+    public void ExistingTaskDefinition_SrvOnNamedSidecarContainer()
+    {
+        var w = new Workloads();
+        var task = new FargateTaskDefinition(w.Stack, "Task");
+        task.AddContainer("App", Workloads.WebContainer());
+        task.AddContainer("Metrics", new ContainerDefinitionOptions
+        {
+            ContainerName = "metrics",
+            Image = ContainerImage.FromRegistry("public.ecr.aws/bitnami/node-exporter:1.8.2"),
+            PortMappings = [new PortMapping { Name = "metrics", ContainerPort = 9100 }],
+            Essential = false,
+        });
+        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            TaskDefinition = task,
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, Name = "orders-metrics", DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "metrics", ContainerPort = 9100 },
+        });
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["ServiceRegistries"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["ContainerName"] = "metrics", ["ContainerPort"] = 9100 }) },
+        });
+    }
+
+    [Fact]
+    public void ClientOnly_HasServiceConnectWithoutServices()
+    {
+        var w = new Workloads();
+        var client = new DiscoverableFargateService(w.Stack, "Frontend", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "frontend",
+            Container = Workloads.WebContainer(),
+            ServiceConnect = new ServiceConnectOptions { Namespace = w.Namespace },
+        });
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["ServiceConnectConfiguration"] = new Dictionary<string, object> { ["Enabled"] = true, ["Namespace"] = Match.AnyValue() },
+        });
+        Assert.Empty(client.ServiceConnectAliases);
+    }
+
+    [Fact]
+    public void SecondEndpoint_GetsPortSuffixedDiscoveryName()
+    {
+        var w = new Workloads();
+        var container = Workloads.WebContainer();
+        container.PortMappings = [.. container.PortMappings!, new PortMapping { Name = "grpc", ContainerPort = 9090, AppProtocol = AppProtocol.Grpc }];
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = container,
+            ServiceConnect = new ServiceConnectOptions
+            {
+                Namespace = w.Namespace,
+                Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http" }, new ServiceConnectEndpoint { PortMappingName = "grpc" }],
+            },
+        });
+        Assert.Equal(["orders", "orders-grpc"], service.ServiceConnectAliases.Select(a => a.DiscoveryName));
+        Assert.Equal(["orders.internal.example.com", "orders-grpc.internal.example.com"], service.ServiceConnectAliases.Select(a => a.DnsName));
+    }
+
+    [Fact]
+    public void ApiTarget_GetsNamesAndScopedDiscoverInstancesGrant()
+    {
+        var w = new Workloads();
+        var http = Fixtures.HttpNamespace(w.Stack);
+        var jobs = w.DnsService("Jobs", "jobs", new CloudMapRegistration { Namespace = http });
+        var api = new DiscoverableFargateService(w.Stack, "Api", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "api", Container = Workloads.WebContainer() });
+        var connection = api.ConnectTo(jobs);
+        Assert.Equal(ConnectionMode.CloudMapApi, connection.Mode);
+        Assert.Equal(new Dictionary<string, string> { ["JOBS_NAMESPACE"] = "internal-api", ["JOBS_SERVICE"] = "jobs" }, connection.Environment);
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::IAM::Policy", new Dictionary<string, object>
+        {
+            ["PolicyDocument"] = new Dictionary<string, object>
+            {
+                ["Statement"] = new object[]
+                {
+                    new Dictionary<string, object>
+                    {
+                        ["Sid"] = "DiscoverJOBS",
+                        ["Action"] = "servicediscovery:DiscoverInstances",
+                        ["Effect"] = "Allow",
+                        ["Resource"] = "*",
+                        ["Condition"] = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["servicediscovery:NamespaceName"] = "internal-api", ["servicediscovery:ServiceName"] = "jobs" } },
+                    },
+                },
+                ["Version"] = "2012-10-17",
+            },
+        });
+    }
+
+    [Fact]
+    public void DualTarget_FromServiceConnectClient_UsesServiceConnect()
+    {
+        var w = new Workloads();
+        var payments = w.ScService("Payments", "payments", dual: true);
+        var orders = w.ScService("Orders", "orders");
+        var connection = orders.ConnectTo(payments);
+        Assert.Equal((ConnectionMode.ServiceConnect, "payments.internal.example.com:8080"), (connection.Mode, connection.Environment["PAYMENTS_ENDPOINT"]));
+    }
+
+    [Fact]
+    public void DualTarget_FromPlainClient_UsesDns()
+    {
+        var w = new Workloads();
+        var payments = w.ScService("Payments", "payments", dual: true);
+        var batch = new DiscoverableFargateService(w.Stack, "Batch", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "batch", Container = Workloads.WebContainer() });
+        Assert.Equal(ConnectionMode.Dns, batch.ConnectTo(payments).Mode);
+    }
+
+    [Fact]
+    public void Golden_DnsA()
+    {
+        var w = new Workloads();
+        _ = w.DnsService("Backend", "backend");
+        Snapshot.MatchTemplate(w.Stack);
+    }
+
+    [Fact]
+    public void Golden_Srv()
+    {
+        var w = new Workloads();
+        _ = w.DnsService("Backend", "backend", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app", ContainerPort = 8080 });
+        Snapshot.MatchTemplate(w.Stack);
+    }
+
+    [Fact]
+    public void Golden_ASrv()
+    {
+        var w = new Workloads();
+        _ = w.DnsService("Backend", "backend", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, DnsTtl = Duration.Seconds(5), RoutingPolicy = RoutingPolicy.WEIGHTED });
+        Snapshot.MatchTemplate(w.Stack);
+    }
+
+    [Fact]
+    public void Golden_ServiceConnectServerAndClientWithAlias()
+    {
+        var w = new Workloads();
+        var backend = w.ScService("Backend", "backend", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = "backend", Port = 80, PerRequestTimeout = Duration.Seconds(10) });
+        var frontend = new DiscoverableFargateService(w.Stack, "Frontend", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "frontend",
+            Container = Workloads.WebContainer(),
+            ServiceConnect = new ServiceConnectOptions { Namespace = w.Namespace },
+        });
+        _ = frontend.ConnectTo(backend);
+        Snapshot.MatchTemplate(w.Stack);
+    }
+
+    [Fact]
+    public void Golden_DualDiscovery()
+    {
+        var w = new Workloads();
+        _ = w.ScService("Payments", "payments", dual: true);
+        Snapshot.MatchTemplate(w.Stack);
+    }
+
+    [Fact]
+    public void Golden_HttpNamespaceApiDiscovery()
+    {
+        var stack = TestApp.CreateStack();
+        var vpc = TestApp.ImportedVpc(stack);
+        var cluster = new Cluster(stack, "Cluster", new ClusterProps { Vpc = vpc });
+        var ns = new HttpDiscoveryNamespace(stack, "Namespace", new HttpDiscoveryNamespaceProps { Name = "shop-api" });
+        var jobs = new DiscoverableFargateService(stack, "Jobs", new DiscoverableFargateServiceProps
+        {
+            Cluster = cluster,
+            Name = "jobs",
+            Container = Workloads.WebContainer(),
+            CloudMap = new CloudMapRegistration { Namespace = ns },
+        });
+        var api = new DiscoverableFargateService(stack, "Api", new DiscoverableFargateServiceProps { Cluster = cluster, Name = "api", Container = Workloads.WebContainer() });
+        _ = api.ConnectTo(jobs);
+        Snapshot.MatchTemplate(stack);
+    }
+
+    [Fact]
+    public void Golden_WiringBetweenTwoServices()
+    {
+        var w = new Workloads();
+        var backend = w.DnsService("Backend", "backend");
+        var frontend = new DiscoverableFargateService(w.Stack, "Frontend", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "frontend", Container = Workloads.WebContainer() });
+        _ = frontend.ConnectTo(backend);
+        Snapshot.MatchTemplate(w.Stack);
     }
 }

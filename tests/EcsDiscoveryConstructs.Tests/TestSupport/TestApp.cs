@@ -39,8 +39,8 @@ internal static class TestApp
             VpcId = vpcId,
             VpcCidrBlock = "10.0.0.0/16",
             AvailabilityZones = ["us-east-1a", "us-east-1b"],
-            PrivateSubnetIds = [$"subnet-{vpcId[4..12]}a", $"subnet-{vpcId[4..12]}b"],
-            PrivateSubnetRouteTableIds = [$"rtb-{vpcId[4..12]}a", $"rtb-{vpcId[4..12]}b"],
+            PrivateSubnetIds = [$"subnet-a{vpcId[5..]}", $"subnet-b{vpcId[5..]}"],
+            PrivateSubnetRouteTableIds = [$"rtb-a{vpcId[5..]}", $"rtb-b{vpcId[5..]}"],
         });
 
     private static Dictionary<string, object> ReadCdkJsonContext()

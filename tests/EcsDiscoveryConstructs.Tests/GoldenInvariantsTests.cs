@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests;
+
+/// <summary>Properties every golden template must have, whichever test produced it.</summary>
+public class GoldenInvariantsTests
+{
+    public static TheoryData<string> Templates()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "tests"), "*.verified.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(RepoPaths.Root, path));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void RegistryArns_AreArnsOfCloudMapServicesInTheSameTemplate(string relativePath)
+    {
+        var resources = Resources(relativePath);
+        foreach (var (_, service) in OfType(resources, "AWS::ECS::Service"))
+        {
+            foreach (var registry in service["Properties"]?["ServiceRegistries"]?.AsArray() ?? [])
+            {
+                var arn = registry!["RegistryArn"]!;
+                if (arn is JsonValue)
+                {
+                    Assert.Matches("^arn:aws[a-z-]*:servicediscovery:[^:]+:[0-9]{12}:service/srv-", arn.GetValue<string>());
+                    continue;
+                }
+
+                var target = arn["Fn::GetAtt"]!.AsArray();
+                Assert.Equal("Arn", target[1]!.GetValue<string>());
+                Assert.Equal("AWS::ServiceDiscovery::Service", resources[target[0]!.GetValue<string>()]?["Type"]?.GetValue<string>());
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void ServiceConnectServices_CarryClientAliases_AndNeverReuseACloudMapName(string relativePath)
+    {
+        var resources = Resources(relativePath);
+        var cloudMapNames = OfType(resources, "AWS::ServiceDiscovery::Service")
+            .Select(s => s.Resource["Properties"]?["Name"]?.GetValue<string>())
+            .OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (_, service) in OfType(resources, "AWS::ECS::Service"))
+        {
+            foreach (var sc in service["Properties"]?["ServiceConnectConfiguration"]?["Services"]?.AsArray() ?? [])
+            {
+                Assert.NotEmpty(sc!["ClientAliases"]!.AsArray());
+                Assert.DoesNotContain(sc["DiscoveryName"]!.GetValue<string>(), cloudMapNames);
+            }
+        }
+    }
+
+    private static JsonObject Resources(string relativePath)
+        => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, relativePath)))!["Resources"]!.AsObject();
+
+    private static IEnumerable<(string Id, JsonNode Resource)> OfType(JsonObject resources, string type)
+        => resources.Where(r => r.Value?["Type"]?.GetValue<string>() == type).Select(r => (r.Key, r.Value!));
+}
