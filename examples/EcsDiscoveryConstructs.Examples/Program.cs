@@ -9,4 +9,6 @@ var env = account is null || region is null ? null : new Amazon.CDK.Environment 
 
 _ = new CloudMapBasicsStack(app, "CloudMapBasics", new StackProps { Env = env, Description = "EcsDiscoveryConstructs example: Cloud Map namespaces and discovery services" });
 
+_ = new FrontendBackendDnsStack(app, "FrontendBackendDns", new StackProps { Env = env, Description = "EcsDiscoveryConstructs example: frontend finds backend through Cloud Map DNS" });
+
 app.Synth();

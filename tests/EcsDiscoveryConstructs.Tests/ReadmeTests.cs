@@ -1,22 +1,34 @@
+using System.Text.RegularExpressions;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
 namespace EcsDiscoveryConstructs.Tests;
 
-public class ReadmeTests
+public partial class ReadmeTests
 {
-    [Fact]
-    public void UsageExample_IsTheCompiledExampleCode()
+    public static TheoryData<string, string> Examples() => new()
+    {
+        { "CloudMapBasicsStack.cs", "usage" },
+        { "FrontendBackendDnsStack.cs", "service" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void CodeBlock_IsTheCompiledExampleCode(string file, string marker)
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).ReplaceLineEndings("\n");
-        var start = readme.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
-        var block = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var blocks = CSharpBlock().Matches(readme).Select(m => m.Groups[1].Value).ToList();
 
-        var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "EcsDiscoveryConstructs.Examples", "CloudMapBasicsStack.cs")).ReplaceLineEndings("\n");
-        const string Begin = "// README usage example: begin\n";
-        var from = source.IndexOf(Begin, StringComparison.Ordinal) + Begin.Length;
-        var region = source[from..source.IndexOf("        // README usage example: end", from, StringComparison.Ordinal)];
+        var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "EcsDiscoveryConstructs.Examples", file)).ReplaceLineEndings("\n");
+        var begin = $"// README {marker} example: begin\n";
+        var from = source.IndexOf(begin, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"{file} has no '{begin.Trim()}' marker.");
+        from += begin.Length;
+        var region = source[from..source.IndexOf($"        // README {marker} example: end", from, StringComparison.Ordinal)];
         var dedented = string.Concat(region.Split('\n').Select(line => (line.StartsWith("        ", StringComparison.Ordinal) ? line[8..] : line) + "\n"))[..^1];
 
-        Assert.Equal(dedented, block);
+        Assert.Contains(dedented, blocks);
     }
+
+    [GeneratedRegex("```csharp\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
 }
