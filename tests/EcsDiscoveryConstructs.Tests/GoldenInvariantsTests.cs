@@ -59,6 +59,61 @@ public class GoldenInvariantsTests
         }
     }
 
+    /// <summary>Actions that have no resource-level permissions (or, for ecs:ListTasks on Fargate, none that apply), so "*" is the narrowest resource.</summary>
+    private static readonly HashSet<string> StarResourceActions =
+    [
+        "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel",
+        "logs:DescribeLogGroups", "ecs:ListTasks", "servicediscovery:DiscoverInstances", "ecr:GetAuthorizationToken",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void NoPolicy_GrantsKmsStar(string relativePath)
+    {
+        foreach (var statement in Statements(Resources(relativePath)))
+        {
+            Assert.DoesNotContain(Actions(statement), a => a is "kms:*" or "*");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void IdentityPolicies_UseStarResourceOnlyForActionsWithoutResourceLevelPermissions(string relativePath)
+    {
+        var identityTypes = new[] { "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" };
+        var resources = Resources(relativePath);
+        var statements = resources.Where(r => identityTypes.Contains(r.Value?["Type"]?.GetValue<string>()))
+            .SelectMany(r => r.Value!["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray());
+        foreach (var statement in statements.Where(s => s?["Effect"]?.GetValue<string>() == "Allow"))
+        {
+            var resource = statement!["Resource"];
+            var hasStar = resource switch
+            {
+                JsonValue v => v.GetValue<string>() == "*",
+                JsonArray a => a.Any(r => r is JsonValue rv && rv.GetValue<string>() == "*"),
+                _ => false,
+            };
+            if (hasStar)
+            {
+                Assert.All(Actions(statement), a => Assert.Contains(a, StarResourceActions));
+            }
+        }
+    }
+
+    private static IEnumerable<JsonNode> Statements(JsonObject resources)
+        => resources.Select(r => r.Value!["Properties"])
+            .SelectMany(p => new[] { p?["PolicyDocument"], p?["KeyPolicy"], p?["AssumeRolePolicyDocument"] })
+            .OfType<JsonNode>()
+            .SelectMany(d => d["Statement"]?.AsArray().OfType<JsonNode>() ?? []);
+
+    private static IEnumerable<string> Actions(JsonNode statement)
+        => statement["Action"] switch
+        {
+            JsonValue one => [one.GetValue<string>()],
+            JsonArray many => many.Select(a => a!.GetValue<string>()),
+            _ => [],
+        };
+
     private static JsonObject Resources(string relativePath)
         => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, relativePath)))!["Resources"]!.AsObject();
 

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ServiceDiscovery;
 using Constructs;
 using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Exec;
 using EcsDiscoveryConstructs.ServiceConnect;
 using EcsDiscoveryConstructs.Validation;
 using CloudMapService = Amazon.CDK.AWS.ServiceDiscovery.Service;
@@ -31,10 +32,10 @@ public sealed class DiscoverableFargateService : Construct
         ArgumentNullException.ThrowIfNull(props);
         this.props = props;
         var task = props.TaskDefinition is { } existing
-            ? TaskShape.FromTaskDefinition(existing, new[] { props.CloudMap?.ContainerName }.OfType<string>())
+            ? TaskShape.FromTaskDefinition(existing)
             : props.Container is { } container ? TaskShape.FromOptions(container, "App") : new TaskShape([], string.Empty, false);
         plan = DiscoveryPlan.Create(props, task);
-        RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, plan), RuleCatalog.FargateServiceRules);
+        RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, plan, props.Exec), RuleCatalog.FargateServiceRules);
 
         TaskDefinition = props.TaskDefinition ?? new FargateTaskDefinition(this, "TaskDefinition", new FargateTaskDefinitionProps
         {
@@ -70,6 +71,11 @@ public sealed class DiscoverableFargateService : Construct
         if (props.Scaling is { } scaling)
         {
             AutoScale(scaling);
+        }
+
+        if (props.Exec is { } exec)
+        {
+            ApplyExec(exec);
         }
     }
 
@@ -111,6 +117,9 @@ public sealed class DiscoverableFargateService : Construct
         .Select(e => new ServiceConnectAlias(e.Source.PortMappingName, e.DiscoveryName, e.AliasDnsName, e.AliasPort ?? 0, e.Port?.ContainerPort ?? 0))
         .ToList();
 
+    /// <summary>True when ECS Exec is enabled on the service.</summary>
+    public bool ExecEnabled { get; private set; }
+
     /// <summary>The service's network connections (security groups).</summary>
     public Connections_ Connections => Service.Connections;
 
@@ -143,7 +152,38 @@ public sealed class DiscoverableFargateService : Construct
     public ServiceConnection ConnectTo(DiscoverableFargateService target, string? variablePrefix = null)
         => ServiceWiring.Connect(this, target, variablePrefix);
 
+    /// <summary>
+    /// Turns on ECS Exec: <c>enableExecuteCommand</c>, and task-role grants scoped to what Exec needs (the
+    /// <c>ssmmessages</c> channels; with the cluster's exec configuration, its log group, bucket prefix and key).
+    /// Checks the Exec readiness rules first (read-only root file system, credential variables, platform version,
+    /// init process, pid mode) and, at synth, that the tasks can reach <c>ssmmessages</c>.
+    /// </summary>
+    public void EnableExec(ExecOptions? options = null)
+    {
+        options ??= new ExecOptions();
+        RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, plan, options), RuleCatalog.ExecRules);
+        ApplyExec(options);
+    }
+
     internal DiscoveryPlan Plan => plan;
+
+    private void ApplyExec(ExecOptions options)
+    {
+        if (ExecEnabled)
+        {
+            return;
+        }
+
+        ExecEnabled = true;
+        EcsOverrides.EnableExecuteCommand((Amazon.CDK.AWS.ECS.CfnService)Service.Node.DefaultChild!);
+        if (options.EnableInitProcess && props.TaskDefinition is null)
+        {
+            EcsOverrides.EnableInitProcess((CfnTaskDefinition)TaskDefinition.Node.DefaultChild!, 0);
+        }
+
+        ExecGrants.Apply(TaskDefinition, props.Cluster);
+        Node.AddValidation(new ExecNetworkPath(this, props.Cluster.Vpc, props.VpcSubnets, props.AssignPublicIp));
+    }
 
     private void RegisterInCloudMap(CloudMapRegistration registration)
     {

@@ -65,6 +65,13 @@ public sealed class DiscoverableFargateServiceProps
     public ServiceConnectOptions? ServiceConnect { get; init; }
 
     /// <summary>
+    /// ECS Exec with least-privilege grants (scoped to the cluster's exec configuration, see <see cref="Exec.ExecAudit"/>)
+    /// and readiness checks at synth (calls <see cref="DiscoverableFargateService.EnableExec"/>).
+    /// </summary>
+    /// <value>Default: Exec off.</value>
+    public Exec.ExecOptions? Exec { get; init; }
+
+    /// <summary>
     /// One switch for both kinds of clients: Service Connect for Service Connect clients and a DNS-discoverable Cloud Map
     /// service (A records, custom health) for Lambda, peered VPCs and others. The DNS service takes <see cref="Name"/>;
     /// the Service Connect discovery names get a <c>-sc</c> suffix, so the two never collide (aws-cdk #26524).

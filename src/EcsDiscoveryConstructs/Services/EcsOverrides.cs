@@ -6,6 +6,16 @@ namespace EcsDiscoveryConstructs.Services;
 /// <summary>ECS properties Amazon.CDK.Lib 2.160.0 cannot express through its L2s; each writes one L1 property path.</summary>
 internal static class EcsOverrides
 {
+    /// <summary>
+    /// Sets <c>ContainerDefinitions[index].LinuxParameters.InitProcessEnabled</c>: the L2 fixes linux parameters when the
+    /// container is created and offers no way to turn the init process on afterwards.
+    /// </summary>
+    public static void EnableInitProcess(CfnTaskDefinition taskDefinition, int index)
+        => taskDefinition.AddPropertyOverride($"ContainerDefinitions.{index}.LinuxParameters.InitProcessEnabled", true);
+
+    /// <summary>Sets <c>EnableExecuteCommand</c> on the L1 service, without the L2's broader automatic grants (which add <c>kms:*</c> to the key policy).</summary>
+    public static void EnableExecuteCommand(CfnService service) => service.EnableExecuteCommand = true;
+
     /// <summary>Sets <c>ServiceConnectConfiguration.Services[index].Tls</c> (not in the 2.160.0 L2).</summary>
     public static void SetServiceConnectTls(CfnService service, int index, ServiceConnectTls tls)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Amazon.CDK.AWS.ECS;
 
 namespace EcsDiscoveryConstructs.Services;
@@ -5,12 +7,25 @@ namespace EcsDiscoveryConstructs.Services;
 /// <summary>One named port of a container, as the discovery rules need it.</summary>
 internal sealed record PortShape(string? Name, int ContainerPort, string? AppProtocol);
 
-/// <summary>One container of a task, as the discovery rules need it.</summary>
-internal sealed record ContainerShape(string Name, IReadOnlyList<PortShape> Ports, double? StopTimeoutSeconds);
+/// <summary>One container of a task, as the discovery and Exec rules need it.</summary>
+internal sealed record ContainerShape(string Name, IReadOnlyList<PortShape> Ports, double? StopTimeoutSeconds)
+{
+    /// <summary>True when the container's root file system is read-only.</summary>
+    public bool ReadonlyRootFilesystem { get; init; }
+
+    /// <summary>True when the container runs an init process (<c>linuxParameters.initProcessEnabled</c>).</summary>
+    public bool InitProcessEnabled { get; init; }
+
+    /// <summary>Names of environment variables and secrets the container receives.</summary>
+    public IReadOnlyList<string> EnvironmentNames { get; init; } = [];
+}
 
 /// <summary>The containers and ports of a task definition, read before or without creating it.</summary>
 internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, string DefaultContainerName, bool StopTimeoutsKnown)
 {
+    /// <summary>True when the task definition shares one process namespace across containers (<c>pidMode: task</c>).</summary>
+    public bool PidModeTask { get; init; }
+
     /// <summary>ECS's default stop timeout: 30 s.</summary>
     public const double DefaultStopTimeoutSeconds = 30;
 
@@ -29,24 +44,48 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     public static TaskShape FromOptions(ContainerDefinitionOptions options, string defaultName)
     {
         var name = options.ContainerName ?? defaultName;
-        return new TaskShape([new ContainerShape(name, Ports(options.PortMappings), options.StopTimeout?.ToSeconds())], name, StopTimeoutsKnown: true);
-    }
-
-    /// <summary>The shape of an existing task definition: its default container and the containers named in <paramref name="names"/>.</summary>
-    public static TaskShape FromTaskDefinition(TaskDefinition taskDefinition, IEnumerable<string> names)
-    {
-        var containers = new List<ContainerShape>();
-        var defaultContainer = taskDefinition.DefaultContainer;
-        foreach (var container in new[] { defaultContainer }.Concat(names.Distinct().Select(taskDefinition.FindContainer)))
+        var container = new ContainerShape(name, Ports(options.PortMappings), options.StopTimeout?.ToSeconds())
         {
-            if (container is not null && containers.All(c => c.Name != container.ContainerName))
-            {
-                containers.Add(new ContainerShape(container.ContainerName, Ports(container.PortMappings), null));
-            }
-        }
-
-        return new TaskShape(containers, defaultContainer?.ContainerName ?? string.Empty, StopTimeoutsKnown: false);
+            ReadonlyRootFilesystem = options.ReadonlyRootFilesystem == true,
+            InitProcessEnabled = InitProcess(options.LinuxParameters),
+            EnvironmentNames = (options.Environment?.Keys ?? []).Concat(options.Secrets?.Keys ?? []).ToList(),
+        };
+        return new TaskShape([container], name, StopTimeoutsKnown: true);
     }
+
+    /// <summary>
+    /// The shape of an existing task definition, read from the container definitions CDK renders for it (every
+    /// container added so far, with ports, stop timeouts, environment and Linux parameters).
+    /// </summary>
+    public static TaskShape FromTaskDefinition(TaskDefinition taskDefinition)
+    {
+        var cfn = (CfnTaskDefinition)taskDefinition.Node.DefaultChild!;
+        var rendered = cfn.ContainerDefinitions is null ? null : Amazon.CDK.Stack.Of(taskDefinition).Resolve(cfn.ContainerDefinitions);
+        var json = JsonNode.Parse(JsonSerializer.Serialize(rendered))?.AsArray() ?? [];
+        var containers = json.OfType<JsonObject>().Select(Parsed).ToList();
+        return new TaskShape(containers, taskDefinition.DefaultContainer?.ContainerName ?? string.Empty, StopTimeoutsKnown: true)
+        {
+            PidModeTask = taskDefinition.PidMode == PidMode.TASK,
+        };
+    }
+
+    /// <summary>Reads one rendered container definition (camelCase JSON, as CDK resolves it).</summary>
+    private static ContainerShape Parsed(JsonObject c)
+    {
+        static IEnumerable<string> Names(JsonNode? list) => list?.AsArray().Select(e => e?["name"]?.GetValue<string>()).OfType<string>() ?? [];
+        var ports = c["portMappings"]?.AsArray().OfType<JsonObject>()
+            .Where(p => p["containerPort"] is JsonValue v && v.TryGetValue<double>(out _))
+            .Select(p => new PortShape(p["name"]?.GetValue<string>(), (int)p["containerPort"]!.GetValue<double>(), p["appProtocol"]?.GetValue<string>()))
+            .ToList() ?? [];
+        return new ContainerShape(c["name"]?.GetValue<string>() ?? string.Empty, ports, c["stopTimeout"] is JsonValue t && t.TryGetValue<double>(out var seconds) ? seconds : null)
+        {
+            ReadonlyRootFilesystem = c["readonlyRootFilesystem"] is JsonValue r && r.TryGetValue<bool>(out var ro) && ro,
+            InitProcessEnabled = c["linuxParameters"]?["initProcessEnabled"] is JsonValue i && i.TryGetValue<bool>(out var init) && init,
+            EnvironmentNames = Names(c["environment"]).Concat(Names(c["secrets"])).ToList(),
+        };
+    }
+
+    private static bool InitProcess(LinuxParameters? parameters) => parameters?.RenderLinuxParameters().InitProcessEnabled is true;
 
     private static List<PortShape> Ports(IPortMapping[]? mappings)
         => (mappings ?? []).Select(m => new PortShape(m.Name, (int)m.ContainerPort, m.AppProtocol?.Value)).ToList();

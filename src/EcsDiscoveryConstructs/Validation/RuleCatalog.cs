@@ -66,7 +66,16 @@ public static class RuleCatalog
         new PublicNamespacePrivateIps(),
         new TaskScalingRange(),
         new TaskCountQuota(),
+        new ExecReadonlyRoot(),
+        new ExecCredentialEnvironment(),
+        new ExecPlatformVersion(),
+        new ExecInitProcess(),
+        new ExecPidModeTask(),
     ];
+
+    /// <summary>Rules run when Exec is enabled after creation.</summary>
+    internal static IReadOnlyList<IPropsRule<FargateServiceSpec>> ExecRules { get; } =
+        FargateServiceRules.Where(r => r.Info.Id.StartsWith("exec-", StringComparison.Ordinal)).ToList();
 
     /// <summary>Rules run when autoscaling is added after creation.</summary>
     internal static IReadOnlyList<IPropsRule<FargateServiceSpec>> ScalingRules { get; } =
@@ -87,6 +96,7 @@ public static class RuleCatalog
         NamespaceUsage.ClientAliasUnique,
         NamespaceUsage.NamespaceInstanceQuota,
         AppUsage.NamespaceCountQuota,
+        ExecNetworkPath.Info,
     ];
 
     /// <summary>Every rule, each once, in catalog order.</summary>

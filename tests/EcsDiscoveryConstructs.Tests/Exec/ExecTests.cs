@@ -1,0 +1,162 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.IAM;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Exec;
+using EcsDiscoveryConstructs.Services;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Exec;
+
+public class ExecTests
+{
+    private static (Stack Stack, Cluster Cluster, ExecAudit Audit, PrivateDnsDiscoveryNamespace Ns) AuditedCluster(bool bucket = true)
+    {
+        var stack = TestApp.CreateStack();
+        var vpc = TestApp.ImportedVpc(stack);
+        var audit = new ExecAudit(stack, "ExecAudit", new ExecAuditProps { S3Bucket = bucket });
+        var cluster = new Cluster(stack, "Cluster", new ClusterProps { Vpc = vpc, ExecuteCommandConfiguration = audit.ClusterConfiguration });
+        var ns = new PrivateDnsDiscoveryNamespace(stack, "Namespace", new PrivateDnsDiscoveryNamespaceProps { Name = "internal.example.com", Vpc = vpc });
+        return (stack, cluster, audit, ns);
+    }
+
+    private static DiscoverableFargateService ExecService(Stack stack, Cluster cluster, PrivateDnsDiscoveryNamespace ns) => new(stack, "Orders", new DiscoverableFargateServiceProps
+    {
+        Cluster = cluster,
+        Name = "orders",
+        Container = Workloads.WebContainer(),
+        CloudMap = new CloudMapRegistration { Namespace = ns },
+        Exec = new ExecOptions { EnableInitProcess = true },
+    });
+
+    [Fact]
+    public void Exec_EnablesExecuteCommandAndInitProcess()
+    {
+        var (stack, cluster, _, ns) = AuditedCluster();
+        var service = ExecService(stack, cluster, ns);
+        var template = Template.FromStack(stack);
+        template.HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object> { ["EnableExecuteCommand"] = true });
+        template.HasResourceProperties("AWS::ECS::TaskDefinition", new Dictionary<string, object>
+        {
+            ["ContainerDefinitions"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["LinuxParameters"] = new Dictionary<string, object> { ["InitProcessEnabled"] = true } }) },
+        });
+        Assert.True(service.ExecEnabled);
+        Assert.Empty(Findings.Warnings(stack));
+    }
+
+    [Fact]
+    public void Exec_TaskRoleStatementsAreScopedToTheAuditResources()
+    {
+        var (stack, cluster, audit, ns) = AuditedCluster();
+        _ = ExecService(stack, cluster, ns);
+        var statements = TaskRoleStatements(stack);
+        Assert.Equal(["ExecSessionChannels", "ExecFindLogGroup", "ExecWriteSessionLogs", "ExecUploadSessionLogs", "ExecCheckBucketEncryption", "ExecDecryptSessions"], statements.Select(s => s["Sid"]!.ToString()));
+        Assert.Equal(JsonText(stack.Resolve(audit.LogGroup.LogGroupArn)), JsonText(statements[2]["Resource"]));
+        Assert.Equal(JsonText(stack.Resolve(audit.Key.KeyArn)), JsonText(statements[5]["Resource"]));
+        Assert.Contains("/exec-sessions/*", JsonText(statements[3]["Resource"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exec_WithoutClusterLogging_GrantsOnlyTheChannels()
+    {
+        var w = new Workloads();
+        var service = w.DnsService("Orders", "orders");
+        service.EnableExec(new ExecOptions { EnableInitProcess = true });
+        Assert.Equal(["ExecSessionChannels"], TaskRoleStatements(w.Stack).Select(s => s["Sid"]!.ToString()));
+    }
+
+    [Fact]
+    public void ExecAudit_KeyRotatesAndLogGroupIsEncryptedWithRetention()
+    {
+        var (stack, _, audit, _) = AuditedCluster();
+        var template = Template.FromStack(stack);
+        template.HasResourceProperties("AWS::KMS::Key", new Dictionary<string, object> { ["EnableKeyRotation"] = true });
+        template.HasResourceProperties("AWS::Logs::LogGroup", new Dictionary<string, object>
+        {
+            ["LogGroupName"] = audit.LogGroupName,
+            ["RetentionInDays"] = 365,
+            ["KmsKeyId"] = Match.AnyValue(),
+        });
+        template.HasResourceProperties("AWS::ECS::Cluster", new Dictionary<string, object>
+        {
+            ["Configuration"] = new Dictionary<string, object>
+            {
+                ["ExecuteCommandConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["Logging"] = "OVERRIDE" }),
+            },
+        });
+        template.HasResourceProperties("AWS::S3::Bucket", new Dictionary<string, object>
+        {
+            ["PublicAccessBlockConfiguration"] = new Dictionary<string, object> { ["BlockPublicAcls"] = true, ["BlockPublicPolicy"] = true, ["IgnorePublicAcls"] = true, ["RestrictPublicBuckets"] = true },
+        });
+        template.HasResourceProperties("AWS::S3::BucketPolicy", new Dictionary<string, object>
+        {
+            ["PolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Statement"] = Match.ArrayWith([Match.ObjectLike(new Dictionary<string, object> { ["Effect"] = "Deny", ["Condition"] = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } } })]),
+            }),
+        });
+    }
+
+    [Fact]
+    public void OperatorRole_ScopesExecuteCommandAndDeniesStartSession()
+    {
+        var (stack, cluster, _, _) = AuditedCluster(bucket: false);
+        var op = new ExecOperatorRole(stack, "Operators", new ExecOperatorRoleProps
+        {
+            Cluster = cluster,
+            AssumedBy = new AccountPrincipal("123456789012"),
+            ContainerNames = ["app"],
+        });
+        var policy = JsonText(stack.Resolve(op.Policy.Document.ToJSON()));
+        Assert.Contains("\"Effect\":\"Deny\"", policy, StringComparison.Ordinal);
+        Assert.Contains("\"ssm:StartSession\"", policy, StringComparison.Ordinal);
+        Assert.Matches("\"ecs:container-name\":\\[?\"app\"\\]?", policy);
+        Assert.Contains("\"kms:GenerateDataKey\"", policy, StringComparison.Ordinal);
+        Template.FromStack(stack).HasResourceProperties("AWS::IAM::Role", new Dictionary<string, object>
+        {
+            ["AssumeRolePolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Statement"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Condition"] = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:MultiFactorAuthPresent"] = "true" } } }) },
+            }),
+            ["MaxSessionDuration"] = 3600,
+        });
+    }
+
+    [Fact]
+    public void OperatorRole_ExecuteCommandLine_IsTheCliCommand()
+        => Assert.Equal(
+            "aws ecs execute-command --cluster shop --task 0123456789abcdef0 --container app --interactive --command \"/bin/sh\"",
+            ExecOperatorRole.ExecuteCommandLine("shop", "0123456789abcdef0", "app"));
+
+    [Fact]
+    public void Golden_ServiceWithExecAndAuditLogging()
+    {
+        var (stack, cluster, _, ns) = AuditedCluster();
+        _ = ExecService(stack, cluster, ns);
+        Snapshot.MatchTemplate(stack);
+    }
+
+    [Fact]
+    public void Golden_OperatorRole()
+    {
+        var (stack, cluster, _, _) = AuditedCluster(bucket: false);
+        _ = new ExecOperatorRole(stack, "Operators", new ExecOperatorRoleProps
+        {
+            Cluster = cluster,
+            AssumedBy = new AccountPrincipal("123456789012"),
+            ResourceTags = new Dictionary<string, string> { ["team"] = "shop" },
+        });
+        Snapshot.MatchTemplate(stack);
+    }
+
+    private static List<IDictionary<string, object>> TaskRoleStatements(Stack stack)
+    {
+        var policies = Template.FromStack(stack).FindResources("AWS::IAM::Policy");
+        var policy = policies.Single(p => p.Key.Contains("TaskRoleDefaultPolicy", StringComparison.Ordinal)).Value;
+        var document = (IDictionary<string, object>)((IDictionary<string, object>)policy["Properties"])["PolicyDocument"];
+        return ((object[])document["Statement"]).Cast<IDictionary<string, object>>().ToList();
+    }
+
+    private static string JsonText(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
+}

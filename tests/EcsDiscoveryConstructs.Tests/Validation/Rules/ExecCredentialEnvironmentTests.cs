@@ -1,0 +1,43 @@
+using Amazon.CDK.AWS.ECS;
+using EcsDiscoveryConstructs.Exec;
+using EcsDiscoveryConstructs.Services;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
+
+public class ExecCredentialEnvironmentTests
+{
+    [Fact]
+    public void OrdinaryEnvironment_Passes()
+    {
+        var w = new Workloads();
+        var container = Workloads.WebContainer();
+        container.Environment = new Dictionary<string, string> { ["AWS_REGION"] = "us-east-1" };
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = container, Exec = new ExecOptions { EnableInitProcess = true } });
+        Assert.True(service.ExecEnabled);
+    }
+
+    [Fact]
+    public void AccessKeyVariables_FailWithMessage()
+    {
+        var w = new Workloads();
+        var container = Workloads.WebContainer();
+        container.Environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "AKIAEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "secret" };
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = container, Exec = new ExecOptions() }));
+        Assert.Equal(
+            "DiscoverableFargateService 'TestStack/Orders': Container 'app' environment AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY overrides the task role: the SSM agent would sign with these credentials and Exec sessions fail (TargetNotConnectedException). Remove the variables and grant the container's AWS access through the task role. [ecs-discovery:exec-credential-environment]",
+            error.Message);
+    }
+
+    [Fact]
+    public void AccessKeyInExistingTaskDefinition_Fails()
+    {
+        var w = new Workloads();
+        var task = new FargateTaskDefinition(w.Stack, "Task");
+        var container = Workloads.WebContainer();
+        container.Environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY"] = "AKIAEXAMPLE" };
+        task.AddContainer("App", container);
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, Exec = new ExecOptions() }));
+        Assert.Contains("Container 'app' environment AWS_ACCESS_KEY overrides the task role", error.Message, StringComparison.Ordinal);
+    }
+}
