@@ -42,7 +42,7 @@ public sealed class DiscoverableFargateService : Construct
             Cpu = props.Cpu,
             MemoryLimitMiB = props.MemoryLimitMiB,
         });
-        MainContainer = props.TaskDefinition?.DefaultContainer ?? TaskDefinition.AddContainer("App", props.Container!);
+        MainContainer = props.TaskDefinition?.DefaultContainer ?? TaskDefinition.AddContainer("App", ContainerDefaults.WithLogging(this, props.Container!, props.Name));
         Service = new FargateService(this, "Service", new FargateServiceProps
         {
             Cluster = props.Cluster,

@@ -16,7 +16,10 @@ public sealed class DiscoverableFargateServiceProps
     /// </summary>
     public required string Name { get; init; }
 
-    /// <summary>The application container; give it named port mappings. Set this or <see cref="TaskDefinition"/>.</summary>
+    /// <summary>
+    /// The application container; give it named port mappings. Set this or <see cref="TaskDefinition"/>. Without a
+    /// <c>Logging</c> driver it logs to a new CloudWatch log group kept for one month (stream prefix: <see cref="Name"/>).
+    /// </summary>
     /// <value>Default: none.</value>
     public ContainerDefinitionOptions? Container { get; init; }
 
