@@ -1,6 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.EC2;
-using Amazon.CDK.AWS.ECS;
 using Constructs;
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Services;
@@ -16,25 +14,22 @@ public sealed class FrontendBackendDnsStack : Stack
     public FrontendBackendDnsStack(Construct scope, string id, IStackProps? props = null)
         : base(scope, id, props)
     {
-        var vpc = new Vpc(this, "Vpc", new VpcProps { MaxAzs = 2, NatGateways = 1 });
-        var cluster = new Cluster(this, "Cluster", new ClusterProps { Vpc = vpc });
+        var network = new ExampleNetwork(this, "Network");
+        var (vpc, cluster) = (network.Vpc, network.Cluster);
 
-        // README service example: begin
+        // README usage example: begin
         var ns = new PrivateDnsDiscoveryNamespace(this, "Internal", new PrivateDnsDiscoveryNamespaceProps
         {
             Name = "internal.example.com",
             Vpc = vpc,
+            SoaTtl = Duration.Seconds(15), // cache "no such name" for 15 s only
         });
 
         var backend = new DiscoverableFargateService(this, "Backend", new DiscoverableFargateServiceProps
         {
             Cluster = cluster,
             Name = "backend",
-            Container = new ContainerDefinitionOptions
-            {
-                Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
-                PortMappings = [new PortMapping { Name = "http", ContainerPort = 80, AppProtocol = AppProtocol.Http }],
-            },
+            Container = Images.Web(), // nginx with a port mapping named "http" on 80
             DesiredCount = 2,
             CloudMap = new CloudMapRegistration { Namespace = ns }, // A records, 10 s TTL, custom health
         });
@@ -43,17 +38,14 @@ public sealed class FrontendBackendDnsStack : Stack
         {
             Cluster = cluster,
             Name = "frontend",
-            Container = new ContainerDefinitionOptions
-            {
-                Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
-                PortMappings = [new PortMapping { Name = "http", ContainerPort = 80, AppProtocol = AppProtocol.Http }],
-            },
+            Container = Images.Web(),
         });
 
         // BACKEND_HOST, BACKEND_PORT, BACKEND_ENDPOINT in frontend; backend's security group opens port 80 to it.
         frontend.ConnectTo(backend);
-        // README service example: end
+        // README usage example: end
 
+        Acknowledge.EndpointVariables(frontend);
         _ = new CfnOutput(this, "BackendDnsName", new CfnOutputProps { Value = backend.DnsName! });
     }
 }

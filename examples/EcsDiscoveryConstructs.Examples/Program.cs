@@ -7,8 +7,12 @@ var account = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT");
 var region = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION");
 var env = account is null || region is null ? null : new Amazon.CDK.Environment { Account = account, Region = region };
 
-_ = new CloudMapBasicsStack(app, "CloudMapBasics", new StackProps { Env = env, Description = "EcsDiscoveryConstructs example: Cloud Map namespaces and discovery services" });
+StackProps Props(string description) => new() { Env = env, Description = $"EcsDiscoveryConstructs example: {description}" };
 
-_ = new FrontendBackendDnsStack(app, "FrontendBackendDns", new StackProps { Env = env, Description = "EcsDiscoveryConstructs example: frontend finds backend through Cloud Map DNS" });
+_ = new FrontendBackendDnsStack(app, "FrontendBackendDns", Props("frontend finds backend through Cloud Map DNS"));
+_ = new HttpApiDiscoveryStack(app, "HttpApiDiscovery", Props("services discoverable only through the Cloud Map API"));
+_ = new ServiceConnectStack(app, "ServiceConnect", Props("frontend and backend over ECS Service Connect"));
+_ = new ECommerceStack(app, "ECommerce", Props("four services with DNS, dual discovery, autoscaling and audited ECS Exec"));
+_ = new PublicApiStack(app, "PublicApi", Props("a load balancer published in a public DNS namespace"));
 
 app.Synth();

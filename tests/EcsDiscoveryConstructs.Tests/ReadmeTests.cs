@@ -7,8 +7,7 @@ public partial class ReadmeTests
 {
     public static TheoryData<string, string> Examples() => new()
     {
-        { "CloudMapBasicsStack.cs", "usage" },
-        { "FrontendBackendDnsStack.cs", "service" },
+        { "FrontendBackendDnsStack.cs", "usage" },
     };
 
     [Theory]

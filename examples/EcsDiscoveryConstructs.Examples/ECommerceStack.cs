@@ -1,0 +1,69 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Exec;
+using EcsDiscoveryConstructs.ServiceConnect;
+using EcsDiscoveryConstructs.Services;
+
+namespace EcsDiscoveryConstructs.Examples;
+
+/// <summary>
+/// A shop on Fargate in <c>internal.example.com</c>: <c>orders</c> calls <c>inventory</c> (autoscaling 10-100) and
+/// <c>payments</c> (Service Connect plus DNS through dual discovery); <c>notifications</c> is found by DNS. DNS TTL
+/// 5 s, health checks on <c>/health</c>, ECS Exec with audit logging and an operator role.
+/// </summary>
+public sealed class ECommerceStack : Stack
+{
+    public ECommerceStack(Construct scope, string id, IStackProps? props = null)
+        : base(scope, id, props)
+    {
+        var audit = new ExecAudit(this, "ExecAudit", new ExecAuditProps { S3Bucket = true });
+        var network = new ExampleNetwork(this, "Network", audit.ClusterConfiguration);
+        var ns = new PrivateDnsDiscoveryNamespace(this, "Internal", new PrivateDnsDiscoveryNamespaceProps
+        {
+            Name = "internal.example.com",
+            Vpc = network.Vpc,
+            SoaTtl = Duration.Seconds(15),
+        });
+
+        DiscoverableFargateService Service(string id, string name, bool dual = false) => new(this, id, new DiscoverableFargateServiceProps
+        {
+            Cluster = network.Cluster,
+            Name = name,
+            Container = Images.Web(),
+            DesiredCount = 2,
+            CloudMap = new CloudMapRegistration { Namespace = ns, DnsTtl = Duration.Seconds(5) },
+            ServiceConnect = dual ? new ServiceConnectOptions { Namespace = ns, Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http" }] } : null,
+            DualDiscovery = dual,
+            Exec = new ExecOptions { EnableInitProcess = true },
+        });
+
+        var orders = Service("Orders", "orders");
+        var inventory = Service("Inventory", "inventory");
+        var payments = Service("Payments", "payments", dual: true);
+        var notifications = Service("Notifications", "notifications");
+        inventory.AutoScale(new TaskScaling { MinCapacity = 10, MaxCapacity = 100 });
+
+        orders.ConnectTo(inventory);
+        orders.ConnectTo(payments);
+        orders.ConnectTo(notifications);
+
+        var operators = new ExecOperatorRole(this, "ExecOperators", new ExecOperatorRoleProps
+        {
+            Cluster = network.Cluster,
+            AssumedBy = new AccountRootPrincipal(),
+            ContainerNames = ["app"],
+        });
+
+        foreach (var service in new[] { orders, inventory, payments, notifications })
+        {
+            Acknowledge.ExecWildcards(service);
+        }
+
+        Acknowledge.EndpointVariables(orders);
+        Nag.Acknowledge(operators.Policy, "AwsSolutions-IAM5", "Exec needs the cluster's task ARNs (task/<cluster>/*) and ecs:ListTasks on '*' narrowed by the ecs:cluster condition; tasks get new ids on every deployment.");
+        _ = new CfnOutput(this, "ExecOperatorRoleArn", new CfnOutputProps { Value = operators.Role.RoleArn });
+        _ = new CfnOutput(this, "ExecLogGroup", new CfnOutputProps { Value = audit.LogGroupName });
+    }
+}
