@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.S3;
 using Constructs;
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Exec;
@@ -18,7 +19,15 @@ public sealed class ECommerceStack : Stack
     public ECommerceStack(Construct scope, string id, IStackProps? props = null)
         : base(scope, id, props)
     {
-        var audit = new ExecAudit(this, "ExecAudit", new ExecAuditProps { S3Bucket = true });
+        var accessLogs = new Bucket(this, "AccessLogs", new BucketProps
+        {
+            Encryption = BucketEncryption.S3_MANAGED,
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            EnforceSSL = true,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        Nag.Acknowledge(accessLogs, "AwsSolutions-S1", "This is the server access log destination; logging it to itself would loop. In a real account use the organization's central log bucket.");
+        var audit = new ExecAudit(this, "ExecAudit", new ExecAuditProps { S3Bucket = true, ServerAccessLogsBucket = accessLogs });
         var network = new ExampleNetwork(this, "Network", audit.ClusterConfiguration);
         var ns = new PrivateDnsDiscoveryNamespace(this, "Internal", new PrivateDnsDiscoveryNamespaceProps
         {

@@ -50,6 +50,8 @@ public sealed class ExecAudit : Construct
                 EnforceSSL = true,
                 Versioned = true,
                 RemovalPolicy = props.RemovalPolicy,
+                ServerAccessLogsBucket = props.ServerAccessLogsBucket,
+                ServerAccessLogsPrefix = props.ServerAccessLogsBucket is null ? null : "exec-sessions-bucket/",
             });
             S3KeyPrefix = props.S3KeyPrefix;
         }

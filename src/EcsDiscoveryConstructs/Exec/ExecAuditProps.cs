@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.S3;
 
 namespace EcsDiscoveryConstructs.Exec;
 
@@ -13,6 +14,10 @@ public sealed class ExecAuditProps
     /// <summary>Also write session logs to a new S3 bucket (SSE-S3 encrypted, public access blocked, TLS enforced).</summary>
     /// <value>Default: false.</value>
     public bool S3Bucket { get; init; }
+
+    /// <summary>Where the session bucket's server access logs go (usually the account's central access-log bucket).</summary>
+    /// <value>Default: no server access logs.</value>
+    public IBucket? ServerAccessLogsBucket { get; init; }
 
     /// <summary>The key prefix of session logs in the bucket.</summary>
     /// <value>Default: <c>exec-sessions</c>.</value>

@@ -52,8 +52,15 @@ internal static class Snapshot
 
         File.WriteAllText(receivedPath, received);
         var name = Path.GetFileName(verifiedPath);
-        throw new XunitException(verified is null
-            ? $"No golden file {name} yet. Review {Path.GetFileName(receivedPath)}, then run the tests with {AcceptVariable}=1 to accept it."
-            : $"The template differs from {name} (- golden, + received). If the change is intended, run the tests with {AcceptVariable}=1.\n{TextDiff.Unified(verified, received)}");
+        if (verified is null)
+        {
+            throw new XunitException($"No golden file {name} yet. Review {Path.GetFileName(receivedPath)}, then run the tests with {AcceptVariable}=1 to accept it.");
+        }
+
+        var resources = received.Contains("\"Resources\"", StringComparison.Ordinal) ? CfnDiff.Describe(verifiedPath, receivedPath) : null;
+        throw new XunitException(
+            $"The template differs from {name}. If the change is intended, run the tests with {AcceptVariable}=1.\n"
+            + (resources is null ? string.Empty : $"CloudFormation diff (golden -> received):\n{resources}\n")
+            + $"Line diff (- golden, + received):\n{TextDiff.Unified(verified, received)}");
     }
 }

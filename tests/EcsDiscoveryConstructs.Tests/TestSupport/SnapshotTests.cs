@@ -26,6 +26,15 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
+    public void Match_ChangedTemplate_ShowsTheCloudFormationDiff()
+    {
+        File.WriteAllText(Path.Combine(folder, "FakeTests.Case.verified.json"), "{\n  \"Resources\": {\n    \"Ns\": {\n      \"Type\": \"AWS::ServiceDiscovery::HttpNamespace\",\n      \"Properties\": {\n        \"Name\": \"a\"\n      }\n    }\n  }\n}\n");
+        var error = Assert.Throws<XunitException>(() => Snapshot.Match("{\n  \"Resources\": {\n    \"Ns\": {\n      \"Type\": \"AWS::ServiceDiscovery::HttpNamespace\",\n      \"Properties\": {\n        \"Name\": \"b\"\n      }\n    }\n  }\n}\n", SourceFile, "Case", accept: false));
+        Assert.Contains("CloudFormation diff (golden -> received):\n1 resource change(s), 1 replacement(s)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[~] AWS::ServiceDiscovery::HttpNamespace Ns replace", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Match_EqualGolden_PassesAndRemovesStaleReceived()
     {
         File.WriteAllText(Path.Combine(folder, "FakeTests.Case.verified.json"), "{}\r\n");
