@@ -1,0 +1,3 @@
+using EcsDiscoveryConstructs.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,110 @@
+namespace EcsDiscoveryConstructs.Verifier.Assembly;
+
+/// <summary>The kind of a Cloud Map namespace.</summary>
+public enum NamespaceKind
+{
+    /// <summary>Private DNS (a VPC's hosted zone).</summary>
+    PrivateDns,
+
+    /// <summary>Public DNS.</summary>
+    PublicDns,
+
+    /// <summary>HTTP (API discovery only).</summary>
+    Http,
+}
+
+/// <summary>How a Cloud Map service judges instance health.</summary>
+public enum HealthCheckKind
+{
+    /// <summary>No health check.</summary>
+    None,
+
+    /// <summary>Custom health, reported by the registrant (ECS).</summary>
+    Custom,
+
+    /// <summary>A Route 53 health check.</summary>
+    Route53,
+}
+
+/// <summary>How one service reaches another.</summary>
+public enum ConnectionKind
+{
+    /// <summary>Through a Service Connect client alias.</summary>
+    ServiceConnect,
+
+    /// <summary>Through a Cloud Map DNS name.</summary>
+    Dns,
+
+    /// <summary>Through Cloud Map DiscoverInstances.</summary>
+    CloudMapApi,
+
+    /// <summary>A security-group rule, without a discovery variable that says how.</summary>
+    Network,
+}
+
+/// <summary>A value from a template: a literal, or an expression CloudFormation resolves only at deploy time.</summary>
+/// <param name="Literal">The literal text, or null when unresolved.</param>
+/// <param name="Expression">The unresolved expression as JSON (e.g. <c>{"Ref":"..."}</c>), or null for literals.</param>
+public sealed record TemplateValue(string? Literal, string? Expression)
+{
+    /// <summary>True when the value is known before deployment.</summary>
+    public bool IsResolved => Literal is not null;
+
+    /// <inheritdoc />
+    public override string ToString() => Literal ?? $"(unresolved: {Expression})";
+}
+
+/// <summary>A namespace declared in a stack.</summary>
+public sealed record NamespaceInfo(string LogicalId, TemplateValue Name, NamespaceKind Kind, long? SoaTtl);
+
+/// <summary>One DNS record a Cloud Map service creates per instance.</summary>
+public sealed record DnsRecordInfo(string Type, long Ttl);
+
+/// <summary>A Cloud Map service declared in a stack.</summary>
+public sealed record CloudMapServiceInfo(
+    string LogicalId,
+    TemplateValue Name,
+    string? NamespaceLogicalId,
+    IReadOnlyList<DnsRecordInfo> DnsRecords,
+    string? RoutingPolicy,
+    HealthCheckKind HealthCheck)
+{
+    /// <summary>True when the service answers DNS queries (it has DNS records).</summary>
+    public bool DnsDiscovery => DnsRecords.Count > 0;
+}
+
+/// <summary>A Service Connect endpoint an ECS service offers.</summary>
+public sealed record ServiceConnectEndpointInfo(string PortName, string? DiscoveryName, TemplateValue? DnsName, int? Port);
+
+/// <summary>An ECS service declared in a stack, with how it registers for discovery.</summary>
+public sealed record EcsServiceInfo(
+    string LogicalId,
+    TemplateValue Name,
+    int? DesiredCount,
+    int? MinTasks,
+    int? MaxTasks,
+    string? RegistryServiceLogicalId,
+    TemplateValue? RegistryArn,
+    string? ServiceConnectNamespaceLogicalId,
+    IReadOnlyList<ServiceConnectEndpointInfo> Endpoints)
+{
+    /// <summary>The fewest tasks to expect: the autoscaling minimum, else the desired count.</summary>
+    public int? ExpectedMin => MinTasks ?? DesiredCount;
+
+    /// <summary>The most tasks to expect: the autoscaling maximum, else the desired count.</summary>
+    public int? ExpectedMax => MaxTasks ?? DesiredCount;
+}
+
+/// <summary>A caller/callee pair: the caller's security group may reach the callee on <see cref="Port"/>.</summary>
+public sealed record ConnectionInfo(string FromLogicalId, string ToLogicalId, ConnectionKind Kind, int Port);
+
+/// <summary>Everything discovery-related one stack declares.</summary>
+public sealed record StackTopology(
+    string Name,
+    IReadOnlyList<NamespaceInfo> Namespaces,
+    IReadOnlyList<CloudMapServiceInfo> CloudMapServices,
+    IReadOnlyList<EcsServiceInfo> EcsServices,
+    IReadOnlyList<ConnectionInfo> Connections);
+
+/// <summary>The stacks of a cloud assembly.</summary>
+public sealed record CloudAssemblyTopology(string Directory, IReadOnlyList<StackTopology> Stacks);

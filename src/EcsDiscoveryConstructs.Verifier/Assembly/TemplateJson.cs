@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace EcsDiscoveryConstructs.Verifier.Assembly;
+
+/// <summary>Small readers for CloudFormation JSON: literals, intrinsic references and numbers.</summary>
+internal static class TemplateJson
+{
+    /// <summary>A literal string or number, else the expression's JSON.</summary>
+    public static TemplateValue Value(JsonNode? node) => node switch
+    {
+        null => new TemplateValue(null, "null"),
+        JsonValue v when v.TryGetValue<string>(out var s) => new TemplateValue(s, null),
+        JsonValue v when v.TryGetValue<double>(out var d) => new TemplateValue(d.ToString(CultureInfo.InvariantCulture), null),
+        _ => new TemplateValue(null, node.ToJsonString()),
+    };
+
+    /// <summary>The logical id an expression points at: <c>{"Ref": id}</c> or <c>{"Fn::GetAtt": [id, attr]}</c>.</summary>
+    public static string? Target(JsonNode? node)
+    {
+        if (node is not JsonObject obj)
+        {
+            return null;
+        }
+
+        if (obj["Ref"] is JsonValue reference && reference.TryGetValue<string>(out var id))
+        {
+            return id;
+        }
+
+        return obj["Fn::GetAtt"] is JsonArray { Count: > 0 } getAtt && getAtt[0] is JsonValue first && first.TryGetValue<string>(out var target) ? target : null;
+    }
+
+    /// <summary>Every logical id referenced anywhere inside <paramref name="node"/>.</summary>
+    public static IEnumerable<string> Targets(JsonNode? node)
+    {
+        if (Target(node) is { } id)
+        {
+            yield return id;
+        }
+
+        var children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a.AsEnumerable(),
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            foreach (var nested in Targets(child))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    /// <summary>A whole number, or null when absent or not a literal number.</summary>
+    public static int? Int(JsonNode? node)
+        => node is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d
+            : node is JsonValue s && s.TryGetValue<string>(out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var parsed) ? parsed
+            : null;
+
+    /// <summary>A string literal, or null.</summary>
+    public static string? String(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace EcsDiscoveryConstructs.Verifier.Assembly;
+
+/// <summary>Reads what a CloudFormation template declares for service discovery. Unresolved names are kept as expressions, never guessed.</summary>
+public static class TemplateTopologyReader
+{
+    /// <summary>Reads the template JSON of stack <paramref name="stackName"/>.</summary>
+    /// <exception cref="AssemblyException">The text is not a CloudFormation template.</exception>
+    public static StackTopology Read(string stackName, string templateJson)
+    {
+        JsonObject resources;
+        try
+        {
+            resources = JsonNode.Parse(templateJson)?["Resources"] as JsonObject
+                ?? throw new AssemblyException($"The template of stack '{stackName}' has no Resources section.");
+        }
+        catch (JsonException e)
+        {
+            throw new AssemblyException($"The template of stack '{stackName}' is not valid JSON: {e.Message}", e);
+        }
+
+        var byType = resources
+            .Where(r => r.Value is JsonObject)
+            .Select(r => (Id: r.Key, Type: TemplateJson.String(r.Value!["Type"]) ?? string.Empty, Props: r.Value!["Properties"] as JsonObject ?? []))
+            .ToList();
+
+        var namespaces = byType.Select(r => Namespace(r.Id, r.Type, r.Props)).OfType<NamespaceInfo>().ToList();
+        var cloudMap = byType.Where(r => r.Type == "AWS::ServiceDiscovery::Service").Select(r => CloudMapService(r.Id, r.Props)).ToList();
+        var scaling = byType.Where(r => r.Type == "AWS::ApplicationAutoScaling::ScalableTarget")
+            .SelectMany(r => TemplateJson.Targets(r.Props["ResourceId"]).Select(target => (Target: target, Min: TemplateJson.Int(r.Props["MinCapacity"]), Max: TemplateJson.Int(r.Props["MaxCapacity"]))))
+            .GroupBy(s => s.Target)
+            .ToDictionary(g => g.Key, g => g.First());
+        var ecs = byType.Where(r => r.Type == "AWS::ECS::Service")
+            .Select(r => EcsService(r.Id, r.Props, scaling.TryGetValue(r.Id, out var s) ? (s.Min, s.Max) : (null, null)))
+            .ToList();
+        var connections = Connections(byType, resources, namespaces, cloudMap, ecs);
+        return new StackTopology(stackName, namespaces, cloudMap, ecs, connections);
+    }
+
+    private static NamespaceInfo? Namespace(string id, string type, JsonObject props)
+    {
+        NamespaceKind? kind = type switch
+        {
+            "AWS::ServiceDiscovery::PrivateDnsNamespace" => NamespaceKind.PrivateDns,
+            "AWS::ServiceDiscovery::PublicDnsNamespace" => NamespaceKind.PublicDns,
+            "AWS::ServiceDiscovery::HttpNamespace" => NamespaceKind.Http,
+            _ => null,
+        };
+        return kind is null ? null : new NamespaceInfo(id, TemplateJson.Value(props["Name"]), kind.Value, TemplateJson.Int(props["Properties"]?["DnsProperties"]?["SOA"]?["TTL"]));
+    }
+
+    private static CloudMapServiceInfo CloudMapService(string id, JsonObject props)
+    {
+        var dns = props["DnsConfig"] as JsonObject;
+        var records = dns?["DnsRecords"]?.AsArray().OfType<JsonObject>()
+            .Select(r => new DnsRecordInfo(TemplateJson.String(r["Type"]) ?? "?", TemplateJson.Int(r["TTL"]) ?? 0))
+            .ToList() ?? [];
+        var health = props["HealthCheckCustomConfig"] is not null ? HealthCheckKind.Custom
+            : props["HealthCheckConfig"] is not null ? HealthCheckKind.Route53
+            : HealthCheckKind.None;
+        var ns = TemplateJson.Target(props["NamespaceId"]) ?? TemplateJson.Target(dns?["NamespaceId"]);
+        return new CloudMapServiceInfo(id, TemplateJson.Value(props["Name"]), ns, records, TemplateJson.String(dns?["RoutingPolicy"]), health);
+    }
+
+    private static EcsServiceInfo EcsService(string id, JsonObject props, (int? Min, int? Max) scaling)
+    {
+        var registry = props["ServiceRegistries"]?.AsArray().OfType<JsonObject>().FirstOrDefault();
+        var sc = props["ServiceConnectConfiguration"] as JsonObject;
+        var endpoints = sc?["Services"]?.AsArray().OfType<JsonObject>().Select(s =>
+        {
+            var alias = s["ClientAliases"]?.AsArray().OfType<JsonObject>().FirstOrDefault();
+            return new ServiceConnectEndpointInfo(
+                TemplateJson.String(s["PortName"]) ?? "?",
+                TemplateJson.String(s["DiscoveryName"]),
+                alias?["DnsName"] is { } dns ? TemplateJson.Value(dns) : null,
+                TemplateJson.Int(alias?["Port"]));
+        }).ToList() ?? [];
+        return new EcsServiceInfo(
+            id,
+            TemplateJson.Value(props["ServiceName"]),
+            TemplateJson.Int(props["DesiredCount"]),
+            scaling.Min,
+            scaling.Max,
+            TemplateJson.Target(registry?["RegistryArn"]),
+            registry?["RegistryArn"] is { } arn ? TemplateJson.Value(arn) : null,
+            TemplateJson.Target(sc?["Namespace"]),
+            endpoints);
+    }
+
+    private static List<ConnectionInfo> Connections(
+        List<(string Id, string Type, JsonObject Props)> byType,
+        JsonObject resources,
+        List<NamespaceInfo> namespaces,
+        List<CloudMapServiceInfo> cloudMap,
+        List<EcsServiceInfo> ecs)
+    {
+        var serviceBySecurityGroup = new Dictionary<string, string>(StringComparer.Ordinal);
+        var environmentByService = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (id, _, props) in byType.Where(r => r.Type == "AWS::ECS::Service"))
+        {
+            foreach (var group in TemplateJson.Targets(props["NetworkConfiguration"]?["AwsvpcConfiguration"]?["SecurityGroups"]))
+            {
+                serviceBySecurityGroup.TryAdd(group, id);
+            }
+
+            var taskDefinition = TemplateJson.Target(props["TaskDefinition"]);
+            environmentByService[id] = (taskDefinition is null ? null : resources[taskDefinition]?["Properties"]?["ContainerDefinitions"]?.AsArray())?
+                .OfType<JsonObject>()
+                .SelectMany(c => c["Environment"]?.AsArray().OfType<JsonObject>() ?? [])
+                .Select(e => TemplateJson.String(e["Value"]))
+                .OfType<string>()
+                .ToList() ?? [];
+        }
+
+        var result = new List<ConnectionInfo>();
+        foreach (var (_, _, props) in byType.Where(r => r.Type == "AWS::EC2::SecurityGroupIngress"))
+        {
+            if (TemplateJson.Target(props["SourceSecurityGroupId"]) is { } source && TemplateJson.Target(props["GroupId"]) is { } target
+                && serviceBySecurityGroup.TryGetValue(source, out var from) && serviceBySecurityGroup.TryGetValue(target, out var to) && from != to)
+            {
+                var caller = ecs.First(e => e.LogicalId == from);
+                var callee = ecs.First(e => e.LogicalId == to);
+                result.Add(new ConnectionInfo(from, to, Kind(environmentByService[from], caller, callee, namespaces, cloudMap), TemplateJson.Int(props["FromPort"]) ?? 0));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Decides how the caller finds the callee from the discovery variables in the caller's environment.</summary>
+    private static ConnectionKind Kind(List<string> environment, EcsServiceInfo caller, EcsServiceInfo callee, List<NamespaceInfo> namespaces, List<CloudMapServiceInfo> cloudMap)
+    {
+        var sharesServiceConnect = caller.ServiceConnectNamespaceLogicalId is { } ns0 && ns0 == callee.ServiceConnectNamespaceLogicalId;
+        if (sharesServiceConnect && callee.Endpoints.Any(e => e.DnsName?.Literal is { } dns && environment.Contains($"{dns}:{e.Port}")))
+        {
+            return ConnectionKind.ServiceConnect;
+        }
+
+        var registry = cloudMap.FirstOrDefault(c => c.LogicalId == callee.RegistryServiceLogicalId);
+        var ns = namespaces.FirstOrDefault(n => n.LogicalId == registry?.NamespaceLogicalId);
+        if (registry?.Name.Literal is { } name && ns?.Name.Literal is { } nsName)
+        {
+            if (registry.DnsDiscovery && environment.Any(v => v.StartsWith($"{name}.{nsName}", StringComparison.Ordinal)))
+            {
+                return ConnectionKind.Dns;
+            }
+
+            if (environment.Contains(name) && environment.Contains(nsName))
+            {
+                return ConnectionKind.CloudMapApi;
+            }
+        }
+
+        return ConnectionKind.Network;
+    }
+}

@@ -1,0 +1,89 @@
+using EcsDiscoveryConstructs.Tests.Shared;
+
+namespace EcsDiscoveryConstructs.Cli.Tests;
+
+public sealed class DiagramCommandTests : IDisposable
+{
+    private readonly string assembly = RepoRoot.ExampleAssembly();
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = CliApp.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Diagram_AllStacks_PrintsAMermaidSectionPerStack()
+    {
+        var (exit, output, error) = Run("diagram", "--assembly", assembly);
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Equal(5, output.Split("```mermaid\nflowchart LR\n").Length - 1);
+        Assert.Contains("## ECommerce", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagram_MermaidFormatForOneStack_PrintsTheFlowchartOnly()
+    {
+        var (exit, output, _) = Run("diagram", "--assembly", assembly, "--stack", "FrontendBackendDns", "--format", "mermaid");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("flowchart LR\n", output, StringComparison.Ordinal);
+        Assert.Contains("== \"DNS :80\" ==>", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagram_OutputFile_IsWritten()
+    {
+        var file = Path.Combine(assembly, "topology.md");
+        var (exit, output, _) = Run("diagram", "--assembly", assembly, "--output", file);
+        Assert.Equal((0, $"Wrote 5 stack diagram(s) to {file}\n"), (exit, output.ReplaceLineEndings("\n")));
+        Assert.Contains("```mermaid", File.ReadAllText(file), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagram_MissingFolder_Exits2WithReason()
+    {
+        var (exit, output, error) = Run("diagram", "--assembly", Path.Combine(assembly, "missing"));
+        Assert.Equal((2, string.Empty), (exit, output));
+        Assert.Equal($"ecs-discovery: Cloud assembly folder '{Path.Combine(assembly, "missing")}' does not exist; run 'npx cdk synth' first or pass --assembly.\n", error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Diagram_NotAnAssembly_Exits2()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(assembly, "plain")).FullName;
+        var (exit, _, error) = Run("diagram", "--assembly", folder);
+        Assert.Equal(2, exit);
+        Assert.Contains("is not a cloud assembly: it has no manifest.json", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagram_UnknownStack_Exits2()
+    {
+        var (exit, _, error) = Run("diagram", "--assembly", assembly, "--stack", "Shop");
+        Assert.Equal(2, exit);
+        Assert.Contains("Unknown stack 'Shop'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagram_MermaidForSeveralStacks_Exits2()
+    {
+        var (exit, _, error) = Run("diagram", "--assembly", assembly, "--format", "mermaid");
+        Assert.Equal(2, exit);
+        Assert.Contains("--format mermaid draws one stack, but 5 were selected", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("diagram", "--format", "svg")]
+    [InlineData("diagram", "--nope")]
+    [InlineData("draw")]
+    public void BadArguments_Exit2WithUsageHint(params string[] args)
+    {
+        var (exit, _, error) = Run(args);
+        Assert.Equal(2, exit);
+        Assert.EndsWith("Run 'ecs-discovery --help' for usage.\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(assembly, recursive: true);
+}

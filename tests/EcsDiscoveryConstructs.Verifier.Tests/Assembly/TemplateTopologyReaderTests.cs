@@ -1,0 +1,73 @@
+using EcsDiscoveryConstructs.Tests.Shared;
+using EcsDiscoveryConstructs.Verifier.Assembly;
+
+namespace EcsDiscoveryConstructs.Verifier.Tests.Assembly;
+
+public class TemplateTopologyReaderTests
+{
+    private static StackTopology Example(string stack) => TemplateTopologyReader.Read(stack, File.ReadAllText(RepoRoot.ExampleTemplate(stack)));
+
+    [Fact]
+    public void ECommerce_NamespaceServicesCountsAndRegistries()
+    {
+        var topology = Example("ECommerce");
+        var ns = Assert.Single(topology.Namespaces);
+        Assert.Equal(("internal.example.com", NamespaceKind.PrivateDns, (long?)15), (ns.Name.Literal, ns.Kind, ns.SoaTtl));
+        Assert.Equal(["inventory", "notifications", "orders", "payments"], topology.CloudMapServices.Select(c => c.Name.Literal).Order());
+        Assert.All(topology.CloudMapServices, c => Assert.Equal((HealthCheckKind.Custom, "MULTIVALUE", 5L), (c.HealthCheck, c.RoutingPolicy, c.DnsRecords.Single().Ttl)));
+
+        var inventory = topology.EcsServices.Single(e => e.Name.Literal == "inventory");
+        Assert.Equal((2, 10, 100), (inventory.DesiredCount, inventory.ExpectedMin, inventory.ExpectedMax));
+        var registry = topology.CloudMapServices.Single(c => c.LogicalId == inventory.RegistryServiceLogicalId);
+        Assert.Equal("inventory", registry.Name.Literal);
+
+        var payments = topology.EcsServices.Single(e => e.Name.Literal == "payments");
+        var endpoint = Assert.Single(payments.Endpoints);
+        Assert.Equal(("payments-sc", "payments.internal.example.com", 80), (endpoint.DiscoveryName, endpoint.DnsName!.Literal, endpoint.Port));
+    }
+
+    [Fact]
+    public void Connections_ModeFollowsTheCallersDiscoveryVariables()
+    {
+        Assert.Equal([ConnectionKind.Dns, ConnectionKind.Dns, ConnectionKind.Dns], Example("ECommerce").Connections.Select(c => c.Kind));
+        Assert.Equal(ConnectionKind.CloudMapApi, Assert.Single(Example("HttpApiDiscovery").Connections).Kind);
+        var sc = Assert.Single(Example("ServiceConnect").Connections);
+        Assert.Equal((ConnectionKind.ServiceConnect, 80), (sc.Kind, sc.Port));
+    }
+
+    [Fact]
+    public void HttpNamespaceService_IsApiOnly()
+    {
+        var service = Assert.Single(Example("HttpApiDiscovery").CloudMapServices);
+        Assert.False(service.DnsDiscovery);
+        Assert.Equal(NamespaceKind.Http, Example("HttpApiDiscovery").Namespaces.Single().Kind);
+    }
+
+    [Fact]
+    public void UnresolvedNames_AreReportedNotGuessed()
+    {
+        const string Template = """
+            {"Resources":{
+              "Ns":{"Type":"AWS::ServiceDiscovery::HttpNamespace","Properties":{"Name":{"Ref":"NamespaceName"}}},
+              "Svc":{"Type":"AWS::ServiceDiscovery::Service","Properties":{"Name":{"Fn::Join":["-",["a","b"]]},"NamespaceId":{"Fn::GetAtt":["Ns","Id"]}}},
+              "Ecs":{"Type":"AWS::ECS::Service","Properties":{"DesiredCount":{"Ref":"Count"},"ServiceRegistries":[{"RegistryArn":{"Fn::GetAtt":["Svc","Arn"]}}]}}
+            }}
+            """;
+        var topology = TemplateTopologyReader.Read("Tokens", Template);
+        Assert.False(topology.Namespaces[0].Name.IsResolved);
+        Assert.Equal("(unresolved: {\"Ref\":\"NamespaceName\"})", topology.Namespaces[0].Name.ToString());
+        Assert.Equal("Ns", topology.CloudMapServices[0].NamespaceLogicalId);
+        Assert.Null(topology.EcsServices[0].DesiredCount);
+        Assert.Equal("Svc", topology.EcsServices[0].RegistryServiceLogicalId);
+        Assert.False(topology.EcsServices[0].Name.IsResolved);
+    }
+
+    [Theory]
+    [InlineData("{", "is not valid JSON")]
+    [InlineData("{\"Outputs\":{}}", "has no Resources section")]
+    public void BrokenTemplate_FailsWithReason(string json, string reason)
+    {
+        var error = Assert.Throws<AssemblyException>(() => TemplateTopologyReader.Read("Broken", json));
+        Assert.Contains($"The template of stack 'Broken' {reason}", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,46 @@
+using EcsDiscoveryConstructs.Tests.Shared;
+using EcsDiscoveryConstructs.Verifier.Assembly;
+using EcsDiscoveryConstructs.Verifier.Diagrams;
+
+namespace EcsDiscoveryConstructs.Verifier.Tests.Diagrams;
+
+public class MermaidWriterTests
+{
+    private static StackTopology Example(string stack) => TemplateTopologyReader.Read(stack, File.ReadAllText(RepoRoot.ExampleTemplate(stack)));
+
+    [Fact]
+    public void Flowchart_ServiceConnect_ShowsAliasAndMode()
+    {
+        var text = MermaidWriter.Flowchart(Example("ServiceConnect"));
+        Assert.StartsWith("flowchart LR\n", text, StringComparison.Ordinal);
+        Assert.Contains("([\"backend · alias backend:80\"])", text, StringComparison.Ordinal);
+        Assert.Matches("Frontend[A-Za-z0-9]+ == \"Service Connect :80\" ==> Backend[A-Za-z0-9]+", text);
+    }
+
+    [Fact]
+    public void Flowchart_PublicApi_ShowsTheAliasServiceWithoutTasks()
+    {
+        var text = MermaidWriter.Flowchart(Example("PublicApi"));
+        Assert.Contains("api.example.com · public DNS · SOA TTL 60s", text, StringComparison.Ordinal);
+        Assert.Contains("[[\"api · A TTL 60s · WEIGHTED · no health check\"]]", text, StringComparison.Ordinal);
+        Assert.Contains("(\"ECS api · 2 tasks\")", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DocsExamples_ShowEveryExampleGraph()
+    {
+        var expected = "# Example topologies\n\n"
+            + "Generated from the example stacks' golden templates by `MermaidWriter` (the same output as\n"
+            + "`ecs-discovery diagram --assembly cdk.out`); the test `DocsExamples_ShowEveryExampleGraph` keeps it current.\n\n"
+            + MermaidWriter.Markdown(RepoRoot.ExampleStacks.Select(Example));
+        var path = Path.Combine(RepoRoot.Path, "docs", "examples.md");
+        var actual = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : string.Empty;
+        if (actual != expected && Environment.GetEnvironmentVariable("ECS_DISCOVERY_ACCEPT_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(path, expected);
+            return;
+        }
+
+        Assert.True(actual == expected, "docs/examples.md is out of date; run the tests with ECS_DISCOVERY_ACCEPT_SNAPSHOTS=1 to regenerate it.");
+    }
+}
