@@ -1,0 +1,250 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon;
+using Amazon.Runtime.Signing;
+
+namespace EcsDiscoveryConstructs.Verifier.CloudMap;
+
+/// <summary>
+/// A small typed Cloud Map client (AWS JSON 1.1, SigV4 from AWSSDK.Core): pagination, bounded retries with
+/// exponential backoff and full jitter on throttling and 5xx, per-call timeouts, typed errors, and a client-side
+/// DiscoverInstances rate limit. Credentials and signatures never appear in messages.
+/// </summary>
+public sealed class CloudMapClient : ICloudMapClient, IDisposable
+{
+    private const string TargetPrefix = "Route53AutoNaming_v20170314.";
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/x-amz-json-1.1");
+
+    private readonly CloudMapClientOptions options;
+    private readonly HttpClient http;
+    private readonly Uri endpoint;
+    private readonly Uri dataEndpoint;
+    private readonly IntervalLimiter discoverLimiter;
+    private readonly RegionEndpoint region;
+
+    /// <summary>Creates the client; <paramref name="handler"/> replaces the HTTP transport (tests).</summary>
+    public CloudMapClient(CloudMapClientOptions options, HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+        http = handler is null ? new HttpClient() : new HttpClient(handler);
+        http.Timeout = Timeout.InfiniteTimeSpan;
+        region = RegionEndpoint.GetBySystemName(options.Region);
+        endpoint = options.EndpointUrl ?? new Uri($"https://servicediscovery.{options.Region}.amazonaws.com/");
+        dataEndpoint = options.EndpointUrl ?? new Uri($"https://data-servicediscovery.{options.Region}.amazonaws.com/");
+        discoverLimiter = new IntervalLimiter(options.DiscoverInstancesPerSecond);
+    }
+
+    /// <summary>How many HTTP requests the client has sent, retries included.</summary>
+    public int RequestCount => requestCount;
+
+    private int requestCount;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LiveNamespace>> ListNamespacesAsync(CancellationToken cancellationToken)
+        => (await PagesAsync("ListNamespaces", [], "Namespaces", cancellationToken).ConfigureAwait(false))
+            .Select(n => new LiveNamespace(Str(n, "Id"), Str(n, "Arn"), Str(n, "Name"), Str(n, "Type"), Long(n["Properties"]?["DnsProperties"]?["SOA"]?["TTL"])))
+            .ToList();
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LiveService>> ListServicesAsync(string namespaceId, CancellationToken cancellationToken)
+    {
+        var filter = new JsonObject
+        {
+            ["Filters"] = new JsonArray(new JsonObject { ["Name"] = "NAMESPACE_ID", ["Values"] = new JsonArray(namespaceId), ["Condition"] = "EQ" }),
+        };
+        var services = await PagesAsync("ListServices", filter, "Services", cancellationToken).ConfigureAwait(false);
+        return services.Select(s =>
+        {
+            var dns = s["DnsConfig"];
+            return new LiveService(
+                Str(s, "Id"),
+                Str(s, "Arn"),
+                Str(s, "Name"),
+                s["NamespaceId"]?.GetValue<string>() ?? dns?["NamespaceId"]?.GetValue<string>(),
+                dns?["RoutingPolicy"]?.GetValue<string>(),
+                dns?["DnsRecords"]?.AsArray().OfType<JsonObject>().Select(r => new LiveDnsRecord(Str(r, "Type"), Long(r["TTL"]) ?? 0)).ToList() ?? [],
+                s["HealthCheckCustomConfig"] is JsonObject,
+                s["HealthCheckConfig"] is JsonObject);
+        }).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LiveInstance>> ListInstancesAsync(string serviceId, CancellationToken cancellationToken)
+        => (await PagesAsync("ListInstances", new JsonObject { ["ServiceId"] = serviceId }, "Instances", cancellationToken).ConfigureAwait(false))
+            .Select(i => new LiveInstance(Str(i, "Id"), Attributes(i)))
+            .ToList();
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, string>> GetInstancesHealthStatusAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var page in PageObjectsAsync("GetInstancesHealthStatus", new JsonObject { ["ServiceId"] = serviceId }, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (id, status) in page["Status"] as JsonObject ?? [])
+            {
+                result[id] = status?.GetValue<string>() ?? "UNKNOWN";
+            }
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, CancellationToken cancellationToken)
+    {
+        await discoverLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var body = new JsonObject { ["NamespaceName"] = namespaceName, ["ServiceName"] = serviceName, ["HealthStatus"] = healthStatus, ["MaxResults"] = 1000 };
+        var answer = await SendAsync("DiscoverInstances", body, dataEndpoint, cancellationToken).ConfigureAwait(false);
+        return (answer["Instances"]?.AsArray().OfType<JsonObject>() ?? [])
+            .Select(i => new DiscoveredInstance(Str(i, "InstanceId"), i["HealthStatus"]?.GetValue<string>() ?? "UNKNOWN", Attributes(i)))
+            .ToList();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        http.Dispose();
+        discoverLimiter.Dispose();
+    }
+
+    private async Task<List<JsonObject>> PagesAsync(string operation, JsonObject request, string member, CancellationToken cancellationToken)
+    {
+        var items = new List<JsonObject>();
+        await foreach (var page in PageObjectsAsync(operation, request, cancellationToken).ConfigureAwait(false))
+        {
+            items.AddRange(page[member]?.AsArray().OfType<JsonObject>() ?? []);
+        }
+
+        return items;
+    }
+
+    private async IAsyncEnumerable<JsonObject> PageObjectsAsync(string operation, JsonObject request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? token = null;
+        for (var page = 0; ; page++)
+        {
+            if (page >= options.MaxPages)
+            {
+                throw new CloudMapException(operation, "PaginationLoop", $"the endpoint kept returning NextToken after {options.MaxPages} pages");
+            }
+
+            var body = (JsonObject)request.DeepClone();
+            if (token is not null)
+            {
+                body["NextToken"] = token;
+            }
+
+            var answer = await SendAsync(operation, body, endpoint, cancellationToken).ConfigureAwait(false);
+            yield return answer;
+            token = answer["NextToken"]?.GetValue<string>();
+            if (string.IsNullOrEmpty(token))
+            {
+                yield break;
+            }
+
+            if (!seen.Add(token))
+            {
+                throw new CloudMapException(operation, "PaginationLoop", "the endpoint returned the same NextToken twice");
+            }
+        }
+    }
+
+    private async Task<JsonObject> SendAsync(string operation, JsonObject body, Uri target, CancellationToken cancellationToken)
+    {
+        var payload = Encoding.UTF8.GetBytes(body.ToJsonString());
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(operation, payload, target, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CloudMapException e) when (e.IsTransient && attempt < options.MaxAttempts)
+            {
+                var cap = Math.Min(options.MaxBackoff.TotalMilliseconds, options.BaseBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1));
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * cap), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<JsonObject> SendOnceAsync(string operation, byte[] payload, Uri target, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.CallTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(payload) };
+        request.Content.Headers.ContentType = JsonContentType;
+        request.Headers.Add("X-Amz-Target", TargetPrefix + operation);
+        Sign(request, payload, target);
+        Interlocked.Increment(ref requestCount);
+
+        HttpResponseMessage response;
+        string text;
+        try
+        {
+            response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CloudMapException(operation, "Timeout", $"no answer from {target.GetLeftPart(UriPartial.Authority)} within {options.CallTimeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CloudMapException(operation, "ConnectionFailed", $"cannot reach {target.GetLeftPart(UriPartial.Authority)}: {e.Message}", inner: e);
+        }
+
+        using (response)
+        {
+            JsonObject? json;
+            try
+            {
+                json = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                json = null;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var type = json?["__type"]?.GetValue<string>();
+                if (type is null && response.Headers.TryGetValues("x-amzn-ErrorType", out var values))
+                {
+                    type = values.First();
+                }
+
+                var code = type is null ? $"Http{(int)response.StatusCode}" : type[(type.LastIndexOf('#') + 1)..].Split(':')[0];
+                var message = json?["Message"]?.GetValue<string>() ?? json?["message"]?.GetValue<string>() ?? response.ReasonPhrase ?? "no message";
+                throw new CloudMapException(operation, code, message, response.StatusCode);
+            }
+
+            return json ?? throw new CloudMapException(operation, "MalformedResponse", $"the answer from {target.GetLeftPart(UriPartial.Authority)} is not a JSON object", response.StatusCode);
+        }
+    }
+
+    private void Sign(HttpRequestMessage request, byte[] payload, Uri target)
+    {
+        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = target, Content = payload };
+        signing.Headers["content-type"] = JsonContentType.MediaType!;
+        signing.Headers["host"] = target.IsDefaultPort ? target.Host : $"{target.Host}:{target.Port}";
+        signing.Headers["x-amz-target"] = request.Headers.GetValues("X-Amz-Target").First();
+        var result = AWSSigV4Signer.Sign(signing, new AWSSigV4Parameters { Credentials = options.Credentials, Region = region, Service = "servicediscovery" });
+        foreach (var (name, value) in result.Headers)
+        {
+            if (!name.Equals("host", StringComparison.OrdinalIgnoreCase) && !name.Equals("content-type", StringComparison.OrdinalIgnoreCase) && !name.Equals("x-amz-target", StringComparison.OrdinalIgnoreCase))
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+    }
+
+    private static string Str(JsonNode node, string name) => node[name]?.GetValue<string>() ?? string.Empty;
+
+    private static long? Long(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? (long)d : null;
+
+    private static Dictionary<string, string> Attributes(JsonNode instance)
+        => (instance["Attributes"] as JsonObject ?? []).ToDictionary(a => a.Key, a => a.Value?.GetValue<string>() ?? string.Empty, StringComparer.Ordinal);
+}
