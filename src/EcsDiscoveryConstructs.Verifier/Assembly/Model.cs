@@ -104,7 +104,11 @@ public sealed record StackTopology(
     IReadOnlyList<NamespaceInfo> Namespaces,
     IReadOnlyList<CloudMapServiceInfo> CloudMapServices,
     IReadOnlyList<EcsServiceInfo> EcsServices,
-    IReadOnlyList<ConnectionInfo> Connections);
+    IReadOnlyList<ConnectionInfo> Connections)
+{
+    /// <summary>Instances the template itself registers (<c>AWS::ServiceDiscovery::Instance</c>, e.g. a load balancer alias), per Cloud Map service logical id.</summary>
+    public IReadOnlyDictionary<string, int> DeclaredInstances { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>The stacks of a cloud assembly.</summary>
 public sealed record CloudAssemblyTopology(string Directory, IReadOnlyList<StackTopology> Stacks);

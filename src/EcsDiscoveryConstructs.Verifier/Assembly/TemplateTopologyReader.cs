@@ -36,7 +36,12 @@ public static class TemplateTopologyReader
             .Select(r => EcsService(r.Id, r.Props, scaling.TryGetValue(r.Id, out var s) ? (s.Min, s.Max) : (null, null)))
             .ToList();
         var connections = Connections(byType, resources, namespaces, cloudMap, ecs);
-        return new StackTopology(stackName, namespaces, cloudMap, ecs, connections);
+        var declared = byType.Where(r => r.Type == "AWS::ServiceDiscovery::Instance")
+            .Select(r => TemplateJson.Target(r.Props["ServiceId"]))
+            .OfType<string>()
+            .GroupBy(id => id)
+            .ToDictionary(g => g.Key, g => g.Count());
+        return new StackTopology(stackName, namespaces, cloudMap, ecs, connections) { DeclaredInstances = declared };
     }
 
     private static NamespaceInfo? Namespace(string id, string type, JsonObject props)

@@ -1,0 +1,35 @@
+namespace EcsDiscoveryConstructs.Verifier.Checks;
+
+/// <summary>The outcome of one check.</summary>
+public enum CheckStatus
+{
+    /// <summary>The registry holds what the assembly promises.</summary>
+    Pass,
+
+    /// <summary>The registry differs from the assembly.</summary>
+    Fail,
+
+    /// <summary>Something the assembly does not know about (a failure with <c>--strict</c>).</summary>
+    Warn,
+
+    /// <summary>The check could not be made (e.g. an unresolved name), with the reason.</summary>
+    Skip,
+}
+
+/// <summary>One check of the live registry against the assembly.</summary>
+/// <param name="Stack">The stack the expectation comes from.</param>
+/// <param name="Check">The check's id, e.g. <c>instance-count</c>.</param>
+/// <param name="Target">What was checked: <c>namespace</c> or <c>namespace/service</c>.</param>
+/// <param name="Status">The outcome.</param>
+/// <param name="Message">What was found, naming the difference.</param>
+public sealed record CheckResult(string Stack, string Check, string Target, CheckStatus Status, string Message);
+
+/// <summary>All check results of one verification.</summary>
+public sealed record VerificationReport(IReadOnlyList<CheckResult> Results)
+{
+    /// <summary>True when no check failed.</summary>
+    public bool Passed => Results.All(r => r.Status != CheckStatus.Fail);
+
+    /// <summary>How many results have <paramref name="status"/>.</summary>
+    public int Count(CheckStatus status) => Results.Count(r => r.Status == status);
+}

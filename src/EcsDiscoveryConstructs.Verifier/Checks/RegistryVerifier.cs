@@ -1,0 +1,176 @@
+using EcsDiscoveryConstructs.Verifier.Assembly;
+using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Expectations;
+
+namespace EcsDiscoveryConstructs.Verifier.Checks;
+
+/// <summary>
+/// Compares a live Cloud Map registry with what the cloud assembly promises. API calls: one ListNamespaces, and per
+/// matched namespace one ListServices; per expected service one ListInstances, one GetInstancesHealthStatus (when it
+/// has a health check) and one DiscoverInstances (all listings paginated).
+/// </summary>
+public sealed class RegistryVerifier(ICloudMapClient client)
+{
+    private static readonly Dictionary<NamespaceKind, string> LiveTypes = new()
+    {
+        [NamespaceKind.PrivateDns] = "DNS_PRIVATE",
+        [NamespaceKind.PublicDns] = "DNS_PUBLIC",
+        [NamespaceKind.Http] = "HTTP",
+    };
+
+    /// <summary>Runs every check. Throws <see cref="CloudMapException"/> when the registry cannot be read.</summary>
+    /// <param name="expected">What the registry must hold.</param>
+    /// <param name="strict">Report services the assembly does not know as failures instead of warnings.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    public async Task<VerificationReport> VerifyAsync(ExpectedState expected, bool strict, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        var results = new List<CheckResult>();
+        var live = await client.ListNamespacesAsync(cancellationToken).ConfigureAwait(false);
+        var servicesByNamespace = new Dictionary<string, IReadOnlyList<LiveService>>(StringComparer.Ordinal);
+
+        foreach (var ns in expected.Namespaces)
+        {
+            var target = ns.Name.ToString();
+            if (!ns.Name.IsResolved)
+            {
+                results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Skip, $"namespace {ns.LogicalId}: its name is not known before deployment ({ns.Name.Expression}); not guessed"));
+                continue;
+            }
+
+            var candidates = live.Where(l => l.Name == ns.Name.Literal && l.Type == LiveTypes[ns.Kind]).ToList();
+            if (candidates.Count == 0)
+            {
+                var other = live.FirstOrDefault(l => l.Name == ns.Name.Literal);
+                results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Fail, other is null
+                    ? $"namespace '{target}' ({LiveTypes[ns.Kind]}) does not exist"
+                    : $"namespace '{target}' exists as {other.Type}, expected {LiveTypes[ns.Kind]}"));
+                continue;
+            }
+
+            var wanted = expected.Services.Where(s => s.Namespace == ns && s.Name.IsResolved).Select(s => s.Name.Literal!).ToHashSet(StringComparer.Ordinal);
+            LiveNamespace? best = null;
+            IReadOnlyList<LiveService> bestServices = [];
+            foreach (var candidate in candidates)
+            {
+                var services = await ServicesOf(candidate.Id, cancellationToken).ConfigureAwait(false);
+                if (best is null || services.Count(s => wanted.Contains(s.Name)) > bestServices.Count(s => wanted.Contains(s.Name)))
+                {
+                    (best, bestServices) = (candidate, services);
+                }
+            }
+
+            servicesByNamespace[ns.LogicalId + "@" + ns.Stack] = bestServices;
+            results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Pass, $"{best!.Type} namespace {best.Id}{(candidates.Count > 1 ? $" (chosen among {candidates.Count} with this name by its services)" : string.Empty)}"));
+            if (ns.SoaTtl is { } soa)
+            {
+                results.Add(new(ns.Stack, "soa-ttl", target, best.SoaTtl == soa ? CheckStatus.Pass : CheckStatus.Fail,
+                    best.SoaTtl == soa ? $"SOA TTL {soa} s" : $"SOA TTL is {Show(best.SoaTtl)} s, expected {soa} s"));
+            }
+
+            var unknown = bestServices.Where(s => !wanted.Contains(s.Name)).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0 && expected.Services.Where(s => s.Namespace == ns).All(s => s.Name.IsResolved))
+            {
+                results.Add(new(ns.Stack, "unknown-services", target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"services the assembly does not declare: {string.Join(", ", unknown)}"));
+            }
+        }
+
+        foreach (var service in expected.Services)
+        {
+            results.AddRange(await VerifyServiceAsync(service, servicesByNamespace.GetValueOrDefault(service.Namespace.LogicalId + "@" + service.Namespace.Stack), strict, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new VerificationReport(results);
+
+        async Task<IReadOnlyList<LiveService>> ServicesOf(string namespaceId, CancellationToken token)
+        {
+            // ListServices filters by namespace on AWS; moto ignores filters, so filter here as well (see docs/moto-differences.md).
+            var services = await client.ListServicesAsync(namespaceId, token).ConfigureAwait(false);
+            return services.Where(s => s.NamespaceId is null || s.NamespaceId == namespaceId).ToList();
+        }
+    }
+
+    private async Task<List<CheckResult>> VerifyServiceAsync(ExpectedService service, IReadOnlyList<LiveService>? liveServices, bool strict, CancellationToken cancellationToken)
+    {
+        var results = new List<CheckResult>();
+        var nsName = service.Namespace.Name.ToString();
+        var target = $"{nsName}/{service.Name}";
+        void Add(string check, bool ok, string pass, string fail) => results.Add(new(service.Stack, check, target, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? pass : fail));
+
+        if (!service.Name.IsResolved || liveServices is null)
+        {
+            if (!service.Name.IsResolved)
+            {
+                results.Add(new(service.Stack, "service-exists", target, CheckStatus.Skip, $"service {service.Source}: its name is not known before deployment ({service.Name.Expression}); not guessed"));
+            }
+
+            return results;
+        }
+
+        var live = liveServices.FirstOrDefault(s => s.Name == service.Name.Literal);
+        if (live is null)
+        {
+            results.Add(new(service.Stack, "service-exists", target, CheckStatus.Fail, $"service '{service.Name}' does not exist in namespace '{nsName}'{(service.ServiceConnect ? " (Service Connect creates it when the ECS service starts)" : string.Empty)}"));
+            return results;
+        }
+
+        results.Add(new(service.Stack, "service-exists", target, CheckStatus.Pass, $"service {live.Id}"));
+        if (service.DnsRecords.Count > 0 || live.DnsRecords.Count > 0)
+        {
+            var want = string.Join(", ", service.DnsRecords.Select(r => $"{r.Type} {r.Ttl}s"));
+            var have = string.Join(", ", live.DnsRecords.Select(r => $"{r.Type} {r.Ttl}s"));
+            Add("dns-records", want == have, $"records {have}", $"records are [{have}], expected [{want}]");
+            if (service.RoutingPolicy is not null)
+            {
+                Add("routing-policy", live.RoutingPolicy == service.RoutingPolicy, $"routing {live.RoutingPolicy}", $"routing policy is {Show(live.RoutingPolicy)}, expected {service.RoutingPolicy}");
+            }
+        }
+
+        if (service.HealthCheck is { } health)
+        {
+            var liveHealth = live.CustomHealthCheck ? HealthCheckKind.Custom : live.Route53HealthCheck ? HealthCheckKind.Route53 : HealthCheckKind.None;
+            Add("health-check", liveHealth == health, $"health check {liveHealth}", $"health check is {liveHealth}, expected {health}");
+        }
+
+        var instances = await client.ListInstancesAsync(live.Id, cancellationToken).ConfigureAwait(false);
+        var (min, max) = (service.MinInstances, service.MaxInstances);
+        if (min is not null || max is not null)
+        {
+            var inRange = instances.Count >= (min ?? 0) && instances.Count <= (max ?? int.MaxValue);
+            var range = min == max ? $"{min}" : $"{min ?? 0}-{(max is null ? "any" : max.ToString())}";
+            Add("instance-count", inRange, $"{instances.Count} instances (expected {range})", $"{instances.Count} instances, expected {range}");
+        }
+
+        var needsIpv4 = service.DnsRecords.Any(r => r.Type == "A") || (service.DnsRecords.Count == 0 && !service.ServiceConnect && service.EcsServiceNames.Count > 0);
+        var needsPort = service.DnsRecords.Any(r => r.Type == "SRV");
+        var missing = instances.Where(i => (needsIpv4 && !i.Attributes.ContainsKey("AWS_INSTANCE_IPV4") && !i.Attributes.ContainsKey("AWS_ALIAS_DNS_NAME")) || (needsPort && !i.Attributes.ContainsKey("AWS_INSTANCE_PORT"))).Select(i => i.Id).ToList();
+        var ecsNames = service.EcsServiceNames.Where(n => n.IsResolved).Select(n => n.Literal!).ToHashSet(StringComparer.Ordinal);
+        var foreign = ecsNames.Count == 0 ? [] : instances.Where(i => i.Attributes.TryGetValue("ECS_SERVICE_NAME", out var n) && !ecsNames.Contains(n)).Select(i => $"{i.Id} ({i.Attributes["ECS_SERVICE_NAME"]})").ToList();
+        if (instances.Count > 0)
+        {
+            Add("instance-attributes", missing.Count == 0, $"every instance has {(needsPort ? "AWS_INSTANCE_IPV4/PORT" : needsIpv4 ? "AWS_INSTANCE_IPV4" : "its attributes")}", $"instances without {(needsPort ? "AWS_INSTANCE_PORT or " : string.Empty)}AWS_INSTANCE_IPV4: {string.Join(", ", missing)}");
+        }
+
+        if (foreign.Count > 0)
+        {
+            results.Add(new(service.Stack, "unknown-instances", target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"instances registered by another ECS service: {string.Join(", ", foreign)}"));
+        }
+
+        var healthy = instances.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        if (live.CustomHealthCheck || live.Route53HealthCheck)
+        {
+            var status = await client.GetInstancesHealthStatusAsync(live.Id, cancellationToken).ConfigureAwait(false);
+            var bad = instances.Where(i => status.GetValueOrDefault(i.Id, "UNKNOWN") != "HEALTHY").Select(i => $"{i.Id} {status.GetValueOrDefault(i.Id, "UNKNOWN")}").ToList();
+            Add("instance-health", bad.Count == 0, $"{instances.Count} instances HEALTHY", $"instances not HEALTHY: {string.Join(", ", bad)}");
+            healthy = instances.Where(i => status.GetValueOrDefault(i.Id) == "HEALTHY").Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        }
+
+        var discovered = await client.DiscoverInstancesAsync(service.Namespace.Name.Literal!, live.Name, "HEALTHY", cancellationToken).ConfigureAwait(false);
+        var discoveredIds = discovered.Select(d => d.InstanceId).ToHashSet(StringComparer.Ordinal);
+        Add("discover-instances", discoveredIds.SetEquals(healthy), $"DiscoverInstances returns the {healthy.Count} healthy instances",
+            $"DiscoverInstances returned [{string.Join(", ", discoveredIds.Order(StringComparer.Ordinal))}], ListInstances has healthy [{string.Join(", ", healthy.Order(StringComparer.Ordinal))}]");
+        return results;
+    }
+
+    private static string Show(object? value) => value?.ToString() ?? "not set";
+}
