@@ -10,6 +10,7 @@ internal static class CliApp
         var root = new RootCommand("ecs-discovery: service-discovery tools for EcsDiscoveryConstructs apps.")
         {
             DiagramCommand.Create(output, error),
+            VerifyCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);
@@ -24,6 +25,6 @@ internal static class CliApp
             return ExitCodes.CannotRun;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
     }
 }

@@ -27,7 +27,7 @@ public sealed class RegistryVerifier(ICloudMapClient client)
         ArgumentNullException.ThrowIfNull(expected);
         var results = new List<CheckResult>();
         var live = await client.ListNamespacesAsync(cancellationToken).ConfigureAwait(false);
-        var servicesByNamespace = new Dictionary<string, IReadOnlyList<LiveService>>(StringComparer.Ordinal);
+        var servicesByNamespace = new Dictionary<string, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)>(StringComparer.Ordinal);
 
         foreach (var ns in expected.Namespaces)
         {
@@ -60,7 +60,7 @@ public sealed class RegistryVerifier(ICloudMapClient client)
                 }
             }
 
-            servicesByNamespace[ns.LogicalId + "@" + ns.Stack] = bestServices;
+            servicesByNamespace[ns.LogicalId + "@" + ns.Stack] = (best!, bestServices);
             results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Pass, $"{best!.Type} namespace {best.Id}{(candidates.Count > 1 ? $" (chosen among {candidates.Count} with this name by its services)" : string.Empty)}"));
             if (ns.SoaTtl is { } soa)
             {
@@ -77,7 +77,8 @@ public sealed class RegistryVerifier(ICloudMapClient client)
 
         foreach (var service in expected.Services)
         {
-            results.AddRange(await VerifyServiceAsync(service, servicesByNamespace.GetValueOrDefault(service.Namespace.LogicalId + "@" + service.Namespace.Stack), strict, cancellationToken).ConfigureAwait(false));
+            var found = servicesByNamespace.TryGetValue(service.Namespace.LogicalId + "@" + service.Namespace.Stack, out var match) ? match : ((LiveNamespace, IReadOnlyList<LiveService>)?)null;
+            results.AddRange(await VerifyServiceAsync(service, found, strict, cancellationToken).ConfigureAwait(false));
         }
 
         return new VerificationReport(results);
@@ -90,13 +91,14 @@ public sealed class RegistryVerifier(ICloudMapClient client)
         }
     }
 
-    private async Task<List<CheckResult>> VerifyServiceAsync(ExpectedService service, IReadOnlyList<LiveService>? liveServices, bool strict, CancellationToken cancellationToken)
+    private async Task<List<CheckResult>> VerifyServiceAsync(ExpectedService service, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)? liveNamespace, bool strict, CancellationToken cancellationToken)
     {
         var results = new List<CheckResult>();
         var nsName = service.Namespace.Name.ToString();
         var target = $"{nsName}/{service.Name}";
         void Add(string check, bool ok, string pass, string fail) => results.Add(new(service.Stack, check, target, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? pass : fail));
 
+        var liveServices = liveNamespace?.Services;
         if (!service.Name.IsResolved || liveServices is null)
         {
             if (!service.Name.IsResolved)
@@ -165,7 +167,7 @@ public sealed class RegistryVerifier(ICloudMapClient client)
             healthy = instances.Where(i => status.GetValueOrDefault(i.Id) == "HEALTHY").Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         }
 
-        var discovered = await client.DiscoverInstancesAsync(service.Namespace.Name.Literal!, live.Name, "HEALTHY", cancellationToken).ConfigureAwait(false);
+        var discovered = await client.DiscoverInstancesAsync(liveNamespace!.Value.Namespace.DiscoveryName, live.Name, "HEALTHY", cancellationToken).ConfigureAwait(false);
         var discoveredIds = discovered.Select(d => d.InstanceId).ToHashSet(StringComparer.Ordinal);
         Add("discover-instances", discoveredIds.SetEquals(healthy), $"DiscoverInstances returns the {healthy.Count} healthy instances",
             $"DiscoverInstances returned [{string.Join(", ", discoveredIds.Order(StringComparer.Ordinal))}], ListInstances has healthy [{string.Join(", ", healthy.Order(StringComparer.Ordinal))}]");

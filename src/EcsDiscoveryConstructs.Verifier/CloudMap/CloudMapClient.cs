@@ -45,7 +45,7 @@ public sealed class CloudMapClient : ICloudMapClient, IDisposable
     /// <inheritdoc />
     public async Task<IReadOnlyList<LiveNamespace>> ListNamespacesAsync(CancellationToken cancellationToken)
         => (await PagesAsync("ListNamespaces", [], "Namespaces", cancellationToken).ConfigureAwait(false))
-            .Select(n => new LiveNamespace(Str(n, "Id"), Str(n, "Arn"), Str(n, "Name"), Str(n, "Type"), Long(n["Properties"]?["DnsProperties"]?["SOA"]?["TTL"])))
+            .Select(n => new LiveNamespace(Str(n, "Id"), Str(n, "Arn"), Str(n, "Name"), Str(n, "Type"), Long(n["Properties"]?["DnsProperties"]?["SOA"]?["TTL"]), n["Properties"]?["HttpProperties"]?["HttpName"]?.GetValue<string>()))
             .ToList();
 
     /// <inheritdoc />

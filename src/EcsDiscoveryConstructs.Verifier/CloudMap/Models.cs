@@ -1,7 +1,17 @@
 namespace EcsDiscoveryConstructs.Verifier.CloudMap;
 
 /// <summary>A namespace as ListNamespaces returns it.</summary>
-public sealed record LiveNamespace(string Id, string Arn, string Name, string Type, long? SoaTtl);
+/// <param name="Id">The namespace id.</param>
+/// <param name="Arn">The namespace ARN.</param>
+/// <param name="Name">The namespace name.</param>
+/// <param name="Type">DNS_PRIVATE, DNS_PUBLIC or HTTP.</param>
+/// <param name="SoaTtl">The SOA TTL of DNS namespaces, when set.</param>
+/// <param name="HttpName">The name DiscoverInstances looks the namespace up by (AWS adds a hash when a name is reused); null when not returned.</param>
+public sealed record LiveNamespace(string Id, string Arn, string Name, string Type, long? SoaTtl, string? HttpName = null)
+{
+    /// <summary>The name to pass to DiscoverInstances: <see cref="HttpName"/>, else <see cref="Name"/>.</summary>
+    public string DiscoveryName => string.IsNullOrEmpty(HttpName) ? Name : HttpName;
+}
 
 /// <summary>A DNS record of a live service.</summary>
 public sealed record LiveDnsRecord(string Type, long Ttl);

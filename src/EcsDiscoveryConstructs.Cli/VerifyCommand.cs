@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Diagnostics;
+using EcsDiscoveryConstructs.Verifier.Assembly;
+using EcsDiscoveryConstructs.Verifier.Checks;
+using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Expectations;
+using EcsDiscoveryConstructs.Verifier.Reports;
+
+namespace EcsDiscoveryConstructs.Cli;
+
+/// <summary><c>ecs-discovery verify</c>: checks the live Cloud Map registry against the cloud assembly.</summary>
+internal static class VerifyCommand
+{
+    /// <summary>Seconds between polls with <c>--wait</c>.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var assembly = new Option<string>("--assembly") { Description = "The cloud assembly folder to read.", DefaultValueFactory = _ => "cdk.out" };
+        var stacks = new Option<string[]>("--stack") { Description = "A stack to verify (repeatable). Default: every stack." };
+        var region = new Option<string?>("--region") { Description = "The AWS Region. Default: AWS_REGION, AWS_DEFAULT_REGION or the profile's." };
+        var profile = new Option<string?>("--profile") { Description = "A named profile for credentials and Region." };
+        var endpoint = new Option<string?>("--endpoint-url") { Description = "A Cloud Map endpoint other than AWS's, e.g. a local peer." };
+        var wait = new Option<int>("--wait") { Description = "Poll up to this many seconds until every check passes.", DefaultValueFactory = _ => 0 };
+        var format = new Option<string>("--output") { Description = "table, json or junit.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "junit");
+        var reportFile = new Option<string?>("--report-file") { Description = "Also write the report to this file." };
+        var strict = new Option<bool>("--strict") { Description = "Fail on services and instances the assembly does not declare." };
+
+        var command = new Command("verify", "Check that the live Cloud Map registry holds what the cloud assembly promises.")
+        {
+            assembly, stacks, region, profile, endpoint, wait, format, reportFile, strict,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var seconds = parse.GetValue(wait);
+            if (seconds < 0)
+            {
+                return Fail(error, "--wait must be 0 or more seconds");
+            }
+
+            Uri? endpointUrl = null;
+            if (parse.GetValue(endpoint) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpointUrl) || endpointUrl.Scheme is not ("http" or "https")))
+            {
+                return Fail(error, $"--endpoint-url '{text}' is not an http(s) URL");
+            }
+
+            ExpectedState expected;
+            try
+            {
+                expected = ExpectedState.From(CloudAssemblyReader.Read(parse.GetValue(assembly)!, parse.GetValue(stacks) ?? []).Stacks);
+            }
+            catch (AssemblyException e)
+            {
+                return Fail(error, e.Message);
+            }
+
+            var regionName = AwsSettings.Region(parse.GetValue(region), parse.GetValue(profile));
+            if (regionName is null)
+            {
+                return Fail(error, "no Region: pass --region or set AWS_REGION");
+            }
+
+            CloudMapClient client;
+            try
+            {
+                client = new CloudMapClient(new CloudMapClientOptions { Region = regionName, Credentials = AwsSettings.Credentials(parse.GetValue(profile)), EndpointUrl = endpointUrl });
+            }
+            catch (InvalidOperationException e)
+            {
+                return Fail(error, e.Message);
+            }
+
+            using (client)
+            {
+                VerificationReport report;
+                try
+                {
+                    report = await Poll(new RegistryVerifier(client), expected, parse.GetValue(strict), TimeSpan.FromSeconds(seconds), error, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CloudMapException e)
+                {
+                    return Fail(error, Reason(e));
+                }
+
+                var formatted = ReportWriter.Format(report, parse.GetValue(format)!);
+                output.Write(formatted);
+                if (parse.GetValue(reportFile) is { } path)
+                {
+                    try
+                    {
+                        var temporary = path + ".tmp";
+                        await File.WriteAllTextAsync(temporary, formatted, cancellationToken).ConfigureAwait(false);
+                        File.Move(temporary, path, overwrite: true);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        return Fail(error, $"cannot write the report file: {e.Message}");
+                    }
+                }
+
+                error.WriteLine($"ecs-discovery verify: {ReportWriter.Summary(report)} ({client.RequestCount} API requests)");
+                return report.Passed ? ExitCodes.Success : ExitCodes.ChecksFailed;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<VerificationReport> Poll(RegistryVerifier verifier, ExpectedState expected, bool strict, TimeSpan wait, TextWriter error, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var showProgress = wait > TimeSpan.Zero && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is not ("true" or "1");
+        for (var round = 1; ; round++)
+        {
+            var report = await verifier.VerifyAsync(expected, strict, cancellationToken).ConfigureAwait(false);
+            var left = wait - clock.Elapsed;
+            if (report.Passed || left <= TimeSpan.Zero)
+            {
+                if (showProgress)
+                {
+                    error.WriteLine();
+                }
+
+                return report;
+            }
+
+            if (showProgress)
+            {
+                error.Write($"\rwaiting for the registry: round {round}, {report.Count(CheckStatus.Fail)} checks failing, {left.TotalSeconds:0} s left   ");
+            }
+
+            await Task.Delay(left < PollInterval ? left : PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Reason(CloudMapException e) => e switch
+    {
+        { IsThrottling: true } => $"throttled past the retries: {e.Message}",
+        { Code: "UnrecognizedClientException" or "InvalidSignatureException" or "AccessDeniedException" or "ExpiredTokenException" or "InvalidClientTokenId" } => $"the credentials were refused: {e.Message}",
+        _ => e.Message,
+    };
+
+    private static int Fail(TextWriter error, string reason)
+    {
+        error.WriteLine($"ecs-discovery verify: {reason}");
+        return ExitCodes.CannotRun;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using EcsDiscoveryConstructs.Tests.Shared;
+using EcsDiscoveryConstructs.Verifier.Assembly;
+using EcsDiscoveryConstructs.Verifier.Checks;
+using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Expectations;
+
+namespace EcsDiscoveryConstructs.Verifier.Tests.Checks;
+
+[Collection(MotoCollection.Name)]
+public sealed class RegistryVerifierTests : IDisposable
+{
+    private readonly RawCloudMap raw;
+    private readonly CloudMapClient client;
+
+    public RegistryVerifierTests(MotoServer moto)
+    {
+        moto.Reset();
+        raw = new RawCloudMap(moto.Endpoint);
+        client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = moto.Endpoint, DiscoverInstancesPerSecond = 0 });
+    }
+
+    private static StackTopology Stack(string name) => TemplateTopologyReader.Read(name, File.ReadAllText(RepoRoot.ExampleTemplate(name)));
+
+    private VerificationReport Verify(string stack, bool strict = false)
+        => new RegistryVerifier(client).VerifyAsync(ExpectedState.From([Stack(stack)]), strict, CancellationToken.None).GetAwaiter().GetResult();
+
+    private static CheckResult Failure(VerificationReport report) => Assert.Single(report.Results, r => r.Status == CheckStatus.Fail);
+
+    private string InstanceId(string service) => raw.Call("ListInstances", new JsonObject { ["ServiceId"] = raw.ServiceId(service) })["Instances"]![0]!["Id"]!.GetValue<string>();
+
+    [Theory]
+    [InlineData("FrontendBackendDns")]
+    [InlineData("HttpApiDiscovery")]
+    [InlineData("ServiceConnect")]
+    [InlineData("ECommerce")]
+    [InlineData("PublicApi")]
+    public void CleanDeploy_EveryCheckPasses(string stack)
+    {
+        EcsLikeRegistration.Deploy(raw, Stack(stack));
+        var report = Verify(stack);
+        Assert.True(report.Passed, string.Join("\n", report.Results.Where(r => r.Status != CheckStatus.Pass)));
+        Assert.All(report.Results, r => Assert.Equal(stack, r.Stack));
+        Assert.Contains(report.Results, r => r.Check == "namespace-exists");
+        Assert.Contains(report.Results, r => r.Check == "discover-instances");
+    }
+
+    [Fact]
+    public void InstanceDeregistered_FailsInstanceCount()
+    {
+        EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
+        raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = InstanceId("backend") });
+        Assert.Equal(
+            new CheckResult("FrontendBackendDns", "instance-count", "internal.example.com/backend", CheckStatus.Fail, "1 instances, expected 2"),
+            Failure(Verify("FrontendBackendDns")));
+    }
+
+    [Fact]
+    public void InstanceUnhealthy_FailsHealthWithItsId()
+    {
+        EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
+        var id = InstanceId("backend");
+        raw.Call("UpdateInstanceCustomHealthStatus", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = id, ["Status"] = "UNHEALTHY" });
+        var failures = Verify("FrontendBackendDns").Results.Where(r => r.Status == CheckStatus.Fail).ToList();
+        Assert.Contains(new CheckResult("FrontendBackendDns", "instance-health", "internal.example.com/backend", CheckStatus.Fail, $"instances not HEALTHY: {id} UNHEALTHY"), failures);
+    }
+
+    [Fact]
+    public void ServiceDeleted_FailsServiceExists()
+    {
+        EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
+        raw.Call("DeleteService", new JsonObject { ["Id"] = raw.ServiceId("backend") });
+        Assert.Equal(
+            new CheckResult("FrontendBackendDns", "service-exists", "internal.example.com/backend", CheckStatus.Fail, "service 'backend' does not exist in namespace 'internal.example.com'"),
+            Failure(Verify("FrontendBackendDns")));
+    }
+
+    [Fact]
+    public void TtlChanged_FailsDnsRecords()
+    {
+        EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
+        raw.Call("UpdateService", new JsonObject
+        {
+            ["Id"] = raw.ServiceId("backend"),
+            ["Service"] = new JsonObject { ["DnsConfig"] = new JsonObject { ["DnsRecords"] = new JsonArray(new JsonObject { ["Type"] = "A", ["TTL"] = 300 }) } },
+        });
+        var failure = Assert.Single(Verify("FrontendBackendDns").Results, r => r.Check == "dns-records");
+        Assert.Equal((CheckStatus.Fail, "records are [A 300s], expected [A 10s]"), (failure.Status, failure.Message));
+    }
+
+    [Fact]
+    public void ServiceRecreatedWithOtherRoutingPolicy_FailsRoutingPolicy()
+    {
+        EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
+        var nsId = raw.NamespaceId("internal.example.com");
+        raw.Call("DeleteService", new JsonObject { ["Id"] = raw.ServiceId("backend") });
+        raw.Call("CreateService", new JsonObject
+        {
+            ["Name"] = "backend",
+            ["NamespaceId"] = nsId,
+            ["DnsConfig"] = new JsonObject { ["RoutingPolicy"] = "WEIGHTED", ["DnsRecords"] = new JsonArray(new JsonObject { ["Type"] = "A", ["TTL"] = 10 }) },
+            ["HealthCheckCustomConfig"] = new JsonObject { ["FailureThreshold"] = 1 },
+        });
+        var results = Verify("FrontendBackendDns").Results.Where(r => r.Status == CheckStatus.Fail).ToList();
+        Assert.Contains(new CheckResult("FrontendBackendDns", "routing-policy", "internal.example.com/backend", CheckStatus.Fail, "routing policy is WEIGHTED, expected MULTIVALUE"), results);
+    }
+
+    [Fact]
+    public void NamespaceDeleted_FailsNamespaceExists()
+    {
+        EcsLikeRegistration.Deploy(raw, Stack("HttpApiDiscovery"));
+        raw.Call("DeleteNamespace", new JsonObject { ["Id"] = raw.NamespaceId("shop-api") });
+        var failure = Failure(Verify("HttpApiDiscovery"));
+        Assert.Equal(new CheckResult("HttpApiDiscovery", "namespace-exists", "shop-api", CheckStatus.Fail, "namespace 'shop-api' (HTTP) does not exist"), failure);
+    }
+
+    [Fact]
+    public void ExtraService_WarnsByDefaultAndFailsWhenStrict()
+    {
+        EcsLikeRegistration.Deploy(raw, Stack("HttpApiDiscovery"));
+        raw.Call("CreateService", new JsonObject { ["Name"] = "legacy", ["NamespaceId"] = raw.NamespaceId("shop-api"), ["Type"] = "HTTP" });
+        var relaxed = Verify("HttpApiDiscovery");
+        Assert.True(relaxed.Passed);
+        Assert.Contains(new CheckResult("HttpApiDiscovery", "unknown-services", "shop-api", CheckStatus.Warn, "services the assembly does not declare: legacy"), relaxed.Results);
+        Assert.Equal(new CheckResult("HttpApiDiscovery", "unknown-services", "shop-api", CheckStatus.Fail, "services the assembly does not declare: legacy"), Failure(Verify("HttpApiDiscovery", strict: true)));
+    }
+
+    [Fact]
+    public void ApiCalls_AreAtTheLowerBound()
+    {
+        EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
+        _ = Verify("FrontendBackendDns");
+        // ListNamespaces + ListServices (1 namespace) + ListInstances, GetInstancesHealthStatus, DiscoverInstances (1 service).
+        Assert.Equal(5, client.RequestCount);
+    }
+
+    public void Dispose()
+    {
+        raw.Dispose();
+        client.Dispose();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace EcsDiscoveryConstructs.Tests.Shared;
+
+/// <summary>
+/// A scripted fake Cloud Map endpoint on a free loopback port (HttpListener): each request is answered by the
+/// script with a status, a body and an optional delay. Counts the requests it saw. Stops on dispose.
+/// </summary>
+public sealed class ScriptedEndpoint : IDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly Func<int, string, (int Status, string Body, TimeSpan Delay)> script;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task loop;
+    private int requests;
+
+    /// <param name="script">Given the request number (1-based) and the X-Amz-Target, returns the answer.</param>
+    public ScriptedEndpoint(Func<int, string, (int Status, string Body, TimeSpan Delay)> script)
+    {
+        this.script = script;
+        Port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        listener.Start();
+        loop = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    public Uri Endpoint => new($"http://127.0.0.1:{Port}/");
+
+    public int Requests => requests;
+
+    /// <summary>An endpoint URL nothing listens on.</summary>
+    public static Uri Refusing() => new($"http://127.0.0.1:{FreePort()}/");
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        listener.Stop();
+        listener.Close();
+        try
+        {
+            loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+        }
+
+        stop.Dispose();
+    }
+
+    private async Task ServeAsync()
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(async () =>
+            {
+                var (status, body, delay) = script(Interlocked.Increment(ref requests), context.Request.Headers["X-Amz-Target"] ?? string.Empty);
+                try
+                {
+                    if (delay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(delay, stop.Token).ConfigureAwait(false);
+                    }
+
+                    var bytes = Encoding.UTF8.GetBytes(body);
+                    context.Response.StatusCode = status;
+                    context.Response.ContentType = "application/x-amz-json-1.1";
+                    await context.Response.OutputStream.WriteAsync(bytes, stop.Token).ConfigureAwait(false);
+                    context.Response.Close();
+                }
+                catch (Exception e) when (e is OperationCanceledException or HttpListenerException or ObjectDisposedException)
+                {
+                }
+            });
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+}
