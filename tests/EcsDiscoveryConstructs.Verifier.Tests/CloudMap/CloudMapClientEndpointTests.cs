@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text;
+using EcsDiscoveryConstructs.Tests.Shared;
+using EcsDiscoveryConstructs.Verifier.CloudMap;
+
+namespace EcsDiscoveryConstructs.Verifier.Tests.CloudMap;
+
+public class CloudMapClientEndpointTests
+{
+    private sealed class Recorder : HttpMessageHandler
+    {
+        public List<HttpRequestMessage> Requests { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"Instances\":[],\"Namespaces\":[]}", Encoding.UTF8) });
+        }
+    }
+
+    [Fact]
+    public async Task AwsEndpoint_DiscoverInstancesUsesTheDataPrefixOnly()
+    {
+        using var recorder = new Recorder();
+        using var client = new CloudMapClient(new CloudMapClientOptions { Region = "eu-west-1", Credentials = RawCloudMap.Credentials }, recorder);
+        await client.ListNamespacesAsync(CancellationToken.None);
+        await client.DiscoverInstancesAsync("shop", "orders", "HEALTHY", CancellationToken.None);
+        Assert.Equal(
+            ["https://servicediscovery.eu-west-1.amazonaws.com/", "https://data-servicediscovery.eu-west-1.amazonaws.com/"],
+            recorder.Requests.Select(r => r.RequestUri!.ToString()));
+        Assert.All(recorder.Requests, r => Assert.StartsWith("AWS4-HMAC-SHA256 Credential=testing/", r.Headers.GetValues("Authorization").Single(), StringComparison.Ordinal));
+        Assert.Contains("/eu-west-1/servicediscovery/aws4_request", recorder.Requests[1].Headers.GetValues("Authorization").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CustomEndpoint_NeverGetsThePrefix()
+    {
+        using var recorder = new Recorder();
+        using var client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = new Uri("http://127.0.0.1:4566/") }, recorder);
+        await client.DiscoverInstancesAsync("shop", "orders", "HEALTHY", CancellationToken.None);
+        Assert.Equal("http://127.0.0.1:4566/", recorder.Requests.Single().RequestUri!.ToString());
+        Assert.Equal("Route53AutoNaming_v20170314.DiscoverInstances", recorder.Requests.Single().Headers.GetValues("X-Amz-Target").Single());
+    }
+}
