@@ -7,7 +7,7 @@ namespace EcsDiscoveryConstructs.Examples;
 
 /// <summary>
 /// DNS discovery: <c>backend</c> registers A records with custom health in a private DNS namespace; <c>frontend</c>
-/// gets <c>BACKEND_ENDPOINT=backend.internal.example.com:80</c> and a security-group rule to reach it.
+/// gets <c>BACKEND_ENDPOINT=backend.apps.example.com:80</c> and a security-group rule to reach it.
 /// </summary>
 public sealed class FrontendBackendDnsStack : Stack
 {
@@ -20,7 +20,7 @@ public sealed class FrontendBackendDnsStack : Stack
         // README usage example: begin
         var ns = new PrivateDnsDiscoveryNamespace(this, "Internal", new PrivateDnsDiscoveryNamespaceProps
         {
-            Name = "internal.example.com",
+            Name = "apps.example.com",
             Vpc = vpc,
             SoaTtl = Duration.Seconds(15), // cache "no such name" for 15 s only
         });

@@ -11,6 +11,8 @@ internal static class CliApp
         {
             DiagramCommand.Create(output, error),
             VerifyCommand.Create(output, error),
+            LocalDeployCommand.Create(output, error),
+            DemoCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);

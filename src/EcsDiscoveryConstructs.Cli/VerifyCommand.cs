@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.Checks;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Expectations;
@@ -16,21 +15,15 @@ internal static class VerifyCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var assembly = new Option<string>("--assembly") { Description = "The cloud assembly folder to read.", DefaultValueFactory = _ => "cdk.out" };
-        var stacks = new Option<string[]>("--stack") { Description = "A stack to verify (repeatable). Default: every stack." };
-        var region = new Option<string?>("--region") { Description = "The AWS Region. Default: AWS_REGION, AWS_DEFAULT_REGION or the profile's." };
-        var profile = new Option<string?>("--profile") { Description = "A named profile for credentials and Region." };
-        var endpoint = new Option<string?>("--endpoint-url") { Description = "A Cloud Map endpoint other than AWS's, e.g. a local peer." };
+        var shared = new SharedOptions();
         var wait = new Option<int>("--wait") { Description = "Poll up to this many seconds until every check passes.", DefaultValueFactory = _ => 0 };
         var format = new Option<string>("--output") { Description = "table, json or junit.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "junit");
         var reportFile = new Option<string?>("--report-file") { Description = "Also write the report to this file." };
         var strict = new Option<bool>("--strict") { Description = "Fail on services and instances the assembly does not declare." };
 
-        var command = new Command("verify", "Check that the live Cloud Map registry holds what the cloud assembly promises.")
-        {
-            assembly, stacks, region, profile, endpoint, wait, format, reportFile, strict,
-        };
+        var command = new Command("verify", "Check that the live Cloud Map registry holds what the cloud assembly promises.") { wait, format, reportFile, strict };
+        shared.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = parse.GetValue(wait);
@@ -39,38 +32,12 @@ internal static class VerifyCommand
                 return Fail(error, "--wait must be 0 or more seconds");
             }
 
-            Uri? endpointUrl = null;
-            if (parse.GetValue(endpoint) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpointUrl) || endpointUrl.Scheme is not ("http" or "https")))
+            if (shared.ReadStacks(parse, error, "verify") is not { } stacks || shared.CreateClient(parse, error, "verify") is not { } client)
             {
-                return Fail(error, $"--endpoint-url '{text}' is not an http(s) URL");
+                return ExitCodes.CannotRun;
             }
 
-            ExpectedState expected;
-            try
-            {
-                expected = ExpectedState.From(CloudAssemblyReader.Read(parse.GetValue(assembly)!, parse.GetValue(stacks) ?? []).Stacks);
-            }
-            catch (AssemblyException e)
-            {
-                return Fail(error, e.Message);
-            }
-
-            var regionName = AwsSettings.Region(parse.GetValue(region), parse.GetValue(profile));
-            if (regionName is null)
-            {
-                return Fail(error, "no Region: pass --region or set AWS_REGION");
-            }
-
-            CloudMapClient client;
-            try
-            {
-                client = new CloudMapClient(new CloudMapClientOptions { Region = regionName, Credentials = AwsSettings.Credentials(parse.GetValue(profile)), EndpointUrl = endpointUrl });
-            }
-            catch (InvalidOperationException e)
-            {
-                return Fail(error, e.Message);
-            }
-
+            var expected = ExpectedState.From(stacks);
             using (client)
             {
                 VerificationReport report;

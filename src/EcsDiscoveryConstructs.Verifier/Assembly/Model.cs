@@ -55,7 +55,11 @@ public sealed record TemplateValue(string? Literal, string? Expression)
 }
 
 /// <summary>A namespace declared in a stack.</summary>
-public sealed record NamespaceInfo(string LogicalId, TemplateValue Name, NamespaceKind Kind, long? SoaTtl);
+public sealed record NamespaceInfo(string LogicalId, TemplateValue Name, NamespaceKind Kind, long? SoaTtl)
+{
+    /// <summary>The CIDR block of the namespace's VPC when the template declares it, e.g. <c>10.0.0.0/16</c>.</summary>
+    public string? VpcCidr { get; init; }
+}
 
 /// <summary>One DNS record a Cloud Map service creates per instance.</summary>
 public sealed record DnsRecordInfo(string Type, long Ttl);
@@ -88,6 +92,18 @@ public sealed record EcsServiceInfo(
     string? ServiceConnectNamespaceLogicalId,
     IReadOnlyList<ServiceConnectEndpointInfo> Endpoints)
 {
+    /// <summary>The cluster's name: a literal, or the cluster's logical id when CloudFormation names it.</summary>
+    public string Cluster { get; init; } = string.Empty;
+
+    /// <summary>The task definition family, when literal.</summary>
+    public string? TaskFamily { get; init; }
+
+    /// <summary>The container port ECS registers (<c>ServiceRegistries.ContainerPort</c>), else the first mapped port.</summary>
+    public int? RegistryPort { get; init; }
+
+    /// <summary>Container ports by port-mapping name, for Service Connect endpoints.</summary>
+    public IReadOnlyDictionary<string, int> NamedPorts { get; init; } = new Dictionary<string, int>();
+
     /// <summary>The fewest tasks to expect: the autoscaling minimum, else the desired count.</summary>
     public int? ExpectedMin => MinTasks ?? DesiredCount;
 

@@ -26,14 +26,22 @@ public static class TemplateTopologyReader
             .Select(r => (Id: r.Key, Type: TemplateJson.String(r.Value!["Type"]) ?? string.Empty, Props: r.Value!["Properties"] as JsonObject ?? []))
             .ToList();
 
-        var namespaces = byType.Select(r => Namespace(r.Id, r.Type, r.Props)).OfType<NamespaceInfo>().ToList();
+        var namespaces = byType.Select(r => Namespace(r.Id, r.Type, r.Props)).OfType<NamespaceInfo>()
+            .Select(n => n with { VpcCidr = TemplateJson.String(resources[TemplateJson.Target(resources[n.LogicalId]?["Properties"]?["Vpc"]) ?? string.Empty]?["Properties"]?["CidrBlock"]) })
+            .ToList();
         var cloudMap = byType.Where(r => r.Type == "AWS::ServiceDiscovery::Service").Select(r => CloudMapService(r.Id, r.Props)).ToList();
         var scaling = byType.Where(r => r.Type == "AWS::ApplicationAutoScaling::ScalableTarget")
             .SelectMany(r => TemplateJson.Targets(r.Props["ResourceId"]).Select(target => (Target: target, Min: TemplateJson.Int(r.Props["MinCapacity"]), Max: TemplateJson.Int(r.Props["MaxCapacity"]))))
             .GroupBy(s => s.Target)
             .ToDictionary(g => g.Key, g => g.First());
         var ecs = byType.Where(r => r.Type == "AWS::ECS::Service")
-            .Select(r => EcsService(r.Id, r.Props, scaling.TryGetValue(r.Id, out var s) ? (s.Min, s.Max) : (null, null)))
+            .Select(r => EcsService(r.Id, r.Props, scaling.TryGetValue(r.Id, out var s) ? (s.Min, s.Max) : (null, null)) with
+            {
+                Cluster = TemplateJson.String(r.Props["Cluster"]) ?? TemplateJson.String(resources[TemplateJson.Target(r.Props["Cluster"]) ?? string.Empty]?["Properties"]?["ClusterName"]) ?? TemplateJson.Target(r.Props["Cluster"]) ?? "cluster",
+                TaskFamily = TemplateJson.String(resources[TemplateJson.Target(r.Props["TaskDefinition"]) ?? string.Empty]?["Properties"]?["Family"]),
+                RegistryPort = TemplateJson.Int(r.Props["ServiceRegistries"]?[0]?["ContainerPort"]) ?? Ports(resources, r.Props).Values.Cast<int?>().FirstOrDefault(),
+                NamedPorts = Ports(resources, r.Props),
+            })
             .ToList();
         var connections = Connections(byType, resources, namespaces, cloudMap, ecs);
         var declared = byType.Where(r => r.Type == "AWS::ServiceDiscovery::Instance")
@@ -42,6 +50,22 @@ public static class TemplateTopologyReader
             .GroupBy(id => id)
             .ToDictionary(g => g.Key, g => g.Count());
         return new StackTopology(stackName, namespaces, cloudMap, ecs, connections) { DeclaredInstances = declared };
+    }
+
+    /// <summary>The named container ports of an ECS service's task definition.</summary>
+    private static Dictionary<string, int> Ports(JsonObject resources, JsonObject service)
+    {
+        var containers = resources[TemplateJson.Target(service["TaskDefinition"]) ?? string.Empty]?["Properties"]?["ContainerDefinitions"]?.AsArray() ?? [];
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var mapping in containers.SelectMany(c => c?["PortMappings"]?.AsArray() ?? []).OfType<JsonObject>())
+        {
+            if (TemplateJson.Int(mapping["ContainerPort"]) is { } port)
+            {
+                ports.TryAdd(TemplateJson.String(mapping["Name"]) ?? $"port-{port}", port);
+            }
+        }
+
+        return ports;
     }
 
     private static NamespaceInfo? Namespace(string id, string type, JsonObject props)

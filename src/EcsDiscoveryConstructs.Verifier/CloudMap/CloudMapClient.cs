@@ -12,7 +12,7 @@ namespace EcsDiscoveryConstructs.Verifier.CloudMap;
 /// exponential backoff and full jitter on throttling and 5xx, per-call timeouts, typed errors, and a client-side
 /// DiscoverInstances rate limit. Credentials and signatures never appear in messages.
 /// </summary>
-public sealed class CloudMapClient : ICloudMapClient, IDisposable
+public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposable
 {
     private const string TargetPrefix = "Route53AutoNaming_v20170314.";
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/x-amz-json-1.1");
@@ -104,11 +104,92 @@ public sealed class CloudMapClient : ICloudMapClient, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<string> CreateNamespaceAsync(string type, string name, string? vpc, long? soaTtl, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["Name"] = name, ["CreatorRequestId"] = Guid.NewGuid().ToString() };
+        if (vpc is not null)
+        {
+            body["Vpc"] = vpc;
+        }
+
+        if (soaTtl is not null)
+        {
+            body["Properties"] = new JsonObject { ["DnsProperties"] = new JsonObject { ["SOA"] = new JsonObject { ["TTL"] = soaTtl } } };
+        }
+
+        var operation = await OperationAsync($"Create{type}Namespace", body, cancellationToken).ConfigureAwait(false);
+        return operation["Targets"]?["NAMESPACE"]?.GetValue<string>()
+            ?? throw new CloudMapException($"Create{type}Namespace", "MalformedResponse", "the finished operation names no namespace");
+    }
+
+    /// <inheritdoc />
+    public async Task<string> CreateServiceAsync(string namespaceId, string name, JsonObject definition, CancellationToken cancellationToken)
+    {
+        var body = (JsonObject)definition.DeepClone();
+        body["Name"] = name;
+        body["NamespaceId"] = namespaceId;
+        body["CreatorRequestId"] = Guid.NewGuid().ToString();
+        var answer = await SendAsync("CreateService", body, endpoint, cancellationToken).ConfigureAwait(false);
+        return answer["Service"]?["Id"]?.GetValue<string>() ?? throw new CloudMapException("CreateService", "MalformedResponse", "the answer names no service id");
+    }
+
+    /// <inheritdoc />
+    public Task RegisterInstanceAsync(string serviceId, string instanceId, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
+        => OperationAsync("RegisterInstance", new JsonObject
+        {
+            ["ServiceId"] = serviceId,
+            ["InstanceId"] = instanceId,
+            ["CreatorRequestId"] = Guid.NewGuid().ToString(),
+            ["Attributes"] = new JsonObject(attributes.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)JsonValue.Create(a.Value)))),
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task DeregisterInstanceAsync(string serviceId, string instanceId, CancellationToken cancellationToken)
+        => OperationAsync("DeregisterInstance", new JsonObject { ["ServiceId"] = serviceId, ["InstanceId"] = instanceId }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task DeleteServiceAsync(string serviceId, CancellationToken cancellationToken)
+        => SendAsync("DeleteService", new JsonObject { ["Id"] = serviceId }, endpoint, cancellationToken);
+
+    /// <inheritdoc />
+    public Task DeleteNamespaceAsync(string namespaceId, CancellationToken cancellationToken)
+        => OperationAsync("DeleteNamespace", new JsonObject { ["Id"] = namespaceId }, cancellationToken);
+
+    /// <inheritdoc />
     public void Dispose()
     {
         http.Dispose();
         discoverLimiter.Dispose();
     }
+
+    /// <summary>Starts an asynchronous operation and polls GetOperation (bounded) until it succeeds; a FAIL becomes an error.</summary>
+    private async Task<JsonObject> OperationAsync(string operation, JsonObject body, CancellationToken cancellationToken)
+    {
+        var started = await SendAsync(operation, body, endpoint, cancellationToken).ConfigureAwait(false);
+        var id = started["OperationId"]?.GetValue<string>() ?? started["operationId"]?.GetValue<string>()
+            ?? throw new CloudMapException(operation, "MalformedResponse", "the answer has no OperationId");
+        for (var poll = 0; poll < OperationPolls; poll++)
+        {
+            var state = (await SendAsync("GetOperation", new JsonObject { ["OperationId"] = id }, endpoint, cancellationToken).ConfigureAwait(false))["Operation"] as JsonObject
+                ?? throw new CloudMapException("GetOperation", "MalformedResponse", "the answer has no Operation");
+            switch (state["Status"]?.GetValue<string>())
+            {
+                case "SUCCESS":
+                    return state;
+                case "FAIL":
+                    throw new CloudMapException(operation, state["ErrorCode"]?.GetValue<string>() ?? "OperationFailed", state["ErrorMessage"]?.GetValue<string>() ?? "the operation failed");
+                default:
+                    await Task.Delay(OperationPollInterval, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        throw new CloudMapException(operation, "Timeout", $"operation {id} did not finish within {OperationPolls * OperationPollInterval.TotalSeconds:0} s");
+    }
+
+    private const int OperationPolls = 240;
+
+    private static readonly TimeSpan OperationPollInterval = TimeSpan.FromMilliseconds(500);
 
     private async Task<List<JsonObject>> PagesAsync(string operation, JsonObject request, string member, CancellationToken cancellationToken)
     {

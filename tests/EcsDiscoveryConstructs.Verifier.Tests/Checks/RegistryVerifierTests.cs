@@ -51,7 +51,7 @@ public sealed class RegistryVerifierTests : IDisposable
         EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
         raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = InstanceId("backend") });
         Assert.Equal(
-            new CheckResult("FrontendBackendDns", "instance-count", "internal.example.com/backend", CheckStatus.Fail, "1 instances, expected 2"),
+            new CheckResult("FrontendBackendDns", "instance-count", "apps.example.com/backend", CheckStatus.Fail, "1 instances, expected 2"),
             Failure(Verify("FrontendBackendDns")));
     }
 
@@ -62,7 +62,7 @@ public sealed class RegistryVerifierTests : IDisposable
         var id = InstanceId("backend");
         raw.Call("UpdateInstanceCustomHealthStatus", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = id, ["Status"] = "UNHEALTHY" });
         var failures = Verify("FrontendBackendDns").Results.Where(r => r.Status == CheckStatus.Fail).ToList();
-        Assert.Contains(new CheckResult("FrontendBackendDns", "instance-health", "internal.example.com/backend", CheckStatus.Fail, $"instances not HEALTHY: {id} UNHEALTHY"), failures);
+        Assert.Contains(new CheckResult("FrontendBackendDns", "instance-health", "apps.example.com/backend", CheckStatus.Fail, $"instances not HEALTHY: {id} UNHEALTHY"), failures);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class RegistryVerifierTests : IDisposable
         EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
         raw.Call("DeleteService", new JsonObject { ["Id"] = raw.ServiceId("backend") });
         Assert.Equal(
-            new CheckResult("FrontendBackendDns", "service-exists", "internal.example.com/backend", CheckStatus.Fail, "service 'backend' does not exist in namespace 'internal.example.com'"),
+            new CheckResult("FrontendBackendDns", "service-exists", "apps.example.com/backend", CheckStatus.Fail, "service 'backend' does not exist in namespace 'apps.example.com'"),
             Failure(Verify("FrontendBackendDns")));
     }
 
@@ -92,7 +92,7 @@ public sealed class RegistryVerifierTests : IDisposable
     public void ServiceRecreatedWithOtherRoutingPolicy_FailsRoutingPolicy()
     {
         EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
-        var nsId = raw.NamespaceId("internal.example.com");
+        var nsId = raw.NamespaceId("apps.example.com");
         raw.Call("DeleteService", new JsonObject { ["Id"] = raw.ServiceId("backend") });
         raw.Call("CreateService", new JsonObject
         {
@@ -102,7 +102,7 @@ public sealed class RegistryVerifierTests : IDisposable
             ["HealthCheckCustomConfig"] = new JsonObject { ["FailureThreshold"] = 1 },
         });
         var results = Verify("FrontendBackendDns").Results.Where(r => r.Status == CheckStatus.Fail).ToList();
-        Assert.Contains(new CheckResult("FrontendBackendDns", "routing-policy", "internal.example.com/backend", CheckStatus.Fail, "routing policy is WEIGHTED, expected MULTIVALUE"), results);
+        Assert.Contains(new CheckResult("FrontendBackendDns", "routing-policy", "apps.example.com/backend", CheckStatus.Fail, "routing policy is WEIGHTED, expected MULTIVALUE"), results);
     }
 
     [Fact]

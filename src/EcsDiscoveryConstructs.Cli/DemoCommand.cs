@@ -1,0 +1,147 @@
+using System.CommandLine;
+using Amazon.Runtime;
+using EcsDiscoveryConstructs.Verifier.Assembly;
+using EcsDiscoveryConstructs.Verifier.Checks;
+using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Diagrams;
+using EcsDiscoveryConstructs.Verifier.Expectations;
+using EcsDiscoveryConstructs.Verifier.Reports;
+
+namespace EcsDiscoveryConstructs.Cli;
+
+/// <summary>
+/// <c>ecs-discovery demo</c>: the whole promise without an AWS account. Synthesizes the examples (unless cdk.out
+/// is fresh), starts a local Cloud Map peer, deploys the registry state the stacks imply, verifies it, prints the
+/// result and where the topology was written, and stops the peer.
+/// </summary>
+internal static class DemoCommand
+{
+    private const string Region = "us-east-1";
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var assembly = new Option<string>("--assembly") { Description = "Where the examples are synthesized to.", DefaultValueFactory = _ => "cdk.out" };
+        var endpoint = new Option<string?>("--endpoint-url") { Description = "Use this Cloud Map peer instead of starting moto_server." };
+        var command = new Command("demo", "Synthesize the examples, deploy their registry state into a local Cloud Map peer and verify it.") { assembly, endpoint };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = parse.GetValue(assembly)!;
+            Uri? endpointUrl = null;
+            if (parse.GetValue(endpoint) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpointUrl) || endpointUrl.Scheme is not ("http" or "https")))
+            {
+                return Fail(error, $"--endpoint-url '{text}' is not an http(s) URL");
+            }
+
+            if (Synthesize(folder, output) is { } synthError)
+            {
+                return Fail(error, synthError);
+            }
+
+            IReadOnlyList<StackTopology> stacks;
+            try
+            {
+                stacks = CloudAssemblyReader.Read(folder).Stacks;
+            }
+            catch (AssemblyException e)
+            {
+                return Fail(error, e.Message);
+            }
+
+            LocalPeerProcess? peer = null;
+            if (endpointUrl is null)
+            {
+                (peer, var startError) = LocalPeerProcess.Start();
+                if (peer is null)
+                {
+                    return Fail(error, startError!);
+                }
+
+                endpointUrl = peer.Endpoint;
+                output.WriteLine($"demo: started moto_server at {endpointUrl}");
+            }
+
+            try
+            {
+                // A local peer does not check signatures: dummy credentials, never the caller's own.
+                using var client = new CloudMapClient(new CloudMapClientOptions { Region = Region, Credentials = new BasicAWSCredentials("local", "local"), EndpointUrl = endpointUrl });
+                var deployed = await LocalDeployCommand.Run(client, stacks, destroy: false, Region, output, error, cancellationToken).ConfigureAwait(false);
+                if (deployed != ExitCodes.Success)
+                {
+                    return deployed;
+                }
+
+                VerificationReport report;
+                try
+                {
+                    report = await new RegistryVerifier(client).VerifyAsync(ExpectedState.From(stacks), strict: true, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CloudMapException e)
+                {
+                    return Fail(error, e.Message);
+                }
+
+                output.Write(ReportWriter.Table(report));
+                var topology = Path.Combine(folder, "topology.md");
+                await File.WriteAllTextAsync(topology, MermaidWriter.Markdown(stacks), cancellationToken).ConfigureAwait(false);
+                output.WriteLine($"demo: verify {(report.Passed ? "passed" : "FAILED")} ({client.RequestCount} Cloud Map API requests); topology (Mermaid) written to {topology}");
+                return report.Passed ? ExitCodes.Success : ExitCodes.ChecksFailed;
+            }
+            finally
+            {
+                if (peer is not null)
+                {
+                    peer.Dispose();
+                    output.WriteLine("demo: stopped moto_server");
+                }
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Runs <c>cdk synth</c> unless the assembly is newer than the example and library sources; returns the reason on failure.</summary>
+    private static string? Synthesize(string folder, TextWriter output)
+    {
+        var manifest = Path.Combine(folder, "manifest.json");
+        var sources = new[] { "examples", Path.Combine("src", "EcsDiscoveryConstructs") }.Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
+            .Append("cdk.json");
+        if (File.Exists(manifest) && sources.Where(File.Exists).All(f => File.GetLastWriteTimeUtc(f) <= File.GetLastWriteTimeUtc(manifest)))
+        {
+            output.WriteLine($"demo: using the fresh assembly in {folder}");
+            return null;
+        }
+
+        if (!File.Exists("cdk.json"))
+        {
+            return $"no fresh assembly in '{folder}' and no cdk.json here to synthesize one; run from the repository root or pass --assembly";
+        }
+
+        var environment = new Dictionary<string, string>
+        {
+            ["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20",
+            ["CDK_DISABLE_CLI_TELEMETRY"] = "true",
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+        };
+        if (!File.Exists(Path.Combine("node_modules", ".package-lock.json")))
+        {
+            output.WriteLine("demo: installing the pinned CDK CLI (npm ci)");
+            var (npmExit, npmOutput) = ExternalProcess.Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], TimeSpan.FromMinutes(10), environment);
+            if (npmExit != 0)
+            {
+                return $"npm ci failed: {LastLine(npmOutput)}";
+            }
+        }
+
+        output.WriteLine("demo: synthesizing the example stacks (cdk synth)");
+        var (exit, text) = ExternalProcess.Run("npx", ["--no-install", "cdk", "synth", "--quiet", "--no-notices", "--output", folder], TimeSpan.FromMinutes(10), environment);
+        return exit == 0 ? null : $"cdk synth failed: {LastLine(text)}";
+    }
+
+    private static string LastLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output";
+
+    private static int Fail(TextWriter error, string reason)
+    {
+        error.WriteLine($"ecs-discovery demo: {reason}");
+        return ExitCodes.CannotRun;
+    }
+}

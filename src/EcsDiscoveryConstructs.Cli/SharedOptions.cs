@@ -1,0 +1,70 @@
+using System.CommandLine;
+using EcsDiscoveryConstructs.Verifier.Assembly;
+using EcsDiscoveryConstructs.Verifier.CloudMap;
+
+namespace EcsDiscoveryConstructs.Cli;
+
+/// <summary>The options <c>verify</c> and <c>local-deploy</c> share, and how they become an assembly and a client.</summary>
+internal sealed class SharedOptions
+{
+    public Option<string> Assembly { get; } = new("--assembly") { Description = "The cloud assembly folder to read.", DefaultValueFactory = _ => "cdk.out" };
+
+    public Option<string[]> Stacks { get; } = new("--stack") { Description = "A stack (repeatable). Default: every stack." };
+
+    public Option<string?> Region { get; } = new("--region") { Description = "The AWS Region. Default: AWS_REGION, AWS_DEFAULT_REGION or the profile's." };
+
+    public Option<string?> Profile { get; } = new("--profile") { Description = "A named profile for credentials and Region." };
+
+    public Option<string?> Endpoint { get; } = new("--endpoint-url") { Description = "A Cloud Map endpoint other than AWS's, e.g. a local peer." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Assembly);
+        command.Options.Add(Stacks);
+        command.Options.Add(Region);
+        command.Options.Add(Profile);
+        command.Options.Add(Endpoint);
+    }
+
+    /// <summary>Reads the selected stacks; on failure writes the reason and returns null.</summary>
+    public IReadOnlyList<StackTopology>? ReadStacks(ParseResult parse, TextWriter error, string command)
+    {
+        try
+        {
+            return CloudAssemblyReader.Read(parse.GetValue(Assembly)!, parse.GetValue(Stacks) ?? []).Stacks;
+        }
+        catch (AssemblyException e)
+        {
+            error.WriteLine($"ecs-discovery {command}: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Builds the Cloud Map client; on bad input writes the reason and returns null.</summary>
+    public CloudMapClient? CreateClient(ParseResult parse, TextWriter error, string command, Uri? endpointOverride = null)
+    {
+        Uri? endpointUrl = endpointOverride;
+        if (endpointUrl is null && parse.GetValue(Endpoint) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpointUrl) || endpointUrl.Scheme is not ("http" or "https")))
+        {
+            error.WriteLine($"ecs-discovery {command}: --endpoint-url '{text}' is not an http(s) URL");
+            return null;
+        }
+
+        var region = AwsSettings.Region(parse.GetValue(Region), parse.GetValue(Profile));
+        if (region is null)
+        {
+            error.WriteLine($"ecs-discovery {command}: no Region: pass --region or set AWS_REGION");
+            return null;
+        }
+
+        try
+        {
+            return new CloudMapClient(new CloudMapClientOptions { Region = region, Credentials = AwsSettings.Credentials(parse.GetValue(Profile)), EndpointUrl = endpointUrl });
+        }
+        catch (InvalidOperationException e)
+        {
+            error.WriteLine($"ecs-discovery {command}: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using EcsDiscoveryConstructs.Tests.Shared;
+
+namespace EcsDiscoveryConstructs.Cli.Tests;
+
+/// <summary>
+/// The product's own local-deploy fills moto; a separate raw client makes the faults; verify must exit 1 naming
+/// each, and 0 on a clean registry; --destroy leaves the peer empty.
+/// </summary>
+[Collection(MotoCollection.Name)]
+public sealed class EndToEndTests : IDisposable
+{
+    private readonly MotoServer moto;
+    private readonly RawCloudMap raw;
+    private readonly string assembly = RepoRoot.ExampleAssembly();
+
+    public EndToEndTests(MotoServer moto)
+    {
+        this.moto = moto;
+        moto.Reset();
+        raw = new RawCloudMap(moto.Endpoint);
+    }
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = CliApp.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private (int Exit, string Output, string Error) Cli(string command, string? stack, params string[] more)
+        => Run([command, "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), .. stack is null ? Array.Empty<string>() : ["--stack", stack], .. more]);
+
+    private void Deploy(string? stack = null) => Assert.Equal(0, Cli("local-deploy", stack).Exit);
+
+    private string FirstInstance(string service) => raw.Call("ListInstances", new JsonObject { ["ServiceId"] = raw.ServiceId(service) })["Instances"]![0]!["Id"]!.GetValue<string>();
+
+    [Theory]
+    [InlineData("FrontendBackendDns")]
+    [InlineData("HttpApiDiscovery")]
+    [InlineData("ServiceConnect")]
+    [InlineData("ECommerce")]
+    [InlineData("PublicApi")]
+    public void LocalDeploy_ThenVerify_Exits0(string stack)
+    {
+        var (deployExit, deployOutput, _) = Cli("local-deploy", stack);
+        Assert.Equal(0, deployExit);
+        Assert.StartsWith("local-deploy: created", deployOutput, StringComparison.Ordinal);
+        var (exit, output, error) = Cli("verify", stack, "--strict");
+        Assert.True(exit == 0, output + error);
+    }
+
+    [Fact]
+    public void LocalDeploy_IsIdempotent()
+    {
+        Deploy();
+        Assert.Equal("local-deploy: created 0 namespaces, 0 services, 0 instances (ECommerce, FrontendBackendDns, HttpApiDiscovery, PublicApi, ServiceConnect)\n", Cli("local-deploy", null).Output.ReplaceLineEndings("\n"));
+        Assert.Equal(0, Cli("verify", null, "--strict").Exit);
+    }
+
+    [Fact]
+    public void LocalDeploy_RegistersWhatEcsWould()
+    {
+        Deploy("ECommerce");
+        var instances = raw.Call("ListInstances", new JsonObject { ["ServiceId"] = raw.ServiceId("inventory") })["Instances"]!.AsArray();
+        Assert.Equal(10, instances.Count);
+        var attributes = instances[0]!["Attributes"]!.AsObject();
+        Assert.Equal(["AVAILABILITY_ZONE", "AWS_INIT_HEALTH_STATUS", "AWS_INSTANCE_IPV4", "ECS_CLUSTER_NAME", "ECS_SERVICE_NAME", "ECS_TASK_DEFINITION_FAMILY", "REGION"], attributes.Select(a => a.Key).Order());
+        Assert.StartsWith("10.0.", attributes["AWS_INSTANCE_IPV4"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("inventory", attributes["ECS_SERVICE_NAME"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{32}$", instances[0]!["Id"]!.GetValue<string>());
+        var scInstance = raw.Call("ListInstances", new JsonObject { ["ServiceId"] = raw.ServiceId("payments-sc") })["Instances"]![0]!["Attributes"]!;
+        Assert.Equal("80", scInstance["AWS_INSTANCE_PORT"]!.GetValue<string>());
+    }
+
+    public static TheoryData<string, string> Faults() => new()
+    {
+        { "deregister", "FAIL +ECommerce +instance-count +internal.example.com/orders +1 instances, expected 2" },
+        { "unhealthy", "FAIL +ECommerce +instance-health +internal.example.com/orders +instances not HEALTHY: [0-9a-f]{32} UNHEALTHY" },
+        { "delete-service", "FAIL +ECommerce +service-exists +internal.example.com/orders +service 'orders' does not exist in namespace 'internal.example.com'" },
+        { "ttl", "FAIL +ECommerce +dns-records +internal.example.com/orders +records are \\[A 60s\\], expected \\[A 5s\\]" },
+        { "routing", "FAIL +ECommerce +routing-policy +internal.example.com/orders +routing policy is WEIGHTED, expected MULTIVALUE" },
+        { "delete-namespace", "FAIL +ECommerce +namespace-exists +internal.example.com +namespace 'internal.example.com' \\(DNS_PRIVATE\\) does not exist" },
+        { "extra-service", "FAIL +ECommerce +unknown-services +internal.example.com +services the assembly does not declare: legacy" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public void FaultByAnotherClient_Exits1NamingIt(string fault, string expected)
+    {
+        Deploy("ECommerce");
+        var ns = raw.NamespaceId("internal.example.com");
+        var orders = raw.ServiceId("orders");
+        switch (fault)
+        {
+            case "deregister":
+                raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = FirstInstance("orders") });
+                break;
+            case "unhealthy":
+                raw.Call("UpdateInstanceCustomHealthStatus", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = FirstInstance("orders"), ["Status"] = "UNHEALTHY" });
+                break;
+            case "delete-service":
+                foreach (var instance in raw.Call("ListInstances", new JsonObject { ["ServiceId"] = orders })["Instances"]!.AsArray())
+                {
+                    raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = instance!["Id"]!.GetValue<string>() });
+                }
+
+                raw.Call("DeleteService", new JsonObject { ["Id"] = orders });
+                break;
+            case "ttl":
+                raw.Call("UpdateService", new JsonObject { ["Id"] = orders, ["Service"] = new JsonObject { ["DnsConfig"] = new JsonObject { ["DnsRecords"] = new JsonArray(new JsonObject { ["Type"] = "A", ["TTL"] = 60 }) } } });
+                break;
+            case "routing":
+                raw.Call("DeleteService", new JsonObject { ["Id"] = orders });
+                raw.Call("CreateService", new JsonObject
+                {
+                    ["Name"] = "orders",
+                    ["NamespaceId"] = ns,
+                    ["DnsConfig"] = new JsonObject { ["RoutingPolicy"] = "WEIGHTED", ["DnsRecords"] = new JsonArray(new JsonObject { ["Type"] = "A", ["TTL"] = 5 }) },
+                    ["HealthCheckCustomConfig"] = new JsonObject { ["FailureThreshold"] = 1 },
+                });
+                break;
+            case "delete-namespace":
+                raw.Call("DeleteNamespace", new JsonObject { ["Id"] = ns });
+                break;
+            case "extra-service":
+                raw.Call("CreateService", new JsonObject { ["Name"] = "legacy", ["NamespaceId"] = ns, ["Type"] = "HTTP" });
+                break;
+        }
+
+        var (exit, output, _) = Cli("verify", "ECommerce", "--strict");
+        Assert.Equal(1, exit);
+        Assert.Matches(expected, output);
+    }
+
+    [Fact]
+    public void Destroy_LeavesThePeerEmpty()
+    {
+        Deploy();
+        var (exit, output, _) = Cli("local-deploy", null, "--destroy");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("local-deploy --destroy: removed", output, StringComparison.Ordinal);
+        Assert.Empty(raw.Namespaces());
+        Assert.Empty(raw.Services());
+    }
+
+    [Fact]
+    public void LocalDeploy_WithoutEndpoint_Exits2()
+    {
+        var (exit, _, error) = Run("local-deploy", "--assembly", assembly);
+        Assert.Equal(2, exit);
+        Assert.Contains("--endpoint-url is required", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_StartsItsOwnPeerDeploysAndVerifies()
+    {
+        var (exit, output, error) = Run("demo", "--assembly", assembly);
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("demo: started moto_server at http://127.0.0.1:", output, StringComparison.Ordinal);
+        Assert.Contains("demo: verify passed", output, StringComparison.Ordinal);
+        Assert.EndsWith("demo: stopped moto_server\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(assembly, "topology.md")));
+    }
+
+    [Fact]
+    public void Demo_WithoutMotoServer_SaysHowToInstallIt()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH");
+        try
+        {
+            Environment.SetEnvironmentVariable("PATH", "/nonexistent");
+            var (exit, _, error) = Run("demo", "--assembly", assembly);
+            Assert.Equal(2, exit);
+            Assert.Contains("moto_server is not installed; install the local Cloud Map peer with: pip install 'moto[server]'", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PATH", path);
+        }
+    }
+
+    public void Dispose()
+    {
+        raw.Dispose();
+        Directory.Delete(assembly, recursive: true);
+    }
+}
