@@ -26,10 +26,9 @@ internal static class DemoCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(assembly)!;
-            Uri? endpointUrl = null;
-            if (parse.GetValue(endpoint) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpointUrl) || endpointUrl.Scheme is not ("http" or "https")))
+            if (!SharedOptions.TryParseEndpoint(parse.GetValue(endpoint), out var endpointUrl, out var reason))
             {
-                return Fail(error, $"--endpoint-url '{text}' is not an http(s) URL");
+                return Fail(error, reason!);
             }
 
             if (Synthesize(folder, output) is { } synthError)

@@ -40,13 +40,32 @@ internal sealed class SharedOptions
         }
     }
 
-    /// <summary>Builds the Cloud Map client; on bad input writes the reason and returns null.</summary>
-    public CloudMapClient? CreateClient(ParseResult parse, TextWriter error, string command, Uri? endpointOverride = null)
+    /// <summary>Parses an <c>--endpoint-url</c> value: null when absent; false with the reason when it is not an http(s) URL.</summary>
+    public static bool TryParseEndpoint(string? text, out Uri? endpoint, out string? reason)
     {
-        Uri? endpointUrl = endpointOverride;
-        if (endpointUrl is null && parse.GetValue(Endpoint) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpointUrl) || endpointUrl.Scheme is not ("http" or "https")))
+        endpoint = null;
+        reason = null;
+        if (text is null)
         {
-            error.WriteLine($"ecs-discovery {command}: --endpoint-url '{text}' is not an http(s) URL");
+            return true;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out endpoint) && endpoint.Scheme is "http" or "https")
+        {
+            return true;
+        }
+
+        endpoint = null;
+        reason = $"--endpoint-url '{text}' is not an http(s) URL";
+        return false;
+    }
+
+    /// <summary>Builds the Cloud Map client; on bad input writes the reason and returns null.</summary>
+    public CloudMapClient? CreateClient(ParseResult parse, TextWriter error, string command)
+    {
+        if (!TryParseEndpoint(parse.GetValue(Endpoint), out var endpointUrl, out var reason))
+        {
+            error.WriteLine($"ecs-discovery {command}: {reason}");
             return null;
         }
 

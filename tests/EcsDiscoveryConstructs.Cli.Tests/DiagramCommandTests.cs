@@ -6,18 +6,11 @@ public sealed class DiagramCommandTests : IDisposable
 {
     private readonly string assembly = RepoRoot.ExampleAssembly();
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
 
     [Fact]
     public void Diagram_AllStacks_PrintsAMermaidSectionPerStack()
     {
-        var (exit, output, error) = Run("diagram", "--assembly", assembly);
+        var (exit, output, error) = CliRun.Run("diagram", "--assembly", assembly);
         Assert.Equal((0, string.Empty), (exit, error));
         Assert.Equal(5, output.Split("```mermaid\nflowchart LR\n").Length - 1);
         Assert.Contains("## ECommerce", output, StringComparison.Ordinal);
@@ -26,7 +19,7 @@ public sealed class DiagramCommandTests : IDisposable
     [Fact]
     public void Diagram_MermaidFormatForOneStack_PrintsTheFlowchartOnly()
     {
-        var (exit, output, _) = Run("diagram", "--assembly", assembly, "--stack", "FrontendBackendDns", "--format", "mermaid");
+        var (exit, output, _) = CliRun.Run("diagram", "--assembly", assembly, "--stack", "FrontendBackendDns", "--format", "mermaid");
         Assert.Equal(0, exit);
         Assert.StartsWith("flowchart LR\n", output, StringComparison.Ordinal);
         Assert.Contains("== \"DNS :80\" ==>", output, StringComparison.Ordinal);
@@ -36,7 +29,7 @@ public sealed class DiagramCommandTests : IDisposable
     public void Diagram_OutputFile_IsWritten()
     {
         var file = Path.Combine(assembly, "topology.md");
-        var (exit, output, _) = Run("diagram", "--assembly", assembly, "--output", file);
+        var (exit, output, _) = CliRun.Run("diagram", "--assembly", assembly, "--output", file);
         Assert.Equal((0, $"Wrote 5 stack diagram(s) to {file}\n"), (exit, output.ReplaceLineEndings("\n")));
         Assert.Contains("```mermaid", File.ReadAllText(file), StringComparison.Ordinal);
     }
@@ -44,7 +37,7 @@ public sealed class DiagramCommandTests : IDisposable
     [Fact]
     public void Diagram_MissingFolder_Exits2WithReason()
     {
-        var (exit, output, error) = Run("diagram", "--assembly", Path.Combine(assembly, "missing"));
+        var (exit, output, error) = CliRun.Run("diagram", "--assembly", Path.Combine(assembly, "missing"));
         Assert.Equal((2, string.Empty), (exit, output));
         Assert.Equal($"ecs-discovery: Cloud assembly folder '{Path.Combine(assembly, "missing")}' does not exist; run 'npx cdk synth' first or pass --assembly.\n", error.ReplaceLineEndings("\n"));
     }
@@ -53,7 +46,7 @@ public sealed class DiagramCommandTests : IDisposable
     public void Diagram_NotAnAssembly_Exits2()
     {
         var folder = Directory.CreateDirectory(Path.Combine(assembly, "plain")).FullName;
-        var (exit, _, error) = Run("diagram", "--assembly", folder);
+        var (exit, _, error) = CliRun.Run("diagram", "--assembly", folder);
         Assert.Equal(2, exit);
         Assert.Contains("is not a cloud assembly: it has no manifest.json", error, StringComparison.Ordinal);
     }
@@ -61,7 +54,7 @@ public sealed class DiagramCommandTests : IDisposable
     [Fact]
     public void Diagram_UnknownStack_Exits2()
     {
-        var (exit, _, error) = Run("diagram", "--assembly", assembly, "--stack", "Shop");
+        var (exit, _, error) = CliRun.Run("diagram", "--assembly", assembly, "--stack", "Shop");
         Assert.Equal(2, exit);
         Assert.Contains("Unknown stack 'Shop'", error, StringComparison.Ordinal);
     }
@@ -69,7 +62,7 @@ public sealed class DiagramCommandTests : IDisposable
     [Fact]
     public void Diagram_MermaidForSeveralStacks_Exits2()
     {
-        var (exit, _, error) = Run("diagram", "--assembly", assembly, "--format", "mermaid");
+        var (exit, _, error) = CliRun.Run("diagram", "--assembly", assembly, "--format", "mermaid");
         Assert.Equal(2, exit);
         Assert.Contains("--format mermaid draws one stack, but 5 were selected", error, StringComparison.Ordinal);
     }
@@ -80,7 +73,7 @@ public sealed class DiagramCommandTests : IDisposable
     [InlineData("draw")]
     public void BadArguments_Exit2WithUsageHint(params string[] args)
     {
-        var (exit, _, error) = Run(args);
+        var (exit, _, error) = CliRun.Run(args);
         Assert.Equal(2, exit);
         Assert.EndsWith("Run 'ecs-discovery --help' for usage.\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }

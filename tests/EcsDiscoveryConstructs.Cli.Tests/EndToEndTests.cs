@@ -21,16 +21,9 @@ public sealed class EndToEndTests : IDisposable
         raw = new RawCloudMap(moto.Endpoint);
     }
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
 
     private (int Exit, string Output, string Error) Cli(string command, string? stack, params string[] more)
-        => Run([command, "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), .. stack is null ? Array.Empty<string>() : ["--stack", stack], .. more]);
+        => CliRun.Run([command, "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), .. stack is null ? Array.Empty<string>() : ["--stack", stack], .. more]);
 
     private void Deploy(string? stack = null) => Assert.Equal(0, Cli("local-deploy", stack).Exit);
 
@@ -148,7 +141,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public void LocalDeploy_WithoutEndpoint_Exits2()
     {
-        var (exit, _, error) = Run("local-deploy", "--assembly", assembly);
+        var (exit, _, error) = CliRun.Run("local-deploy", "--assembly", assembly);
         Assert.Equal(2, exit);
         Assert.Contains("--endpoint-url is required", error, StringComparison.Ordinal);
     }
@@ -156,7 +149,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public void Demo_StartsItsOwnPeerDeploysAndVerifies()
     {
-        var (exit, output, error) = Run("demo", "--assembly", assembly);
+        var (exit, output, error) = CliRun.Run("demo", "--assembly", assembly);
         Assert.True(exit == 0, output + error);
         Assert.Contains("demo: started moto_server at http://127.0.0.1:", output, StringComparison.Ordinal);
         Assert.Contains("demo: verify passed", output, StringComparison.Ordinal);
@@ -171,7 +164,7 @@ public sealed class EndToEndTests : IDisposable
         try
         {
             Environment.SetEnvironmentVariable("PATH", "/nonexistent");
-            var (exit, _, error) = Run("demo", "--assembly", assembly);
+            var (exit, _, error) = CliRun.Run("demo", "--assembly", assembly);
             Assert.Equal(2, exit);
             Assert.Contains("moto_server is not installed; install the local Cloud Map peer with: pip install 'moto[server]'", error, StringComparison.Ordinal);
         }

@@ -19,13 +19,6 @@ public sealed class VerifyCommandTests : IDisposable
         raw = new RawCloudMap(moto.Endpoint);
     }
 
-    private (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString().ReplaceLineEndings("\n"));
-    }
 
     private void Deploy(string stack) => EcsLikeRegistration.Deploy(raw, TemplateTopologyReader.Read(stack, File.ReadAllText(RepoRoot.ExampleTemplate(stack))));
 
@@ -35,7 +28,7 @@ public sealed class VerifyCommandTests : IDisposable
     public void CleanRegistry_Exits0AndListsEveryCheck()
     {
         Deploy("ECommerce");
-        var (exit, output, error) = Run(Verify("ECommerce"));
+        var (exit, output, error) = CliRun.Run(Verify("ECommerce"));
         Assert.Equal(0, exit);
         Assert.StartsWith("STATUS  STACK      CHECK", output, StringComparison.Ordinal);
         Assert.Contains("PASS    ECommerce  instance-count", output, StringComparison.Ordinal);
@@ -48,7 +41,7 @@ public sealed class VerifyCommandTests : IDisposable
         Deploy("ECommerce");
         var id = raw.Call("ListInstances", new JsonObject { ["ServiceId"] = raw.ServiceId("payments") })["Instances"]![0]!["Id"]!.GetValue<string>();
         raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("payments"), ["InstanceId"] = id });
-        var (exit, output, _) = Run(Verify("ECommerce"));
+        var (exit, output, _) = CliRun.Run(Verify("ECommerce"));
         Assert.Equal(1, exit);
         Assert.Matches("FAIL +ECommerce +instance-count +internal.example.com/payments +1 instances, expected 2", output);
     }
@@ -58,7 +51,7 @@ public sealed class VerifyCommandTests : IDisposable
     {
         Deploy("HttpApiDiscovery");
         var file = Path.Combine(assembly, "report.json");
-        var (exit, output, _) = Run(Verify("HttpApiDiscovery", "--output", "json", "--report-file", file));
+        var (exit, output, _) = CliRun.Run(Verify("HttpApiDiscovery", "--output", "json", "--report-file", file));
         Assert.Equal(0, exit);
         var json = JsonNode.Parse(output)!;
         Assert.Equal((1, true), (json["version"]!.GetValue<int>(), json["passed"]!.GetValue<bool>()));
@@ -74,7 +67,7 @@ public sealed class VerifyCommandTests : IDisposable
     {
         Deploy("HttpApiDiscovery");
         raw.Call("DeleteService", new JsonObject { ["Id"] = raw.ServiceId("inventory") });
-        var (exit, output, _) = Run(Verify("HttpApiDiscovery", "--output", "junit"));
+        var (exit, output, _) = CliRun.Run(Verify("HttpApiDiscovery", "--output", "junit"));
         Assert.Equal(1, exit);
         var root = XDocument.Parse(output).Root!;
         Assert.Equal("testsuites", root.Name.LocalName);
@@ -90,7 +83,7 @@ public sealed class VerifyCommandTests : IDisposable
     public void Wait_PollsUntilTheDeadlineThenReportsTheFailures()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (exit, output, _) = Run(Verify("HttpApiDiscovery", "--wait", "1"));
+        var (exit, output, _) = CliRun.Run(Verify("HttpApiDiscovery", "--wait", "1"));
         Assert.Equal(1, exit);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1), $"returned after {clock.Elapsed}");
         Assert.Contains("namespace 'shop-api' (HTTP) does not exist", output, StringComparison.Ordinal);
@@ -99,7 +92,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void UnreachableEndpoint_Exits2WithReason()
     {
-        var (exit, output, error) = Run("verify", "--assembly", assembly, "--stack", "HttpApiDiscovery", "--endpoint-url", ScriptedEndpoint.Refusing().ToString());
+        var (exit, output, error) = CliRun.Run("verify", "--assembly", assembly, "--stack", "HttpApiDiscovery", "--endpoint-url", ScriptedEndpoint.Refusing().ToString());
         Assert.Equal((2, string.Empty), (exit, output));
         Assert.StartsWith("ecs-discovery verify: ListNamespaces failed: ConnectionFailed: cannot reach http://127.0.0.1:", error, StringComparison.Ordinal);
     }
@@ -108,7 +101,7 @@ public sealed class VerifyCommandTests : IDisposable
     public void Throttled_Exits2SayingSo()
     {
         using var fake = new ScriptedEndpoint((_, _) => (429, "{\"__type\":\"RequestLimitExceeded\",\"Message\":\"Rate exceeded\"}", TimeSpan.Zero));
-        var (exit, _, error) = Run("verify", "--assembly", assembly, "--stack", "HttpApiDiscovery", "--endpoint-url", fake.Endpoint.ToString());
+        var (exit, _, error) = CliRun.Run("verify", "--assembly", assembly, "--stack", "HttpApiDiscovery", "--endpoint-url", fake.Endpoint.ToString());
         Assert.Equal(2, exit);
         Assert.Equal("ecs-discovery verify: throttled past the retries: ListNamespaces failed: RequestLimitExceeded: Rate exceeded\n", error);
     }
@@ -117,7 +110,7 @@ public sealed class VerifyCommandTests : IDisposable
     public void RefusedCredentials_Exit2SayingSo()
     {
         using var fake = new ScriptedEndpoint((_, _) => (400, "{\"__type\":\"UnrecognizedClientException\",\"Message\":\"The security token included in the request is invalid.\"}", TimeSpan.Zero));
-        var (exit, _, error) = Run("verify", "--assembly", assembly, "--stack", "HttpApiDiscovery", "--endpoint-url", fake.Endpoint.ToString());
+        var (exit, _, error) = CliRun.Run("verify", "--assembly", assembly, "--stack", "HttpApiDiscovery", "--endpoint-url", fake.Endpoint.ToString());
         Assert.Equal(2, exit);
         Assert.StartsWith("ecs-discovery verify: the credentials were refused:", error, StringComparison.Ordinal);
     }
@@ -126,7 +119,7 @@ public sealed class VerifyCommandTests : IDisposable
     public void MalformedAnswer_Exits2()
     {
         using var fake = new ScriptedEndpoint((_, _) => (200, "not json", TimeSpan.Zero));
-        var (exit, _, error) = Run("verify", "--assembly", assembly, "--endpoint-url", fake.Endpoint.ToString());
+        var (exit, _, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", fake.Endpoint.ToString());
         Assert.Equal(2, exit);
         Assert.Contains("MalformedResponse", error, StringComparison.Ordinal);
     }
@@ -137,7 +130,7 @@ public sealed class VerifyCommandTests : IDisposable
     [InlineData("--stack", "Shop", "Unknown stack 'Shop'")]
     public void BadArguments_Exit2WithReason(string option, string value, string reason)
     {
-        var (exit, _, error) = Run("verify", "--assembly", assembly, option, value);
+        var (exit, _, error) = CliRun.Run("verify", "--assembly", assembly, option, value);
         Assert.Equal(2, exit);
         Assert.Contains(reason, error, StringComparison.Ordinal);
     }
@@ -145,14 +138,14 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void MissingAssembly_Exits2()
     {
-        var (exit, _, error) = Run("verify", "--assembly", Path.Combine(assembly, "nope"));
+        var (exit, _, error) = CliRun.Run("verify", "--assembly", Path.Combine(assembly, "nope"));
         Assert.Equal(2, exit);
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void UnknownOutputFormat_Exits2()
-        => Assert.Equal(2, Run("verify", "--output", "xml").Exit);
+        => Assert.Equal(2, CliRun.Run("verify", "--output", "xml").Exit);
 
     public void Dispose()
     {
