@@ -68,11 +68,16 @@ public sealed class DiscoveryService : Construct
 
         if (UsesDns)
         {
-            var cfn = (CfnService)Resource.Node.DefaultChild!;
-            CloudMapOverrides.SetRoutingPolicy(cfn, RoutingPolicy!.Value);
+            var emittedByL2 = DnsRecords == DiscoveryRecordTypes.Cname || props.LoadBalancer ? Amazon.CDK.AWS.ServiceDiscovery.RoutingPolicy.WEIGHTED : Amazon.CDK.AWS.ServiceDiscovery.RoutingPolicy.MULTIVALUE;
+            if (RoutingPolicy != emittedByL2)
+            {
+                // The L2 ignores the routing policy it is given (aws-cdk #31719).
+                CloudMapOverrides.SetRoutingPolicy((CfnService)Resource.Node.DefaultChild!, RoutingPolicy!.Value);
+            }
+
             if (DnsRecordMapping.NeedsOverride(DnsRecords))
             {
-                CloudMapOverrides.SetDnsRecords(cfn, DnsRecordMapping.CloudFormationTypes(DnsRecords), DnsTtl!.ToSeconds());
+                CloudMapOverrides.SetDnsRecords((CfnService)Resource.Node.DefaultChild!, DnsRecordMapping.CloudFormationTypes(DnsRecords), DnsTtl!.ToSeconds());
             }
         }
 

@@ -26,5 +26,5 @@ internal static class NamespaceSetup
         => new(namespaceConstruct, label, caseSensitive: type == NamespaceType.HTTP);
 
     /// <summary>A readable label for a namespace in messages: its name when known, else its construct path.</summary>
-    public static string Label(string name, string path) => Token.IsUnresolved(name) ? path : name;
+    public static string Label(string name, string path) => TokenGuard.IsConcrete(name) ? name : path;
 }

@@ -23,6 +23,7 @@ public sealed class DiscoverableFargateService : Construct
 {
     private const string Kind = nameof(DiscoverableFargateService);
     private readonly DiscoverableFargateServiceProps props;
+    private readonly Lazy<string> path;
     private DiscoveryPlan plan;
 
     /// <summary>Creates the service; throws <see cref="DiscoveryValidationException"/> listing every invalid prop.</summary>
@@ -31,6 +32,7 @@ public sealed class DiscoverableFargateService : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         this.props = props;
+        path = new Lazy<string>(() => Node.Path);
         var task = props.TaskDefinition is { } existing
             ? TaskShape.FromTaskDefinition(existing)
             : props.Container is { } container ? TaskShape.FromOptions(container, "App") : new TaskShape([], string.Empty, false);
@@ -71,6 +73,10 @@ public sealed class DiscoverableFargateService : Construct
         if (props.Scaling is { } scaling)
         {
             AutoScale(scaling);
+        }
+        else
+        {
+            RecordInstances();
         }
 
         if (props.Exec is { } exec)
@@ -228,7 +234,6 @@ public sealed class DiscoverableFargateService : Construct
             Container = plan.RegistryTarget is { } t ? TaskDefinition.FindContainer(t.Container) : null,
             ContainerPort = plan.RegistryTarget?.Port,
         });
-        RecordInstances();
     }
 
     private void ConfigureServiceConnect(ServiceConnectOptions options)
@@ -249,27 +254,24 @@ public sealed class DiscoverableFargateService : Construct
             }).ToArray(),
         });
 
-        var cfn = (Amazon.CDK.AWS.ECS.CfnService)Service.Node.DefaultChild!;
         foreach (var endpoint in plan.Endpoints)
         {
-            ns.Usage.AddDiscoveryName(Node.Path, endpoint.DiscoveryName);
-            ns.Usage.AddClientAlias(Node.Path, endpoint.AliasDnsName, endpoint.AliasPort ?? 0);
+            ns.Usage.AddDiscoveryName(path.Value, endpoint.DiscoveryName);
+            ns.Usage.AddClientAlias(path.Value, endpoint.AliasDnsName, endpoint.AliasPort ?? 0);
             if (endpoint.Source.Tls is { } tls)
             {
-                EcsOverrides.SetServiceConnectTls(cfn, endpoint.Index, tls);
+                EcsOverrides.SetServiceConnectTls((Amazon.CDK.AWS.ECS.CfnService)Service.Node.DefaultChild!, endpoint.Index, tls);
             }
         }
-
-        RecordInstances();
     }
 
     /// <summary>Tells each namespace how many instances this service may register there.</summary>
     private void RecordInstances()
     {
-        plan.CloudMapNamespace?.Usage.SetMaxInstances($"{Node.Path} (Cloud Map)", plan.MaxTasks);
+        plan.CloudMapNamespace?.Usage.SetMaxInstances($"{path.Value} (Cloud Map)", plan.MaxTasks);
         if (plan.Endpoints.Count > 0)
         {
-            plan.ServiceConnectNamespace?.Usage.SetMaxInstances($"{Node.Path} (Service Connect)", plan.MaxTasks * plan.Endpoints.Count);
+            plan.ServiceConnectNamespace?.Usage.SetMaxInstances($"{path.Value} (Service Connect)", plan.MaxTasks * plan.Endpoints.Count);
         }
     }
 }

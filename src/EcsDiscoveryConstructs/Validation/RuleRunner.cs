@@ -12,12 +12,13 @@ internal static class RuleRunner
     /// </summary>
     public static void Apply<TSubject>(IConstruct construct, string kind, TSubject subject, IEnumerable<IPropsRule<TSubject>> rules)
     {
-        var path = construct.Node.Path;
+        string? path = null;
         var errors = new List<string>();
         foreach (var rule in rules)
         {
             foreach (var violation in rule.Check(subject))
             {
+                path ??= construct.Node.Path;
                 var message = Format(kind, path, rule.Info, violation);
                 if (rule.Info.Level == RuleLevel.Error)
                 {
@@ -32,7 +33,7 @@ internal static class RuleRunner
 
         if (errors.Count > 0)
         {
-            throw new DiscoveryValidationException(kind, path, errors);
+            throw new DiscoveryValidationException(kind, path!, errors);
         }
     }
 

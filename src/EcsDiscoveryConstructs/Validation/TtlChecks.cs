@@ -16,11 +16,11 @@ internal static class TtlChecks
             yield break;
         }
 
-        var millis = ttl!.ToMilliseconds();
+        var millis = TokenGuard.MillisecondsOf(ttl!)!.Value;
         if (millis < 0 || millis > MaxSeconds * 1000 || millis % 1000 != 0)
         {
             yield return new Violation(
-                $"{property} {TokenGuard.Describe(ttl)}",
+                $"{property} {TokenGuard.Describe(ttl!)}",
                 $"is out of range: use a whole number of seconds from 0 to {MaxSeconds}",
                 $"Set {property} = Duration.Seconds(n), e.g. Duration.Seconds(10).");
         }
@@ -28,5 +28,5 @@ internal static class TtlChecks
 
     /// <summary>The TTL in whole seconds, or null when it is unset, a token or not whole.</summary>
     public static double? Seconds(Duration? ttl)
-        => TokenGuard.IsConcrete(ttl) && ttl!.ToMilliseconds() % 1000 == 0 ? ttl.ToMilliseconds() / 1000 : null;
+        => ttl is not null && TokenGuard.MillisecondsOf(ttl) is { } millis && millis % 1000 == 0 ? millis / 1000 : null;
 }

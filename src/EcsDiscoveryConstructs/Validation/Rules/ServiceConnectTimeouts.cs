@@ -15,7 +15,7 @@ internal sealed class ServiceConnectTimeouts : IPropsRule<FargateServiceSpec>
         {
             foreach (var (name, value) in new[] { ("IdleTimeout", endpoint.Source.IdleTimeout), ("PerRequestTimeout", endpoint.Source.PerRequestTimeout) })
             {
-                if (TokenGuard.IsConcrete(value) && value!.ToMilliseconds() % 1000 != 0)
+                if (value is not null && TokenGuard.MillisecondsOf(value) is { } millis && millis % 1000 != 0)
                 {
                     yield return new Violation($"{endpoint.Path}.{name} {TokenGuard.Describe(value)}", "is not a whole number of seconds", $"Use Duration.Seconds(n); 0 disables the timeout.");
                 }
