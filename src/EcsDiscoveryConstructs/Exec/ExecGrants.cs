@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
 
@@ -7,33 +8,49 @@ namespace EcsDiscoveryConstructs.Exec;
 /// The task-role statements ECS Exec needs, and nothing broader: the four <c>ssmmessages</c> channel actions and
 /// <c>logs:DescribeLogGroups</c> on <c>*</c> (they have no resource-level permissions), log-stream actions on the
 /// audit log group only, <c>s3:PutObject</c> under the bucket prefix and <c>s3:GetEncryptionConfiguration</c> on the
-/// bucket, and <c>kms:Decrypt</c> on the exec key.
+/// bucket, and <c>kms:Decrypt</c> on the exec key. The cluster's exec configuration is read once per cluster.
 /// </summary>
 internal static class ExecGrants
 {
+    private static readonly ConditionalWeakTable<ICluster, Targets> ByCluster = [];
+
     public static void Apply(TaskDefinition taskDefinition, ICluster cluster)
     {
+        var targets = ByCluster.GetValue(cluster, Read);
         Add(taskDefinition, "ExecSessionChannels", ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], ["*"]);
-        var config = cluster.ExecuteCommandConfiguration;
-        if (config?.LogConfiguration?.CloudWatchLogGroup is { } logGroup)
+        if (targets.LogGroupArn is { } logGroup)
         {
             Add(taskDefinition, "ExecFindLogGroup", ["logs:DescribeLogGroups"], ["*"]);
-            Add(taskDefinition, "ExecWriteSessionLogs", ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], [logGroup.LogGroupArn]);
+            Add(taskDefinition, "ExecWriteSessionLogs", ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], [logGroup]);
         }
 
-        if (config?.LogConfiguration?.S3Bucket is { } bucket)
+        if (targets.BucketArn is { } bucket)
         {
-            var prefix = config.LogConfiguration.S3KeyPrefix;
-            Add(taskDefinition, "ExecUploadSessionLogs", ["s3:PutObject"], [bucket.ArnForObjects(string.IsNullOrEmpty(prefix) ? "*" : $"{prefix}/*")]);
-            Add(taskDefinition, "ExecCheckBucketEncryption", ["s3:GetEncryptionConfiguration"], [bucket.BucketArn]);
+            Add(taskDefinition, "ExecUploadSessionLogs", ["s3:PutObject"], [targets.ObjectsArn!]);
+            Add(taskDefinition, "ExecCheckBucketEncryption", ["s3:GetEncryptionConfiguration"], [bucket]);
         }
 
-        if (config?.KmsKey is { } key)
+        if (targets.KeyArn is { } key)
         {
-            Add(taskDefinition, "ExecDecryptSessions", ["kms:Decrypt"], [key.KeyArn]);
+            Add(taskDefinition, "ExecDecryptSessions", ["kms:Decrypt"], [key]);
         }
+    }
+
+    private static Targets Read(ICluster cluster)
+    {
+        var config = cluster.ExecuteCommandConfiguration;
+        var logs = config?.LogConfiguration;
+        var bucket = logs?.S3Bucket;
+        var prefix = logs?.S3KeyPrefix;
+        return new Targets(
+            logs?.CloudWatchLogGroup?.LogGroupArn,
+            bucket?.BucketArn,
+            bucket?.ArnForObjects(string.IsNullOrEmpty(prefix) ? "*" : $"{prefix}/*"),
+            config?.KmsKey?.KeyArn);
     }
 
     private static void Add(TaskDefinition taskDefinition, string sid, string[] actions, string[] resources)
         => taskDefinition.AddToTaskRolePolicy(new PolicyStatement(new PolicyStatementProps { Sid = sid, Actions = actions, Resources = resources }));
+
+    private sealed record Targets(string? LogGroupArn, string? BucketArn, string? ObjectsArn, string? KeyArn);
 }

@@ -188,7 +188,7 @@ public sealed class DiscoverableFargateService : Construct
         }
 
         ExecGrants.Apply(TaskDefinition, props.Cluster);
-        Node.AddValidation(new ExecNetworkPath(this, props.Cluster.Vpc, props.VpcSubnets, props.AssignPublicIp));
+        ExecNetworkPath.Track(props.Cluster.Vpc, this, props.VpcSubnets, props.AssignPublicIp);
     }
 
     private void RegisterInCloudMap(CloudMapRegistration registration)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Amazon.CDK.AWS.EC2;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
@@ -5,22 +6,20 @@ using Constructs;
 namespace EcsDiscoveryConstructs.Validation;
 
 /// <summary>
-/// Synth-time rule for one Exec-enabled service: its tasks reach the <c>ssmmessages</c> endpoint, through a route to
-/// the internet (private subnets with egress, or public subnets with a public IP) or an interface endpoint in the VPC.
+/// Synth-time rule, one instance per VPC (attached to the VPC's node): every Exec-enabled service in it reaches the
+/// <c>ssmmessages</c> endpoint, through a route to the internet (private subnets with egress, or public subnets with
+/// a public IP) or an interface endpoint in the VPC. The app is searched for endpoints once per VPC.
 /// </summary>
 internal sealed class ExecNetworkPath : DeputyBase, IValidation
 {
-    private readonly IConstruct service;
+    private static readonly ConditionalWeakTable<IVpc, ExecNetworkPath> ByVpc = [];
     private readonly IVpc vpc;
-    private readonly SubnetSelection? subnets;
-    private readonly bool assignPublicIp;
+    private readonly List<(IConstruct Service, SubnetSelection? Subnets, bool AssignPublicIp)> services = [];
 
-    public ExecNetworkPath(IConstruct service, IVpc vpc, SubnetSelection? subnets, bool assignPublicIp)
+    private ExecNetworkPath(IVpc vpc)
     {
-        this.service = service;
         this.vpc = vpc;
-        this.subnets = subnets;
-        this.assignPublicIp = assignPublicIp;
+        vpc.Node.AddValidation(this);
     }
 
     public static RuleInfo Info { get; } = new(
@@ -29,22 +28,25 @@ internal sealed class ExecNetworkPath : DeputyBase, IValidation
         "With Exec on, tasks have a route out (private subnets with egress, or public subnets with a public IP) or the VPC has an ssmmessages interface endpoint.",
         "Exec sessions travel over ssmmessages; without a path to it they fail with TargetNotConnectedException (exec-checker check 19).");
 
+    /// <summary>Records an Exec-enabled service running in <paramref name="vpc"/>.</summary>
+    public static void Track(IVpc vpc, IConstruct service, SubnetSelection? subnets, bool assignPublicIp)
+        => ByVpc.GetValue(vpc, v => new ExecNetworkPath(v)).services.Add((service, subnets, assignPublicIp));
+
     /// <inheritdoc />
     public string[] Validate()
     {
-        var selected = vpc.SelectSubnets(subnets).Subnets;
         var withEgress = vpc.PrivateSubnets.Select(s => s.SubnetId).ToHashSet(StringComparer.Ordinal);
         var publicIds = vpc.PublicSubnets.Select(s => s.SubnetId).ToHashSet(StringComparer.Ordinal);
-        var routeOut = selected.Any(s => withEgress.Contains(s.SubnetId) || (assignPublicIp && publicIds.Contains(s.SubnetId)));
-        if (routeOut || HasSsmMessagesEndpoint())
+        var cut = services.Where(s => !vpc.SelectSubnets(s.Subnets).Subnets.Any(n => withEgress.Contains(n.SubnetId) || (s.AssignPublicIp && publicIds.Contains(n.SubnetId)))).ToList();
+        if (cut.Count == 0 || HasSsmMessagesEndpoint())
         {
             return [];
         }
 
-        return [$"DiscoverableFargateService '{service.Node.Path}': Exec is on, but its tasks' subnets have no route out (isolated subnets, or public subnets without AssignPublicIp) and VPC '{vpc.Node.Path}' has no ssmmessages interface endpoint, so sessions could not connect. Call ExecNetwork.AddSsmMessagesEndpoint(vpc), or run the tasks in subnets with egress. [{Info.QualifiedId}]"];
+        return cut.Select(s => $"DiscoverableFargateService '{s.Service.Node.Path}': Exec is on, but its tasks' subnets have no route out (isolated subnets, or public subnets without AssignPublicIp) and VPC '{vpc.Node.Path}' has no ssmmessages interface endpoint, so sessions could not connect. Call ExecNetwork.AddSsmMessagesEndpoint(vpc), or run the tasks in subnets with egress. [{Info.QualifiedId}]").ToArray();
     }
 
     private bool HasSsmMessagesEndpoint()
-        => service.Node.Root.Node.FindAll().OfType<CfnVPCEndpoint>()
+        => vpc.Node.Root.Node.FindAll().OfType<CfnVPCEndpoint>()
             .Any(e => e.VpcId == vpc.VpcId && e.ServiceName.Contains(".ssmmessages", StringComparison.Ordinal));
 }

@@ -53,7 +53,7 @@ public class ExecNetworkPathTests
         _ = Service(stack, cluster);
         var error = Assert.ThrowsAny<Exception>(() => ((App)stack.Node.Root).Synth());
         Assert.Contains(
-            "[TestStack/Orders] DiscoverableFargateService 'TestStack/Orders': Exec is on, but its tasks' subnets have no route out (isolated subnets, or public subnets without AssignPublicIp) and VPC 'TestStack/Vpc' has no ssmmessages interface endpoint, so sessions could not connect. Call ExecNetwork.AddSsmMessagesEndpoint(vpc), or run the tasks in subnets with egress. [ecs-discovery:exec-network-path]",
+            "[TestStack/Vpc] DiscoverableFargateService 'TestStack/Orders': Exec is on, but its tasks' subnets have no route out (isolated subnets, or public subnets without AssignPublicIp) and VPC 'TestStack/Vpc' has no ssmmessages interface endpoint, so sessions could not connect. Call ExecNetwork.AddSsmMessagesEndpoint(vpc), or run the tasks in subnets with egress. [ecs-discovery:exec-network-path]",
             error.Message,
             StringComparison.Ordinal);
     }
