@@ -61,7 +61,7 @@ internal sealed class SharedOptions
     }
 
     /// <summary>Builds the Cloud Map client; on bad input writes the reason and returns null.</summary>
-    public CloudMapClient? CreateClient(ParseResult parse, TextWriter error, string command)
+    public CloudMapClient? CreateClient(ParseResult parse, TextWriter error, string command, double discoverInstancesPerSecond = 50)
     {
         if (!TryParseEndpoint(parse.GetValue(Endpoint), out var endpointUrl, out var reason))
         {
@@ -78,7 +78,13 @@ internal sealed class SharedOptions
 
         try
         {
-            return new CloudMapClient(new CloudMapClientOptions { Region = region, Credentials = AwsSettings.Credentials(parse.GetValue(Profile)), EndpointUrl = endpointUrl });
+            return new CloudMapClient(new CloudMapClientOptions
+            {
+                Region = region,
+                Credentials = AwsSettings.Credentials(parse.GetValue(Profile)),
+                EndpointUrl = endpointUrl,
+                DiscoverInstancesPerSecond = discoverInstancesPerSecond,
+            });
         }
         catch (InvalidOperationException e)
         {

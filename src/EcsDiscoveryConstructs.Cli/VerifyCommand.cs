@@ -21,8 +21,10 @@ internal static class VerifyCommand
         format.AcceptOnlyFromAmong("table", "json", "junit");
         var reportFile = new Option<string?>("--report-file") { Description = "Also write the report to this file." };
         var strict = new Option<bool>("--strict") { Description = "Fail on services and instances the assembly does not declare." };
+        var rate = new Option<double>("--discover-rate") { Description = "Most DiscoverInstances calls per second (the account quota is 1,000/s).", DefaultValueFactory = _ => 50 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Services checked at the same time.", DefaultValueFactory = _ => 4 };
 
-        var command = new Command("verify", "Check that the live Cloud Map registry holds what the cloud assembly promises.") { wait, format, reportFile, strict };
+        var command = new Command("verify", "Check that the live Cloud Map registry holds what the cloud assembly promises.") { wait, format, reportFile, strict, rate, concurrency };
         shared.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -32,7 +34,12 @@ internal static class VerifyCommand
                 return Fail(error, "--wait must be 0 or more seconds");
             }
 
-            if (shared.ReadStacks(parse, error, "verify") is not { } stacks || shared.CreateClient(parse, error, "verify") is not { } client)
+            if (parse.GetValue(rate) is <= 0 or > 1000 || parse.GetValue(concurrency) is < 1 or > 64)
+            {
+                return Fail(error, "--discover-rate must be more than 0 and at most 1000 per second, --concurrency 1-64");
+            }
+
+            if (shared.ReadStacks(parse, error, "verify") is not { } stacks || shared.CreateClient(parse, error, "verify", parse.GetValue(rate)) is not { } client)
             {
                 return ExitCodes.CannotRun;
             }
@@ -43,7 +50,7 @@ internal static class VerifyCommand
                 VerificationReport report;
                 try
                 {
-                    report = await Poll(new RegistryVerifier(client), expected, parse.GetValue(strict), TimeSpan.FromSeconds(seconds), error, cancellationToken).ConfigureAwait(false);
+                    report = await Poll(new RegistryVerifier(client, parse.GetValue(concurrency)), expected, parse.GetValue(strict), TimeSpan.FromSeconds(seconds), error, cancellationToken).ConfigureAwait(false);
                 }
                 catch (CloudMapException e)
                 {

@@ -5,11 +5,12 @@ using EcsDiscoveryConstructs.Verifier.Expectations;
 namespace EcsDiscoveryConstructs.Verifier.Checks;
 
 /// <summary>
-/// Compares a live Cloud Map registry with what the cloud assembly promises. API calls: one ListNamespaces, and per
-/// matched namespace one ListServices; per expected service one ListInstances, one GetInstancesHealthStatus (when it
-/// has a health check) and one DiscoverInstances (all listings paginated).
+/// Compares a live Cloud Map registry with what the cloud assembly promises, with the fewest calls: one
+/// ListNamespaces, one ListServices per matched namespace, and per expected service one ListInstances and one
+/// DiscoverInstances (HealthStatus ALL, which also carries each instance's health); listings are paginated.
+/// Services are checked <paramref name="concurrency"/> at a time.
 /// </summary>
-public sealed class RegistryVerifier(ICloudMapClient client)
+public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4)
 {
     private static readonly Dictionary<NamespaceKind, string> LiveTypes = new()
     {
@@ -75,12 +76,21 @@ public sealed class RegistryVerifier(ICloudMapClient client)
             }
         }
 
-        foreach (var service in expected.Services)
+        using var gate = new SemaphoreSlim(Math.Max(1, concurrency));
+        var perService = await Task.WhenAll(expected.Services.Select(async service =>
         {
-            var found = servicesByNamespace.TryGetValue(service.Namespace.LogicalId + "@" + service.Namespace.Stack, out var match) ? match : ((LiveNamespace, IReadOnlyList<LiveService>)?)null;
-            results.AddRange(await VerifyServiceAsync(service, found, strict, cancellationToken).ConfigureAwait(false));
-        }
-
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var found = servicesByNamespace.TryGetValue(service.Namespace.LogicalId + "@" + service.Namespace.Stack, out var match) ? match : ((LiveNamespace, IReadOnlyList<LiveService>)?)null;
+                return await VerifyServiceAsync(service, found, strict, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+        results.AddRange(perService.SelectMany(r => r));
         return new VerificationReport(results);
 
         async Task<IReadOnlyList<LiveService>> ServicesOf(string namespaceId, CancellationToken token)
@@ -158,19 +168,19 @@ public sealed class RegistryVerifier(ICloudMapClient client)
             results.Add(new(service.Stack, "unknown-instances", target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"instances registered by another ECS service: {string.Join(", ", foreign)}"));
         }
 
-        var healthy = instances.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        // DiscoverInstances (the API clients use) must return exactly the registered instances, each with its health.
+        var discovered = await client.DiscoverInstancesAsync(liveNamespace!.Value.Namespace.DiscoveryName, live.Name, "ALL", cancellationToken).ConfigureAwait(false);
+        var listed = instances.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var discoveredIds = discovered.Select(d => d.InstanceId).ToHashSet(StringComparer.Ordinal);
+        Add("discover-instances", discoveredIds.SetEquals(listed), $"DiscoverInstances returns the {listed.Count} registered instances",
+            $"DiscoverInstances returned [{string.Join(", ", discoveredIds.Order(StringComparer.Ordinal))}], ListInstances has [{string.Join(", ", listed.Order(StringComparer.Ordinal))}]");
         if (live.CustomHealthCheck || live.Route53HealthCheck)
         {
-            var status = await client.GetInstancesHealthStatusAsync(live.Id, cancellationToken).ConfigureAwait(false);
+            var status = discovered.ToDictionary(d => d.InstanceId, d => d.HealthStatus, StringComparer.Ordinal);
             var bad = instances.Where(i => status.GetValueOrDefault(i.Id, "UNKNOWN") != "HEALTHY").Select(i => $"{i.Id} {status.GetValueOrDefault(i.Id, "UNKNOWN")}").ToList();
             Add("instance-health", bad.Count == 0, $"{instances.Count} instances HEALTHY", $"instances not HEALTHY: {string.Join(", ", bad)}");
-            healthy = instances.Where(i => status.GetValueOrDefault(i.Id) == "HEALTHY").Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         }
 
-        var discovered = await client.DiscoverInstancesAsync(liveNamespace!.Value.Namespace.DiscoveryName, live.Name, "HEALTHY", cancellationToken).ConfigureAwait(false);
-        var discoveredIds = discovered.Select(d => d.InstanceId).ToHashSet(StringComparer.Ordinal);
-        Add("discover-instances", discoveredIds.SetEquals(healthy), $"DiscoverInstances returns the {healthy.Count} healthy instances",
-            $"DiscoverInstances returned [{string.Join(", ", discoveredIds.Order(StringComparer.Ordinal))}], ListInstances has healthy [{string.Join(", ", healthy.Order(StringComparer.Ordinal))}]");
         return results;
     }
 

@@ -78,21 +78,6 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
             .ToList();
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, string>> GetInstancesHealthStatusAsync(string serviceId, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var page in PageObjectsAsync("GetInstancesHealthStatus", new JsonObject { ["ServiceId"] = serviceId }, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var (id, status) in page["Status"] as JsonObject ?? [])
-            {
-                result[id] = status?.GetValue<string>() ?? "UNKNOWN";
-            }
-        }
-
-        return result;
-    }
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, CancellationToken cancellationToken)
     {
         await discoverLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -12,9 +12,6 @@ public interface ICloudMapClient
     /// <summary>Every instance of one service (all pages).</summary>
     Task<IReadOnlyList<LiveInstance>> ListInstancesAsync(string serviceId, CancellationToken cancellationToken);
 
-    /// <summary>The health status of every instance of one service (all pages): instance id to HEALTHY, UNHEALTHY or UNKNOWN.</summary>
-    Task<IReadOnlyDictionary<string, string>> GetInstancesHealthStatusAsync(string serviceId, CancellationToken cancellationToken);
-
     /// <summary>DiscoverInstances with <paramref name="healthStatus"/> (HEALTHY, UNHEALTHY, ALL, HEALTHY_OR_ELSE_ALL), up to 1,000 instances.</summary>
     Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, CancellationToken cancellationToken);
 }
