@@ -81,7 +81,7 @@ public sealed class DiscoveryService : Construct
             }
         }
 
-        props.Namespace.Usage.AddServiceName(Node.Path, props.Name);
+        props.Namespace.Usage.AddServiceName(new UsageOwner(this), props.Name);
         NamespaceSetup.ApplyTags(this, props.Tags);
     }
 

@@ -11,12 +11,15 @@ internal static class ContainerDefaults
     public const RetentionDays LogRetention = RetentionDays.ONE_MONTH;
 
     /// <summary>
-    /// Returns <paramref name="options"/> unchanged when it has a log driver, else a copy that logs to a new
-    /// CloudWatch log group (one-month retention) under <paramref name="scope"/>. The caller's object is never changed.
+    /// Returns <paramref name="options"/> unchanged when nothing is missing, else a copy (the caller's object is never
+    /// changed) that logs to a new CloudWatch log group (one-month retention) when it has no log driver, and runs an
+    /// init process when <paramref name="initProcess"/> is asked for and it has no Linux parameters of its own.
     /// </summary>
-    public static ContainerDefinitionOptions WithLogging(Construct scope, ContainerDefinitionOptions options, string streamPrefix)
+    public static ContainerDefinitionOptions Complete(Construct scope, ContainerDefinitionOptions options, string streamPrefix, bool initProcess)
     {
-        if (options.Logging is not null)
+        var addLogging = options.Logging is null;
+        var addInit = initProcess && options.LinuxParameters is null;
+        if (!addLogging && !addInit)
         {
             return options;
         }
@@ -27,8 +30,17 @@ internal static class ContainerDefaults
             property.SetValue(copy, property.GetValue(options));
         }
 
-        var logGroup = new LogGroup(scope, "Logs", new LogGroupProps { Retention = LogRetention });
-        copy.Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = logGroup, StreamPrefix = streamPrefix });
+        if (addLogging)
+        {
+            var logGroup = new LogGroup(scope, "Logs", new LogGroupProps { Retention = LogRetention });
+            copy.Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = logGroup, StreamPrefix = streamPrefix });
+        }
+
+        if (addInit)
+        {
+            copy.LinuxParameters = new LinuxParameters(scope, "LinuxParameters", new LinuxParametersProps { InitProcessEnabled = true });
+        }
+
         return copy;
     }
 }

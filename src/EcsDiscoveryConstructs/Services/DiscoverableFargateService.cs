@@ -23,7 +23,7 @@ public sealed class DiscoverableFargateService : Construct
 {
     private const string Kind = nameof(DiscoverableFargateService);
     private readonly DiscoverableFargateServiceProps props;
-    private readonly Lazy<string> path;
+    private readonly bool initProcessSet;
     private DiscoveryPlan plan;
 
     /// <summary>Creates the service; throws <see cref="DiscoveryValidationException"/> listing every invalid prop.</summary>
@@ -32,7 +32,6 @@ public sealed class DiscoverableFargateService : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         this.props = props;
-        path = new Lazy<string>(() => Node.Path);
         var task = props.TaskDefinition is { } existing
             ? TaskShape.FromTaskDefinition(existing)
             : props.Container is { } container ? TaskShape.FromOptions(container, "App") : new TaskShape([], string.Empty, false);
@@ -44,7 +43,8 @@ public sealed class DiscoverableFargateService : Construct
             Cpu = props.Cpu,
             MemoryLimitMiB = props.MemoryLimitMiB,
         });
-        MainContainer = props.TaskDefinition?.DefaultContainer ?? TaskDefinition.AddContainer("App", ContainerDefaults.WithLogging(this, props.Container!, props.Name));
+        initProcessSet = props.Exec?.EnableInitProcess == true && props.Container?.LinuxParameters is null;
+        MainContainer = props.TaskDefinition?.DefaultContainer ?? TaskDefinition.AddContainer("App", ContainerDefaults.Complete(this, props.Container!, props.Name, props.Exec?.EnableInitProcess == true));
         Service = new FargateService(this, "Service", new FargateServiceProps
         {
             Cluster = props.Cluster,
@@ -182,8 +182,9 @@ public sealed class DiscoverableFargateService : Construct
 
         ExecEnabled = true;
         EcsOverrides.EnableExecuteCommand((Amazon.CDK.AWS.ECS.CfnService)Service.Node.DefaultChild!);
-        if (options.EnableInitProcess && props.TaskDefinition is null)
+        if (options.EnableInitProcess && props.TaskDefinition is null && !initProcessSet)
         {
+            // Exec enabled after creation: the container exists, so only the L1 can still take the init process.
             EcsOverrides.EnableInitProcess((CfnTaskDefinition)TaskDefinition.Node.DefaultChild!, 0);
         }
 
@@ -256,8 +257,8 @@ public sealed class DiscoverableFargateService : Construct
 
         foreach (var endpoint in plan.Endpoints)
         {
-            ns.Usage.AddDiscoveryName(path.Value, endpoint.DiscoveryName);
-            ns.Usage.AddClientAlias(path.Value, endpoint.AliasDnsName, endpoint.AliasPort ?? 0);
+            ns.Usage.AddDiscoveryName(new UsageOwner(this), endpoint.DiscoveryName);
+            ns.Usage.AddClientAlias(new UsageOwner(this), endpoint.AliasDnsName, endpoint.AliasPort ?? 0);
             if (endpoint.Source.Tls is { } tls)
             {
                 EcsOverrides.SetServiceConnectTls((Amazon.CDK.AWS.ECS.CfnService)Service.Node.DefaultChild!, endpoint.Index, tls);
@@ -268,10 +269,10 @@ public sealed class DiscoverableFargateService : Construct
     /// <summary>Tells each namespace how many instances this service may register there.</summary>
     private void RecordInstances()
     {
-        plan.CloudMapNamespace?.Usage.SetMaxInstances($"{path.Value} (Cloud Map)", plan.MaxTasks);
+        plan.CloudMapNamespace?.Usage.SetMaxInstances(new UsageOwner(this, " (Cloud Map)"), plan.MaxTasks);
         if (plan.Endpoints.Count > 0)
         {
-            plan.ServiceConnectNamespace?.Usage.SetMaxInstances($"{path.Value} (Service Connect)", plan.MaxTasks * plan.Endpoints.Count);
+            plan.ServiceConnectNamespace?.Usage.SetMaxInstances(new UsageOwner(this, " (Service Connect)"), plan.MaxTasks * plan.Endpoints.Count);
         }
     }
 }

@@ -14,10 +14,10 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
     /// <summary>Cloud Map instances per namespace (default quota, adjustable).</summary>
     public const int InstanceQuota = 2000;
 
-    private readonly List<(string Owner, string Name)> serviceNames = [];
-    private readonly List<(string Owner, string Name)> discoveryNames = [];
-    private readonly List<(string Owner, string Alias)> aliases = [];
-    private readonly Dictionary<string, int> maxInstances = [];
+    private readonly List<(UsageOwner Owner, string Name)> serviceNames = [];
+    private readonly List<(UsageOwner Owner, string Name)> discoveryNames = [];
+    private readonly List<(UsageOwner Owner, string Alias)> aliases = [];
+    private readonly Dictionary<UsageOwner, int> maxInstances = [];
     private readonly IConstruct namespaceConstruct;
     private readonly string label;
     private readonly StringComparer nameComparer;
@@ -56,16 +56,16 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
         "Cloud Map allows 2,000 instances per namespace by default; registrations beyond it fail until the quota is raised (DNS namespaces also need more Route 53 records per hosted zone).");
 
     /// <summary>Records a Cloud Map service created in this namespace by <paramref name="owner"/>; unresolved names are skipped.</summary>
-    public void AddServiceName(string owner, string name) => AddIfConcrete(serviceNames, owner, name);
+    public void AddServiceName(UsageOwner owner, string name) => AddIfConcrete(serviceNames, owner, name);
 
     /// <summary>Records a Service Connect discovery name.</summary>
-    public void AddDiscoveryName(string owner, string name) => AddIfConcrete(discoveryNames, owner, name);
+    public void AddDiscoveryName(UsageOwner owner, string name) => AddIfConcrete(discoveryNames, owner, name);
 
     /// <summary>Records a Service Connect client alias as <c>dnsName:port</c>.</summary>
-    public void AddClientAlias(string owner, string dnsName, int port) => AddIfConcrete(aliases, owner, $"{dnsName}:{port}");
+    public void AddClientAlias(UsageOwner owner, string dnsName, int port) => AddIfConcrete(aliases, owner, $"{dnsName}:{port}");
 
     /// <summary>Sets how many instances <paramref name="owner"/> may register at most, and warns once when the namespace total passes the quota.</summary>
-    public void SetMaxInstances(string owner, int count)
+    public void SetMaxInstances(UsageOwner owner, int count)
     {
         maxInstances[owner] = count;
         var total = maxInstances.Values.Sum();
@@ -80,7 +80,7 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
     }
 
     /// <summary>The Cloud Map service names recorded so far, with their owners.</summary>
-    public IReadOnlyList<(string Owner, string Name)> ServiceNames => serviceNames;
+    public IReadOnlyList<(UsageOwner Owner, string Name)> ServiceNames => serviceNames;
 
     /// <inheritdoc />
     public string[] Validate()
@@ -103,7 +103,7 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
         return errors.ToArray();
     }
 
-    private static void AddIfConcrete(List<(string, string)> list, string owner, string value)
+    private static void AddIfConcrete(List<(UsageOwner, string)> list, UsageOwner owner, string value)
     {
         if (TokenGuard.IsConcrete(value))
         {
@@ -111,14 +111,14 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
         }
     }
 
-    private static IEnumerable<IGrouping<string, (string Owner, string Name)>> Duplicates(List<(string Owner, string Name)> entries, StringComparer comparer)
+    private static IEnumerable<IGrouping<string, (UsageOwner Owner, string Name)>> Duplicates(List<(UsageOwner Owner, string Name)> entries, StringComparer comparer)
         => entries.GroupBy(e => e.Name, comparer).Where(g => g.Count() > 1);
 
-    private static string Owners(IEnumerable<(string Owner, string Name)> group)
+    private static string Owners(IEnumerable<(UsageOwner Owner, string Name)> group)
     {
         var owners = group.Select(e => e.Owner).Distinct().ToList();
         return owners.Count == 1 ? $"'{owners[0]}'" : string.Join(" and ", owners.Select(o => $"'{o}'"));
     }
 
-    private static string Values(IEnumerable<(string Owner, string Name)> group) => string.Join(", ", group.Select(e => $"'{e.Name}'").Distinct());
+    private static string Values(IEnumerable<(UsageOwner Owner, string Name)> group) => string.Join(", ", group.Select(e => $"'{e.Name}'").Distinct());
 }
