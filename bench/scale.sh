@@ -9,12 +9,8 @@ NS=${NS:-50}; SVC=${SVC:-20}; INST=${INST:-100}; RATE=${RATE:-400}
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true DOTNET_CLI_TELEMETRY_OPTOUT=1
 dotnet build -c Release src/EcsDiscoveryConstructs.Cli -v q -nologo > /dev/null
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-moto_server -H 127.0.0.1 -p "$port" > /dev/null 2>&1 &
-moto=$!
-trap 'kill $moto 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/moto-api/" > /dev/null && break; sleep 0.1; done
-endpoint="http://127.0.0.1:$port"
+source bench/moto.sh
+start_moto
 
 s=$(date +%s)
 python3 bench/scale_populate.py "$endpoint" "$work/assembly" "$NS" "$SVC" "$INST"

@@ -11,12 +11,8 @@ dotnet build -c Release src/EcsDiscoveryConstructs.Cli -v q -nologo > /dev/null
 cli=(dotnet src/EcsDiscoveryConstructs.Cli/bin/Release/net10.0/ecs-discovery.dll)
 [ -f cdk.out/manifest.json ] || npx --no-install cdk synth --quiet --no-notices > /dev/null
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-moto_server -H 127.0.0.1 -p "$port" > /dev/null 2>&1 &
-moto=$!
-trap 'kill $moto 2>/dev/null || true' EXIT
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/moto-api/" > /dev/null && break; sleep 0.1; done
-endpoint="http://127.0.0.1:$port"
+source bench/moto.sh
+start_moto
 "${cli[@]}" local-deploy --endpoint-url "$endpoint" > /dev/null
 
 time_of() { local s e; s=$(date +%s.%N); "$@" > "$log" 2>&1 || { echo "failed: $*" >&2; cat "$log" >&2; exit 1; }; e=$(date +%s.%N); echo "$e - $s" | bc; }
