@@ -4,12 +4,18 @@ using EcsDiscoveryConstructs.Validation;
 
 namespace EcsDiscoveryConstructs.CloudMap;
 
-/// <summary>A namespace created by plain CDK (e.g. a cluster's default namespace) seen as an <see cref="IDiscoveryNamespace"/>.</summary>
+/// <summary>
+/// A CDK namespace seen as an <see cref="IDiscoveryNamespace"/>: an imported one, or one created by plain CDK (e.g. a
+/// cluster's default namespace).
+/// </summary>
 internal sealed class CdkNamespaceAdapter : IDiscoveryNamespace
 {
-    public CdkNamespaceAdapter(INamespace cloudMapNamespace)
+    /// <param name="cloudMapNamespace">The CDK namespace.</param>
+    /// <param name="vpc">The VPC of a private DNS namespace, when known.</param>
+    public CdkNamespaceAdapter(INamespace cloudMapNamespace, IVpc? vpc = null)
     {
         CloudMapNamespace = cloudMapNamespace;
+        Vpc = vpc;
         DisplayPath = cloudMapNamespace.Node.Path;
         Usage = NamespaceSetup.TrackUsage(cloudMapNamespace, cloudMapNamespace.Type, NamespaceSetup.Label(cloudMapNamespace.NamespaceName, DisplayPath));
     }
@@ -24,7 +30,7 @@ internal sealed class CdkNamespaceAdapter : IDiscoveryNamespace
 
     public NamespaceType NamespaceType => CloudMapNamespace.Type;
 
-    public IVpc? Vpc => null;
+    public IVpc? Vpc { get; }
 
     public string DisplayPath { get; }
 

@@ -34,7 +34,7 @@ public sealed class DiscoverableFargateService : Construct
         this.props = props;
         var task = props.TaskDefinition is { } existing
             ? TaskShape.FromTaskDefinition(existing)
-            : props.Container is { } container ? TaskShape.FromOptions(container, "App") : new TaskShape([], string.Empty, false);
+            : props.Container is { } container ? TaskShape.FromOptions(container, "App") : new TaskShape([], string.Empty);
         plan = DiscoveryPlan.Create(props, task);
         RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, plan, props.Exec), RuleCatalog.FargateServiceRules);
 

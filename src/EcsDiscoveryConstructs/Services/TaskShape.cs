@@ -21,7 +21,7 @@ internal sealed record ContainerShape(string Name, IReadOnlyList<PortShape> Port
 }
 
 /// <summary>The containers and ports of a task definition, read before or without creating it.</summary>
-internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, string DefaultContainerName, bool StopTimeoutsKnown)
+internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, string DefaultContainerName)
 {
     /// <summary>True when the task definition shares one process namespace across containers (<c>pidMode: task</c>).</summary>
     public bool PidModeTask { get; init; }
@@ -50,7 +50,7 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
             InitProcessEnabled = InitProcess(options.LinuxParameters),
             EnvironmentNames = (options.Environment?.Keys ?? []).Concat(options.Secrets?.Keys ?? []).ToList(),
         };
-        return new TaskShape([container], name, StopTimeoutsKnown: true);
+        return new TaskShape([container], name);
     }
 
     /// <summary>
@@ -63,7 +63,7 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
         var rendered = cfn.ContainerDefinitions is null ? null : Amazon.CDK.Stack.Of(taskDefinition).Resolve(cfn.ContainerDefinitions);
         var json = JsonNode.Parse(JsonSerializer.Serialize(rendered))?.AsArray() ?? [];
         var containers = json.OfType<JsonObject>().Select(Parsed).ToList();
-        return new TaskShape(containers, taskDefinition.DefaultContainer?.ContainerName ?? string.Empty, StopTimeoutsKnown: true)
+        return new TaskShape(containers, taskDefinition.DefaultContainer?.ContainerName ?? string.Empty)
         {
             PidModeTask = taskDefinition.PidMode == PidMode.TASK,
         };

@@ -79,9 +79,6 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
         }
     }
 
-    /// <summary>The Cloud Map service names recorded so far, with their owners.</summary>
-    public IReadOnlyList<(UsageOwner Owner, string Name)> ServiceNames => serviceNames;
-
     /// <inheritdoc />
     public string[] Validate()
     {
