@@ -10,6 +10,10 @@ namespace EcsDiscoveryConstructs.CloudMap;
 /// </summary>
 internal sealed class CdkNamespaceAdapter : IDiscoveryNamespace
 {
+    // Read from the CDK once (each read is a round trip to its JavaScript; the values never change).
+    private string? namespaceId;
+    private string? namespaceArn;
+
     /// <param name="cloudMapNamespace">The CDK namespace.</param>
     /// <param name="vpc">The VPC of a private DNS namespace, when known.</param>
     public CdkNamespaceAdapter(INamespace cloudMapNamespace, IVpc? vpc = null)
@@ -22,9 +26,9 @@ internal sealed class CdkNamespaceAdapter : IDiscoveryNamespace
 
     public INamespace CloudMapNamespace { get; }
 
-    public string NamespaceId => CloudMapNamespace.NamespaceId;
+    public string NamespaceId => namespaceId ??= CloudMapNamespace.NamespaceId;
 
-    public string NamespaceArn => CloudMapNamespace.NamespaceArn;
+    public string NamespaceArn => namespaceArn ??= CloudMapNamespace.NamespaceArn;
 
     public string NamespaceName => CloudMapNamespace.NamespaceName;
 

@@ -10,6 +10,10 @@ public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
 {
     private readonly NamespaceUsage usage;
 
+    // Read from the CDK once: each read is a round trip to its JavaScript, and the values never change.
+    private string? namespaceId;
+    private string? namespaceArn;
+
     /// <summary>Validates <paramref name="spec"/> (throwing every error at once) before any child is created.</summary>
     private protected DiscoveryNamespaceBase(Construct scope, string id, string kind, NamespaceSpec spec)
         : base(scope, id)
@@ -26,10 +30,10 @@ public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
     public abstract INamespace CloudMapNamespace { get; }
 
     /// <inheritdoc />
-    public string NamespaceId => CloudMapNamespace.NamespaceId;
+    public string NamespaceId => namespaceId ??= CloudMapNamespace.NamespaceId;
 
     /// <inheritdoc />
-    public string NamespaceArn => CloudMapNamespace.NamespaceArn;
+    public string NamespaceArn => namespaceArn ??= CloudMapNamespace.NamespaceArn;
 
     /// <inheritdoc />
     public string NamespaceName { get; }

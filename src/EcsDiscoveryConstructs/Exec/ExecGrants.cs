@@ -8,49 +8,54 @@ namespace EcsDiscoveryConstructs.Exec;
 /// The task-role statements ECS Exec needs, and nothing broader: the four <c>ssmmessages</c> channel actions and
 /// <c>logs:DescribeLogGroups</c> on <c>*</c> (they have no resource-level permissions), log-stream actions on the
 /// audit log group only, <c>s3:PutObject</c> under the bucket prefix and <c>s3:GetEncryptionConfiguration</c> on the
-/// bucket, and <c>kms:Decrypt</c> on the exec key. The cluster's exec configuration is read once per cluster.
+/// bucket, and <c>kms:Decrypt</c> on the exec key.
 /// </summary>
+/// <remarks>
+/// The statements depend only on the cluster's exec configuration, so they are built once per cluster and the same
+/// statement objects are added to every task role (the CDK copies statements when it merges them and never changes
+/// one it was given): creating a statement is one of the costlier calls into the CDK's JavaScript.
+/// </remarks>
 internal static class ExecGrants
 {
-    private static readonly ConditionalWeakTable<ICluster, Targets> ByCluster = [];
+    private static readonly ConditionalWeakTable<ICluster, PolicyStatement[]> ByCluster = [];
 
     public static void Apply(TaskDefinition taskDefinition, ICluster cluster)
     {
-        var targets = ByCluster.GetValue(cluster, Read);
-        Add(taskDefinition, "ExecSessionChannels", ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], ["*"]);
-        if (targets.LogGroupArn is { } logGroup)
+        foreach (var statement in ByCluster.GetValue(cluster, Statements))
         {
-            Add(taskDefinition, "ExecFindLogGroup", ["logs:DescribeLogGroups"], ["*"]);
-            Add(taskDefinition, "ExecWriteSessionLogs", ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], [logGroup]);
-        }
-
-        if (targets.BucketArn is { } bucket)
-        {
-            Add(taskDefinition, "ExecUploadSessionLogs", ["s3:PutObject"], [targets.ObjectsArn!]);
-            Add(taskDefinition, "ExecCheckBucketEncryption", ["s3:GetEncryptionConfiguration"], [bucket]);
-        }
-
-        if (targets.KeyArn is { } key)
-        {
-            Add(taskDefinition, "ExecDecryptSessions", ["kms:Decrypt"], [key]);
+            taskDefinition.AddToTaskRolePolicy(statement);
         }
     }
 
-    private static Targets Read(ICluster cluster)
+    private static PolicyStatement[] Statements(ICluster cluster)
     {
         var config = cluster.ExecuteCommandConfiguration;
         var logs = config?.LogConfiguration;
-        var bucket = logs?.S3Bucket;
-        var prefix = logs?.S3KeyPrefix;
-        return new Targets(
-            logs?.CloudWatchLogGroup?.LogGroupArn,
-            bucket?.BucketArn,
-            bucket?.ArnForObjects(string.IsNullOrEmpty(prefix) ? "*" : $"{prefix}/*"),
-            config?.KmsKey?.KeyArn);
+        var statements = new List<PolicyStatement>
+        {
+            Statement("ExecSessionChannels", ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], ["*"]),
+        };
+        if (logs?.CloudWatchLogGroup?.LogGroupArn is { } logGroup)
+        {
+            statements.Add(Statement("ExecFindLogGroup", ["logs:DescribeLogGroups"], ["*"]));
+            statements.Add(Statement("ExecWriteSessionLogs", ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], [logGroup]));
+        }
+
+        if (logs?.S3Bucket is { } bucket)
+        {
+            var prefix = logs.S3KeyPrefix;
+            statements.Add(Statement("ExecUploadSessionLogs", ["s3:PutObject"], [bucket.ArnForObjects(string.IsNullOrEmpty(prefix) ? "*" : $"{prefix}/*")]));
+            statements.Add(Statement("ExecCheckBucketEncryption", ["s3:GetEncryptionConfiguration"], [bucket.BucketArn]));
+        }
+
+        if (config?.KmsKey?.KeyArn is { } key)
+        {
+            statements.Add(Statement("ExecDecryptSessions", ["kms:Decrypt"], [key]));
+        }
+
+        return [.. statements];
     }
 
-    private static void Add(TaskDefinition taskDefinition, string sid, string[] actions, string[] resources)
-        => taskDefinition.AddToTaskRolePolicy(new PolicyStatement(new PolicyStatementProps { Sid = sid, Actions = actions, Resources = resources }));
-
-    private sealed record Targets(string? LogGroupArn, string? BucketArn, string? ObjectsArn, string? KeyArn);
+    private static PolicyStatement Statement(string sid, string[] actions, string[] resources)
+        => new(new PolicyStatementProps { Sid = sid, Actions = actions, Resources = resources });
 }

@@ -58,6 +58,7 @@ public sealed class DiscoverableFargateService : Construct
             MinHealthyPercent = 100,
             MaxHealthyPercent = 200,
             CircuitBreaker = new DeploymentCircuitBreaker { Rollback = true },
+            ServiceConnectConfiguration = plan.HasServiceConnect ? ServiceConnectConfiguration(props.ServiceConnect!) : null,
         });
 
         if (plan.CloudMap is not null)
@@ -67,7 +68,7 @@ public sealed class DiscoverableFargateService : Construct
 
         if (plan.HasServiceConnect)
         {
-            ConfigureServiceConnect(props.ServiceConnect!);
+            RecordServiceConnect();
         }
 
         if (props.Scaling is { } scaling)
@@ -189,7 +190,7 @@ public sealed class DiscoverableFargateService : Construct
         }
 
         ExecGrants.Apply(TaskDefinition, props.Cluster);
-        ExecNetworkPath.Track(props.Cluster.Vpc, this, props.VpcSubnets, props.AssignPublicIp);
+        ExecNetworkPath.Track(ClusterFacts.VpcOf(props.Cluster), this, props.VpcSubnets, props.AssignPublicIp);
     }
 
     private void RegisterInCloudMap(CloudMapRegistration registration)
@@ -237,24 +238,26 @@ public sealed class DiscoverableFargateService : Construct
         });
     }
 
-    private void ConfigureServiceConnect(ServiceConnectOptions options)
+    /// <summary>The Service Connect configuration, given to the ECS service when it is created (one call into the CDK, not two).</summary>
+    private ServiceConnectProps ServiceConnectConfiguration(ServiceConnectOptions options) => new()
+    {
+        Namespace = plan.ServiceConnectNamespace!.NamespaceArn,
+        LogDriver = options.LogDriver,
+        Services = plan.Endpoints.Select(e => new ServiceConnectService
+        {
+            PortMappingName = e.Source.PortMappingName,
+            DiscoveryName = e.DiscoveryName,
+            DnsName = e.AliasDnsName,
+            Port = e.AliasPort,
+            IdleTimeout = e.Source.IdleTimeout,
+            PerRequestTimeout = e.Source.PerRequestTimeout,
+        }).ToArray(),
+    };
+
+    /// <summary>Records the endpoints' names with the namespace (checked for clashes at synth) and applies TLS.</summary>
+    private void RecordServiceConnect()
     {
         var ns = plan.ServiceConnectNamespace!;
-        Service.EnableServiceConnect(new ServiceConnectProps
-        {
-            Namespace = ns.NamespaceArn,
-            LogDriver = options.LogDriver,
-            Services = plan.Endpoints.Select(e => new ServiceConnectService
-            {
-                PortMappingName = e.Source.PortMappingName,
-                DiscoveryName = e.DiscoveryName,
-                DnsName = e.AliasDnsName,
-                Port = e.AliasPort,
-                IdleTimeout = e.Source.IdleTimeout,
-                PerRequestTimeout = e.Source.PerRequestTimeout,
-            }).ToArray(),
-        });
-
         foreach (var endpoint in plan.Endpoints)
         {
             ns.Usage.AddDiscoveryName(new UsageOwner(this), endpoint.DiscoveryName);

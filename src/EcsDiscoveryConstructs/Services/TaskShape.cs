@@ -88,5 +88,5 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     private static bool InitProcess(LinuxParameters? parameters) => parameters?.RenderLinuxParameters().InitProcessEnabled is true;
 
     private static List<PortShape> Ports(IPortMapping[]? mappings)
-        => (mappings ?? []).Select(m => new PortShape(m.Name, (int)m.ContainerPort, m.AppProtocol?.Value)).ToList();
+        => (mappings ?? []).Select(m => new PortShape(m.Name, (int)m.ContainerPort, AppProtocols.ValueOf(m.AppProtocol))).ToList();
 }

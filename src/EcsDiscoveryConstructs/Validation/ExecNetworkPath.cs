@@ -37,7 +37,19 @@ internal sealed class ExecNetworkPath : DeputyBase, IValidation
     {
         var withEgress = vpc.PrivateSubnets.Select(s => s.SubnetId).ToHashSet(StringComparer.Ordinal);
         var publicIds = vpc.PublicSubnets.Select(s => s.SubnetId).ToHashSet(StringComparer.Ordinal);
-        var cut = services.Where(s => !vpc.SelectSubnets(s.Subnets).Subnets.Any(n => withEgress.Contains(n.SubnetId) || (s.AssignPublicIp && publicIds.Contains(n.SubnetId)))).ToList();
+        // Services placed alike share one answer: selecting subnets is a call into the CDK, so it is made once per placement.
+        var reachable = new Dictionary<(SubnetSelection?, bool), bool>();
+        var cut = services.Where(s =>
+        {
+            var key = (s.Subnets, s.AssignPublicIp);
+            if (!reachable.TryGetValue(key, out var ok))
+            {
+                var ids = vpc.SelectSubnets(s.Subnets).SubnetIds;
+                reachable[key] = ok = ids.Any(id => withEgress.Contains(id) || (s.AssignPublicIp && publicIds.Contains(id)));
+            }
+
+            return !ok;
+        }).ToList();
         if (cut.Count == 0 || HasSsmMessagesEndpoint())
         {
             return [];

@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ServiceDiscovery;
 using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Services;
 
 namespace EcsDiscoveryConstructs.Validation.Rules;
 
@@ -15,7 +16,7 @@ internal sealed class NamespaceVpc : IPropsRule<FargateServiceSpec>
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
-        var clusterVpc = subject.Props.Cluster?.Vpc;
+        var clusterVpc = subject.Props.Cluster is { } cluster ? ClusterFacts.VpcOf(cluster) : null;
         var used = new[] { ("CloudMap", subject.Plan.CloudMapNamespace), ("ServiceConnect", subject.Plan.ServiceConnectNamespace) };
         foreach (var (property, ns) in used.DistinctBy(u => u.Item2))
         {
