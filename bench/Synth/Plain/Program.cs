@@ -32,11 +32,13 @@ for (var i = 0; i < n; i++)
         DesiredCount = 2,
         EnableExecuteCommand = true,
         MinHealthyPercent = 100,
+        MaxHealthyPercent = 200,
+        CircuitBreaker = new DeploymentCircuitBreaker { Rollback = true },
         CloudMapOptions = new CloudMapOptions { CloudMapNamespace = ns, Name = $"svc{i}", DnsRecordType = DnsRecordType.A, DnsTtl = Duration.Seconds(10), FailureThreshold = 1 },
         ServiceConnectConfiguration = new ServiceConnectProps
         {
             Namespace = ns.NamespaceArn,
-            Services = [new ServiceConnectService { PortMappingName = "http", DiscoveryName = $"svc{i}-sc", DnsName = $"svc{i}-sc.bench.internal", Port = 80 }],
+            Services = [new ServiceConnectService { PortMappingName = "http", DiscoveryName = $"svc{i}-sc", DnsName = $"svc{i}.bench.internal", Port = 80 }],
         },
     });
 }

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
+using Constructs;
 
 namespace EcsDiscoveryConstructs.Exec;
 
@@ -17,7 +19,21 @@ namespace EcsDiscoveryConstructs.Exec;
 /// </remarks>
 internal static class ExecGrants
 {
+    /// <summary>The CDK feature flag under which the ECS L2's own Exec switch grants only the session channels when the cluster has no exec log group.</summary>
+    public const string NarrowL2GrantsFlag = "@aws-cdk/aws-ecs:reduceEc2FargateCloudWatchPermissions";
+
     private static readonly ConditionalWeakTable<ICluster, PolicyStatement[]> ByCluster = [];
+    private static readonly ConditionalWeakTable<IConstruct, StrongBox<bool>> FlagByScope = [];
+
+    /// <summary>
+    /// True when turning Exec on through the ECS L2's <c>enableExecuteCommand</c> prop grants exactly what
+    /// <see cref="Apply"/> would: the cluster has no exec log group, bucket or key (so only the session channels are
+    /// needed), and <see cref="NarrowL2GrantsFlag"/> is on for <paramref name="scope"/> (without it the L2 adds log
+    /// actions on <c>*</c>). The flag is read once per scope: context cannot change once a scope has children.
+    /// </summary>
+    public static bool L2SwitchIsLeastPrivilege(IConstruct scope, ICluster cluster)
+        => ByCluster.GetValue(cluster, Statements).Length == 1
+           && FlagByScope.GetValue(scope, s => new StrongBox<bool>(FeatureFlags.Of(s).IsEnabled(NarrowL2GrantsFlag) == true)).Value;
 
     public static void Apply(TaskDefinition taskDefinition, ICluster cluster)
     {

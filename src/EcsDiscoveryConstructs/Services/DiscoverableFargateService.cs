@@ -44,6 +44,7 @@ public sealed class DiscoverableFargateService : Construct
             MemoryLimitMiB = props.MemoryLimitMiB,
         });
         initProcessSet = props.Exec?.EnableInitProcess == true && props.Container?.LinuxParameters is null;
+        var execByL2 = props.Exec is not null && ExecGrants.L2SwitchIsLeastPrivilege(scope, props.Cluster);
         MainContainer = props.TaskDefinition?.DefaultContainer ?? TaskDefinition.AddContainer("App", ContainerDefaults.Complete(this, props.Container!, props.Name, props.Exec?.EnableInitProcess == true));
         Service = new FargateService(this, "Service", new FargateServiceProps
         {
@@ -59,6 +60,7 @@ public sealed class DiscoverableFargateService : Construct
             MaxHealthyPercent = 200,
             CircuitBreaker = new DeploymentCircuitBreaker { Rollback = true },
             ServiceConnectConfiguration = plan.HasServiceConnect ? ServiceConnectConfiguration(props.ServiceConnect!) : null,
+            EnableExecuteCommand = execByL2 ? true : null,
         });
 
         if (plan.CloudMap is not null)
@@ -82,7 +84,7 @@ public sealed class DiscoverableFargateService : Construct
 
         if (props.Exec is { } exec)
         {
-            ApplyExec(exec);
+            ApplyExec(exec, grantedByL2: execByL2);
         }
     }
 
@@ -174,7 +176,9 @@ public sealed class DiscoverableFargateService : Construct
 
     internal DiscoveryPlan Plan => plan;
 
-    private void ApplyExec(ExecOptions options)
+    /// <param name="options">The Exec options.</param>
+    /// <param name="grantedByL2">True when the ECS service was created with the L2's Exec switch, which then granted exactly the session channels.</param>
+    private void ApplyExec(ExecOptions options, bool grantedByL2 = false)
     {
         if (ExecEnabled)
         {
@@ -182,14 +186,18 @@ public sealed class DiscoverableFargateService : Construct
         }
 
         ExecEnabled = true;
-        EcsOverrides.EnableExecuteCommand((Amazon.CDK.AWS.ECS.CfnService)Service.Node.DefaultChild!);
+        if (!grantedByL2)
+        {
+            EcsOverrides.EnableExecuteCommand((Amazon.CDK.AWS.ECS.CfnService)Service.Node.DefaultChild!);
+            ExecGrants.Apply(TaskDefinition, props.Cluster);
+        }
+
         if (options.EnableInitProcess && props.TaskDefinition is null && !initProcessSet)
         {
             // Exec enabled after creation: the container exists, so only the L1 can still take the init process.
             EcsOverrides.EnableInitProcess((CfnTaskDefinition)TaskDefinition.Node.DefaultChild!, 0);
         }
 
-        ExecGrants.Apply(TaskDefinition, props.Cluster);
         ExecNetworkPath.Track(ClusterFacts.VpcOf(props.Cluster), this, props.VpcSubnets, props.AssignPublicIp);
     }
 

@@ -66,6 +66,32 @@ public class ExecTests
         Assert.Equal(["ExecSessionChannels"], TaskRoleStatements(w.Stack).Select(s => s["Sid"]!.ToString()));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ExecInProps_WithoutClusterLogging_GrantsOnlyTheChannels_WhateverTheL2FeatureFlag(bool narrowL2Grants)
+    {
+        // With the flag on, the L2's own Exec switch grants just the channels and is used; with it off the L2 would add
+        // log actions on "*", so the library sets the L1 property and grants the channels itself.
+        var app = TestApp.Create(new Dictionary<string, object> { [ExecGrants.NarrowL2GrantsFlag] = narrowL2Grants });
+        var w = new Workloads(TestApp.CreateStack(app, "TestStack"));
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            Exec = new ExecOptions { EnableInitProcess = true },
+        });
+
+        var statement = Assert.Single(TaskRoleStatements(w.Stack));
+        Assert.Equal(["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], ((object[])statement["Action"]).Cast<string>());
+        Assert.Equal("*", statement["Resource"]);
+        Assert.Equal(narrowL2Grants ? null : "ExecSessionChannels", statement.TryGetValue("Sid", out var sid) ? sid : null);
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object> { ["EnableExecuteCommand"] = true });
+        Assert.True(service.ExecEnabled);
+    }
+
     [Fact]
     public void ExecAudit_KeyRotatesAndLogGroupIsEncryptedWithRetention()
     {

@@ -12,13 +12,18 @@ internal static class TestApp
 {
     private static readonly Lazy<Dictionary<string, object>> CdkJsonContext = new(ReadCdkJsonContext);
 
-    /// <summary>A new app with the project's context and a fresh output folder.</summary>
-    public static App Create()
+    /// <summary>A new app with the project's context (and <paramref name="overrides"/> over it) and a fresh output folder.</summary>
+    public static App Create(IReadOnlyDictionary<string, object>? overrides = null)
     {
         var context = new Dictionary<string, object>(CdkJsonContext.Value)
         {
             ["aws:cdk:enable-path-metadata"] = false,
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, object>())
+        {
+            context[key] = value;
+        }
+
         var outdir = Path.Combine(Path.GetTempPath(), "ecs-discovery-tests", Guid.NewGuid().ToString("N"));
         return new App(new AppProps { AnalyticsReporting = false, Outdir = outdir, PostCliContext = context });
     }
