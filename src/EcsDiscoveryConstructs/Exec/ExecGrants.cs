@@ -22,7 +22,8 @@ internal static class ExecGrants
     /// <summary>The CDK feature flag under which the ECS L2's own Exec switch grants only the session channels when the cluster has no exec log group.</summary>
     public const string NarrowL2GrantsFlag = "@aws-cdk/aws-ecs:reduceEc2FargateCloudWatchPermissions";
 
-    private static readonly ConditionalWeakTable<ICluster, PolicyStatement[]> ByCluster = [];
+    private static readonly ConditionalWeakTable<ICluster, Lazy<PolicyStatement[]>> ByCluster = [];
+    private static readonly ConditionalWeakTable<ICluster, StrongBox<bool>> ChannelsOnlyByCluster = [];
     private static readonly ConditionalWeakTable<IConstruct, StrongBox<bool>> FlagByScope = [];
 
     /// <summary>
@@ -32,15 +33,22 @@ internal static class ExecGrants
     /// actions on <c>*</c>). The flag is read once per scope: context cannot change once a scope has children.
     /// </summary>
     public static bool L2SwitchIsLeastPrivilege(IConstruct scope, ICluster cluster)
-        => ByCluster.GetValue(cluster, Statements).Length == 1
+        => ChannelsOnlyByCluster.GetValue(cluster, c => new StrongBox<bool>(NeedsChannelsOnly(c))).Value
            && FlagByScope.GetValue(scope, s => new StrongBox<bool>(FeatureFlags.Of(s).IsEnabled(NarrowL2GrantsFlag) == true)).Value;
 
     public static void Apply(TaskDefinition taskDefinition, ICluster cluster)
     {
-        foreach (var statement in ByCluster.GetValue(cluster, Statements))
+        foreach (var statement in ByCluster.GetValue(cluster, c => new Lazy<PolicyStatement[]>(() => Statements(c))).Value)
         {
             taskDefinition.AddToTaskRolePolicy(statement);
         }
+    }
+
+    private static bool NeedsChannelsOnly(ICluster cluster)
+    {
+        var config = cluster.ExecuteCommandConfiguration;
+        var logs = config?.LogConfiguration;
+        return logs?.CloudWatchLogGroup is null && logs?.S3Bucket is null && config?.KmsKey is null;
     }
 
     private static PolicyStatement[] Statements(ICluster cluster)

@@ -21,10 +21,14 @@ namespace EcsDiscoveryConstructs.Services;
 /// </remarks>
 public sealed class DiscoverableFargateService : Construct
 {
+    // Helpers are static and settable state lives in fields: each time a construct of a .NET class is created, the
+    // jsii runtime inspects every instance method and property of the class against each interface it implements.
     private const string Kind = nameof(DiscoverableFargateService);
     private readonly DiscoverableFargateServiceProps props;
     private readonly bool initProcessSet;
     private DiscoveryPlan plan;
+    private DiscoveryService? discoveryService;
+    private bool execEnabled;
 
     /// <summary>Creates the service; throws <see cref="DiscoveryValidationException"/> listing every invalid prop.</summary>
     public DiscoverableFargateService(Construct scope, string id, DiscoverableFargateServiceProps props)
@@ -59,18 +63,18 @@ public sealed class DiscoverableFargateService : Construct
             MinHealthyPercent = 100,
             MaxHealthyPercent = 200,
             CircuitBreaker = new DeploymentCircuitBreaker { Rollback = true },
-            ServiceConnectConfiguration = plan.HasServiceConnect ? ServiceConnectConfiguration(props.ServiceConnect!) : null,
+            ServiceConnectConfiguration = plan.HasServiceConnect ? ServiceConnectConfiguration(plan, props.ServiceConnect!) : null,
             EnableExecuteCommand = execByL2 ? true : null,
         });
 
         if (plan.CloudMap is not null)
         {
-            RegisterInCloudMap(plan.CloudMap);
+            RegisterInCloudMap(this, plan.CloudMap);
         }
 
         if (plan.HasServiceConnect)
         {
-            RecordServiceConnect();
+            RecordServiceConnect(this);
         }
 
         if (props.Scaling is { } scaling)
@@ -79,12 +83,12 @@ public sealed class DiscoverableFargateService : Construct
         }
         else
         {
-            RecordInstances();
+            RecordInstances(this);
         }
 
         if (props.Exec is { } exec)
         {
-            ApplyExec(exec, grantedByL2: execByL2);
+            ApplyExec(this, exec, grantedByL2: execByL2);
         }
     }
 
@@ -101,7 +105,7 @@ public sealed class DiscoverableFargateService : Construct
     public ContainerDefinition MainContainer { get; }
 
     /// <summary>The Cloud Map service ECS registers tasks in, when it was created by this construct or given as <c>ExistingService</c>.</summary>
-    public DiscoveryService? DiscoveryService { get; private set; }
+    public DiscoveryService? DiscoveryService => discoveryService;
 
     /// <summary>The namespace of the Cloud Map registration, if any.</summary>
     public IDiscoveryNamespace? CloudMapNamespace => plan.CloudMapNamespace;
@@ -127,7 +131,7 @@ public sealed class DiscoverableFargateService : Construct
         .ToList();
 
     /// <summary>True when ECS Exec is enabled on the service.</summary>
-    public bool ExecEnabled { get; private set; }
+    public bool ExecEnabled => execEnabled;
 
     /// <summary>The service's network connections (security groups).</summary>
     public Connections_ Connections => Service.Connections;
@@ -142,7 +146,7 @@ public sealed class DiscoverableFargateService : Construct
         var updated = plan with { Scaling = scaling, MaxTasks = scaling.MaxCapacity, MaxTasksProperty = "Scaling.MaxCapacity" };
         RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, updated), RuleCatalog.ScalingRules);
         plan = updated;
-        RecordInstances();
+        RecordInstances(this);
         var count = Service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps
         {
             MinCapacity = scaling.MinCapacity,
@@ -171,42 +175,46 @@ public sealed class DiscoverableFargateService : Construct
     {
         options ??= new ExecOptions();
         RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, plan, options), RuleCatalog.ExecRules);
-        ApplyExec(options);
+        ApplyExec(this, options);
     }
 
-    internal DiscoveryPlan Plan => plan;
+    /// <summary>What the service was planned with (read by wiring and cross-service rules).</summary>
+    internal static DiscoveryPlan PlanOf(DiscoverableFargateService service) => service.plan;
 
+    /// <param name="self">The service.</param>
     /// <param name="options">The Exec options.</param>
     /// <param name="grantedByL2">True when the ECS service was created with the L2's Exec switch, which then granted exactly the session channels.</param>
-    private void ApplyExec(ExecOptions options, bool grantedByL2 = false)
+    private static void ApplyExec(DiscoverableFargateService self, ExecOptions options, bool grantedByL2 = false)
     {
-        if (ExecEnabled)
+        if (self.execEnabled)
         {
             return;
         }
 
-        ExecEnabled = true;
+        self.execEnabled = true;
+        var props = self.props;
         if (!grantedByL2)
         {
-            EcsOverrides.EnableExecuteCommand((Amazon.CDK.AWS.ECS.CfnService)Service.Node.DefaultChild!);
-            ExecGrants.Apply(TaskDefinition, props.Cluster);
+            EcsOverrides.EnableExecuteCommand((Amazon.CDK.AWS.ECS.CfnService)self.Service.Node.DefaultChild!);
+            ExecGrants.Apply(self.TaskDefinition, props.Cluster);
         }
 
-        if (options.EnableInitProcess && props.TaskDefinition is null && !initProcessSet)
+        if (options.EnableInitProcess && props.TaskDefinition is null && !self.initProcessSet)
         {
             // Exec enabled after creation: the container exists, so only the L1 can still take the init process.
-            EcsOverrides.EnableInitProcess((CfnTaskDefinition)TaskDefinition.Node.DefaultChild!, 0);
+            EcsOverrides.EnableInitProcess((CfnTaskDefinition)self.TaskDefinition.Node.DefaultChild!, 0);
         }
 
-        ExecNetworkPath.Track(ClusterFacts.VpcOf(props.Cluster), this, props.VpcSubnets, props.AssignPublicIp);
+        ExecNetworkPath.Track(ClusterFacts.VpcOf(props.Cluster), self, props.VpcSubnets, props.AssignPublicIp);
     }
 
-    private void RegisterInCloudMap(CloudMapRegistration registration)
+    private static void RegisterInCloudMap(DiscoverableFargateService self, CloudMapRegistration registration)
     {
+        var plan = self.plan;
         Amazon.CDK.AWS.ServiceDiscovery.IService target;
         if (registration.Namespace is { } ns)
         {
-            DiscoveryService = new DiscoveryService(this, "CloudMap", new DiscoveryServiceProps
+            var created = self.discoveryService = new DiscoveryService(self, "CloudMap", new DiscoveryServiceProps
             {
                 Namespace = ns,
                 Name = plan.CloudMapName!,
@@ -216,17 +224,17 @@ public sealed class DiscoverableFargateService : Construct
                 CustomHealthCheck = registration.CustomHealthCheck ? new CustomHealthCheckOptions() : null,
                 TaskStopTimeoutSeconds = plan.Task.StopTimeoutSeconds,
             });
-            target = DiscoveryService.Resource;
+            target = created.Resource;
         }
         else if (registration.ExistingService is { } existing)
         {
-            DiscoveryService = existing;
+            self.discoveryService = existing;
             target = existing.Resource;
         }
         else
         {
             var imported = registration.ImportedService!;
-            target = CloudMapService.FromServiceAttributes(this, "ImportedCloudMapService", new ServiceAttributes
+            target = CloudMapService.FromServiceAttributes(self, "ImportedCloudMapService", new ServiceAttributes
             {
                 Namespace = imported.Namespace.CloudMapNamespace,
                 ServiceArn = imported.ServiceArn,
@@ -238,16 +246,16 @@ public sealed class DiscoverableFargateService : Construct
             });
         }
 
-        Service.AssociateCloudMapService(new AssociateCloudMapServiceOptions
+        self.Service.AssociateCloudMapService(new AssociateCloudMapServiceOptions
         {
             Service = target,
-            Container = plan.RegistryTarget is { } t ? TaskDefinition.FindContainer(t.Container) : null,
+            Container = plan.RegistryTarget is { } t ? self.TaskDefinition.FindContainer(t.Container) : null,
             ContainerPort = plan.RegistryTarget?.Port,
         });
     }
 
     /// <summary>The Service Connect configuration, given to the ECS service when it is created (one call into the CDK, not two).</summary>
-    private ServiceConnectProps ServiceConnectConfiguration(ServiceConnectOptions options) => new()
+    private static ServiceConnectProps ServiceConnectConfiguration(DiscoveryPlan plan, ServiceConnectOptions options) => new()
     {
         Namespace = plan.ServiceConnectNamespace!.NamespaceArn,
         LogDriver = options.LogDriver,
@@ -263,27 +271,28 @@ public sealed class DiscoverableFargateService : Construct
     };
 
     /// <summary>Records the endpoints' names with the namespace (checked for clashes at synth) and applies TLS.</summary>
-    private void RecordServiceConnect()
+    private static void RecordServiceConnect(DiscoverableFargateService self)
     {
-        var ns = plan.ServiceConnectNamespace!;
-        foreach (var endpoint in plan.Endpoints)
+        var ns = self.plan.ServiceConnectNamespace!;
+        foreach (var endpoint in self.plan.Endpoints)
         {
-            ns.Usage.AddDiscoveryName(new UsageOwner(this), endpoint.DiscoveryName);
-            ns.Usage.AddClientAlias(new UsageOwner(this), endpoint.AliasDnsName, endpoint.AliasPort ?? 0);
+            ns.Usage.AddDiscoveryName(new UsageOwner(self), endpoint.DiscoveryName);
+            ns.Usage.AddClientAlias(new UsageOwner(self), endpoint.AliasDnsName, endpoint.AliasPort ?? 0);
             if (endpoint.Source.Tls is { } tls)
             {
-                EcsOverrides.SetServiceConnectTls((Amazon.CDK.AWS.ECS.CfnService)Service.Node.DefaultChild!, endpoint.Index, tls);
+                EcsOverrides.SetServiceConnectTls((Amazon.CDK.AWS.ECS.CfnService)self.Service.Node.DefaultChild!, endpoint.Index, tls);
             }
         }
     }
 
     /// <summary>Tells each namespace how many instances this service may register there.</summary>
-    private void RecordInstances()
+    private static void RecordInstances(DiscoverableFargateService self)
     {
-        plan.CloudMapNamespace?.Usage.SetMaxInstances(new UsageOwner(this, " (Cloud Map)"), plan.MaxTasks);
+        var plan = self.plan;
+        plan.CloudMapNamespace?.Usage.SetMaxInstances(new UsageOwner(self, " (Cloud Map)"), plan.MaxTasks);
         if (plan.Endpoints.Count > 0)
         {
-            plan.ServiceConnectNamespace?.Usage.SetMaxInstances(new UsageOwner(this, " (Service Connect)"), plan.MaxTasks * plan.Endpoints.Count);
+            plan.ServiceConnectNamespace?.Usage.SetMaxInstances(new UsageOwner(self, " (Service Connect)"), plan.MaxTasks * plan.Endpoints.Count);
         }
     }
 }

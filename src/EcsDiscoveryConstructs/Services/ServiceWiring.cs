@@ -47,8 +47,8 @@ internal static partial class ServiceWiring
 
     private static ServiceConnection Choose(DiscoverableFargateService source, DiscoverableFargateService target, string prefix)
     {
-        var s = source.Plan;
-        var t = target.Plan;
+        var s = DiscoverableFargateService.PlanOf(source);
+        var t = DiscoverableFargateService.PlanOf(target);
         var sameScNamespace = s.HasServiceConnect && ReferenceEquals(s.ServiceConnectNamespace?.CloudMapNamespace, t.ServiceConnectNamespace?.CloudMapNamespace);
         if (t.Endpoints.Count > 0 && (sameScNamespace || (!s.HasServiceConnect && target.DnsName is null)))
         {

@@ -1,3 +1,5 @@
+using EcsDiscoveryConstructs.Services;
+
 namespace EcsDiscoveryConstructs.Validation.Rules;
 
 /// <summary>Service Connect clients and servers share a namespace.</summary>
@@ -11,8 +13,8 @@ internal sealed class ConnectServiceConnectNamespace : IPropsRule<ConnectionSpec
 
     public IEnumerable<Violation> Check(ConnectionSpec subject)
     {
-        var source = subject.Source.Plan;
-        var target = subject.Target.Plan;
+        var source = DiscoverableFargateService.PlanOf(subject.Source);
+        var target = DiscoverableFargateService.PlanOf(subject.Target);
         if (target.Endpoints.Count > 0 && target.CloudMap is null && source.HasServiceConnect
             && !ReferenceEquals(source.ServiceConnectNamespace?.CloudMapNamespace, target.ServiceConnectNamespace?.CloudMapNamespace))
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EcsDiscoveryConstructs.Services;
 
 namespace EcsDiscoveryConstructs.Validation.Rules;
 
@@ -14,16 +15,17 @@ internal sealed partial class ConnectTarget : IPropsRule<ConnectionSpec>
     public IEnumerable<Violation> Check(ConnectionSpec subject)
     {
         var target = subject.Target;
+        var plan = DiscoverableFargateService.PlanOf(target);
         if (ReferenceEquals(subject.Source, target))
         {
             yield return new Violation($"target '{target.Node.Path}'", "is the calling service itself", "Connect to another service.");
         }
 
-        if (target.Plan.Endpoints.Count == 0 && target.Plan.CloudMap is null)
+        if (plan.Endpoints.Count == 0 && plan.CloudMap is null)
         {
             yield return new Violation($"target '{target.Node.Path}'", "is not discoverable: it has neither Service Connect endpoints nor a Cloud Map registration", "Give the target ServiceConnect endpoints or a CloudMap registration.");
         }
-        else if (target.Plan.Endpoints.Count == 0 && target.CloudMapPort is null)
+        else if (plan.Endpoints.Count == 0 && target.CloudMapPort is null)
         {
             yield return new Violation($"target '{target.Node.Path}'", "has no container port to connect to", "Add a port mapping to the target's container.");
         }
