@@ -7,12 +7,7 @@ cd "$(dirname "$0")/.."
 variant=${1:-Library}
 n=${2:-50}
 filter=${3:-EcsDiscoveryConstructs!}
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 AWS_EC2_METADATA_DISABLED=true DOTNET_CLI_TELEMETRY_OPTOUT=1
-CDK_CONTEXT_JSON=$(python3 -c 'import json; print(json.dumps(json.load(open("cdk.json"))["context"]))')
-export CDK_CONTEXT_JSON
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TMPDIR="$work"
+source bench/synth-env.sh
 dotnet tool install --tool-path "$work/tools" dotnet-trace > /dev/null
 dotnet build -c Release "bench/Synth/$variant" -v q -nologo > /dev/null
 "$work/tools/dotnet-trace" collect --format speedscope -o "$work/trace.nettrace" -- \

@@ -7,13 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS=${REPS:-7}
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 AWS_EC2_METADATA_DISABLED=true DOTNET_CLI_TELEMETRY_OPTOUT=1
-# Both variants get the feature flags of the root cdk.json (what `cdk init` writes), as `cdk synth` would pass them.
-CDK_CONTEXT_JSON=$(python3 -c 'import json; print(json.dumps(json.load(open("cdk.json"))["context"]))')
-export CDK_CONTEXT_JSON
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TMPDIR="$work"
+source bench/synth-env.sh
 for p in Plain Library; do dotnet build -c Release "bench/Synth/$p" -v q -nologo > /dev/null; done
 
 printf '%-4s %-8s %10s %10s %12s\n' N variant "time_s" "memory_MB" "sampled_MB"
