@@ -27,8 +27,6 @@ public sealed class EndToEndTests : IDisposable
 
     private void Deploy(string? stack = null) => Assert.Equal(0, Cli("local-deploy", stack).Exit);
 
-    private string FirstInstance(string service) => raw.Call("ListInstances", new JsonObject { ["ServiceId"] = raw.ServiceId(service) })["Instances"]![0]!["Id"]!.GetValue<string>();
-
     [Theory]
     [InlineData("FrontendBackendDns")]
     [InlineData("HttpApiDiscovery")]
@@ -56,14 +54,14 @@ public sealed class EndToEndTests : IDisposable
     public void LocalDeploy_RegistersWhatEcsWould()
     {
         Deploy("ECommerce");
-        var instances = raw.Call("ListInstances", new JsonObject { ["ServiceId"] = raw.ServiceId("inventory") })["Instances"]!.AsArray();
+        var instances = raw.Instances("inventory");
         Assert.Equal(10, instances.Count);
         var attributes = instances[0]!["Attributes"]!.AsObject();
         Assert.Equal(["AVAILABILITY_ZONE", "AWS_INIT_HEALTH_STATUS", "AWS_INSTANCE_IPV4", "ECS_CLUSTER_NAME", "ECS_SERVICE_NAME", "ECS_TASK_DEFINITION_FAMILY", "REGION"], attributes.Select(a => a.Key).Order());
         Assert.StartsWith("10.0.", attributes["AWS_INSTANCE_IPV4"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("inventory", attributes["ECS_SERVICE_NAME"]!.GetValue<string>());
         Assert.Matches("^[0-9a-f]{32}$", instances[0]!["Id"]!.GetValue<string>());
-        var scInstance = raw.Call("ListInstances", new JsonObject { ["ServiceId"] = raw.ServiceId("payments-sc") })["Instances"]![0]!["Attributes"]!;
+        var scInstance = raw.Instances("payments-sc")[0]!["Attributes"]!;
         Assert.Equal("80", scInstance["AWS_INSTANCE_PORT"]!.GetValue<string>());
     }
 
@@ -88,10 +86,10 @@ public sealed class EndToEndTests : IDisposable
         switch (fault)
         {
             case "deregister":
-                raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = FirstInstance("orders") });
+                raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = raw.FirstInstanceId("orders") });
                 break;
             case "unhealthy":
-                raw.Call("UpdateInstanceCustomHealthStatus", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = FirstInstance("orders"), ["Status"] = "UNHEALTHY" });
+                raw.Call("UpdateInstanceCustomHealthStatus", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = raw.FirstInstanceId("orders"), ["Status"] = "UNHEALTHY" });
                 break;
             case "delete-service":
                 foreach (var instance in raw.Call("ListInstances", new JsonObject { ["ServiceId"] = orders })["Instances"]!.AsArray())

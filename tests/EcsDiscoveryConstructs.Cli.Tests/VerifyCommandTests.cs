@@ -39,7 +39,7 @@ public sealed class VerifyCommandTests : IDisposable
     public void Fault_Exits1AndNamesStackNamespaceServiceAndDifference()
     {
         Deploy("ECommerce");
-        var id = raw.Call("ListInstances", new JsonObject { ["ServiceId"] = raw.ServiceId("payments") })["Instances"]![0]!["Id"]!.GetValue<string>();
+        var id = raw.FirstInstanceId("payments");
         raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("payments"), ["InstanceId"] = id });
         var (exit, output, _) = CliRun.Run(Verify("ECommerce"));
         Assert.Equal(1, exit);

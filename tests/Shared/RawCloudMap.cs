@@ -67,6 +67,10 @@ public sealed class RawCloudMap(Uri endpoint) : IDisposable
 
     public string ServiceId(string name) => Services().Single(s => s!["Name"]!.GetValue<string>() == name)!["Id"]!.GetValue<string>();
 
+    public JsonArray Instances(string serviceName) => Call("ListInstances", new JsonObject { ["ServiceId"] = ServiceId(serviceName) })["Instances"]!.AsArray();
+
+    public string FirstInstanceId(string serviceName) => Instances(serviceName)[0]!["Id"]!.GetValue<string>();
+
     public string NamespaceId(string name) => Namespaces().First(n => n!["Name"]!.GetValue<string>() == name)!["Id"]!.GetValue<string>();
 
     public void Dispose() => http.Dispose();

@@ -27,8 +27,6 @@ public sealed class RegistryVerifierTests : IDisposable
 
     private static CheckResult Failure(VerificationReport report) => Assert.Single(report.Results, r => r.Status == CheckStatus.Fail);
 
-    private string InstanceId(string service) => raw.Call("ListInstances", new JsonObject { ["ServiceId"] = raw.ServiceId(service) })["Instances"]![0]!["Id"]!.GetValue<string>();
-
     [Theory]
     [InlineData("FrontendBackendDns")]
     [InlineData("HttpApiDiscovery")]
@@ -49,7 +47,7 @@ public sealed class RegistryVerifierTests : IDisposable
     public void InstanceDeregistered_FailsInstanceCount()
     {
         EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
-        raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = InstanceId("backend") });
+        raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = raw.FirstInstanceId("backend") });
         Assert.Equal(
             new CheckResult("FrontendBackendDns", "instance-count", "apps.example.com/backend", CheckStatus.Fail, "1 instances, expected 2"),
             Failure(Verify("FrontendBackendDns")));
@@ -59,7 +57,7 @@ public sealed class RegistryVerifierTests : IDisposable
     public void InstanceUnhealthy_FailsHealthWithItsId()
     {
         EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
-        var id = InstanceId("backend");
+        var id = raw.FirstInstanceId("backend");
         raw.Call("UpdateInstanceCustomHealthStatus", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = id, ["Status"] = "UNHEALTHY" });
         var failures = Verify("FrontendBackendDns").Results.Where(r => r.Status == CheckStatus.Fail).ToList();
         Assert.Contains(new CheckResult("FrontendBackendDns", "instance-health", "apps.example.com/backend", CheckStatus.Fail, $"instances not HEALTHY: {id} UNHEALTHY"), failures);
