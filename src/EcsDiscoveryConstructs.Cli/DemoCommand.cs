@@ -81,7 +81,11 @@ internal static class DemoCommand
 
                 output.Write(ReportWriter.Table(report));
                 var topology = Path.Combine(folder, "topology.md");
-                await File.WriteAllTextAsync(topology, MermaidWriter.Markdown(stacks), cancellationToken).ConfigureAwait(false);
+                if (OutputFile.TryWrite(topology, MermaidWriter.Markdown(stacks)) is { } problem)
+                {
+                    return Fail(error, $"cannot write {topology}: {problem}");
+                }
+
                 output.WriteLine($"demo: verify {(report.Passed ? "passed" : "FAILED")} ({client.RequestCount} Cloud Map API requests); topology (Mermaid) written to {topology}");
                 return report.Passed ? ExitCodes.Success : ExitCodes.ChecksFailed;
             }

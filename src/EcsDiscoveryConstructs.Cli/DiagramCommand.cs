@@ -39,9 +39,12 @@ internal static class DiagramCommand
 
                 if (parse.GetValue(file) is { } path)
                 {
-                    var temporary = path + ".tmp";
-                    File.WriteAllText(temporary, text);
-                    File.Move(temporary, path, overwrite: true);
+                    if (OutputFile.TryWrite(path, text) is { } problem)
+                    {
+                        error.WriteLine($"ecs-discovery: cannot write the diagram: {problem}");
+                        return ExitCodes.CannotRun;
+                    }
+
                     output.WriteLine($"Wrote {topology.Stacks.Count} stack diagram(s) to {path}");
                 }
                 else
@@ -54,16 +57,6 @@ internal static class DiagramCommand
             catch (AssemblyException e)
             {
                 error.WriteLine($"ecs-discovery: {e.Message}");
-                return ExitCodes.CannotRun;
-            }
-            catch (IOException e)
-            {
-                error.WriteLine($"ecs-discovery: cannot write the diagram: {e.Message}");
-                return ExitCodes.CannotRun;
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                error.WriteLine($"ecs-discovery: cannot write the diagram: {e.Message}");
                 return ExitCodes.CannotRun;
             }
         });

@@ -59,18 +59,9 @@ internal static class VerifyCommand
 
                 var formatted = ReportWriter.Format(report, parse.GetValue(format)!);
                 output.Write(formatted);
-                if (parse.GetValue(reportFile) is { } path)
+                if (parse.GetValue(reportFile) is { } path && OutputFile.TryWrite(path, formatted) is { } problem)
                 {
-                    try
-                    {
-                        var temporary = path + ".tmp";
-                        await File.WriteAllTextAsync(temporary, formatted, cancellationToken).ConfigureAwait(false);
-                        File.Move(temporary, path, overwrite: true);
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        return Fail(error, $"cannot write the report file: {e.Message}");
-                    }
+                    return Fail(error, $"cannot write the report file: {problem}");
                 }
 
                 error.WriteLine($"ecs-discovery verify: {ReportWriter.Summary(report)} ({client.RequestCount} API requests)");

@@ -35,6 +35,16 @@ public sealed class DiagramCommandTests : IDisposable
     }
 
     [Fact]
+    public void Diagram_OutputFileInAMissingFolder_Exits2AndLeavesNothing()
+    {
+        var folder = Path.Combine(assembly, "no-such-folder");
+        var (exit, output, error) = CliRun.Run("diagram", "--assembly", assembly, "--output", Path.Combine(folder, "topology.md"));
+        Assert.Equal((2, string.Empty), (exit, output));
+        Assert.StartsWith("ecs-discovery: cannot write the diagram: ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public void Diagram_MissingFolder_Exits2WithReason()
     {
         var (exit, output, error) = CliRun.Run("diagram", "--assembly", Path.Combine(assembly, "missing"));

@@ -63,6 +63,17 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void ReportFileInAMissingFolder_Exits2AndLeavesNothing()
+    {
+        Deploy("HttpApiDiscovery");
+        var folder = Path.Combine(assembly, "no-such-folder");
+        var (exit, _, error) = CliRun.Run(Verify("HttpApiDiscovery", "--report-file", Path.Combine(folder, "report.txt")));
+        Assert.Equal(2, exit);
+        Assert.StartsWith("ecs-discovery verify: cannot write the report file: ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public void JUnitOutput_IsValidJUnitXmlWithFailures()
     {
         Deploy("HttpApiDiscovery");
