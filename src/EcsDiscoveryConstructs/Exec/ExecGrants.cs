@@ -22,8 +22,7 @@ internal static class ExecGrants
     /// <summary>The CDK feature flag under which the ECS L2's own Exec switch grants only the session channels when the cluster has no exec log group.</summary>
     public const string NarrowL2GrantsFlag = "@aws-cdk/aws-ecs:reduceEc2FargateCloudWatchPermissions";
 
-    private static readonly ConditionalWeakTable<ICluster, Lazy<PolicyStatement[]>> ByCluster = [];
-    private static readonly ConditionalWeakTable<ICluster, StrongBox<bool>> ChannelsOnlyByCluster = [];
+    private static readonly ConditionalWeakTable<ICluster, ClusterExec> ByCluster = [];
     private static readonly ConditionalWeakTable<IConstruct, StrongBox<bool>> FlagByScope = [];
 
     /// <summary>
@@ -33,53 +32,58 @@ internal static class ExecGrants
     /// actions on <c>*</c>). The flag is read once per scope: context cannot change once a scope has children.
     /// </summary>
     public static bool L2SwitchIsLeastPrivilege(IConstruct scope, ICluster cluster)
-        => ChannelsOnlyByCluster.GetValue(cluster, c => new StrongBox<bool>(NeedsChannelsOnly(c))).Value
+        => For(cluster).ChannelsOnly
            && FlagByScope.GetValue(scope, s => new StrongBox<bool>(FeatureFlags.Of(s).IsEnabled(NarrowL2GrantsFlag) == true)).Value;
 
     public static void Apply(TaskDefinition taskDefinition, ICluster cluster)
     {
-        foreach (var statement in ByCluster.GetValue(cluster, c => new Lazy<PolicyStatement[]>(() => Statements(c))).Value)
+        foreach (var statement in For(cluster).Statements)
         {
             taskDefinition.AddToTaskRolePolicy(statement);
         }
     }
 
-    private static bool NeedsChannelsOnly(ICluster cluster)
-    {
-        var config = cluster.ExecuteCommandConfiguration;
-        var logs = config?.LogConfiguration;
-        return logs?.CloudWatchLogGroup is null && logs?.S3Bucket is null && config?.KmsKey is null;
-    }
-
-    private static PolicyStatement[] Statements(ICluster cluster)
-    {
-        var config = cluster.ExecuteCommandConfiguration;
-        var logs = config?.LogConfiguration;
-        var statements = new List<PolicyStatement>
-        {
-            Statement("ExecSessionChannels", ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], ["*"]),
-        };
-        if (logs?.CloudWatchLogGroup?.LogGroupArn is { } logGroup)
-        {
-            statements.Add(Statement("ExecFindLogGroup", ["logs:DescribeLogGroups"], ["*"]));
-            statements.Add(Statement("ExecWriteSessionLogs", ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], [logGroup]));
-        }
-
-        if (logs?.S3Bucket is { } bucket)
-        {
-            var prefix = logs.S3KeyPrefix;
-            statements.Add(Statement("ExecUploadSessionLogs", ["s3:PutObject"], [bucket.ArnForObjects(string.IsNullOrEmpty(prefix) ? "*" : $"{prefix}/*")]));
-            statements.Add(Statement("ExecCheckBucketEncryption", ["s3:GetEncryptionConfiguration"], [bucket.BucketArn]));
-        }
-
-        if (config?.KmsKey?.KeyArn is { } key)
-        {
-            statements.Add(Statement("ExecDecryptSessions", ["kms:Decrypt"], [key]));
-        }
-
-        return [.. statements];
-    }
+    private static ClusterExec For(ICluster cluster) => ByCluster.GetValue(cluster, c => new ClusterExec(c.ExecuteCommandConfiguration));
 
     private static PolicyStatement Statement(string sid, string[] actions, string[] resources)
         => new(new PolicyStatementProps { Sid = sid, Actions = actions, Resources = resources });
+
+    /// <summary>A cluster's exec configuration, read from the CDK once; the statements are built on first use.</summary>
+    private sealed class ClusterExec(IExecuteCommandConfiguration? config)
+    {
+        private readonly IExecuteCommandLogConfiguration? logs = config?.LogConfiguration;
+        private PolicyStatement[]? statements;
+
+        /// <summary>True when the cluster has no exec log group, bucket or key: Exec needs only the session channels.</summary>
+        public bool ChannelsOnly => logs?.CloudWatchLogGroup is null && logs?.S3Bucket is null && config?.KmsKey is null;
+
+        public PolicyStatement[] Statements => statements ??= Build();
+
+        private PolicyStatement[] Build()
+        {
+            var built = new List<PolicyStatement>
+            {
+                Statement("ExecSessionChannels", ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], ["*"]),
+            };
+            if (logs?.CloudWatchLogGroup?.LogGroupArn is { } logGroup)
+            {
+                built.Add(Statement("ExecFindLogGroup", ["logs:DescribeLogGroups"], ["*"]));
+                built.Add(Statement("ExecWriteSessionLogs", ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], [logGroup]));
+            }
+
+            if (logs?.S3Bucket is { } bucket)
+            {
+                var prefix = logs.S3KeyPrefix;
+                built.Add(Statement("ExecUploadSessionLogs", ["s3:PutObject"], [bucket.ArnForObjects(string.IsNullOrEmpty(prefix) ? "*" : $"{prefix}/*")]));
+                built.Add(Statement("ExecCheckBucketEncryption", ["s3:GetEncryptionConfiguration"], [bucket.BucketArn]));
+            }
+
+            if (config?.KmsKey?.KeyArn is { } key)
+            {
+                built.Add(Statement("ExecDecryptSessions", ["kms:Decrypt"], [key]));
+            }
+
+            return [.. built];
+        }
+    }
 }
