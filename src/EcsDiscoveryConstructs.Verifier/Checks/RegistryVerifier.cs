@@ -12,13 +12,6 @@ namespace EcsDiscoveryConstructs.Verifier.Checks;
 /// </summary>
 public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4)
 {
-    private static readonly Dictionary<NamespaceKind, string> LiveTypes = new()
-    {
-        [NamespaceKind.PrivateDns] = "DNS_PRIVATE",
-        [NamespaceKind.PublicDns] = "DNS_PUBLIC",
-        [NamespaceKind.Http] = "HTTP",
-    };
-
     /// <summary>Runs every check. Throws <see cref="CloudMapException"/> when the registry cannot be read.</summary>
     /// <param name="expected">What the registry must hold.</param>
     /// <param name="strict">Report services the assembly does not know as failures instead of warnings.</param>
@@ -28,7 +21,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         ArgumentNullException.ThrowIfNull(expected);
         var results = new List<CheckResult>();
         var live = await client.ListNamespacesAsync(cancellationToken).ConfigureAwait(false);
-        var servicesByNamespace = new Dictionary<string, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)>(StringComparer.Ordinal);
+        var servicesByNamespace = new Dictionary<ExpectedNamespace, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)>();
 
         foreach (var ns in expected.Namespaces)
         {
@@ -39,13 +32,13 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
                 continue;
             }
 
-            var candidates = live.Where(l => l.Name == ns.Name.Literal && l.Type == LiveTypes[ns.Kind]).ToList();
+            var candidates = live.Where(l => l.Name == ns.Name.Literal && l.Type == NamespaceTypes.Of(ns.Kind)).ToList();
             if (candidates.Count == 0)
             {
                 var other = live.FirstOrDefault(l => l.Name == ns.Name.Literal);
                 results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Fail, other is null
-                    ? $"namespace '{target}' ({LiveTypes[ns.Kind]}) does not exist"
-                    : $"namespace '{target}' exists as {other.Type}, expected {LiveTypes[ns.Kind]}"));
+                    ? $"namespace '{target}' ({NamespaceTypes.Of(ns.Kind)}) does not exist"
+                    : $"namespace '{target}' exists as {other.Type}, expected {NamespaceTypes.Of(ns.Kind)}"));
                 continue;
             }
 
@@ -54,14 +47,14 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             IReadOnlyList<LiveService> bestServices = [];
             foreach (var candidate in candidates)
             {
-                var services = await ServicesOf(candidate.Id, cancellationToken).ConfigureAwait(false);
+                var services = await client.ListServicesAsync(candidate.Id, cancellationToken).ConfigureAwait(false);
                 if (best is null || services.Count(s => wanted.Contains(s.Name)) > bestServices.Count(s => wanted.Contains(s.Name)))
                 {
                     (best, bestServices) = (candidate, services);
                 }
             }
 
-            servicesByNamespace[ns.LogicalId + "@" + ns.Stack] = (best!, bestServices);
+            servicesByNamespace[ns] = (best!, bestServices);
             results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Pass, $"{best!.Type} namespace {best.Id}{(candidates.Count > 1 ? $" (chosen among {candidates.Count} with this name by its services)" : string.Empty)}"));
             if (ns.SoaTtl is { } soa)
             {
@@ -82,7 +75,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var found = servicesByNamespace.TryGetValue(service.Namespace.LogicalId + "@" + service.Namespace.Stack, out var match) ? match : ((LiveNamespace, IReadOnlyList<LiveService>)?)null;
+                var found = servicesByNamespace.TryGetValue(service.Namespace, out var match) ? match : ((LiveNamespace, IReadOnlyList<LiveService>)?)null;
                 return await VerifyServiceAsync(service, found, strict, cancellationToken).ConfigureAwait(false);
             }
             finally
@@ -92,13 +85,6 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         })).ConfigureAwait(false);
         results.AddRange(perService.SelectMany(r => r));
         return new VerificationReport(results);
-
-        async Task<IReadOnlyList<LiveService>> ServicesOf(string namespaceId, CancellationToken token)
-        {
-            // ListServices filters by namespace on AWS; moto ignores filters, so filter here as well (see docs/moto-differences.md).
-            var services = await client.ListServicesAsync(namespaceId, token).ConfigureAwait(false);
-            return services.Where(s => s.NamespaceId is null || s.NamespaceId == namespaceId).ToList();
-        }
     }
 
     private async Task<List<CheckResult>> VerifyServiceAsync(ExpectedService service, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)? liveNamespace, bool strict, CancellationToken cancellationToken)

@@ -56,6 +56,9 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
             ["Filters"] = new JsonArray(new JsonObject { ["Name"] = "NAMESPACE_ID", ["Values"] = new JsonArray(namespaceId), ["Condition"] = "EQ" }),
         };
         var services = await PagesAsync("ListServices", filter, "Services", cancellationToken).ConfigureAwait(false);
+
+        // AWS applies the NAMESPACE_ID filter; moto ignores it, so the services are filtered here as well (harmless
+        // on AWS; docs/moto-differences.md). A service that names no namespace is kept.
         return services.Select(s =>
         {
             var dns = s["DnsConfig"];
@@ -68,7 +71,7 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
                 dns?["DnsRecords"]?.AsArray().OfType<JsonObject>().Select(r => new LiveDnsRecord(Str(r, "Type"), Long(r["TTL"]) ?? 0)).ToList() ?? [],
                 s["HealthCheckCustomConfig"] is JsonObject,
                 s["HealthCheckConfig"] is JsonObject);
-        }).ToList();
+        }).Where(s => s.NamespaceId is null || s.NamespaceId == namespaceId).ToList();
     }
 
     /// <inheritdoc />

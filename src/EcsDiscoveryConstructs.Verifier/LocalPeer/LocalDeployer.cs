@@ -19,11 +19,12 @@ public sealed record LocalDeployResult(int Namespaces, int Services, int Instanc
 /// </summary>
 public sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writer, string region)
 {
-    private static readonly Dictionary<NamespaceKind, (string Api, string Live)> Types = new()
+    /// <summary>The Create&lt;Kind&gt;Namespace operation for each kind.</summary>
+    private static readonly Dictionary<NamespaceKind, string> CreateOperations = new()
     {
-        [NamespaceKind.PrivateDns] = ("PrivateDns", "DNS_PRIVATE"),
-        [NamespaceKind.PublicDns] = ("PublicDns", "DNS_PUBLIC"),
-        [NamespaceKind.Http] = ("Http", "HTTP"),
+        [NamespaceKind.PrivateDns] = "PrivateDns",
+        [NamespaceKind.PublicDns] = "PublicDns",
+        [NamespaceKind.Http] = "Http",
     };
 
     /// <summary>Creates what is missing; throws <see cref="LocalDeployException"/> for names CloudFormation would only decide at deploy time.</summary>
@@ -38,12 +39,12 @@ public sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writer
             foreach (var ns in stack.Namespaces)
             {
                 var name = Literal(ns.Name, stack, $"namespace {ns.LogicalId}");
-                var existing = live.FirstOrDefault(l => l.Name == name && l.Type == Types[ns.Kind].Live);
+                var existing = live.FirstOrDefault(l => l.Name == name && l.Type == NamespaceTypes.Of(ns.Kind));
                 var id = existing?.Id;
                 if (id is null)
                 {
-                    id = await writer.CreateNamespaceAsync(Types[ns.Kind].Api, name, ns.Kind == NamespaceKind.PrivateDns ? FakeVpcId(stack.Name, ns.LogicalId) : null, ns.SoaTtl, cancellationToken).ConfigureAwait(false);
-                    live.Add(new LiveNamespace(id, string.Empty, name, Types[ns.Kind].Live, ns.SoaTtl));
+                    id = await writer.CreateNamespaceAsync(CreateOperations[ns.Kind], name, ns.Kind == NamespaceKind.PrivateDns ? FakeVpcId(stack.Name, ns.LogicalId) : null, ns.SoaTtl, cancellationToken).ConfigureAwait(false);
+                    live.Add(new LiveNamespace(id, string.Empty, name, NamespaceTypes.Of(ns.Kind), ns.SoaTtl));
                     namespaces++;
                 }
 
@@ -56,7 +57,7 @@ public sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writer
                 var (nsId, _) = namespaceIds[namespaceLogicalId];
                 if (!existingServices.TryGetValue(nsId, out var inNamespace))
                 {
-                    inNamespace = (await reader.ListServicesAsync(nsId, cancellationToken).ConfigureAwait(false)).Where(s => s.NamespaceId is null || s.NamespaceId == nsId).ToList();
+                    inNamespace = await reader.ListServicesAsync(nsId, cancellationToken).ConfigureAwait(false);
                     existingServices[nsId] = inNamespace;
                 }
 
@@ -114,10 +115,10 @@ public sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writer
         ArgumentNullException.ThrowIfNull(stacks);
         int namespaces = 0, services = 0, instances = 0;
         var live = await reader.ListNamespacesAsync(cancellationToken).ConfigureAwait(false);
-        var wanted = stacks.SelectMany(s => s.Namespaces).Where(n => n.Name.IsResolved).Select(n => (n.Name.Literal!, Types[n.Kind].Live)).ToHashSet();
+        var wanted = stacks.SelectMany(s => s.Namespaces).Where(n => n.Name.IsResolved).Select(n => (n.Name.Literal!, NamespaceTypes.Of(n.Kind))).ToHashSet();
         foreach (var ns in live.Where(l => wanted.Contains((l.Name, l.Type))))
         {
-            foreach (var service in (await reader.ListServicesAsync(ns.Id, cancellationToken).ConfigureAwait(false)).Where(s => s.NamespaceId is null || s.NamespaceId == ns.Id))
+            foreach (var service in await reader.ListServicesAsync(ns.Id, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var instance in await reader.ListInstancesAsync(service.Id, cancellationToken).ConfigureAwait(false))
                 {

@@ -33,6 +33,20 @@ public class CloudMapClientEndpointTests
     }
 
     [Fact]
+    public async Task ListServices_KeepsOnlyTheNamespacesServices_EvenWhenThePeerIgnoresTheFilter()
+    {
+        // moto ignores the NAMESPACE_ID filter (docs/moto-differences.md); the client filters as well.
+        using var fake = new ScriptedEndpoint((_, _) => (200, "{\"Services\":[" +
+            "{\"Id\":\"srv-1\",\"Arn\":\"a1\",\"Name\":\"orders\",\"NamespaceId\":\"ns-1\"}," +
+            "{\"Id\":\"srv-2\",\"Arn\":\"a2\",\"Name\":\"other\",\"NamespaceId\":\"ns-2\"}," +
+            "{\"Id\":\"srv-3\",\"Arn\":\"a3\",\"Name\":\"dns\",\"DnsConfig\":{\"NamespaceId\":\"ns-1\",\"DnsRecords\":[]}}," +
+            "{\"Id\":\"srv-4\",\"Arn\":\"a4\",\"Name\":\"unnamed\"}]}", TimeSpan.Zero));
+        using var client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = fake.Endpoint });
+        var services = await client.ListServicesAsync("ns-1", CancellationToken.None);
+        Assert.Equal(["srv-1", "srv-3", "srv-4"], services.Select(s => s.Id));
+    }
+
+    [Fact]
     public async Task CustomEndpoint_NeverGetsThePrefix()
     {
         using var recorder = new Recorder();
