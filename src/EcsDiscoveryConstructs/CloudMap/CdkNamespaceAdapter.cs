@@ -16,12 +16,17 @@ internal sealed class CdkNamespaceAdapter : IDiscoveryNamespace
 
     /// <param name="cloudMapNamespace">The CDK namespace.</param>
     /// <param name="vpc">The VPC of a private DNS namespace, when known.</param>
-    public CdkNamespaceAdapter(INamespace cloudMapNamespace, IVpc? vpc = null)
+    /// <param name="identity">
+    /// For imports: what identifies the namespace in AWS (its id, or its type and name). Imports with one identity share
+    /// one usage record, so two imports of one namespace cannot each take the same service name.
+    /// </param>
+    public CdkNamespaceAdapter(INamespace cloudMapNamespace, IVpc? vpc = null, string? identity = null)
     {
         CloudMapNamespace = cloudMapNamespace;
         Vpc = vpc;
         DisplayPath = cloudMapNamespace.Node.Path;
-        Usage = NamespaceSetup.TrackUsage(cloudMapNamespace, cloudMapNamespace.Type, NamespaceSetup.Label(cloudMapNamespace.NamespaceName, DisplayPath));
+        NamespaceUsage Track() => NamespaceSetup.TrackUsage(cloudMapNamespace, cloudMapNamespace.Type, NamespaceSetup.Label(cloudMapNamespace.NamespaceName, DisplayPath));
+        Usage = identity is null ? Track() : AppUsage.For(cloudMapNamespace).ImportedNamespace(identity, Track);
     }
 
     public INamespace CloudMapNamespace { get; }

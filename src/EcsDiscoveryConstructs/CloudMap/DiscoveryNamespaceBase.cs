@@ -19,6 +19,7 @@ public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
         : base(scope, id)
     {
         Kind = kind;
+        RequiredProps.Check(this, kind, ("Name", spec.Name));
         NamespaceSetup.Validate(this, kind, spec);
         NamespaceName = spec.Name!;
         NamespaceType = spec.Type;
@@ -55,5 +56,5 @@ public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
     private protected virtual IVpc? VpcOrNull => null;
 
     /// <summary>Applies the tags from the props; called by subclasses once the CDK namespace exists.</summary>
-    private protected void ApplyTags(IReadOnlyDictionary<string, string>? tags) => NamespaceSetup.ApplyTags(this, tags);
+    private protected void ApplyTags(IReadOnlyDictionary<string, string>? tags) => NamespaceSetup.ApplyTags(this, Kind, CloudMapNamespace.Node.DefaultChild!, tags);
 }

@@ -6,9 +6,10 @@ namespace EcsDiscoveryConstructs.CloudMap;
 /// </summary>
 /// <remarks>
 /// Accepted combinations: A, AAAA, A+AAAA, SRV and CNAME (documented in the Cloud Map API reference,
-/// https://docs.aws.amazon.com/cloud-map/latest/api/API_DnsRecord.html), and A+SRV, which ECS documents for task
-/// registration ("A and SRV records") and AWS Copilot ships in every service it creates. AAAA+SRV and A+AAAA+SRV
-/// are not documented anywhere, so this library rejects them.
+/// https://docs.aws.amazon.com/cloud-map/latest/api/API_DnsRecord.html); A+SRV, which ECS documents for task
+/// registration ("A and SRV records") and AWS Copilot ships in every service it creates; and AAAA+SRV and A+AAAA+SRV,
+/// which Cloud Map accepts (aws-cdk's integ test <c>service-with-srv-record-combinations</c> deploys both). ECS
+/// registers Fargate tasks only with A, SRV or A+SRV.
 /// </remarks>
 [Flags]
 public enum DiscoveryRecordTypes

@@ -20,27 +20,21 @@ public sealed class DiscoveryService : Construct
 
     /// <summary>Creates the service; throws <see cref="DiscoveryValidationException"/> listing every invalid prop.</summary>
     public DiscoveryService(Construct scope, string id, DiscoveryServiceProps props)
+        : this(scope, id, props, validated: false)
+    {
+    }
+
+    /// <summary>Creates the service; <paramref name="validated"/> is true when a parent construct has already run the rules on these props and reported their findings as its own.</summary>
+    internal DiscoveryService(Construct scope, string id, DiscoveryServiceProps props, bool validated)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        ArgumentNullException.ThrowIfNull(props.Namespace);
-        var spec = new DiscoveryServiceSpec
+        RequiredProps.Check(this, Kind, ("Namespace", props.Namespace));
+        var spec = Spec(props);
+        if (!validated)
         {
-            Name = props.Name,
-            Description = props.Description,
-            NamespaceType = props.Namespace.NamespaceType,
-            NamespaceName = props.Namespace.NamespaceName,
-            DiscoveryType = props.Discovery,
-            DnsRecords = props.DnsRecords,
-            DnsTtl = props.DnsTtl,
-            RoutingPolicy = props.RoutingPolicy,
-            CustomHealthCheck = props.CustomHealthCheck,
-            Route53HealthCheck = props.Route53HealthCheck,
-            LoadBalancer = props.LoadBalancer,
-            Tags = props.Tags,
-            TaskStopTimeoutSeconds = props.TaskStopTimeoutSeconds,
-        };
-        RuleRunner.Apply(this, Kind, spec, RuleCatalog.DiscoveryServiceRules);
+            RuleRunner.Apply(this, Kind, spec, RuleCatalog.DiscoveryServiceRules);
+        }
 
         Namespace = props.Namespace;
         ServiceName = props.Name;
@@ -82,7 +76,7 @@ public sealed class DiscoveryService : Construct
         }
 
         props.Namespace.Usage.AddServiceName(new UsageOwner(this), props.Name);
-        NamespaceSetup.ApplyTags(this, props.Tags);
+        NamespaceSetup.ApplyTags(this, Kind, Resource.Node.DefaultChild!, props.Tags);
     }
 
     /// <summary>The CDK L2 service; use it where an <see cref="IService"/> is needed (e.g. ECS <c>AssociateCloudMapService</c>).</summary>
@@ -117,6 +111,24 @@ public sealed class DiscoveryService : Construct
 
     /// <summary>The health check kind the service was created with.</summary>
     public DiscoveryHealthCheck HealthCheck { get; }
+
+    /// <summary>What the discovery-service rules read from <paramref name="props"/> (its namespace must be set).</summary>
+    internal static DiscoveryServiceSpec Spec(DiscoveryServiceProps props) => new()
+    {
+        Name = props.Name,
+        Description = props.Description,
+        NamespaceType = props.Namespace.NamespaceType,
+        NamespaceName = props.Namespace.NamespaceName,
+        DiscoveryType = props.Discovery,
+        DnsRecords = props.DnsRecords,
+        DnsTtl = props.DnsTtl,
+        RoutingPolicy = props.RoutingPolicy,
+        CustomHealthCheck = props.CustomHealthCheck,
+        Route53HealthCheck = props.Route53HealthCheck,
+        LoadBalancer = props.LoadBalancer,
+        Tags = props.Tags,
+        TaskStopTimeoutSeconds = props.TaskStopTimeoutSeconds,
+    };
 
     private static HealthCheckConfig Route53Config(Route53HealthCheckOptions options)
     {

@@ -11,6 +11,7 @@ internal static class ImportedDiscoveryNamespace
     public static IDiscoveryNamespace Create(Construct scope, string id, DiscoveryNamespaceAttributes attributes, NamespaceType type, string kind)
     {
         ArgumentNullException.ThrowIfNull(attributes);
+        RequiredProps.CheckAt(kind, scope.Node.Path.Length == 0 ? id : $"{scope.Node.Path}/{id}", ("NamespaceId", attributes.NamespaceId), ("NamespaceArn", attributes.NamespaceArn), ("NamespaceName", attributes.NamespaceName));
         var spec = new NamespaceSpec
         {
             Type = type,
@@ -27,6 +28,30 @@ internal static class ImportedDiscoveryNamespace
         };
 
         NamespaceSetup.Validate(imported, kind, spec);
-        return new CdkNamespaceAdapter(imported, type == NamespaceType.DNS_PRIVATE ? attributes.Vpc : null);
+        return new CdkNamespaceAdapter(imported, type == NamespaceType.DNS_PRIVATE ? attributes.Vpc : null, Identity(attributes, type));
+    }
+
+    /// <summary>
+    /// What identifies the namespace in AWS: its id (given, or read from the ARN), else its type and name (DNS names
+    /// compared without case); null when all of them are tokens.
+    /// </summary>
+    private static string? Identity(DiscoveryNamespaceAttributes attributes, NamespaceType type)
+    {
+        if (TokenGuard.IsConcrete(attributes.NamespaceId))
+        {
+            return "id:" + attributes.NamespaceId;
+        }
+
+        if (TokenGuard.IsConcrete(attributes.NamespaceArn) && attributes.NamespaceArn.LastIndexOf("namespace/", StringComparison.Ordinal) is >= 0 and var at)
+        {
+            return "id:" + attributes.NamespaceArn[(at + "namespace/".Length)..];
+        }
+
+        if (TokenGuard.IsConcrete(attributes.NamespaceName))
+        {
+            return $"name:{type}:" + (type == NamespaceType.HTTP ? attributes.NamespaceName : attributes.NamespaceName.ToLowerInvariant());
+        }
+
+        return null;
     }
 }

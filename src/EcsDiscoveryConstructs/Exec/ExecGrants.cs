@@ -10,7 +10,7 @@ namespace EcsDiscoveryConstructs.Exec;
 /// The task-role statements ECS Exec needs, and nothing broader: the four <c>ssmmessages</c> channel actions and
 /// <c>logs:DescribeLogGroups</c> on <c>*</c> (they have no resource-level permissions), log-stream actions on the
 /// audit log group only, <c>s3:PutObject</c> under the bucket prefix and <c>s3:GetEncryptionConfiguration</c> on the
-/// bucket, and <c>kms:Decrypt</c> on the exec key.
+/// bucket, <c>kms:GenerateDataKey</c> on the bucket's key when it is SSE-KMS encrypted, and <c>kms:Decrypt</c> on the exec key.
 /// </summary>
 /// <remarks>
 /// The statements depend only on the cluster's exec configuration, so they are built once per cluster and the same
@@ -76,6 +76,11 @@ internal static class ExecGrants
                 var prefix = logs.S3KeyPrefix;
                 built.Add(Statement("ExecUploadSessionLogs", ["s3:PutObject"], [bucket.ArnForObjects(string.IsNullOrEmpty(prefix) ? "*" : $"{prefix}/*")]));
                 built.Add(Statement("ExecCheckBucketEncryption", ["s3:GetEncryptionConfiguration"], [bucket.BucketArn]));
+                if (bucket.EncryptionKey?.KeyArn is { } bucketKey)
+                {
+                    // SSE-KMS: each upload asks KMS for a data key under the bucket's key (whether or not it is the exec key).
+                    built.Add(Statement("ExecEncryptSessionUploads", ["kms:GenerateDataKey"], [bucketKey]));
+                }
             }
 
             if (config?.KmsKey?.KeyArn is { } key)

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using EcsDiscoveryConstructs.Validation;
 
 namespace EcsDiscoveryConstructs.Exec;
 
@@ -18,6 +19,8 @@ public sealed class ExecOperatorRole : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
+        RequiredProps.Check(this, nameof(ExecOperatorRole), ("Cluster", props.Cluster), ("AssumedBy", props.AssumedBy));
+        RuleRunner.Apply(this, nameof(ExecOperatorRole), props, RuleCatalog.OperatorRules);
         ClusterName = props.Cluster.ClusterName;
         var tasks = Stack.Of(this).FormatArn(new ArnComponents { Service = "ecs", Resource = "task", ResourceName = $"{props.Cluster.ClusterName}/*" });
 

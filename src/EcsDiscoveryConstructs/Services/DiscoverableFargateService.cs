@@ -35,12 +35,14 @@ public sealed class DiscoverableFargateService : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
+        RequiredProps.Check(this, Kind, RequiredOf(props));
         this.props = props;
         var task = props.TaskDefinition is { } existing
             ? TaskShape.FromTaskDefinition(existing)
             : props.Container is { } container ? TaskShape.FromOptions(container, "App") : new TaskShape([], string.Empty);
         plan = DiscoveryPlan.Create(props, task);
-        RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, plan, props.Exec), RuleCatalog.FargateServiceRules);
+        RuleRunner.Report(this, Kind, RuleRunner.Findings(new FargateServiceSpec(props, plan, props.Exec), RuleCatalog.FargateServiceRules)
+            .Concat(CloudMapChild.Findings(props, plan)));
 
         TaskDefinition = props.TaskDefinition ?? new FargateTaskDefinition(this, "TaskDefinition", new FargateTaskDefinitionProps
         {
@@ -67,6 +69,7 @@ public sealed class DiscoverableFargateService : Construct
             EnableExecuteCommand = execByL2 ? true : null,
         });
 
+        ClusterServiceNames.Add(props.Cluster, ClusterFacts.NameOf(props.Cluster), this, props.Name);
         if (plan.CloudMap is not null)
         {
             RegisterInCloudMap(this, plan.CloudMap);
@@ -174,8 +177,38 @@ public sealed class DiscoverableFargateService : Construct
     public void EnableExec(ExecOptions? options = null)
     {
         options ??= new ExecOptions();
-        RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, plan, options), RuleCatalog.ExecRules);
+        // Judged on the containers the task definition holds now, not as they were when the service was created.
+        var current = plan with { Task = TaskShape.FromTaskDefinition(TaskDefinition) };
+        RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, current, options), RuleCatalog.ExecRules);
         ApplyExec(this, options);
+    }
+
+    /// <summary>The props C# marks required, at any depth, with their paths as the user writes them.</summary>
+    private static (string, object?)[] RequiredOf(DiscoverableFargateServiceProps props)
+    {
+        var required = new List<(string, object?)> { ("Cluster", props.Cluster) };
+        if (props.Container is { } container)
+        {
+            required.Add(("Container.Image", container.Image));
+        }
+
+        if (props.CloudMap?.ImportedService is { } imported)
+        {
+            required.AddRange([("CloudMap.ImportedService.ServiceArn", imported.ServiceArn), ("CloudMap.ImportedService.ServiceId", imported.ServiceId), ("CloudMap.ImportedService.ServiceName", imported.ServiceName), ("CloudMap.ImportedService.Namespace", imported.Namespace)]);
+        }
+
+        foreach (var (endpoint, i) in (props.ServiceConnect?.Endpoints ?? []).Select((e, i) => (e, i)))
+        {
+            var path = $"ServiceConnect.Endpoints[{i}]";
+            required.Add((path, endpoint));
+            required.Add(($"{path}.PortMappingName", endpoint?.PortMappingName));
+            if (endpoint?.Tls is { } tls)
+            {
+                required.AddRange([($"{path}.Tls.AwsPcaAuthorityArn", tls.AwsPcaAuthorityArn), ($"{path}.Tls.Role", tls.Role)]);
+            }
+        }
+
+        return [.. required];
     }
 
     /// <summary>What the service was planned with (read by wiring and cross-service rules).</summary>
@@ -206,24 +239,17 @@ public sealed class DiscoverableFargateService : Construct
         }
 
         ExecNetworkPath.Track(ClusterFacts.VpcOf(props.Cluster), self, props.VpcSubnets, props.AssignPublicIp);
+        ExecReadinessAtSynth.Track(self, props, options);
     }
 
     private static void RegisterInCloudMap(DiscoverableFargateService self, CloudMapRegistration registration)
     {
         var plan = self.plan;
         Amazon.CDK.AWS.ServiceDiscovery.IService target;
-        if (registration.Namespace is { } ns)
+        if (CloudMapChild.Props(plan) is { } childProps)
         {
-            var created = self.discoveryService = new DiscoveryService(self, "CloudMap", new DiscoveryServiceProps
-            {
-                Namespace = ns,
-                Name = plan.CloudMapName!,
-                DnsRecords = ns.NamespaceType == NamespaceType.HTTP ? registration.DnsRecords : plan.CloudMapRecords,
-                DnsTtl = registration.DnsTtl,
-                RoutingPolicy = registration.RoutingPolicy,
-                CustomHealthCheck = registration.CustomHealthCheck ? new CustomHealthCheckOptions() : null,
-                TaskStopTimeoutSeconds = plan.Task.StopTimeoutSeconds,
-            });
+            // Validated with the parent's props: its findings were reported as this construct's own.
+            var created = self.discoveryService = new DiscoveryService(self, "CloudMap", childProps, validated: true);
             target = created.Resource;
         }
         else if (registration.ExistingService is { } existing)
@@ -276,7 +302,7 @@ public sealed class DiscoverableFargateService : Construct
         var ns = self.plan.ServiceConnectNamespace!;
         foreach (var endpoint in self.plan.Endpoints)
         {
-            ns.Usage.AddDiscoveryName(new UsageOwner(self), endpoint.DiscoveryName);
+            ns.Usage.AddDiscoveryName(new UsageOwner(self), endpoint.DiscoveryName, self.props.DualDiscovery);
             ns.Usage.AddClientAlias(new UsageOwner(self), endpoint.AliasDnsName, endpoint.AliasPort ?? 0);
             if (endpoint.Source.Tls is { } tls)
             {

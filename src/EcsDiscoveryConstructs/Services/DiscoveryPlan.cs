@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.ServiceDiscovery;
 using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Validation;
 
 namespace EcsDiscoveryConstructs.Services;
 
@@ -62,7 +63,9 @@ internal sealed record DiscoveryPlan
             var found = task.FindPortMapping(e.PortMappingName);
             var discovery = e.DiscoveryName ?? (i == 0 ? props.Name : $"{props.Name}-{e.PortMappingName}") + (dual && e.DiscoveryName is null ? DualSuffix : string.Empty);
             var nsName = scNamespace?.NamespaceName ?? string.Empty;
-            var alias = e.DnsName ?? (dual && i == 0 && cmName is not null ? $"{cmName}.{nsName}" : $"{discovery}.{nsName}");
+            // A derived alias is lower-cased (ECS accepts only lower-case aliases; DNS names are case-insensitive, so
+            // 'Api.Apps.Example.com' and 'api.apps.example.com' are one name). Names holding tokens are left alone.
+            var alias = e.DnsName ?? LowerCase(dual && i == 0 && cmName is not null ? $"{cmName}.{nsName}" : $"{discovery}.{nsName}");
             return new PlannedEndpoint(e, i, discovery, alias, e.Port ?? found?.Port.ContainerPort, found?.Port);
         }).ToList();
 
@@ -82,6 +85,8 @@ internal sealed record DiscoveryPlan
             MaxTasksProperty = props.Scaling is null ? "DesiredCount" : "Scaling.MaxCapacity",
         };
     }
+
+    private static string LowerCase(string name) => TokenGuard.IsConcrete(name) ? name.ToLowerInvariant() : name;
 
     private static (string, int)? ResolveTarget(CloudMapRegistration cloudMap, TaskShape task, List<PlannedEndpoint> endpoints)
     {

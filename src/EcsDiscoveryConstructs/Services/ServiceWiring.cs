@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
+using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Validation;
 
 namespace EcsDiscoveryConstructs.Services;
@@ -49,7 +50,7 @@ internal static partial class ServiceWiring
     {
         var s = DiscoverableFargateService.PlanOf(source);
         var t = DiscoverableFargateService.PlanOf(target);
-        var sameScNamespace = s.HasServiceConnect && ReferenceEquals(s.ServiceConnectNamespace?.CloudMapNamespace, t.ServiceConnectNamespace?.CloudMapNamespace);
+        var sameScNamespace = s.HasServiceConnect && NamespaceSetup.Same(s.ServiceConnectNamespace, t.ServiceConnectNamespace);
         if (t.Endpoints.Count > 0 && (sameScNamespace || (!s.HasServiceConnect && target.DnsName is null)))
         {
             if (!s.HasServiceConnect)

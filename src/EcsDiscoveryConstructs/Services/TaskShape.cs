@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.CDK.AWS.ECS;
+using EcsDiscoveryConstructs.Validation;
 
 namespace EcsDiscoveryConstructs.Services;
 
@@ -32,7 +33,7 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     public ContainerShape DefaultContainer => Containers.First(c => c.Name == DefaultContainerName);
 
     /// <summary>The longest time ECS waits for a container to stop after deregistering the task.</summary>
-    public double StopTimeoutSeconds => Containers.Max(c => c.StopTimeoutSeconds ?? DefaultStopTimeoutSeconds);
+    public double StopTimeoutSeconds => Containers.Count == 0 ? DefaultStopTimeoutSeconds : Containers.Max(c => c.StopTimeoutSeconds ?? DefaultStopTimeoutSeconds);
 
     public ContainerShape? FindContainer(string name) => Containers.FirstOrDefault(c => c.Name == name);
 
@@ -44,7 +45,7 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     public static TaskShape FromOptions(ContainerDefinitionOptions options, string defaultName)
     {
         var name = options.ContainerName ?? defaultName;
-        var container = new ContainerShape(name, Ports(options.PortMappings), options.StopTimeout?.ToSeconds())
+        var container = new ContainerShape(name, Ports(options.PortMappings), options.StopTimeout is { } stop ? TokenGuard.MillisecondsOf(stop) / 1000 : null)
         {
             ReadonlyRootFilesystem = options.ReadonlyRootFilesystem == true,
             InitProcessEnabled = InitProcess(options.LinuxParameters),
@@ -54,26 +55,47 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     }
 
     /// <summary>
-    /// The shape of an existing task definition, read from the container definitions CDK renders for it (every
-    /// container added so far, with ports, stop timeouts, environment and Linux parameters).
+    /// The shape of a task definition as it is now, read from each container's own rendering (every container added so
+    /// far, with ports, stop timeouts, environment and Linux parameters). The task definition's <c>ContainerDefinitions</c>
+    /// is never resolved here: the CDK computes it once and caches it, so resolving it before synth would freeze the
+    /// template's containers and drop every container or variable added afterwards.
     /// </summary>
     public static TaskShape FromTaskDefinition(TaskDefinition taskDefinition)
     {
-        var cfn = (CfnTaskDefinition)taskDefinition.Node.DefaultChild!;
-        var rendered = cfn.ContainerDefinitions is null ? null : Amazon.CDK.Stack.Of(taskDefinition).Resolve(cfn.ContainerDefinitions);
-        var json = JsonNode.Parse(JsonSerializer.Serialize(rendered))?.AsArray() ?? [];
-        var containers = json.OfType<JsonObject>().Select(Parsed).ToList();
+        var stack = Amazon.CDK.Stack.Of(taskDefinition);
+        var containers = taskDefinition.Node.Children.OfType<ContainerDefinition>()
+            .Select(c => Parsed(Rendered(stack, c.RenderContainerDefinition(taskDefinition))))
+            .ToList();
         return new TaskShape(containers, taskDefinition.DefaultContainer?.ContainerName ?? string.Empty)
         {
             PidModeTask = taskDefinition.PidMode == PidMode.TASK,
         };
     }
 
+    /// <summary>
+    /// The members of a container's fresh rendering the rules read, resolved one by one (the rendering as a whole is a
+    /// struct the CDK cannot take back; its members are plain values or tokens it can).
+    /// </summary>
+    private static JsonObject Rendered(Amazon.CDK.Stack stack, CfnTaskDefinition.IContainerDefinitionProperty rendered)
+    {
+        JsonNode? Resolved(object? value) => value is null ? null : JsonSerializer.SerializeToNode(stack.Resolve(value));
+        return new JsonObject
+        {
+            ["name"] = rendered.Name,
+            ["portMappings"] = Resolved(rendered.PortMappings),
+            ["stopTimeout"] = rendered.StopTimeout,
+            ["readonlyRootFilesystem"] = Resolved(rendered.ReadonlyRootFilesystem),
+            ["linuxParameters"] = Resolved(rendered.LinuxParameters),
+            ["environment"] = Resolved(rendered.Environment),
+            ["secrets"] = Resolved(rendered.Secrets),
+        };
+    }
+
     /// <summary>Reads one rendered container definition (camelCase JSON, as CDK resolves it).</summary>
     private static ContainerShape Parsed(JsonObject c)
     {
-        static IEnumerable<string> Names(JsonNode? list) => list?.AsArray().Select(e => e?["name"]?.GetValue<string>()).OfType<string>() ?? [];
-        var ports = c["portMappings"]?.AsArray().OfType<JsonObject>()
+        static IEnumerable<string> Names(JsonNode? list) => (list as JsonArray)?.OfType<JsonObject>().Select(e => e["name"] is JsonValue v && v.TryGetValue<string>(out var n) ? n : null).OfType<string>() ?? [];
+        var ports = (c["portMappings"] as JsonArray)?.OfType<JsonObject>()
             .Where(p => p["containerPort"] is JsonValue v && v.TryGetValue<double>(out _))
             .Select(p => new PortShape(p["name"]?.GetValue<string>(), (int)p["containerPort"]!.GetValue<double>(), p["appProtocol"]?.GetValue<string>()))
             .ToList() ?? [];

@@ -11,6 +11,8 @@ internal sealed class AppUsage
     public const int NamespaceQuota = 50;
 
     private static readonly ConditionalWeakTable<object, AppUsage> ByRoot = [];
+    private readonly Dictionary<string, NamespaceUsage> importedNamespaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<object, ClusterServiceNames> clusters = [];
     private int namespaces;
 
     public static RuleInfo NamespaceCountQuota { get; } = new(
@@ -21,6 +23,29 @@ internal sealed class AppUsage
 
     /// <summary>The usage record of the app <paramref name="construct"/> belongs to.</summary>
     public static AppUsage For(IConstruct construct) => ByRoot.GetValue(construct.Node.Root, _ => new AppUsage());
+
+    /// <summary>The usage record of the imported namespace known by <paramref name="identity"/>, created on its first import.</summary>
+    public NamespaceUsage ImportedNamespace(string identity, Func<NamespaceUsage> create)
+    {
+        if (!importedNamespaces.TryGetValue(identity, out var usage))
+        {
+            importedNamespaces[identity] = usage = create();
+        }
+
+        return usage;
+    }
+
+    /// <summary>The service names of <paramref name="cluster"/>, shared by every cluster object with the same <paramref name="identity"/> (its concrete name).</summary>
+    public ClusterServiceNames Cluster(object cluster, string? identity, Func<ClusterServiceNames> create)
+    {
+        var key = identity ?? cluster;
+        if (!clusters.TryGetValue(key, out var names))
+        {
+            clusters[key] = names = create();
+        }
+
+        return names;
+    }
 
     /// <summary>Counts a namespace created by the app; warns on the first one over the quota.</summary>
     public void AddNamespace(IConstruct namespaceConstruct)

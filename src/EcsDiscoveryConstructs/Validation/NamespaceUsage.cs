@@ -18,6 +18,7 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
     private readonly List<(UsageOwner Owner, string Name)> discoveryNames = [];
     private readonly List<(UsageOwner Owner, string Alias)> aliases = [];
     private readonly Dictionary<UsageOwner, int> maxInstances = [];
+    private readonly HashSet<UsageOwner> dualOwners = [];
     private readonly IConstruct namespaceConstruct;
     private readonly string label;
     private readonly StringComparer nameComparer;
@@ -58,8 +59,15 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
     /// <summary>Records a Cloud Map service created in this namespace by <paramref name="owner"/>; unresolved names are skipped.</summary>
     public void AddServiceName(UsageOwner owner, string name) => AddIfConcrete(serviceNames, owner, name);
 
-    /// <summary>Records a Service Connect discovery name.</summary>
-    public void AddDiscoveryName(UsageOwner owner, string name) => AddIfConcrete(discoveryNames, owner, name);
+    /// <summary>Records a Service Connect discovery name; <paramref name="dualDiscovery"/> says whether the owner has DualDiscovery on.</summary>
+    public void AddDiscoveryName(UsageOwner owner, string name, bool dualDiscovery = false)
+    {
+        AddIfConcrete(discoveryNames, owner, name);
+        if (dualDiscovery)
+        {
+            dualOwners.Add(owner);
+        }
+    }
 
     /// <summary>Records a Service Connect client alias as <c>dnsName:port</c>.</summary>
     public void AddClientAlias(UsageOwner owner, string dnsName, int port) => AddIfConcrete(aliases, owner, $"{dnsName}:{port}");
@@ -91,7 +99,7 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
         {
             foreach (var clash in serviceNames.Where(s => nameComparer.Equals(s.Name, name)))
             {
-                errors.Add($"DiscoverableFargateService '{owner}' and Cloud Map service '{clash.Owner}': ServiceConnect discoveryName '{name}' is also the name of a Cloud Map service in namespace '{label}', so ECS cannot create its Service Connect service (aws-cdk #26524). Rename one of them, or use DualDiscovery, which suffixes discovery names with '-sc'. [{DiscoveryNameUnique.QualifiedId}]");
+                errors.Add($"DiscoverableFargateService '{owner}' and Cloud Map service '{clash.Owner}': ServiceConnect discoveryName '{name}' is also the name of a Cloud Map service in namespace '{label}', so ECS cannot create its Service Connect service (aws-cdk #26524). {(dualOwners.Contains(owner) ? "Rename one of them, or leave that endpoint's DiscoveryName unset so DualDiscovery derives '<name>-sc'" : "Rename one of them, or use DualDiscovery, which suffixes discovery names with '-sc'")}. [{DiscoveryNameUnique.QualifiedId}]");
             }
         }
 

@@ -1,3 +1,4 @@
+using EcsDiscoveryConstructs.Exec;
 using EcsDiscoveryConstructs.Validation.Rules;
 
 namespace EcsDiscoveryConstructs.Validation;
@@ -64,6 +65,7 @@ public static class RuleCatalog
         new DualDiscoverySetup(),
         new NamespaceVpc(),
         new PublicNamespacePrivateIps(),
+        new DesiredCountRange(),
         new TaskScalingRange(),
         new TaskCountQuota(),
         new ExecReadonlyRoot(),
@@ -85,7 +87,14 @@ public static class RuleCatalog
     internal static IReadOnlyList<IPropsRule<ConnectionSpec>> ConnectionRules { get; } =
     [
         new ConnectTarget(),
+        new ConnectNetwork(),
         new ConnectServiceConnectNamespace(),
+    ];
+
+    /// <summary>Rules run against Exec operator role props.</summary>
+    internal static IReadOnlyList<IPropsRule<ExecOperatorRoleProps>> OperatorRules { get; } =
+    [
+        new ExecOperatorContainers(),
     ];
 
     /// <summary>Rules checked across constructs when the app is synthesized.</summary>
@@ -97,14 +106,20 @@ public static class RuleCatalog
         NamespaceUsage.NamespaceInstanceQuota,
         AppUsage.NamespaceCountQuota,
         ExecNetworkPath.Info,
+        ClusterServiceNames.Info,
     ];
+
+    /// <summary>Guards run before any other rule of a construct.</summary>
+    internal static IReadOnlyList<RuleInfo> GuardRules { get; } = [RequiredProps.Info];
 
     /// <summary>Every rule, each once, in catalog order.</summary>
     public static IReadOnlyList<RuleInfo> All { get; } =
-        NamespaceRules.Select(r => r.Info)
+        GuardRules
+            .Concat(NamespaceRules.Select(r => r.Info))
             .Concat(DiscoveryServiceRules.Select(r => r.Info))
             .Concat(FargateServiceRules.Select(r => r.Info))
             .Concat(ConnectionRules.Select(r => r.Info))
+            .Concat(OperatorRules.Select(r => r.Info))
             .Concat(SynthRules)
             .DistinctBy(r => r.Id)
             .ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
@@ -18,15 +19,24 @@ internal static partial class TokenGuard
     /// <summary>True when <paramref name="value"/> is set and is not a token.</summary>
     public static bool IsConcrete(Duration? value) => value is not null && MillisecondsOf(value) is not null;
 
-    /// <summary>The duration in milliseconds, or null for a token; computed once per duration object.</summary>
+    /// <summary>
+    /// The duration in milliseconds, or null for a token; computed once per duration object. Fractions are kept
+    /// (<c>Duration.Millis(0.5)</c> is 0.5): the CDK's own conversion throws a raw error for them, and the rules
+    /// report them instead.
+    /// </summary>
     public static double? MillisecondsOf(Duration value)
-        => Millis.GetValue(value, d => new StrongBox<double?>(d.IsUnresolved() ? null : d.ToMilliseconds())).Value;
+        => Millis.GetValue(value, d => new StrongBox<double?>(d.IsUnresolved() ? null : d.ToMilliseconds(new TimeConversionOptions { Integral = false }))).Value;
 
-    /// <summary>Formats a duration for a message, e.g. <c>90 s</c> or <c>1500 ms</c>.</summary>
+    /// <summary>True when <paramref name="value"/> is concrete and a whole number of seconds (what Cloud Map and ECS take).</summary>
+    public static bool IsWholeSeconds(Duration value) => MillisecondsOf(value) is { } millis && double.IsFinite(millis) && millis % 1000 == 0;
+
+    /// <summary>Formats a duration for a message, e.g. <c>90 s</c>, <c>1500 ms</c> or <c>0.5 ms</c>.</summary>
     public static string Describe(Duration value)
     {
         var millis = MillisecondsOf(value) ?? 0;
-        return millis % 1000 == 0 ? $"{millis / 1000:0} s" : $"{millis:0} ms";
+        return millis % 1000 == 0
+            ? (millis / 1000).ToString("0.###", CultureInfo.InvariantCulture) + " s"
+            : millis.ToString("0.####", CultureInfo.InvariantCulture) + " ms";
     }
 
     /// <summary>How CDK encodes a token inside a string.</summary>

@@ -92,6 +92,56 @@ public class ExecTests
         Assert.True(service.ExecEnabled);
     }
 
+    /// <summary>A cluster whose exec logs go to a bucket of the given encryption (aws-cdk integ exec-command uses SSE-KMS).</summary>
+    private static (Stack Stack, Amazon.CDK.AWS.KMS.Key ExecKey, Amazon.CDK.AWS.KMS.IKey? BucketKey) BucketCluster(string encryption)
+    {
+        var w = new Workloads();
+        var execKey = new Amazon.CDK.AWS.KMS.Key(w.Stack, "ExecKey", new Amazon.CDK.AWS.KMS.KeyProps { EnableKeyRotation = true });
+        var bucketKey = encryption switch
+        {
+            "kms-exec-key" => execKey,
+            "kms-other-key" => new Amazon.CDK.AWS.KMS.Key(w.Stack, "BucketKey", new Amazon.CDK.AWS.KMS.KeyProps { EnableKeyRotation = true }),
+            _ => null,
+        };
+        var bucket = new Amazon.CDK.AWS.S3.Bucket(w.Stack, "Sessions", bucketKey is null
+            ? new Amazon.CDK.AWS.S3.BucketProps { Encryption = Amazon.CDK.AWS.S3.BucketEncryption.S3_MANAGED }
+            : new Amazon.CDK.AWS.S3.BucketProps { EncryptionKey = bucketKey });
+        var cluster = new Cluster(w.Stack, "ExecCluster", new ClusterProps
+        {
+            Vpc = w.Vpc,
+            ExecuteCommandConfiguration = new ExecuteCommandConfiguration
+            {
+                KmsKey = execKey,
+                Logging = ExecuteCommandLogging.OVERRIDE,
+                LogConfiguration = new ExecuteCommandLogConfiguration { S3Bucket = bucket, S3EncryptionEnabled = true, S3KeyPrefix = "exec" },
+            },
+        });
+        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = cluster, Name = "orders", Container = Workloads.WebContainer(), Exec = new ExecOptions() });
+        return (w.Stack, execKey, bucketKey);
+    }
+
+    [Fact]
+    public void Exec_SseS3Bucket_NoKmsGrantForTheBucket()
+    {
+        var (stack, execKey, _) = BucketCluster("s3");
+        var statements = TaskRoleStatements(stack);
+        Assert.Equal(["ExecSessionChannels", "ExecUploadSessionLogs", "ExecCheckBucketEncryption", "ExecDecryptSessions"], statements.Select(s => s["Sid"]!.ToString()));
+        Assert.Equal(JsonText(stack.Resolve(execKey.KeyArn)), JsonText(statements[3]["Resource"]));
+    }
+
+    [Theory]
+    [InlineData("kms-exec-key")]
+    [InlineData("kms-other-key")]
+    public void Exec_SseKmsBucket_GrantsGenerateDataKeyOnTheBucketsKey(string encryption)
+    {
+        // Uploading SSE-KMS objects asks KMS for a data key under the bucket's key; without it the audit logs are lost.
+        var (stack, _, bucketKey) = BucketCluster(encryption);
+        var statements = TaskRoleStatements(stack);
+        var upload = Assert.Single(statements, s => s["Sid"].ToString() == "ExecEncryptSessionUploads");
+        Assert.Equal("kms:GenerateDataKey", upload["Action"]);
+        Assert.Equal(JsonText(stack.Resolve(bucketKey!.KeyArn)), JsonText(upload["Resource"]));
+    }
+
     [Fact]
     public void ExecAudit_KeyRotatesAndLogGroupIsEncryptedWithRetention()
     {

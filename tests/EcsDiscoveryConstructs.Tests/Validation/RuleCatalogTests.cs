@@ -32,7 +32,7 @@ public partial class RuleCatalogTests
             Assert.True(cases >= 2, $"{rule.Name}Tests needs a compliant and a non-compliant test; it has {cases}.");
         }
 
-        Assert.Equal(ruleTypes.Count + RuleCatalog.SynthRules.Count, RuleCatalog.All.Count);
+        Assert.Equal(ruleTypes.Count + RuleCatalog.SynthRules.Count + RuleCatalog.GuardRules.Count, RuleCatalog.All.Count);
     }
 
     [Fact]

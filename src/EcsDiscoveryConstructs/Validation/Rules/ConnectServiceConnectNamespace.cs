@@ -1,3 +1,4 @@
+using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Services;
 
 namespace EcsDiscoveryConstructs.Validation.Rules;
@@ -16,7 +17,7 @@ internal sealed class ConnectServiceConnectNamespace : IPropsRule<ConnectionSpec
         var source = DiscoverableFargateService.PlanOf(subject.Source);
         var target = DiscoverableFargateService.PlanOf(subject.Target);
         if (target.Endpoints.Count > 0 && target.CloudMap is null && source.HasServiceConnect
-            && !ReferenceEquals(source.ServiceConnectNamespace?.CloudMapNamespace, target.ServiceConnectNamespace?.CloudMapNamespace))
+            && !NamespaceSetup.Same(source.ServiceConnectNamespace, target.ServiceConnectNamespace))
         {
             yield return new Violation(
                 $"target '{subject.Target.Node.Path}'",

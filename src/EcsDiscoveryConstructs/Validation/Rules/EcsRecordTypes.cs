@@ -14,7 +14,7 @@ internal sealed class EcsRecordTypes : IPropsRule<FargateServiceSpec>
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
         var records = subject.Plan.CloudMapRecords;
-        if (subject.Plan.CloudMap is not null && (records & (DiscoveryRecordTypes.Aaaa | DiscoveryRecordTypes.Cname)) != 0)
+        if (subject.Plan.CloudMap is not null && (records & ~(DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv)) != 0)
         {
             yield return new Violation(
                 $"CloudMap DnsRecords {Rules.RecordTypes.Describe(records)}",

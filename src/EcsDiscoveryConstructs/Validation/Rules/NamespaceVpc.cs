@@ -1,4 +1,3 @@
-using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ServiceDiscovery;
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Services;
@@ -20,27 +19,13 @@ internal sealed class NamespaceVpc : IPropsRule<FargateServiceSpec>
         var used = new[] { ("CloudMap", subject.Plan.CloudMapNamespace), ("ServiceConnect", subject.Plan.ServiceConnectNamespace) };
         foreach (var (property, ns) in used.DistinctBy(u => u.Item2))
         {
-            if (ns is { NamespaceType: NamespaceType.DNS_PRIVATE, Vpc: { } nsVpc } && clusterVpc is not null && Differ(nsVpc, clusterVpc))
+            if (ns is { NamespaceType: NamespaceType.DNS_PRIVATE, Vpc: { } nsVpc } && clusterVpc is not null && Vpcs.Differ(nsVpc, clusterVpc))
             {
                 yield return new Violation(
                     $"{property} namespace '{NamespaceSetup.Label(ns.NamespaceName, ns.DisplayPath)}'",
-                    $"is associated with VPC '{Describe(nsVpc)}', but the cluster runs in VPC '{Describe(clusterVpc)}': the tasks could not resolve its names",
+                    $"is associated with VPC '{Vpcs.Describe(nsVpc)}', but the cluster runs in VPC '{Vpcs.Describe(clusterVpc)}': the tasks could not resolve its names",
                     "Use a namespace created for the cluster's VPC, or run the service in the namespace's VPC.");
             }
         }
     }
-
-    /// <summary>True only when the VPCs are known to differ: two concrete ids, or two VPCs created in this app.</summary>
-    private static bool Differ(IVpc a, IVpc b)
-    {
-        if (ReferenceEquals(a, b) || a.VpcId == b.VpcId)
-        {
-            return false;
-        }
-
-        var bothConcrete = TokenGuard.IsConcrete(a.VpcId) && TokenGuard.IsConcrete(b.VpcId);
-        return bothConcrete || (a is Vpc && b is Vpc);
-    }
-
-    private static string Describe(IVpc vpc) => TokenGuard.IsConcrete(vpc.VpcId) ? vpc.VpcId : vpc.Node.Path;
 }

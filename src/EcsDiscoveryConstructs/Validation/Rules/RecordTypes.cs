@@ -13,17 +13,28 @@ internal sealed class RecordTypes : IPropsRule<DiscoveryServiceSpec>
         DiscoveryRecordTypes.Srv,
         DiscoveryRecordTypes.Cname,
         DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv,
+        DiscoveryRecordTypes.Aaaa | DiscoveryRecordTypes.Srv,
+        DiscoveryRecordTypes.A | DiscoveryRecordTypes.Aaaa | DiscoveryRecordTypes.Srv,
     ];
 
     public RuleInfo Info { get; } = new(
         "record-types",
         RuleLevel.Error,
-        "DnsRecords is one of A, AAAA, A+AAAA, SRV, CNAME or A+SRV.",
-        "Cloud Map documents A, AAAA, A+AAAA, SRV and CNAME; ECS documents A+SRV for task registration. Other combinations fail at deploy time.");
+        "DnsRecords is one of A, AAAA, A+AAAA, SRV, CNAME, A+SRV, AAAA+SRV or A+AAAA+SRV.",
+        "Cloud Map documents A, AAAA, A+AAAA, SRV and CNAME; ECS documents A+SRV for task registration; aws-cdk's integ test service-with-srv-record-combinations deploys AAAA+SRV and A+AAAA+SRV. Other combinations (CNAME with anything) fail at deploy time.");
 
     /// <summary>Formats a combination the way messages show it, e.g. <c>A+SRV</c>.</summary>
     public static string Describe(DiscoveryRecordTypes types)
-        => types == DiscoveryRecordTypes.None ? "None" : string.Join('+', DnsRecordMapping.CloudFormationTypes(types));
+    {
+        var undefined = (int)(types & ~(DiscoveryRecordTypes.A | DiscoveryRecordTypes.Aaaa | DiscoveryRecordTypes.Srv | DiscoveryRecordTypes.Cname));
+        var names = DnsRecordMapping.CloudFormationTypes(types).ToList();
+        if (undefined != 0)
+        {
+            names.Add($"{undefined} (not a DiscoveryRecordTypes flag)");
+        }
+
+        return names.Count == 0 ? "None" : string.Join('+', names);
+    }
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {
@@ -31,9 +42,9 @@ internal sealed class RecordTypes : IPropsRule<DiscoveryServiceSpec>
         {
             yield return new Violation(
                 $"DnsRecords {Describe(records)}",
-                "is not a combination Cloud Map accepts: use A, AAAA, A+AAAA, SRV, CNAME or A+SRV",
-                records.HasFlag(DiscoveryRecordTypes.Srv) && records.HasFlag(DiscoveryRecordTypes.Aaaa)
-                    ? "Use A|Srv, or Srv alone (its target resolves to IPv4 and IPv6 addresses)."
+                "is not a combination Cloud Map accepts: use A, AAAA, A+AAAA, SRV, CNAME, A+SRV, AAAA+SRV or A+AAAA+SRV",
+                records.HasFlag(DiscoveryRecordTypes.Cname)
+                    ? "Use CNAME alone: a name that holds a CNAME record holds no other record."
                     : "Pick one of the accepted combinations.");
         }
     }

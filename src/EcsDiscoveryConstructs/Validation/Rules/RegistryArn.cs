@@ -8,7 +8,7 @@ internal sealed partial class RegistryArn : IPropsRule<FargateServiceSpec>
     public RuleInfo Info { get; } = new(
         "registry-arn",
         RuleLevel.Error,
-        "CloudMap.ImportedService.ServiceArn is a Cloud Map service ARN ('...:service/srv-...') and ServiceId its 'srv-' id.",
+        "CloudMap.ImportedService.ServiceArn is a Cloud Map service ARN ('...:service/srv-...') and ServiceId the 'srv-' id at the end of that ARN.",
         "ECS serviceRegistries.registryArn takes the Cloud Map service ARN; a namespace id or ARN is a common mistake that fails only at deploy time.");
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
@@ -26,12 +26,23 @@ internal sealed partial class RegistryArn : IPropsRule<FargateServiceSpec>
             yield return new Violation($"CloudMap.ImportedService.ServiceArn '{imported.ServiceArn}'", $"is not a Cloud Map service ARN: {hint}", "Copy the service's Arn from 'aws servicediscovery list-services'.");
         }
 
-        if (TokenGuard.IsConcrete(imported.ServiceId) && !imported.ServiceId.StartsWith("srv-", StringComparison.Ordinal))
+        if (TokenGuard.IsConcrete(imported.ServiceId) && !ServiceId().IsMatch(imported.ServiceId))
         {
             yield return new Violation($"CloudMap.ImportedService.ServiceId '{imported.ServiceId}'", "is not a Cloud Map service id: expected 'srv-...'", "Copy the service's Id from 'aws servicediscovery list-services'.");
         }
+        else if (TokenGuard.IsConcrete(imported.ServiceId) && TokenGuard.IsConcrete(imported.ServiceArn)
+                 && ServiceArn().Match(imported.ServiceArn) is { Success: true } match && match.Groups["id"].Value != imported.ServiceId)
+        {
+            yield return new Violation(
+                $"CloudMap.ImportedService.ServiceId '{imported.ServiceId}'",
+                $"is not the service ServiceArn names ('{match.Groups["id"].Value}')",
+                "Pass the id and the ARN of the same Cloud Map service.");
+        }
     }
 
-    [GeneratedRegex("^arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:[0-9]{12}:service/srv-[a-z0-9]+$")]
+    [GeneratedRegex("^srv-[a-z0-9]+$")]
+    private static partial Regex ServiceId();
+
+    [GeneratedRegex("^arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:[0-9]{12}:service/(?<id>srv-[a-z0-9]+)$")]
     private static partial Regex ServiceArn();
 }

@@ -30,7 +30,8 @@ internal sealed class SrvTarget : IPropsRule<FargateServiceSpec>
         }
         else if (plan.RegistryTarget is null)
         {
-            yield return new Violation("CloudMap.ContainerName and ContainerPort (not set)", $"are needed for SRV records when the task's container and port are ambiguous (containers: {ports})", "Set both, e.g. ContainerName = \"app\", ContainerPort = 8080.");
+            var given = $"CloudMap.ContainerName {(cm.ContainerName is null ? "(not set)" : $"'{cm.ContainerName}'")} and ContainerPort {(cm.ContainerPort is null ? "(not set)" : cm.ContainerPort.ToString())}";
+            yield return new Violation(given, $"do not pick one container and port for SRV records: the task's container and port are ambiguous (containers: {ports})", "Set both, e.g. ContainerName = \"app\", ContainerPort = 8080.");
         }
     }
 }

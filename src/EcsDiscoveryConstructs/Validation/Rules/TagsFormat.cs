@@ -6,17 +6,21 @@ internal sealed class TagsFormat : IPropsRule<NamespaceSpec>, IPropsRule<Discove
     /// <summary>Most tags per Cloud Map resource.</summary>
     public const int MaxTags = 50;
 
-    public RuleInfo Info { get; } = new(
+    /// <summary>The rule's description, also used by the synth-time check of the tags that reach the template.</summary>
+    public static RuleInfo Rule { get; } = new(
         "tags-format",
         RuleLevel.Error,
         "At most 50 tags; keys 1-128 characters not starting with 'aws:'; values at most 256 characters.",
-        "TagResource limits (TooManyTagsException, InvalidInput); 'aws:' is reserved for AWS.");
+        "TagResource limits (TooManyTagsException, InvalidInput); 'aws:' is reserved for AWS. Checked on the props, and at synth on the tags that reach the template (Tags.Of(scope) on a parent included).");
 
-    public IEnumerable<Violation> Check(NamespaceSpec subject) => Check(subject.Tags);
+    public RuleInfo Info => Rule;
 
-    public IEnumerable<Violation> Check(DiscoveryServiceSpec subject) => Check(subject.Tags);
+    public IEnumerable<Violation> Check(NamespaceSpec subject) => Violations(subject.Tags);
 
-    private static IEnumerable<Violation> Check(IReadOnlyDictionary<string, string>? tags)
+    public IEnumerable<Violation> Check(DiscoveryServiceSpec subject) => Violations(subject.Tags);
+
+    /// <summary>The violations of <paramref name="tags"/>; <paramref name="origin"/> says where they came from, when not only the props.</summary>
+    public static IEnumerable<Violation> Violations(IReadOnlyDictionary<string, string>? tags, string? origin = null)
     {
         if (tags is null)
         {
@@ -25,7 +29,10 @@ internal sealed class TagsFormat : IPropsRule<NamespaceSpec>, IPropsRule<Discove
 
         if (tags.Count > MaxTags)
         {
-            yield return new Violation($"Tags ({tags.Count} tags)", $"are too many: use at most {MaxTags}", "Remove tags, or tag through a parent scope with fewer tags.");
+            yield return new Violation(
+                origin is null ? $"Tags ({tags.Count} tags)" : $"Tags ({tags.Count} tags in the template: {origin})",
+                $"are too many: use at most {MaxTags}",
+                origin is null ? "Remove tags, or tag through a parent scope with fewer tags." : "Remove tags from the construct or its parent scopes, or exclude this resource type from the parent's tags (TagProps.ExcludeResourceTypes).");
         }
 
         foreach (var (key, value) in tags)

@@ -18,7 +18,7 @@ internal sealed class TaskScalingRange : IPropsRule<FargateServiceSpec>
 
         if (s.MinCapacity < 0 || s.MaxCapacity < 1 || s.MinCapacity > s.MaxCapacity)
         {
-            yield return new Violation($"Scaling {s.MinCapacity}-{s.MaxCapacity}", "is not a valid range: use 0 <= MinCapacity <= MaxCapacity and MaxCapacity >= 1", "Swap or correct the bounds, e.g. MinCapacity = 2, MaxCapacity = 10.");
+            yield return new Violation($"Scaling MinCapacity {s.MinCapacity}, MaxCapacity {s.MaxCapacity}", "is not a valid range: use 0 <= MinCapacity <= MaxCapacity and MaxCapacity >= 1", "Swap or correct the bounds, e.g. MinCapacity = 2, MaxCapacity = 10.");
         }
 
         if (s.TargetCpuPercent is < 1 or > 100)

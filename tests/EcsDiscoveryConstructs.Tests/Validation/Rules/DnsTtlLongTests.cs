@@ -38,7 +38,7 @@ public class DnsTtlLongTests
             CloudMap = new EcsDiscoveryConstructs.Services.CloudMapRegistration { Namespace = w.Namespace, DnsTtl = Duration.Seconds(20) },
         });
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Orders/CloudMap': DnsTtl 20 s is longer than the 10 s the service's tasks stay reachable while stopping (their longest stop timeout): clients can keep a stopped task's address for up to 20 s after the task is gone. Use 10 s or less (10 s is the library default), raise the containers' StopTimeout (Fargate allows up to 120 s), or acknowledge this warning. [ecs-discovery:dns-ttl-long]"],
+            ["DiscoverableFargateService 'TestStack/Orders': CloudMap.DnsTtl 20 s is longer than the 10 s the service's tasks stay reachable while stopping (their longest stop timeout): clients can keep a stopped task's address for up to 20 s after the task is gone. Use 10 s or less (10 s is the library default), raise the containers' StopTimeout (Fargate allows up to 120 s), or acknowledge this warning. [ecs-discovery:dns-ttl-long]"],
             Findings.Warnings(w.Stack));
     }
 

@@ -36,4 +36,14 @@ public class RegistryArnTests
             ],
             error.Errors);
     }
+
+    [Fact]
+    public void ServiceIdOfAnotherService_FailsNamingBothIds()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration { ImportedService = Imported(w, "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-p5zdwlg5uvvzjita", "srv-aaaaaaaaaaaaaaaa") }));
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Orders': CloudMap.ImportedService.ServiceId 'srv-aaaaaaaaaaaaaaaa' is not the service ServiceArn names ('srv-p5zdwlg5uvvzjita'). Pass the id and the ARN of the same Cloud Map service. [ecs-discovery:registry-arn]"],
+            error.Errors);
+    }
 }

@@ -49,6 +49,23 @@ public class SrvTargetTests
             Container = container,
             CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv },
         }));
-        Assert.Contains("CloudMap.ContainerName and ContainerPort (not set) are needed for SRV records when the task's container and port are ambiguous (containers: 'app': 8080, 9100).", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CloudMap.ContainerName (not set) and ContainerPort (not set) do not pick one container and port for SRV records: the task's container and port are ambiguous (containers: 'app': 8080, 9100).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Srv_PortWithoutContainerInATwoContainerTask_MessageShowsThePortThatWasSet()
+    {
+        var w = new Workloads();
+        var task = new FargateTaskDefinition(w.Stack, "Task");
+        task.AddContainer("app", Workloads.WebContainer());
+        task.AddContainer("sidecar", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry("busybox"), PortMappings = [new PortMapping { ContainerPort = 8080 }] });
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            TaskDefinition = task,
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerPort = 8080 },
+        }));
+        Assert.Contains("CloudMap.ContainerName (not set) and ContainerPort 8080 do not pick one container and port for SRV records", error.Message, StringComparison.Ordinal);
     }
 }

@@ -22,7 +22,7 @@ public class TaskScalingRangeTests
         var error = Findings.Error(() => service.AutoScale(new TaskScaling { MinCapacity = 10, MaxCapacity = 5, TargetCpuPercent = 0 }));
         Assert.Equal(
             [
-                "DiscoverableFargateService 'TestStack/Inventory': Scaling 10-5 is not a valid range: use 0 <= MinCapacity <= MaxCapacity and MaxCapacity >= 1. Swap or correct the bounds, e.g. MinCapacity = 2, MaxCapacity = 10. [ecs-discovery:task-scaling-range]",
+                "DiscoverableFargateService 'TestStack/Inventory': Scaling MinCapacity 10, MaxCapacity 5 is not a valid range: use 0 <= MinCapacity <= MaxCapacity and MaxCapacity >= 1. Swap or correct the bounds, e.g. MinCapacity = 2, MaxCapacity = 10. [ecs-discovery:task-scaling-range]",
                 "DiscoverableFargateService 'TestStack/Inventory': Scaling.TargetCpuPercent 0 is out of range: use 1-100. Use e.g. 70. [ecs-discovery:task-scaling-range]",
             ],
             error.Errors);

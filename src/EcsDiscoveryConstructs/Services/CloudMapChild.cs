@@ -1,0 +1,53 @@
+using Amazon.CDK.AWS.ServiceDiscovery;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Validation;
+
+namespace EcsDiscoveryConstructs.Services;
+
+/// <summary>
+/// The Cloud Map service a <see cref="DiscoverableFargateService"/> creates for its registration: its props, and the
+/// discovery-service rules' findings on them worded as the parent's props (<c>CloudMap.DnsTtl</c>, not the child's
+/// <c>DnsTtl</c>), so they are reported in the parent's one exception.
+/// </summary>
+internal static class CloudMapChild
+{
+    /// <summary>The props of the Cloud Map service to create, or null when the registration creates none.</summary>
+    public static DiscoveryServiceProps? Props(DiscoveryPlan plan)
+    {
+        if (plan.CloudMap is not { Namespace: { } ns } registration)
+        {
+            return null;
+        }
+
+        return new DiscoveryServiceProps
+        {
+            Namespace = ns,
+            Name = plan.CloudMapName!,
+            DnsRecords = ns.NamespaceType == NamespaceType.HTTP ? registration.DnsRecords : plan.CloudMapRecords,
+            DnsTtl = registration.DnsTtl,
+            RoutingPolicy = registration.RoutingPolicy,
+            CustomHealthCheck = registration.CustomHealthCheck ? new CustomHealthCheckOptions() : null,
+            TaskStopTimeoutSeconds = plan.Task.StopTimeoutSeconds,
+        };
+    }
+
+    /// <summary>The discovery-service rules' findings on the service to create, with subjects as the parent's user wrote them.</summary>
+    public static IEnumerable<Finding> Findings(DiscoverableFargateServiceProps props, DiscoveryPlan plan)
+    {
+        if (Props(plan) is not { } child)
+        {
+            return [];
+        }
+
+        // DualDiscovery derives the whole registration; otherwise the user wrote CloudMap, and maybe CloudMap.Name.
+        var prefix = props.CloudMap is null ? "DualDiscovery's Cloud Map service " : "CloudMap.";
+        var nameDerived = plan.CloudMap!.Name is null;
+        return RuleRunner.Findings(DiscoveryService.Spec(child), RuleCatalog.DiscoveryServiceRules)
+            .Select(f => f with { Violation = f.Violation with { Subject = Reword(f.Violation.Subject, prefix, nameDerived) } });
+    }
+
+    private static string Reword(string subject, string prefix, bool nameDerived)
+        => nameDerived && subject.StartsWith("Name ", StringComparison.Ordinal)
+            ? $"{subject} (Name is also the Cloud Map service name unless CloudMap.Name is set)"
+            : prefix + subject;
+}

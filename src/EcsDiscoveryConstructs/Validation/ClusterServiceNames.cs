@@ -1,0 +1,47 @@
+using Amazon.CDK.AWS.ECS;
+using Amazon.JSII.Runtime.Deputy;
+using Constructs;
+
+namespace EcsDiscoveryConstructs.Validation;
+
+/// <summary>
+/// The ECS service names the app puts into one cluster, checked for duplicates when the app is synthesized. One
+/// instance per cluster (imports of one cluster name share it), attached to the cluster's construct.
+/// </summary>
+internal sealed class ClusterServiceNames : DeputyBase, IValidation
+{
+    private readonly List<(IConstruct Owner, string Name)> names = [];
+    private readonly string label;
+
+    private ClusterServiceNames(ICluster cluster, string label)
+    {
+        this.label = label;
+        cluster.Node.AddValidation(this);
+    }
+
+    public static RuleInfo Info { get; } = new(
+        "ecs-service-name-unique",
+        RuleLevel.Error,
+        "No two ECS services share a Name in one cluster.",
+        "ECS service names are unique per cluster: CloudFormation fails the second service at deploy time, after the first has been created.");
+
+    /// <summary>Records that <paramref name="owner"/> runs an ECS service named <paramref name="name"/> in <paramref name="cluster"/>.</summary>
+    public static void Add(ICluster cluster, string clusterName, IConstruct owner, string name)
+    {
+        if (!TokenGuard.IsConcrete(name))
+        {
+            return;
+        }
+
+        var identity = TokenGuard.IsConcrete(clusterName) ? "cluster:" + clusterName : null;
+        var label = identity is null ? cluster.Node.Path : clusterName;
+        AppUsage.For(cluster).Cluster(cluster, identity, () => new ClusterServiceNames(cluster, label)).names.Add((owner, name));
+    }
+
+    /// <inheritdoc />
+    public string[] Validate()
+        => names.GroupBy(n => n.Name, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"DiscoverableFargateService {string.Join(" and ", g.Select(n => $"'{n.Owner.Node.Path}'"))}: Name '{g.Key}' is used by {g.Count()} ECS services in cluster '{label}'. Give each service its own Name. [{Info.QualifiedId}]")
+            .ToArray();
+}
