@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ServiceDiscovery;
 using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Validation;
 
 namespace EcsDiscoveryConstructs.Services;
 
@@ -12,5 +13,17 @@ internal static class ClusterNamespaces
 
     /// <summary>The cluster's default namespace, or null when it has none.</summary>
     public static IDiscoveryNamespace? DefaultOf(ICluster cluster)
-        => cluster.DefaultCloudMapNamespace is { } ns ? Wrapped.GetValue(ns, n => new CdkNamespaceAdapter(n)) : null;
+        => cluster.DefaultCloudMapNamespace is { } ns ? Wrapped.GetValue(ns, Adapt) : null;
+
+    /// <summary>
+    /// Checks the namespace's name like the library's own namespaces (the CDK does not) the first time a service uses it,
+    /// and wraps it.
+    /// </summary>
+    private static CdkNamespaceAdapter Adapt(INamespace ns)
+    {
+        var type = ns.Type;
+        var kind = type switch { NamespaceType.HTTP => "HttpNamespace", NamespaceType.DNS_PUBLIC => "PublicDnsNamespace", _ => "PrivateDnsNamespace" };
+        NamespaceSetup.Validate(ns, kind, new NamespaceSpec { Type = type, Name = ns.NamespaceName });
+        return new CdkNamespaceAdapter(ns);
+    }
 }

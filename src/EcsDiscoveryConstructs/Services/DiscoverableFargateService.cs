@@ -146,7 +146,8 @@ public sealed class DiscoverableFargateService : Construct
     public ScalableTaskCount AutoScale(TaskScaling scaling)
     {
         ArgumentNullException.ThrowIfNull(scaling);
-        var updated = plan with { Scaling = scaling, MaxTasks = scaling.MaxCapacity, MaxTasksProperty = "Scaling.MaxCapacity" };
+        var (most, property) = DiscoveryPlan.MostTasks(props.DesiredCount, scaling);
+        var updated = plan with { Scaling = scaling, MaxTasks = most, MaxTasksProperty = property };
         RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, updated), RuleCatalog.ScalingRules);
         plan = updated;
         RecordInstances(this);

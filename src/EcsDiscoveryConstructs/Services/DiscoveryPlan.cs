@@ -80,11 +80,18 @@ internal sealed record DiscoveryPlan
             HasServiceConnect = sc is not null,
             ServiceConnectNamespace = scNamespace,
             Endpoints = endpoints,
-            MaxTasks = props.Scaling?.MaxCapacity ?? props.DesiredCount,
             Scaling = props.Scaling,
-            MaxTasksProperty = props.Scaling is null ? "DesiredCount" : "Scaling.MaxCapacity",
+            MaxTasks = MostTasks(props.DesiredCount, props.Scaling).Count,
+            MaxTasksProperty = MostTasks(props.DesiredCount, props.Scaling).Property,
         };
     }
+
+    /// <summary>
+    /// The most tasks the service can run, and the prop that sets it: the scaling maximum, or the desired count when
+    /// it is higher (ECS starts that many tasks on deploy before autoscaling brings the count into range).
+    /// </summary>
+    public static (int Count, string Property) MostTasks(int desiredCount, TaskScaling? scaling)
+        => scaling is null || desiredCount > scaling.MaxCapacity ? (desiredCount, "DesiredCount") : (scaling.MaxCapacity, "Scaling.MaxCapacity");
 
     private static string LowerCase(string name) => TokenGuard.IsConcrete(name) ? name.ToLowerInvariant() : name;
 

@@ -59,14 +59,18 @@ internal static partial class NameFormats
             return $"has {name.Length} characters: use 1-{MaxServiceNameLength}";
         }
 
-        return name.Split('.').All(DnsLabel().IsMatch)
+        return name.Split('.').All(ServiceLabel().IsMatch)
             ? null
-            : "is invalid: use dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-'";
+            : "is invalid: use dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-' (a one-character label is a letter or digit)";
     }
 
     /// <summary>One DNS label as Cloud Map accepts it in namespace and service names.</summary>
     [GeneratedRegex("^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$")]
     private static partial Regex DnsLabel();
+
+    /// <summary>One label of a Cloud Map service name (CreateService Name pattern): like a DNS label, but a one-character label is a letter or digit.</summary>
+    [GeneratedRegex("^([A-Za-z0-9_][A-Za-z0-9_-]{0,61}[A-Za-z0-9_]|[A-Za-z0-9])$")]
+    private static partial Regex ServiceLabel();
 
     [GeneratedRegex("^[!-~]+$")]
     private static partial Regex PrintableAscii();

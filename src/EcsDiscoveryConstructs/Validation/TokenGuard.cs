@@ -25,7 +25,22 @@ internal static partial class TokenGuard
     /// report them instead.
     /// </summary>
     public static double? MillisecondsOf(Duration value)
-        => Millis.GetValue(value, d => new StrongBox<double?>(d.IsUnresolved() ? null : d.ToMilliseconds(new TimeConversionOptions { Integral = false }))).Value;
+        => Millis.GetValue(value, d => new StrongBox<double?>(d.IsUnresolved() ? null : Read(d))).Value;
+
+    private static double Read(Duration duration)
+    {
+        var fractions = new TimeConversionOptions { Integral = false };
+        try
+        {
+            return duration.ToMilliseconds(fractions);
+        }
+        catch (NotSupportedException)
+        {
+            // jsii cannot hand .NET an integer at or above 2^63 printed without an exponent (e.g. Duration.Millis(1e20));
+            // in days the value is small enough, and far beyond every limit a rule compares it with.
+            return duration.ToDays(fractions) * 86_400_000;
+        }
+    }
 
     /// <summary>True when <paramref name="value"/> is concrete and a whole number of seconds (what Cloud Map and ECS take).</summary>
     public static bool IsWholeSeconds(Duration value) => MillisecondsOf(value) is { } millis && double.IsFinite(millis) && millis % 1000 == 0;

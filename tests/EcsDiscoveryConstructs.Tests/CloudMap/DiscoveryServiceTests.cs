@@ -98,7 +98,7 @@ public class DiscoveryServiceTests
         }));
         Assert.Equal(
             "DiscoveryService 'TestStack/Orders' has 4 invalid settings:\n"
-            + " - DiscoveryService 'TestStack/Orders': Name 'Orders!' is invalid: use dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-'. Use a DNS-style name such as 'orders' or '_orders._tcp'. [ecs-discovery:service-name]\n"
+            + " - DiscoveryService 'TestStack/Orders': Name 'Orders!' is invalid: use dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-' (a one-character label is a letter or digit). Use a DNS-style name such as 'orders' or '_orders._tcp'. [ecs-discovery:service-name]\n"
             + " - DiscoveryService 'TestStack/Orders': DnsTtl 500 ms is out of range: use a whole number of seconds from 0 to 2147483647. Set DnsTtl = Duration.Seconds(n), e.g. Duration.Seconds(10). [ecs-discovery:dns-ttl-range]\n"
             + " - DiscoveryService 'TestStack/Orders': Route53HealthCheck is not allowed in a private DNS namespace: Route 53 cannot reach addresses inside a VPC. Use CustomHealthCheck instead (ECS reports task health through it). [ecs-discovery:route53-health-check-private-dns]\n"
             + " - DiscoveryService 'TestStack/Orders': Route53HealthCheck.FailureThreshold 20 is out of range: use 1-10. Use e.g. 3 consecutive failures. [ecs-discovery:route53-health-check-threshold]",

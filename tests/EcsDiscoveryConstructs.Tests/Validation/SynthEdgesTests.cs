@@ -271,7 +271,7 @@ public class SynthEdgesTests
         Assert.Equal(
             [
                 "DiscoverableFargateService 'TestStack/Orders': DesiredCount -2 is negative: use 0 or more. Use the number of tasks to run, e.g. 2 (0 stops the service). [ecs-discovery:desired-count]",
-                "DiscoverableFargateService 'TestStack/Orders': CloudMap.Name 'bad name' is invalid: use dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-'. Use a DNS-style name such as 'orders' or '_orders._tcp'. [ecs-discovery:service-name]",
+                "DiscoverableFargateService 'TestStack/Orders': CloudMap.Name 'bad name' is invalid: use dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-' (a one-character label is a letter or digit). Use a DNS-style name such as 'orders' or '_orders._tcp'. [ecs-discovery:service-name]",
                 "DiscoverableFargateService 'TestStack/Orders': CloudMap.DnsTtl 1500 ms is out of range: use a whole number of seconds from 0 to 2147483647. Set DnsTtl = Duration.Seconds(n), e.g. Duration.Seconds(10). [ecs-discovery:dns-ttl-range]",
             ],
             error.Errors);

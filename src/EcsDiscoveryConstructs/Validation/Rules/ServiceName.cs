@@ -6,7 +6,7 @@ internal sealed class ServiceName : IPropsRule<DiscoveryServiceSpec>
     public RuleInfo Info { get; } = new(
         "service-name",
         RuleLevel.Error,
-        "Service name: 1-127 characters, dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-'.",
+        "Service name: 1-127 characters, dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-'; a one-character label is a letter or digit.",
         "CreateService rejects other names (ServiceName pattern in the Cloud Map API model).");
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)

@@ -23,8 +23,20 @@ public class ServiceNameTests
         var ns = Fixtures.PrivateNamespace(stack);
         var error = Findings.Error(() => new DiscoveryService(stack, "Orders", Fixtures.GoodService(ns, "-orders")));
         Assert.Equal(
-            "DiscoveryService 'TestStack/Orders': Name '-orders' is invalid: use dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-'. Use a DNS-style name such as 'orders' or '_orders._tcp'. [ecs-discovery:service-name]",
+            "DiscoveryService 'TestStack/Orders': Name '-orders' is invalid: use dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-' (a one-character label is a letter or digit). Use a DNS-style name such as 'orders' or '_orders._tcp'. [ecs-discovery:service-name]",
             error.Message);
+    }
+
+    [Theory]
+    [InlineData("_")]
+    [InlineData("_orders._")]
+    public void Name_OneCharacterUnderscoreLabel_FailsLikeTheCloudMapApi(string name)
+    {
+        // Found by the generator suite: the CreateService Name pattern allows '_' only in labels of two or more characters.
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PrivateNamespace(stack);
+        var error = Findings.Error(() => new DiscoveryService(stack, "Orders", Fixtures.GoodService(ns, name)));
+        Assert.Contains($"Name '{name}' is invalid: use dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-' (a one-character label is a letter or digit).", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

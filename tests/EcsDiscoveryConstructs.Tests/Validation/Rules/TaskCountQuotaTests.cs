@@ -47,4 +47,23 @@ public class TaskCountQuotaTests
         var service = new DiscoverableFargateService(w.Stack, "Batch", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "batch", Container = Workloads.WebContainer(), DesiredCount = 1500 });
         Assert.Null(service.DnsName);
     }
+
+    [Fact]
+    public void DesiredCountAboveThousandWithASmallScalingRange_Fails()
+    {
+        // Found by the generator suite: ECS starts DesiredCount tasks on deploy before autoscaling brings the count into range.
+        var w = new Workloads();
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+            DesiredCount = 2500,
+            Scaling = new TaskScaling { MinCapacity = 2, MaxCapacity = 3 },
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+        }));
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Orders': DesiredCount 2500 is above Cloud Map's 1000 instances per service (a quota that cannot be raised). Use at most 1000, or split the workload over several services. [ecs-discovery:task-count-quota]"],
+            error.Errors);
+    }
 }

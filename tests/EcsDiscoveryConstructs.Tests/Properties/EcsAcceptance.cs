@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using static EcsDiscoveryConstructs.Tests.Properties.TemplateView;
+
+namespace EcsDiscoveryConstructs.Tests.Properties;
+
+/// <summary>
+/// What ECS accepts for services that register in Cloud Map or Service Connect, and what Exec needs, written from the
+/// ECS API reference (CreateService, ServiceConnectService, ServiceConnectClientAlias, TimeoutConfiguration) and the
+/// Cloud Map quotas (1,000 instances per service, not adjustable), independently of the library's rules.
+/// </summary>
+internal static partial class EcsAcceptance
+{
+    private static readonly string[] CredentialVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY"];
+
+    public static IEnumerable<string> Problems(TemplateView t)
+    {
+        var cloudMapNames = CloudMapAcceptance.ServiceNames(t);
+        var namespaces = CloudMapAcceptance.Namespaces(t);
+        var byCluster = new List<(string Cluster, string Name)>();
+        var discoveryNames = new List<(string Namespace, string Name)>();
+        var aliases = new List<(string Namespace, string Alias)>();
+        var registering = new HashSet<string>();
+        var taskDefinitions = t.OfType("AWS::ECS::TaskDefinition").ToDictionary(r => r.Id, r => r.Properties);
+        foreach (var (id, p) in t.OfType("AWS::ECS::Service"))
+        {
+            var name = Str(p["ServiceName"]);
+            if (name is not null && !ServiceName().IsMatch(name))
+            {
+                yield return $"{id}: ECS service name '{name}'";
+            }
+
+            if (name is not null && Target(p["Cluster"]) is { } cluster)
+            {
+                byCluster.Add((cluster, name));
+            }
+
+            var registries = Objects(p["ServiceRegistries"]).Count();
+            var sc = p["ServiceConnectConfiguration"] as JsonObject;
+            var scServices = Objects(sc?["Services"]).ToList();
+            if (registries > 1)
+            {
+                yield return $"{id}: {registries} service registries (ECS allows one)";
+            }
+
+            if (registries + scServices.Count > 0)
+            {
+                registering.Add(id);
+            }
+
+            if (Num(p["DesiredCount"]) is { } desired && (desired < 0 || (registries + scServices.Count > 0 && desired > 1000)))
+            {
+                yield return $"{id}: DesiredCount {desired} (0 or more; at most 1,000 Cloud Map instances per service)";
+            }
+
+            var scNamespace = sc?["Namespace"] is { } nsNode ? NamespaceKey(nsNode) : null;
+            foreach (var service in scServices)
+            {
+                var discovery = Str(service["DiscoveryName"]) ?? Str(service["PortName"]);
+                if (discovery is not null && !DiscoveryName().IsMatch(discovery))
+                {
+                    yield return $"{id}: Service Connect discoveryName '{discovery}'";
+                }
+
+                if (discovery is not null && scNamespace is not null)
+                {
+                    discoveryNames.Add((scNamespace, discovery));
+                }
+
+                foreach (var alias in Objects(service["ClientAliases"]))
+                {
+                    var dnsName = Str(alias["DnsName"]);
+                    if (dnsName is not null && !ClientAlias().IsMatch(dnsName))
+                    {
+                        yield return $"{id}: client alias '{dnsName}'";
+                    }
+
+                    if (Num(alias["Port"]) is { } port && !WholeIn(port, 1, 65535))
+                    {
+                        yield return $"{id}: client alias port {port}";
+                    }
+
+                    if (dnsName is not null && scNamespace is not null)
+                    {
+                        aliases.Add((scNamespace, $"{dnsName}:{Num(alias["Port"])}"));
+                    }
+                }
+
+                foreach (var timeout in new[] { "IdleTimeoutSeconds", "PerRequestTimeoutSeconds" }.Select(k => Num(service["Timeout"]?[k])).OfType<double>())
+                {
+                    if (!WholeIn(timeout, 0, int.MaxValue))
+                    {
+                        yield return $"{id}: Service Connect timeout {timeout}";
+                    }
+                }
+            }
+
+            if (Bool(p["EnableExecuteCommand"]) == true && Target(p["TaskDefinition"]) is { } td && taskDefinitions.TryGetValue(td, out var task))
+            {
+                foreach (var container in Objects(task["ContainerDefinitions"]))
+                {
+                    if (Bool(container["ReadonlyRootFilesystem"]) == true)
+                    {
+                        yield return $"{id}: Exec on, but container '{Str(container["Name"])}' has a read-only root file system";
+                    }
+
+                    var variables = Objects(container["Environment"]).Concat(Objects(container["Secrets"])).Select(e => Str(e["Name"]));
+                    if (variables.Any(v => CredentialVariables.Contains(v)))
+                    {
+                        yield return $"{id}: Exec on, but container '{Str(container["Name"])}' gets AWS credential variables";
+                    }
+                }
+            }
+        }
+
+        foreach (var group in byCluster.GroupBy(n => n).Where(g => g.Count() > 1))
+        {
+            yield return $"cluster {group.Key.Cluster}: ECS service name '{group.Key.Name}' is used {group.Count()} times";
+        }
+
+        foreach (var group in discoveryNames.GroupBy(n => n).Where(g => g.Count() > 1))
+        {
+            yield return $"namespace {group.Key.Namespace}: discoveryName '{group.Key.Name}' is used {group.Count()} times";
+        }
+
+        foreach (var (ns, name) in discoveryNames.Distinct())
+        {
+            // Names in DNS namespaces are DNS labels (case-insensitive); HTTP namespace names are compared as written.
+            var http = namespaces.GetValueOrDefault(ns)?.Type == "HttpNamespace";
+            if (cloudMapNames[ns].Contains(name, http ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase))
+            {
+                yield return $"namespace {ns}: discoveryName '{name}' is also a Cloud Map service name there";
+            }
+        }
+
+        foreach (var group in aliases.GroupBy(a => a).Where(g => g.Count() > 1))
+        {
+            yield return $"namespace {group.Key.Namespace}: client alias '{group.Key.Alias}' is used {group.Count()} times";
+        }
+
+        foreach (var (id, p) in t.OfType("AWS::ApplicationAutoScaling::ScalableTarget"))
+        {
+            var min = Num(p["MinCapacity"]);
+            var max = Num(p["MaxCapacity"]);
+            if (min < 0 || max < min)
+            {
+                yield return $"{id}: scaling range {min}-{max}";
+            }
+
+            if (max > 1000 && registering.Any(service => p["ResourceId"]?.ToJsonString().Contains($"\"{service}\"", StringComparison.Ordinal) == true))
+            {
+                yield return $"{id}: MaxCapacity {max} for a service registered in Cloud Map (1,000 instances per service)";
+            }
+        }
+    }
+
+    /// <summary>A Service Connect namespace as the Cloud Map checks key it: the logical id, or the literal namespace id.</summary>
+    private static string? NamespaceKey(JsonNode node)
+        => Target(node) is { } target && target.LastIndexOf("namespace/", StringComparison.Ordinal) is >= 0 and var at ? target[(at + "namespace/".Length)..] : Target(node);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$")]
+    private static partial Regex ServiceName();
+
+    /// <summary>ServiceConnectService.discoveryName: up to 64 lowercase letters, digits, '_' and '-', not starting with '-'.</summary>
+    [GeneratedRegex("^(?!-)[a-z0-9_-]{1,64}$")]
+    private static partial Regex DiscoveryName();
+
+    /// <summary>ServiceConnectClientAlias.dnsName: up to 127 lowercase letters, digits, '_', '-' and '.', not starting with '-'.</summary>
+    [GeneratedRegex("^(?!-)[a-z0-9_.-]{1,127}$")]
+    private static partial Regex ClientAlias();
+}

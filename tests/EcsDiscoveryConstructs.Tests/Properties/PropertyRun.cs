@@ -1,0 +1,41 @@
+using System.Text.Json;
+using CsCheck;
+using Xunit.Abstractions;
+
+namespace EcsDiscoveryConstructs.Tests.Properties;
+
+/// <summary>
+/// Runs a generator suite: a fixed seed and a case budget in CI, a longer search with
+/// <c>ECS_DISCOVERY_PROPERTY_CASES=N</c> (and another start with <c>ECS_DISCOVERY_PROPERTY_SEED</c>). One thread: jsii
+/// is not thread-safe. A failure prints the seed and the shrunk input as JSON.
+/// </summary>
+internal static class PropertyRun
+{
+    public const string CasesVariable = "ECS_DISCOVERY_PROPERTY_CASES";
+    public const string SeedVariable = "ECS_DISCOVERY_PROPERTY_SEED";
+
+    /// <summary>The fixed seed CI runs with.</summary>
+    public const string FixedSeed = "EcsDiscovery";
+
+    private static readonly JsonSerializerOptions Printed = new() { WriteIndented = false };
+
+    public static void Run<T>(Gen<T> gen, int defaultCases, Func<T, SynthOutcome.Kind> judge, ITestOutputHelper output)
+    {
+        var cases = int.TryParse(Environment.GetEnvironmentVariable(CasesVariable), out var n) && n > 0 ? n : defaultCases;
+        var seed = Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } s ? s : FixedSeed;
+        var outcomes = new Dictionary<SynthOutcome.Kind, int>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        gen.Sample(
+            input =>
+            {
+                var kind = judge(input);
+                outcomes[kind] = outcomes.GetValueOrDefault(kind) + 1;
+            },
+            seed: seed,
+            iter: cases,
+            threads: 1,
+            print: input => JsonSerializer.Serialize(input, Printed));
+        output.WriteLine($"{cases} cases from seed {seed} in {started.Elapsed.TotalSeconds:0.0} s: " + string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}")));
+        Assert.True(outcomes.Count > 1, "Every generated case ended the same way: the generators no longer reach both sides of the rules.");
+    }
+}
