@@ -215,6 +215,9 @@ public sealed class DiscoverableFargateService : Construct
     /// <summary>What the service was planned with (read by wiring and cross-service rules).</summary>
     internal static DiscoveryPlan PlanOf(DiscoverableFargateService service) => service.plan;
 
+    /// <summary>The cluster the service runs in, as given in the props.</summary>
+    internal static ICluster ClusterOf(DiscoverableFargateService service) => service.props.Cluster;
+
     /// <param name="self">The service.</param>
     /// <param name="options">The Exec options.</param>
     /// <param name="grantedByL2">True when the ECS service was created with the L2's Exec switch, which then granted exactly the session channels.</param>

@@ -14,10 +14,8 @@ internal sealed class ConnectNetwork : IPropsRule<ConnectionSpec>
 
     public IEnumerable<Violation> Check(ConnectionSpec subject)
     {
-        var sourceCluster = subject.Source.Service.Cluster;
-        var targetCluster = subject.Target.Service.Cluster;
-        var sourceVpc = ClusterFacts.VpcOf(sourceCluster);
-        var targetVpc = ClusterFacts.VpcOf(targetCluster);
+        var sourceVpc = ClusterFacts.VpcOf(DiscoverableFargateService.ClusterOf(subject.Source));
+        var targetVpc = ClusterFacts.VpcOf(DiscoverableFargateService.ClusterOf(subject.Target));
         if (!Vpcs.Differ(sourceVpc, targetVpc))
         {
             yield break;

@@ -3,11 +3,14 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Service Connect timeouts are whole seconds.</summary>
 internal sealed class ServiceConnectTimeouts : IPropsRule<FargateServiceSpec>
 {
+    /// <summary>The longest timeout ECS accepts (TimeoutConfiguration: 0-2147483647 seconds).</summary>
+    public const long MaxSeconds = int.MaxValue;
+
     public RuleInfo Info { get; } = new(
         "service-connect-timeouts",
         RuleLevel.Error,
-        "IdleTimeout and PerRequestTimeout are whole seconds (0 disables).",
-        "TimeoutConfiguration takes whole seconds; CDK rounds or rejects sub-second values inconsistently.");
+        "IdleTimeout and PerRequestTimeout are whole seconds from 0 to 2147483647 (0 disables).",
+        "TimeoutConfiguration takes whole seconds in 0-2147483647; CDK rounds or rejects sub-second values inconsistently and does not check the upper bound.");
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
@@ -18,6 +21,10 @@ internal sealed class ServiceConnectTimeouts : IPropsRule<FargateServiceSpec>
                 if (value is not null && TokenGuard.MillisecondsOf(value) is { } millis && millis % 1000 != 0)
                 {
                     yield return new Violation($"{endpoint.Path}.{name} {TokenGuard.Describe(value)}", "is not a whole number of seconds", $"Use Duration.Seconds(n); 0 disables the timeout.");
+                }
+                else if (value is not null && TokenGuard.MillisecondsOf(value) > MaxSeconds * 1000)
+                {
+                    yield return new Violation($"{endpoint.Path}.{name} {TokenGuard.Describe(value)}", $"is out of range: use 0-{MaxSeconds} seconds", "Use a timeout of minutes or hours, e.g. Duration.Minutes(5); 0 disables the timeout.");
                 }
             }
         }

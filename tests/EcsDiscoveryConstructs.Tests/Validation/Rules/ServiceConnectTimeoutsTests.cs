@@ -23,4 +23,29 @@ public class ServiceConnectTimeoutsTests
             "DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].IdleTimeout 1500 ms is not a whole number of seconds. Use Duration.Seconds(n); 0 disables the timeout. [ecs-discovery:service-connect-timeouts]",
             error.Message);
     }
+
+    [Fact]
+    public void PerRequestTimeoutAtTheMaximum_Passes()
+    {
+        var w = new Workloads();
+        _ = w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", PerRequestTimeout = Duration.Seconds(2147483647) });
+        Amazon.CDK.Assertions.Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["ServiceConnectConfiguration"] = Amazon.CDK.Assertions.Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Services"] = new object[] { Amazon.CDK.Assertions.Match.ObjectLike(new Dictionary<string, object> { ["Timeout"] = new Dictionary<string, object> { ["PerRequestTimeoutSeconds"] = 2147483647 } }) },
+            }),
+        });
+    }
+
+    [Fact]
+    public void PerRequestTimeoutAboveTheMaximum_FailsWithMessage()
+    {
+        // Found by the generator suite: ECS takes 0-2147483647 seconds; CDK does not check the upper bound.
+        var w = new Workloads();
+        var error = Findings.Error(() => w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", PerRequestTimeout = Duration.Seconds(2147483648) }));
+        Assert.Equal(
+            "DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].PerRequestTimeout 2147483648 s is out of range: use 0-2147483647 seconds. Use a timeout of minutes or hours, e.g. Duration.Minutes(5); 0 disables the timeout. [ecs-discovery:service-connect-timeouts]",
+            error.Message);
+    }
 }
