@@ -37,6 +37,10 @@ public sealed class DiscoverableFargateService : Construct
         ArgumentNullException.ThrowIfNull(props);
         RequiredProps.Check(this, Kind, RequiredOf(props));
         this.props = props;
+
+        // The cluster's default namespace is deployed with the cluster whether or not this service uses it; the CDK does
+        // not check its name, so the first service in the cluster does.
+        _ = ClusterNamespaces.DefaultOf(props.Cluster);
         var task = props.TaskDefinition is { } existing
             ? TaskShape.FromTaskDefinition(existing)
             : props.Container is { } container ? TaskShape.FromOptions(container, "App") : new TaskShape([], string.Empty);

@@ -107,6 +107,17 @@ public class DiscoveryServiceTests
     }
 
     [Fact]
+    public void Golden_SrvWithIpv6()
+    {
+        // As aws-cdk's integ test service-with-srv-record-combinations: AAAA+SRV and A+AAAA+SRV in one namespace.
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PublicNamespace(stack);
+        _ = new DiscoveryService(stack, "AaaaSrv", new DiscoveryServiceProps { Namespace = ns, Name = "aaaa-srv", DnsRecords = DiscoveryRecordTypes.Aaaa | DiscoveryRecordTypes.Srv, CustomHealthCheck = new CustomHealthCheckOptions() });
+        _ = new DiscoveryService(stack, "AAaaaSrv", new DiscoveryServiceProps { Namespace = ns, Name = "a-aaaa-srv", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Aaaa | DiscoveryRecordTypes.Srv, DnsTtl = Duration.Seconds(30), CustomHealthCheck = new CustomHealthCheckOptions() });
+        Snapshot.MatchTemplate(stack);
+    }
+
+    [Fact]
     public void Golden_ASrvWithWeightedRouting()
     {
         var stack = TestApp.CreateStack();

@@ -314,4 +314,21 @@ public class SynthEdgesTests
             },
         });
     }
+
+    [Fact]
+    public void ClusterDefaultNamespaceWithAnInvalidName_FailsWhenAServiceRunsInTheCluster()
+    {
+        // Found by the generator suite: the CDK does not check the names of the namespaces it creates.
+        var w = new Workloads();
+        w.Cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions { Name = "bad name.local", Vpc = w.Vpc, UseForServiceConnect = true });
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+        }));
+        Assert.Equal(
+            ["PrivateDnsNamespace 'TestStack/Cluster/DefaultServiceDiscoveryNamespace': Name 'bad name.local' is not a DNS name: use dot-separated labels of 1-63 letters, digits, '-' or '_', not starting or ending with '-'. Use a domain such as 'internal.example.com'. [ecs-discovery:namespace-name]"],
+            error.Errors);
+    }
 }
