@@ -56,5 +56,5 @@ public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
     private protected virtual IVpc? VpcOrNull => null;
 
     /// <summary>Applies the tags from the props; called by subclasses once the CDK namespace exists.</summary>
-    private protected void ApplyTags(IReadOnlyDictionary<string, string>? tags) => NamespaceSetup.ApplyTags(this, Kind, CloudMapNamespace.Node.DefaultChild!, tags);
+    private protected void ApplyTags(IReadOnlyDictionary<string, string>? tags) => NamespaceSetup.ApplyTags(this, Kind, () => CloudMapNamespace.Node.DefaultChild!, tags);
 }

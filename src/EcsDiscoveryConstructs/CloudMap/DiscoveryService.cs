@@ -76,7 +76,7 @@ public sealed class DiscoveryService : Construct
         }
 
         props.Namespace.Usage.AddServiceName(new UsageOwner(this), props.Name);
-        NamespaceSetup.ApplyTags(this, Kind, Resource.Node.DefaultChild!, props.Tags);
+        NamespaceSetup.ApplyTags(this, Kind, () => Resource.Node.DefaultChild!, props.Tags);
     }
 
     /// <summary>The CDK L2 service; use it where an <see cref="IService"/> is needed (e.g. ECS <c>AssociateCloudMapService</c>).</summary>

@@ -14,9 +14,9 @@ internal static class NamespaceSetup
 
     /// <summary>
     /// Adds <paramref name="tags"/> to every taggable resource under <paramref name="construct"/>, and checks at synth the
-    /// tags <paramref name="resource"/> (its Cloud Map L1) ends up with, parent scopes' tags included.
+    /// tags <paramref name="resource"/> (its Cloud Map L1, read only when there are tags) ends up with, parent scopes' tags included.
     /// </summary>
-    public static void ApplyTags(IConstruct construct, string kind, IConstruct resource, IReadOnlyDictionary<string, string>? tags)
+    public static void ApplyTags(IConstruct construct, string kind, Func<IConstruct> resource, IReadOnlyDictionary<string, string>? tags)
     {
         foreach (var (key, value) in tags ?? new Dictionary<string, string>())
         {

@@ -11,11 +11,7 @@ namespace EcsDiscoveryConstructs.Services;
 internal static class ClusterFacts
 {
     private static readonly ConditionalWeakTable<ICluster, IVpc> Vpcs = [];
-    private static readonly ConditionalWeakTable<ICluster, string> Names = [];
 
     /// <summary>The cluster's VPC.</summary>
     public static IVpc VpcOf(ICluster cluster) => Vpcs.GetValue(cluster, c => c.Vpc);
-
-    /// <summary>The cluster's name (a token for clusters created without one).</summary>
-    public static string NameOf(ICluster cluster) => Names.GetValue(cluster, c => c.ClusterName);
 }

@@ -10,6 +10,14 @@ namespace EcsDiscoveryConstructs.Services;
 internal static class ClusterNamespaces
 {
     private static readonly ConditionalWeakTable<INamespace, IDiscoveryNamespace> Wrapped = [];
+    private static readonly ConditionalWeakTable<ICluster, object> Checked = [];
+
+    /// <summary>
+    /// Checks the name of the cluster's default namespace once per cluster, when its first service is created: the
+    /// namespace is deployed with the cluster whether or not a service uses it, and the CDK does not check the name.
+    /// (A default namespace added after that is checked when a service uses it.)
+    /// </summary>
+    public static void CheckDefault(ICluster cluster) => Checked.GetValue(cluster, c => DefaultOf(c) ?? new object());
 
     /// <summary>The cluster's default namespace, or null when it has none.</summary>
     public static IDiscoveryNamespace? DefaultOf(ICluster cluster)

@@ -25,6 +25,7 @@ public sealed class DiscoverableFargateService : Construct
     // jsii runtime inspects every instance method and property of the class against each interface it implements.
     private const string Kind = nameof(DiscoverableFargateService);
     private readonly DiscoverableFargateServiceProps props;
+    private readonly Construct scope;
     private readonly bool initProcessSet;
     private DiscoveryPlan plan;
     private DiscoveryService? discoveryService;
@@ -37,10 +38,9 @@ public sealed class DiscoverableFargateService : Construct
         ArgumentNullException.ThrowIfNull(props);
         RequiredProps.Check(this, Kind, RequiredOf(props));
         this.props = props;
+        this.scope = scope;
 
-        // The cluster's default namespace is deployed with the cluster whether or not this service uses it; the CDK does
-        // not check its name, so the first service in the cluster does.
-        _ = ClusterNamespaces.DefaultOf(props.Cluster);
+        ClusterNamespaces.CheckDefault(props.Cluster);
         var task = props.TaskDefinition is { } existing
             ? TaskShape.FromTaskDefinition(existing)
             : props.Container is { } container ? TaskShape.FromOptions(container, "App") : new TaskShape([], string.Empty);
@@ -73,7 +73,7 @@ public sealed class DiscoverableFargateService : Construct
             EnableExecuteCommand = execByL2 ? true : null,
         });
 
-        ClusterServiceNames.Add(props.Cluster, ClusterFacts.NameOf(props.Cluster), this, props.Name);
+        ClusterServiceNames.Add(props.Cluster, this, props.Name);
         if (plan.CloudMap is not null)
         {
             RegisterInCloudMap(this, plan.CloudMap);
@@ -247,7 +247,7 @@ public sealed class DiscoverableFargateService : Construct
         }
 
         ExecNetworkPath.Track(ClusterFacts.VpcOf(props.Cluster), self, props.VpcSubnets, props.AssignPublicIp);
-        ExecReadinessAtSynth.Track(self, props, options);
+        ExecReadinessAtSynth.Track(self, props, options, self.scope);
     }
 
     private static void RegisterInCloudMap(DiscoverableFargateService self, CloudMapRegistration registration)

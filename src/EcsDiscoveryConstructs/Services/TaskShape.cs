@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.CDK.AWS.ECS;
 using EcsDiscoveryConstructs.Validation;
@@ -78,7 +77,7 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     /// </summary>
     private static JsonObject Rendered(Amazon.CDK.Stack stack, CfnTaskDefinition.IContainerDefinitionProperty rendered)
     {
-        JsonNode? Resolved(object? value) => value is null ? null : JsonSerializer.SerializeToNode(stack.Resolve(value));
+        JsonNode? Resolved(object? value) => value is null ? null : ToNode(stack.Resolve(value));
         return new JsonObject
         {
             ["name"] = rendered.Name,
@@ -90,6 +89,29 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
             ["secrets"] = Resolved(rendered.Secrets),
         };
     }
+
+    /// <summary>
+    /// The containers of <paramref name="taskDefinitions"/> when the app is synthesized (from a validation): nothing
+    /// changes them any more, so their cached <c>ContainerDefinitions</c> are resolved, all in one call into the CDK.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<ContainerShape>> ContainersAtSynth(Amazon.CDK.Stack stack, IReadOnlyList<TaskDefinition> taskDefinitions)
+    {
+        var tokens = taskDefinitions.Select(t => ((CfnTaskDefinition)t.Node.DefaultChild!).ContainerDefinitions ?? Array.Empty<object>()).ToArray();
+        var resolved = ToNode(stack.Resolve(tokens)) as JsonArray ?? [];
+        return resolved.Select(list => (IReadOnlyList<ContainerShape>)((list as JsonArray)?.OfType<JsonObject>().Select(Parsed).ToList() ?? [])).ToList();
+    }
+
+    /// <summary>A value the CDK resolved (arrays, string-keyed dictionaries, strings, numbers, booleans) as JSON.</summary>
+    private static JsonNode? ToNode(object? value) => value switch
+    {
+        null => null,
+        IDictionary<string, object> map => new JsonObject(map.Select(e => KeyValuePair.Create(e.Key, ToNode(e.Value)))),
+        object[] list => new JsonArray(list.Select(ToNode).ToArray()),
+        string text => JsonValue.Create(text),
+        bool flag => JsonValue.Create(flag),
+        IConvertible number => JsonValue.Create(number.ToDouble(System.Globalization.CultureInfo.InvariantCulture)),
+        _ => JsonValue.Create(value.ToString()),
+    };
 
     /// <summary>Reads one rendered container definition (camelCase JSON, as CDK resolves it).</summary>
     private static ContainerShape Parsed(JsonObject c)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Amazon.CDK.AWS.ECS;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
@@ -10,6 +11,7 @@ namespace EcsDiscoveryConstructs.Validation;
 /// </summary>
 internal sealed class ClusterServiceNames : DeputyBase, IValidation
 {
+    private static readonly ConditionalWeakTable<ICluster, ClusterServiceNames> ByCluster = [];
     private readonly List<(IConstruct Owner, string Name)> names = [];
     private readonly string label;
 
@@ -26,16 +28,20 @@ internal sealed class ClusterServiceNames : DeputyBase, IValidation
         "ECS service names are unique per cluster: CloudFormation fails the second service at deploy time, after the first has been created.");
 
     /// <summary>Records that <paramref name="owner"/> runs an ECS service named <paramref name="name"/> in <paramref name="cluster"/>.</summary>
-    public static void Add(ICluster cluster, string clusterName, IConstruct owner, string name)
+    public static void Add(ICluster cluster, IConstruct owner, string name)
     {
-        if (!TokenGuard.IsConcrete(name))
+        if (TokenGuard.IsConcrete(name))
         {
-            return;
+            ByCluster.GetValue(cluster, For).names.Add((owner, name));
         }
+    }
 
+    /// <summary>The record of <paramref name="cluster"/>, shared with every import of the same concrete cluster name in the app.</summary>
+    private static ClusterServiceNames For(ICluster cluster)
+    {
+        var clusterName = cluster.ClusterName;
         var identity = TokenGuard.IsConcrete(clusterName) ? "cluster:" + clusterName : null;
-        var label = identity is null ? cluster.Node.Path : clusterName;
-        AppUsage.For(cluster).Cluster(cluster, identity, () => new ClusterServiceNames(cluster, label)).names.Add((owner, name));
+        return AppUsage.For(cluster).Cluster(cluster, identity, () => new ClusterServiceNames(cluster, identity is null ? cluster.Node.Path : clusterName));
     }
 
     /// <inheritdoc />

@@ -1,46 +1,31 @@
 using Amazon.CDK;
-using Amazon.JSII.Runtime.Deputy;
 using Constructs;
 using EcsDiscoveryConstructs.Validation.Rules;
 
 namespace EcsDiscoveryConstructs.Validation;
 
 /// <summary>
-/// Synth-time half of <c>tags-format</c>: checks the tags that reach the template, after aspects ran, so tags added by
-/// <c>Tags.Of(scope)</c> on a parent (a stack, an app) count against Cloud Map's 50 tags per resource as well as the
-/// construct's own <c>Tags</c>. One instance per Cloud Map resource, attached to the library construct around it.
+/// Synth-time half of <c>tags-format</c>: for a construct given <c>Tags</c>, checks the tags that reach the template after
+/// aspects ran, so tags added by <c>Tags.Of(scope)</c> on a parent (a stack, an app) count against Cloud Map's 50 tags
+/// per resource together with the construct's own. Constructs without <c>Tags</c> are not read back: their tags are
+/// whatever the app's own <c>Tags.Of</c> calls give every resource, and reading them costs two calls into the CDK each.
 /// </summary>
-internal sealed class EffectiveTags : DeputyBase, IValidation
+internal static class EffectiveTags
 {
-    private readonly IConstruct owner;
-    private readonly string kind;
-    private readonly ITaggable resource;
-    private readonly int fromProps;
-
-    private EffectiveTags(IConstruct owner, string kind, ITaggable resource, int fromProps)
+    /// <summary>Checks the tags of <paramref name="resource"/> (the L1 of <paramref name="owner"/>) at synth, when the props gave tags.</summary>
+    public static void Track(IConstruct owner, string kind, Func<IConstruct> resource, IReadOnlyDictionary<string, string>? propTags)
     {
-        this.owner = owner;
-        this.kind = kind;
-        this.resource = resource;
-        this.fromProps = fromProps;
-    }
-
-    /// <summary>Checks the tags of <paramref name="resource"/> (the L1 of <paramref name="owner"/>) when the app is synthesized.</summary>
-    public static void Track(IConstruct owner, string kind, IConstruct resource, IReadOnlyDictionary<string, string>? propTags)
-    {
-        if (resource is ITaggable taggable)
+        if (propTags is not { Count: > 0 } || resource() is not ITaggable taggable)
         {
-            owner.Node.AddValidation(new EffectiveTags(owner, kind, taggable, propTags?.Count ?? 0));
+            return;
         }
-    }
 
-    /// <inheritdoc />
-    public string[] Validate()
-    {
-        var tags = resource.Tags.TagValues();
-        var path = owner.Node.Path;
-        return TagsFormat.Violations(new Dictionary<string, string>(tags), $"{tags.Count - fromProps} from Tags.Of(...) on a parent scope, {fromProps} from Tags")
-            .Select(v => RuleRunner.Format(kind, path, TagsFormat.Rule, v))
-            .ToArray();
+        var fromProps = propTags.Count;
+        SynthChecks.For(owner).Add(() =>
+        {
+            var tags = taggable.Tags.TagValues();
+            return TagsFormat.Violations(new Dictionary<string, string>(tags), $"{tags.Count - fromProps} from Tags.Of(...) on a parent scope, {fromProps} from Tags")
+                .Select(v => RuleRunner.Format(kind, owner.Node.Path, TagsFormat.Rule, v));
+        });
     }
 }
