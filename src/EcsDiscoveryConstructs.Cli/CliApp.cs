@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EcsDiscoveryConstructs.Verifier.Redaction;
 
 namespace EcsDiscoveryConstructs.Cli;
 
@@ -6,6 +7,25 @@ namespace EcsDiscoveryConstructs.Cli;
 internal static class CliApp
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        // Every line the tool prints passes the redactor: credentials, signatures, tokens and URL passwords never show,
+        // whatever a server or an exception message carries.
+        using var safeOutput = new RedactingWriter(output);
+        using var safeError = new RedactingWriter(error);
+        try
+        {
+            return RunCommand(args, safeOutput, safeError);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The contract is exit 2 with a one-line reason for anything that cannot be checked, never a stack trace.
+            var firstLine = e.Message.Split('\n', 2)[0].Trim();
+            safeError.WriteLine($"ecs-discovery: could not run ({e.GetType().Name}: {firstLine}). This is a bug; please report it with the command line.");
+            return ExitCodes.CannotRun;
+        }
+    }
+
+    private static int RunCommand(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("ecs-discovery: service-discovery tools for EcsDiscoveryConstructs apps.")
         {
@@ -27,6 +47,6 @@ internal static class CliApp
             return ExitCodes.CannotRun;
         }
 
-        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
+        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).GetAwaiter().GetResult();
     }
 }

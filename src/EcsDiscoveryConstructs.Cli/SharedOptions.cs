@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Redaction;
 
 namespace EcsDiscoveryConstructs.Cli;
 
@@ -11,11 +12,11 @@ internal sealed class SharedOptions
 
     public Option<string[]> Stacks { get; } = new("--stack") { Description = "A stack (repeatable). Default: every stack." };
 
-    public Option<string?> Region { get; } = new("--region") { Description = "The AWS Region. Default: AWS_REGION, AWS_DEFAULT_REGION or the profile's." };
+    public Option<string?> Region { get; } = new("--region") { Description = "The AWS Region, e.g. us-east-1. Default: AWS_REGION, AWS_DEFAULT_REGION or the profile's." };
 
     public Option<string?> Profile { get; } = new("--profile") { Description = "A named profile for credentials and Region." };
 
-    public Option<string?> Endpoint { get; } = new("--endpoint-url") { Description = "A Cloud Map endpoint other than AWS's, e.g. a local peer." };
+    public Option<string?> Endpoint { get; } = new("--endpoint-url") { Description = "A Cloud Map endpoint other than AWS's (http or https, no user name or password), e.g. a local peer." };
 
     public void AddTo(Command command)
     {
@@ -52,11 +53,16 @@ internal sealed class SharedOptions
 
         if (Uri.TryCreate(text, UriKind.Absolute, out endpoint) && endpoint.Scheme is "http" or "https")
         {
-            return true;
+            if (endpoint.UserInfo.Length == 0)
+            {
+                return true;
+            }
+
+            reason = $"--endpoint-url '{Redactor.Redact(text)}' carries a user name or password; Cloud Map endpoints take SigV4 credentials (environment, --profile), never credentials in the URL";
         }
 
         endpoint = null;
-        reason = $"--endpoint-url '{text}' is not an http(s) URL";
+        reason ??= $"--endpoint-url '{Redactor.Redact(text)}' is not an http(s) URL";
         return false;
     }
 
@@ -73,6 +79,12 @@ internal sealed class SharedOptions
         if (region is null)
         {
             error.WriteLine($"ecs-discovery {command}: no Region: pass --region or set AWS_REGION");
+            return null;
+        }
+
+        if (!AwsSettings.IsRegionName(region))
+        {
+            error.WriteLine($"ecs-discovery {command}: Region '{region}' is not a Region name such as us-east-1 (lowercase letters and digits in dash-separated parts)");
             return null;
         }
 

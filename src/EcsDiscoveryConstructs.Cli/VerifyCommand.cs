@@ -13,30 +13,41 @@ internal static class VerifyCommand
     /// <summary>Seconds between polls with <c>--wait</c>.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
+    private const int MaxWaitSeconds = 86_400;
+    private const double MinRate = 0.1;
+    private const double MaxRate = 1000;
+    private const int MaxConcurrency = 64;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var shared = new SharedOptions();
-        var wait = new Option<int>("--wait") { Description = "Poll up to this many seconds until every check passes.", DefaultValueFactory = _ => 0 };
+        var wait = new Option<int>("--wait") { Description = "Poll up to this many seconds (0-86400) until every check passes; a deadline for the whole run.", DefaultValueFactory = _ => 0 };
         var format = new Option<string>("--output") { Description = "table, json or junit.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "junit");
         var reportFile = new Option<string?>("--report-file") { Description = "Also write the report to this file." };
         var strict = new Option<bool>("--strict") { Description = "Fail on services and instances the assembly does not declare." };
-        var rate = new Option<double>("--discover-rate") { Description = "Most DiscoverInstances calls per second (the account quota is 1,000/s).", DefaultValueFactory = _ => 50 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Services checked at the same time.", DefaultValueFactory = _ => 4 };
+        var rate = new Option<double>("--discover-rate") { Description = "Most DiscoverInstances calls per second, 0.1-1000 (the account quota is 1,000/s).", DefaultValueFactory = _ => 50 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Services checked at the same time, 1-64.", DefaultValueFactory = _ => 4 };
 
         var command = new Command("verify", "Check that the live Cloud Map registry holds what the cloud assembly promises.") { wait, format, reportFile, strict, rate, concurrency };
         shared.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = parse.GetValue(wait);
-            if (seconds < 0)
+            if (seconds is < 0 or > MaxWaitSeconds)
             {
-                return Fail(error, "--wait must be 0 or more seconds");
+                return Fail(error, $"--wait {seconds} is out of range: use 0-{MaxWaitSeconds} seconds");
             }
 
-            if (parse.GetValue(rate) is <= 0 or > 1000 || parse.GetValue(concurrency) is < 1 or > 64)
+            // NaN fails every comparison, so the range is checked as "inside", not as "outside".
+            if (parse.GetValue(rate) is var perSecond && !(perSecond >= MinRate && perSecond <= MaxRate))
             {
-                return Fail(error, "--discover-rate must be more than 0 and at most 1000 per second, --concurrency 1-64");
+                return Fail(error, $"--discover-rate {perSecond.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range: use {MinRate}-{MaxRate} calls per second");
+            }
+
+            if (parse.GetValue(concurrency) is < 1 or > MaxConcurrency)
+            {
+                return Fail(error, $"--concurrency {parse.GetValue(concurrency)} is out of range: use 1-{MaxConcurrency}");
             }
 
             if (shared.ReadStacks(parse, error, "verify") is not { } stacks || shared.CreateClient(parse, error, "verify", parse.GetValue(rate)) is not { } client)
@@ -71,30 +82,54 @@ internal static class VerifyCommand
         return command;
     }
 
+    /// <summary>
+    /// Verifies until every check passes or <paramref name="wait"/> is over. The wait is a deadline for the whole run,
+    /// retries and slow answers included: when it passes, the last complete report is returned, or, when there is none,
+    /// a timeout error.
+    /// </summary>
     private static async Task<VerificationReport> Poll(RegistryVerifier verifier, ExpectedState expected, bool strict, TimeSpan wait, TextWriter error, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var showProgress = wait > TimeSpan.Zero && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is not ("true" or "1");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (wait > TimeSpan.Zero)
+        {
+            deadline.CancelAfter(wait);
+        }
+
+        VerificationReport? last = null;
         for (var round = 1; ; round++)
         {
-            var report = await verifier.VerifyAsync(expected, strict, cancellationToken).ConfigureAwait(false);
-            var left = wait - clock.Elapsed;
-            if (report.Passed || left <= TimeSpan.Zero)
+            try
             {
-                if (showProgress)
+                last = await verifier.VerifyAsync(expected, strict, deadline.Token).ConfigureAwait(false);
+                var left = wait - clock.Elapsed;
+                if (last.Passed || left <= TimeSpan.Zero)
                 {
-                    error.WriteLine();
+                    EndProgress(showProgress, error);
+                    return last;
                 }
 
-                return report;
-            }
+                if (showProgress)
+                {
+                    error.Write($"\rwaiting for the registry: round {round}, {last.Count(CheckStatus.Fail)} checks failing, {left.TotalSeconds:0} s left   ");
+                }
 
-            if (showProgress)
+                await Task.Delay(left < PollInterval ? left : PollInterval, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                error.Write($"\rwaiting for the registry: round {round}, {report.Count(CheckStatus.Fail)} checks failing, {left.TotalSeconds:0} s left   ");
+                EndProgress(showProgress, error);
+                return last ?? throw new CloudMapException("verify", "Timeout", $"no complete answer from the registry within --wait {wait.TotalSeconds:0} s");
             }
+        }
+    }
 
-            await Task.Delay(left < PollInterval ? left : PollInterval, cancellationToken).ConfigureAwait(false);
+    private static void EndProgress(bool showProgress, TextWriter error)
+    {
+        if (showProgress)
+        {
+            error.WriteLine();
         }
     }
 

@@ -137,10 +137,10 @@ public sealed class VerifyCommandTests : IDisposable
 
     [Theory]
     [InlineData("--endpoint-url", "ftp://example.com", "--endpoint-url 'ftp://example.com' is not an http(s) URL")]
-    [InlineData("--wait", "-1", "--wait must be 0 or more seconds")]
+    [InlineData("--wait", "-1", "--wait -1 is out of range: use 0-86400 seconds")]
     [InlineData("--stack", "Shop", "Unknown stack 'Shop'")]
-    [InlineData("--discover-rate", "0", "--discover-rate must be more than 0 and at most 1000 per second")]
-    [InlineData("--concurrency", "100", "--concurrency 1-64")]
+    [InlineData("--discover-rate", "0", "--discover-rate 0 is out of range: use 0.1-1000 calls per second")]
+    [InlineData("--concurrency", "100", "--concurrency 100 is out of range: use 1-64")]
     public void BadArguments_Exit2WithReason(string option, string value, string reason)
     {
         var (exit, _, error) = CliRun.Run("verify", "--assembly", assembly, option, value);

@@ -11,13 +11,19 @@ namespace EcsDiscoveryConstructs.Tests.Shared;
 public sealed class ScriptedEndpoint : IDisposable
 {
     private readonly HttpListener listener = new();
-    private readonly Func<int, string, (int Status, string Body, TimeSpan Delay)> script;
+    private readonly Func<int, string, System.Collections.Specialized.NameValueCollection, (int Status, string Body, TimeSpan Delay)> script;
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
     private int requests;
 
     /// <param name="script">Given the request number (1-based) and the X-Amz-Target, returns the answer.</param>
     public ScriptedEndpoint(Func<int, string, (int Status, string Body, TimeSpan Delay)> script)
+        : this((n, target, _) => script(n, target))
+    {
+    }
+
+    /// <param name="script">Given the request number (1-based), the X-Amz-Target and the request headers, returns the answer.</param>
+    public ScriptedEndpoint(Func<int, string, System.Collections.Specialized.NameValueCollection, (int Status, string Body, TimeSpan Delay)> script)
     {
         this.script = script;
         Port = FreePort();
@@ -67,7 +73,7 @@ public sealed class ScriptedEndpoint : IDisposable
 
             _ = Task.Run(async () =>
             {
-                var (status, body, delay) = script(Interlocked.Increment(ref requests), context.Request.Headers["X-Amz-Target"] ?? string.Empty);
+                var (status, body, delay) = script(Interlocked.Increment(ref requests), context.Request.Headers["X-Amz-Target"] ?? string.Empty, context.Request.Headers);
                 try
                 {
                     if (delay > TimeSpan.Zero)

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using EcsDiscoveryConstructs.Verifier.Input;
 
 namespace EcsDiscoveryConstructs.Verifier.Assembly;
 
@@ -7,7 +6,10 @@ namespace EcsDiscoveryConstructs.Verifier.Assembly;
 public static class CloudAssemblyReader
 {
     /// <summary>Reads every stack of the assembly, or only <paramref name="stackNames"/> when any are given.</summary>
-    /// <exception cref="AssemblyException">The folder is missing, is not a cloud assembly, a template is broken, or a stack is unknown.</exception>
+    /// <exception cref="AssemblyException">
+    /// The folder is missing, is not a cloud assembly, a file is not a regular file or not the JSON shape expected (the
+    /// message names the file and the JSON path), or a stack is unknown.
+    /// </exception>
     public static CloudAssemblyTopology Read(string directory, IReadOnlyCollection<string>? stackNames = null)
     {
         if (!Directory.Exists(directory))
@@ -16,49 +18,56 @@ public static class CloudAssemblyReader
         }
 
         var manifestPath = Path.Combine(directory, "manifest.json");
-        if (!File.Exists(manifestPath))
+        if (FileKinds.Of(manifestPath, followLinks: false) == FileKind.Missing)
         {
             throw new AssemblyException($"'{directory}' is not a cloud assembly: it has no manifest.json.");
         }
 
-        JsonObject artifacts;
         try
         {
-            artifacts = JsonNode.Parse(File.ReadAllText(manifestPath))?["artifacts"] as JsonObject
-                ?? throw new AssemblyException($"'{manifestPath}' lists no artifacts.");
-        }
-        catch (JsonException e)
-        {
-            throw new AssemblyException($"'{manifestPath}' is not valid JSON: {e.Message}", e);
-        }
-
-        var stacks = artifacts
-            .Where(a => TemplateJson.String(a.Value?["type"]) == "aws:cloudformation:stack")
-            .Select(a => (Name: TemplateJson.String(a.Value?["displayName"]) ?? a.Key, Template: TemplateJson.String(a.Value?["properties"]?["templateFile"])))
-            .OrderBy(s => s.Name, StringComparer.Ordinal)
-            .ToList();
-        if (stacks.Count == 0)
-        {
-            throw new AssemblyException($"'{directory}' contains no CloudFormation stacks.");
-        }
-
-        var wanted = stackNames is { Count: > 0 } ? stackNames : stacks.Select(s => s.Name).ToList();
-        var unknown = wanted.Where(w => stacks.All(s => s.Name != w)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new AssemblyException($"Unknown stack {string.Join(", ", unknown.Select(u => $"'{u}'"))}; the assembly has {string.Join(", ", stacks.Select(s => s.Name))}.");
-        }
-
-        var topologies = stacks.Where(s => wanted.Contains(s.Name)).Select(s =>
-        {
-            var templatePath = Path.Combine(directory, s.Template ?? throw new AssemblyException($"Stack '{s.Name}' has no templateFile in the manifest."));
-            if (!File.Exists(templatePath))
+            var stacks = Stacks(manifestPath);
+            if (stacks.Count == 0)
             {
-                throw new AssemblyException($"The template of stack '{s.Name}' ({templatePath}) is missing.");
+                throw new AssemblyException($"'{directory}' contains no CloudFormation stacks.");
             }
 
-            return TemplateTopologyReader.Read(s.Name, File.ReadAllText(templatePath));
-        }).ToList();
-        return new CloudAssemblyTopology(directory, topologies);
+            var wanted = stackNames is { Count: > 0 } ? stackNames : stacks.Select(s => s.Name).ToList();
+            var unknown = wanted.Where(w => stacks.All(s => s.Name != w)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new AssemblyException($"Unknown stack {string.Join(", ", unknown.Select(u => $"'{u}'"))}; the assembly has {string.Join(", ", stacks.Select(s => s.Name))}.");
+            }
+
+            var topologies = stacks.Where(s => wanted.Contains(s.Name)).Select(s =>
+            {
+                if (s.Template is null || Path.IsPathRooted(s.Template) || s.Template.Split('/', '\\').Contains(".."))
+                {
+                    throw new AssemblyException($"Stack '{s.Name}' has no templateFile inside the assembly folder in the manifest (found {(s.Template is null ? "none" : $"'{s.Template}'")}).");
+                }
+
+                var templatePath = Path.Combine(directory, s.Template);
+                return TemplateTopologyReader.Read(s.Name, UntrustedFile.ReadText(templatePath, $"The template of stack '{s.Name}'"), templatePath);
+            }).ToList();
+            return new CloudAssemblyTopology(directory, topologies);
+        }
+        catch (InputException e)
+        {
+            throw new AssemblyException(e.Message, e);
+        }
+    }
+
+    /// <summary>The CloudFormation stacks the manifest lists, by display name.</summary>
+    private static List<(string Name, string? Template)> Stacks(string manifestPath)
+    {
+        var root = UntrustedJson.Object(UntrustedJson.Parse(UntrustedFile.ReadText(manifestPath, "manifest.json"), $"'{manifestPath}'"), manifestPath, "the document");
+        var artifacts = UntrustedJson.Object(root!["artifacts"], manifestPath, "artifacts")!;
+        return artifacts
+            .Select(a => (Id: a.Key, Artifact: UntrustedJson.Object(a.Value, manifestPath, $"artifacts.{a.Key}")!))
+            .Where(a => UntrustedJson.String(a.Artifact["type"], manifestPath, $"artifacts.{a.Id}.type") == "aws:cloudformation:stack")
+            .Select(a => (
+                Name: UntrustedJson.String(a.Artifact["displayName"], manifestPath, $"artifacts.{a.Id}.displayName") ?? a.Id,
+                Template: UntrustedJson.String(UntrustedJson.Object(a.Artifact["properties"], manifestPath, $"artifacts.{a.Id}.properties", optional: true)?["templateFile"], manifestPath, $"artifacts.{a.Id}.properties.templateFile")))
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
     }
 }

@@ -54,9 +54,9 @@ internal static class TemplateJson
         }
     }
 
-    /// <summary>A whole number, or null when absent or not a literal number.</summary>
+    /// <summary>A whole number (clamped to the int range), or null when absent or not a literal number.</summary>
     public static int? Int(JsonNode? node)
-        => node is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d
+        => node is JsonValue v && v.TryGetValue<double>(out var d) ? (d is >= int.MinValue and <= int.MaxValue ? (int)d : d > 0 ? int.MaxValue : int.MinValue)
             : node is JsonValue s && s.TryGetValue<string>(out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var parsed) ? parsed
             : null;
 

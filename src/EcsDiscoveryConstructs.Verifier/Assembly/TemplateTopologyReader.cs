@@ -1,28 +1,50 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using EcsDiscoveryConstructs.Verifier.Input;
 
 namespace EcsDiscoveryConstructs.Verifier.Assembly;
 
 /// <summary>Reads what a CloudFormation template declares for service discovery. Unresolved names are kept as expressions, never guessed.</summary>
 public static class TemplateTopologyReader
 {
-    /// <summary>Reads the template JSON of stack <paramref name="stackName"/>.</summary>
-    /// <exception cref="AssemblyException">The text is not a CloudFormation template.</exception>
-    public static StackTopology Read(string stackName, string templateJson)
+    /// <summary>Reads the template JSON of stack <paramref name="stackName"/>; <paramref name="source"/> names it in messages (default: the stack).</summary>
+    /// <exception cref="AssemblyException">The text is not a CloudFormation template of the expected shape (the message names the JSON path).</exception>
+    public static StackTopology Read(string stackName, string templateJson, string? source = null)
     {
-        JsonObject resources;
+        source ??= $"The template of stack '{stackName}'";
         try
         {
-            resources = JsonNode.Parse(templateJson)?["Resources"] as JsonObject
-                ?? throw new AssemblyException($"The template of stack '{stackName}' has no Resources section.");
+            return Read(stackName, Resources(templateJson, source));
         }
-        catch (JsonException e)
+        catch (InputException e)
         {
-            throw new AssemblyException($"The template of stack '{stackName}' is not valid JSON: {e.Message}", e);
+            throw new AssemblyException(e.Message, e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            // A property deeper than the resource level has another shape than CloudFormation gives it.
+            throw new AssemblyException($"{source}: a resource property has an unexpected JSON shape ({e.Message})", e);
+        }
+    }
+
+    /// <summary>The Resources section: every resource an object with a string Type and, when present, object Properties.</summary>
+    private static JsonObject Resources(string templateJson, string source)
+    {
+        var root = UntrustedJson.Object(UntrustedJson.Parse(templateJson, source), source, "the document")!;
+        var resources = UntrustedJson.Object(root["Resources"], source, "Resources", optional: true)
+            ?? throw new InputException($"{source} has no Resources section.");
+        foreach (var (id, resource) in resources)
+        {
+            var body = UntrustedJson.Object(resource, source, $"Resources.{id}")!;
+            _ = UntrustedJson.String(body["Type"], source, $"Resources.{id}.Type");
+            _ = UntrustedJson.Object(body["Properties"], source, $"Resources.{id}.Properties", optional: true);
         }
 
+        return resources;
+    }
+
+    private static StackTopology Read(string stackName, JsonObject resources)
+    {
         var byType = resources
-            .Where(r => r.Value is JsonObject)
             .Select(r => (Id: r.Key, Type: TemplateJson.String(r.Value!["Type"]) ?? string.Empty, Props: r.Value!["Properties"] as JsonObject ?? []))
             .ToList();
 

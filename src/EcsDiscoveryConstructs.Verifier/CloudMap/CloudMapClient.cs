@@ -1,9 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon;
 using Amazon.Runtime.Signing;
+using EcsDiscoveryConstructs.Verifier.Input;
+using EcsDiscoveryConstructs.Verifier.Redaction;
 
 namespace EcsDiscoveryConstructs.Verifier.CloudMap;
 
@@ -32,21 +33,34 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
         http = handler is null ? new HttpClient() : new HttpClient(handler);
         http.Timeout = Timeout.InfiniteTimeSpan;
         region = RegionEndpoint.GetBySystemName(options.Region);
-        endpoint = options.EndpointUrl ?? new Uri($"https://servicediscovery.{options.Region}.amazonaws.com/");
-        dataEndpoint = options.EndpointUrl ?? new Uri($"https://data-servicediscovery.{options.Region}.amazonaws.com/");
+        // The partition's DNS suffix from AWSSDK.Core's region metadata: amazonaws.com, amazonaws.com.cn (China), ...
+        var suffix = DnsSuffix(region);
+        endpoint = options.EndpointUrl ?? new Uri($"https://servicediscovery.{options.Region}.{suffix}/");
+        dataEndpoint = options.EndpointUrl ?? new Uri($"https://data-servicediscovery.{options.Region}.{suffix}/");
         discoverLimiter = new IntervalLimiter(options.DiscoverInstancesPerSecond);
     }
+
+    /// <summary>The DNS suffix of <paramref name="region"/>'s partition, e.g. <c>amazonaws.com.cn</c> for China Regions.</summary>
+    public static string DnsSuffix(RegionEndpoint region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return string.IsNullOrEmpty(region.PartitionDnsSuffix) ? "amazonaws.com" : region.PartitionDnsSuffix;
+    }
+
+    /// <summary>The Cloud Map API endpoint the client calls.</summary>
+    public Uri Endpoint => endpoint;
 
     /// <summary>How many HTTP requests the client has sent, retries included.</summary>
     public int RequestCount => requestCount;
 
     private int requestCount;
+    private bool secretsRegistered;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<LiveNamespace>> ListNamespacesAsync(CancellationToken cancellationToken)
-        => (await PagesAsync("ListNamespaces", [], "Namespaces", cancellationToken).ConfigureAwait(false))
+        => Shaped("ListNamespaces", await PagesAsync("ListNamespaces", [], "Namespaces", cancellationToken).ConfigureAwait(false), items => items
             .Select(n => new LiveNamespace(Str(n, "Id"), Str(n, "Arn"), Str(n, "Name"), Str(n, "Type"), Long(n["Properties"]?["DnsProperties"]?["SOA"]?["TTL"]), n["Properties"]?["HttpProperties"]?["HttpName"]?.GetValue<string>()))
-            .ToList();
+            .ToList());
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<LiveService>> ListServicesAsync(string namespaceId, CancellationToken cancellationToken)
@@ -59,7 +73,7 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
 
         // AWS applies the NAMESPACE_ID filter; moto ignores it, so the services are filtered here as well (harmless
         // on AWS; docs/moto-differences.md). A service that names no namespace is kept.
-        return services.Select(s =>
+        return Shaped("ListServices", services, items => items.Select(s =>
         {
             var dns = s["DnsConfig"];
             return new LiveService(
@@ -71,14 +85,14 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
                 dns?["DnsRecords"]?.AsArray().OfType<JsonObject>().Select(r => new LiveDnsRecord(Str(r, "Type"), Long(r["TTL"]) ?? 0)).ToList() ?? [],
                 s["HealthCheckCustomConfig"] is JsonObject,
                 s["HealthCheckConfig"] is JsonObject);
-        }).Where(s => s.NamespaceId is null || s.NamespaceId == namespaceId).ToList();
+        }).Where(s => s.NamespaceId is null || s.NamespaceId == namespaceId).ToList());
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<LiveInstance>> ListInstancesAsync(string serviceId, CancellationToken cancellationToken)
-        => (await PagesAsync("ListInstances", new JsonObject { ["ServiceId"] = serviceId }, "Instances", cancellationToken).ConfigureAwait(false))
+        => Shaped("ListInstances", await PagesAsync("ListInstances", new JsonObject { ["ServiceId"] = serviceId }, "Instances", cancellationToken).ConfigureAwait(false), items => items
             .Select(i => new LiveInstance(Str(i, "Id"), Attributes(i)))
-            .ToList();
+            .ToList());
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, CancellationToken cancellationToken)
@@ -86,9 +100,9 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
         await discoverLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         var body = new JsonObject { ["NamespaceName"] = namespaceName, ["ServiceName"] = serviceName, ["HealthStatus"] = healthStatus, ["MaxResults"] = 1000 };
         var answer = await SendAsync("DiscoverInstances", body, dataEndpoint, cancellationToken).ConfigureAwait(false);
-        return (answer["Instances"]?.AsArray().OfType<JsonObject>() ?? [])
+        return Shaped("DiscoverInstances", answer, a => Items(a, "Instances", "DiscoverInstances")
             .Select(i => new DiscoveredInstance(Str(i, "InstanceId"), i["HealthStatus"]?.GetValue<string>() ?? "UNKNOWN", Attributes(i)))
-            .ToList();
+            .ToList());
     }
 
     /// <inheritdoc />
@@ -184,7 +198,7 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
         var items = new List<JsonObject>();
         await foreach (var page in PageObjectsAsync(operation, request, cancellationToken).ConfigureAwait(false))
         {
-            items.AddRange(page[member]?.AsArray().OfType<JsonObject>() ?? []);
+            items.AddRange(Shaped(operation, page, p => Items(p, member, operation)));
         }
 
         return items;
@@ -270,9 +284,9 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
             JsonObject? json;
             try
             {
-                json = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject;
+                json = string.IsNullOrWhiteSpace(text) ? [] : UntrustedJson.Parse(text, operation) as JsonObject;
             }
-            catch (JsonException)
+            catch (InputException)
             {
                 json = null;
             }
@@ -296,6 +310,16 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
 
     private void Sign(HttpRequestMessage request, byte[] payload, Uri target)
     {
+        if (!secretsRegistered)
+        {
+            // Whatever a server echoes back, these values never reach a message, report or log (Redactor).
+            var credentials = options.Credentials.GetCredentials();
+            Redactor.AddSecret(credentials.AccessKey);
+            Redactor.AddSecret(credentials.SecretKey);
+            Redactor.AddSecret(credentials.Token);
+            secretsRegistered = true;
+        }
+
         var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = target, Content = payload };
         signing.Headers["content-type"] = JsonContentType.MediaType!;
         signing.Headers["host"] = target.IsDefaultPort ? target.Host : $"{target.Host}:{target.Port}";
@@ -307,6 +331,27 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
             {
                 request.Headers.TryAddWithoutValidation(name, value);
             }
+        }
+    }
+
+    /// <summary>The objects of the list <paramref name="member"/> of an answer; anything but a list of objects is malformed.</summary>
+    private static List<JsonObject> Items(JsonObject answer, string member, string operation)
+        => UntrustedJson.Array(answer[member], operation, member).Select((item, i) => UntrustedJson.Object(item, operation, $"{member}[{i}]")!).ToList();
+
+    /// <summary>Reads an answer with <paramref name="read"/>; an answer of another shape than the API's becomes a typed error.</summary>
+    private static TResult Shaped<TSource, TResult>(string operation, TSource answer, Func<TSource, TResult> read)
+    {
+        try
+        {
+            return read(answer);
+        }
+        catch (InputException e)
+        {
+            throw new CloudMapException(operation, "MalformedResponse", $"the answer has an unexpected shape: {e.Message}", inner: e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            throw new CloudMapException(operation, "MalformedResponse", $"the answer has an unexpected shape ({e.Message})", inner: e);
         }
     }
 

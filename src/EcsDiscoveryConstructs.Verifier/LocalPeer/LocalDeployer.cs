@@ -137,10 +137,19 @@ public sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writer
         return new LocalDeployResult(namespaces, services, instances);
     }
 
+    /// <summary>Cloud Map instances per service: 1,000, not adjustable.</summary>
+    private const int InstancesPerService = 1000;
+
     private IEnumerable<(string Id, Dictionary<string, string> Attributes)> Tasks(StackTopology stack, EcsServiceInfo ecs, string? cidr, int? port)
     {
         var serviceName = ecs.Name.Literal ?? ecs.LogicalId;
         var count = ecs.ExpectedMin ?? 1;
+        if (count is < 0 or > InstancesPerService)
+        {
+            // Cloud Map holds at most 1,000 instances per service (not adjustable): ECS could never register more.
+            throw new LocalDeployException($"ECS service '{serviceName}' of stack '{stack.Name}' asks for {count} tasks; a Cloud Map service holds 0-{InstancesPerService} instances, so there is nothing sensible to register");
+        }
+
         var baseAddress = Network(cidr);
         var serviceIndex = stack.EcsServices.ToList().IndexOf(ecs);
         for (var task = 0; task < count; task++)

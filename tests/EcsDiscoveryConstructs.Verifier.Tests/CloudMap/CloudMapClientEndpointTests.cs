@@ -55,4 +55,29 @@ public class CloudMapClientEndpointTests
         Assert.Equal("http://127.0.0.1:4566/", recorder.Requests.Single().RequestUri!.ToString());
         Assert.Equal("Route53AutoNaming_v20170314.DiscoverInstances", recorder.Requests.Single().Headers.GetValues("X-Amz-Target").Single());
     }
+
+    [Theory]
+    [InlineData("cn-north-1", "https://servicediscovery.cn-north-1.amazonaws.com.cn/")]
+    [InlineData("us-gov-west-1", "https://servicediscovery.us-gov-west-1.amazonaws.com/")]
+    [InlineData("eu-central-1", "https://servicediscovery.eu-central-1.amazonaws.com/")]
+    public void AwsEndpoint_UsesThePartitionsDnsSuffix(string region, string expected)
+    {
+        // Before: amazonaws.com for every Region, which does not exist in China.
+        using var client = new CloudMapClient(new CloudMapClientOptions { Region = region, Credentials = RawCloudMap.Credentials });
+        Assert.Equal(expected, client.Endpoint.ToString());
+    }
+
+    [Theory]
+    [InlineData("{\"Namespaces\":\"nope\"}", "Namespaces is a string, expected a list")]
+    [InlineData("{\"Namespaces\":[\"nope\"]}", "Namespaces[0] is a string, expected an object")]
+    [InlineData("{\"Namespaces\":[{\"Id\":7}]}", "unexpected shape")]
+    [InlineData("{\"Namespaces\":[],\"Namespaces\":[]}", "is not a JSON object")]
+    public async Task AnswerOfTheWrongShape_IsAMalformedResponseError(string answer, string expected)
+    {
+        using var fake = new ScriptedEndpoint((_, _) => (200, answer, TimeSpan.Zero));
+        using var client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = fake.Endpoint });
+        var error = await Assert.ThrowsAsync<CloudMapException>(() => client.ListNamespacesAsync(CancellationToken.None));
+        Assert.Equal("MalformedResponse", error.Code);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }

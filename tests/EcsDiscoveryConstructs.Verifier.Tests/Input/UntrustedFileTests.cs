@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using EcsDiscoveryConstructs.Verifier.Input;
+
+namespace EcsDiscoveryConstructs.Verifier.Tests.Input;
+
+public sealed class UntrustedFileTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("untrusted").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void Kinds_AreReadWithoutOpening()
+    {
+        var file = Path.Combine(folder, "file.json");
+        File.WriteAllText(file, "{}");
+        var link = Path.Combine(folder, "link.json");
+        File.CreateSymbolicLink(link, file);
+        var fifo = Path.Combine(folder, "fifo");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit(10_000);
+        }
+
+        Assert.Equal(FileKind.Regular, FileKinds.Of(file, followLinks: false));
+        Assert.Equal(FileKind.SymbolicLink, FileKinds.Of(link, followLinks: false));
+        Assert.Equal(FileKind.Regular, FileKinds.Of(link, followLinks: true));
+        Assert.Equal(FileKind.Special, FileKinds.Of(fifo, followLinks: true));
+        Assert.Equal(FileKind.Special, FileKinds.Of("/dev/zero", followLinks: true));
+        Assert.Equal(FileKind.Directory, FileKinds.Of(folder, followLinks: true));
+        Assert.Equal(FileKind.Missing, FileKinds.Of(Path.Combine(folder, "none"), followLinks: true));
+    }
+
+    [Fact]
+    public void ReadText_FileOverTheLimit_IsRefusedWithoutReading()
+    {
+        var big = Path.Combine(folder, "big.json");
+        using (var stream = File.Create(big))
+        {
+            stream.SetLength(UntrustedFile.MaxBytes + 1);
+        }
+
+        var error = Assert.Throws<InputException>(() => UntrustedFile.ReadText(big, "manifest.json"));
+        Assert.Equal($"manifest.json ('{big}') has {UntrustedFile.MaxBytes + 1} bytes, more than the 256 MB read at most", error.Message);
+    }
+
+    [Fact]
+    public void WriteRefusal_AllowsNewAndRegularFilesOnly()
+    {
+        var file = Path.Combine(folder, "report.xml");
+        Assert.Null(UntrustedFile.WriteRefusal(file));
+        File.WriteAllText(file, "old");
+        Assert.Null(UntrustedFile.WriteRefusal(file));
+        var link = Path.Combine(folder, "report-link.xml");
+        File.CreateSymbolicLink(link, file);
+        Assert.Equal($"'{link}' is a symbolic link; name the file itself (links are not followed)", UntrustedFile.WriteRefusal(link));
+        var fifo = Path.Combine(folder, "report.fifo");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit(10_000);
+        }
+
+        Assert.Equal($"'{fifo}' exists and is not a regular file (a device, FIFO or socket); it is never replaced", UntrustedFile.WriteRefusal(fifo));
+        Assert.Equal("'/dev/zero' exists and is not a regular file (a device, FIFO or socket); it is never replaced", UntrustedFile.WriteRefusal("/dev/zero"));
+    }
+}
