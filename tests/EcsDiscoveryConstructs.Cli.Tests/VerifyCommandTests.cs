@@ -57,9 +57,34 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal((1, true), (json["version"]!.GetValue<int>(), json["passed"]!.GetValue<bool>()));
         Assert.Equal(["failed", "passed", "skipped", "warnings"], json["summary"]!.AsObject().Select(p => p.Key).Order());
         var first = json["results"]![0]!.AsObject();
-        Assert.Equal(["check", "message", "stack", "status", "target"], first.Select(p => p.Key).Order());
+        Assert.Equal(["actual", "check", "expected", "message", "stack", "status", "target"], first.Select(p => p.Key).Order());
         Assert.Equal(("HttpApiDiscovery", "namespace-exists", "shop-api", "pass"), (first["stack"]!.GetValue<string>(), first["check"]!.GetValue<string>(), first["target"]!.GetValue<string>(), first["status"]!.GetValue<string>()));
         Assert.Equal(output, File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void JsonOutput_FailureCarriesExpectedAndActualAsData()
+    {
+        Deploy("ECommerce");
+        raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("payments"), ["InstanceId"] = raw.FirstInstanceId("payments") });
+        var (exit, output, _) = CliRun.Run(Verify("ECommerce", "--output", "json"));
+        Assert.Equal(1, exit);
+        var failure = JsonNode.Parse(output)!["results"]!.AsArray().Single(r => r!["status"]!.GetValue<string>() == "fail" && r["check"]!.GetValue<string>() == "instance-count")!;
+        Assert.Equal(("2", "1"), (failure["expected"]!.GetValue<string>(), failure["actual"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void ReportFileThatIsASymlink_IsRefusedAndTheTargetKept()
+    {
+        Deploy("HttpApiDiscovery");
+        var target = Path.Combine(assembly, "keep.txt");
+        File.WriteAllText(target, "keep me");
+        var link = Path.Combine(assembly, "report.json");
+        File.CreateSymbolicLink(link, target);
+        var (exit, _, error) = CliRun.Run(Verify("HttpApiDiscovery", "--output", "json", "--report-file", link));
+        Assert.Equal(2, exit);
+        Assert.Equal($"ecs-discovery verify: cannot write the report file: '{link}' is a symbolic link; name the file itself (links are not followed)\n", error);
+        Assert.Equal("keep me", File.ReadAllText(target));
     }
 
     [Fact]

@@ -22,7 +22,14 @@ public enum CheckStatus
 /// <param name="Target">What was checked: <c>namespace</c> or <c>namespace/service</c>.</param>
 /// <param name="Status">The outcome.</param>
 /// <param name="Message">What was found, naming the difference.</param>
-public sealed record CheckResult(string Stack, string Check, string Target, CheckStatus Status, string Message);
+public sealed record CheckResult(string Stack, string Check, string Target, CheckStatus Status, string Message)
+{
+    /// <summary>What the assembly promises, as data (e.g. <c>2</c>, <c>A 10s</c>); null when the check was skipped.</summary>
+    public string? Expected { get; init; }
+
+    /// <summary>What the registry holds, as data (e.g. <c>1</c>, <c>missing</c>); null when the check was skipped.</summary>
+    public string? Actual { get; init; }
+}
 
 /// <summary>All check results of one verification.</summary>
 public sealed record VerificationReport(IReadOnlyList<CheckResult> Results)

@@ -38,7 +38,11 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
                 var other = live.FirstOrDefault(l => l.Name == ns.Name.Literal);
                 results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Fail, other is null
                     ? $"namespace '{target}' ({NamespaceTypes.Of(ns.Kind)}) does not exist"
-                    : $"namespace '{target}' exists as {other.Type}, expected {NamespaceTypes.Of(ns.Kind)}"));
+                    : $"namespace '{target}' exists as {other.Type}, expected {NamespaceTypes.Of(ns.Kind)}")
+                {
+                    Expected = NamespaceTypes.Of(ns.Kind),
+                    Actual = other?.Type ?? Missing,
+                });
                 continue;
             }
 
@@ -55,17 +59,29 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             }
 
             servicesByNamespace[ns] = (best!, bestServices);
-            results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Pass, $"{best!.Type} namespace {best.Id}{(candidates.Count > 1 ? $" (chosen among {candidates.Count} with this name by its services)" : string.Empty)}"));
+            results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Pass, $"{best!.Type} namespace {best.Id}{(candidates.Count > 1 ? $" (chosen among {candidates.Count} with this name by its services)" : string.Empty)}")
+            {
+                Expected = NamespaceTypes.Of(ns.Kind),
+                Actual = best.Type,
+            });
             if (ns.SoaTtl is { } soa)
             {
                 results.Add(new(ns.Stack, "soa-ttl", target, best.SoaTtl == soa ? CheckStatus.Pass : CheckStatus.Fail,
-                    best.SoaTtl == soa ? $"SOA TTL {soa} s" : $"SOA TTL is {Show(best.SoaTtl)} s, expected {soa} s"));
+                    best.SoaTtl == soa ? $"SOA TTL {soa} s" : $"SOA TTL is {Show(best.SoaTtl)} s, expected {soa} s")
+                {
+                    Expected = $"{soa}",
+                    Actual = Show(best.SoaTtl),
+                });
             }
 
             var unknown = bestServices.Where(s => !wanted.Contains(s.Name)).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
             if (unknown.Count > 0 && expected.Services.Where(s => s.Namespace == ns).All(s => s.Name.IsResolved))
             {
-                results.Add(new(ns.Stack, "unknown-services", target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"services the assembly does not declare: {string.Join(", ", unknown)}"));
+                results.Add(new(ns.Stack, "unknown-services", target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"services the assembly does not declare: {string.Join(", ", unknown)}")
+                {
+                    Expected = None,
+                    Actual = string.Join(", ", unknown),
+                });
             }
         }
 
@@ -92,7 +108,8 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         var results = new List<CheckResult>();
         var nsName = service.Namespace.Name.ToString();
         var target = $"{nsName}/{service.Name}";
-        void Add(string check, bool ok, string pass, string fail) => results.Add(new(service.Stack, check, target, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? pass : fail));
+        void Add(string check, bool ok, string pass, string fail, string expectedValue, string actualValue)
+            => results.Add(new(service.Stack, check, target, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? pass : fail) { Expected = expectedValue, Actual = actualValue });
 
         var liveServices = liveNamespace?.Services;
         if (!service.Name.IsResolved || liveServices is null)
@@ -108,26 +125,30 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         var live = liveServices.FirstOrDefault(s => s.Name == service.Name.Literal);
         if (live is null)
         {
-            results.Add(new(service.Stack, "service-exists", target, CheckStatus.Fail, $"service '{service.Name}' does not exist in namespace '{nsName}'{(service.ServiceConnect ? " (Service Connect creates it when the ECS service starts)" : string.Empty)}"));
+            results.Add(new(service.Stack, "service-exists", target, CheckStatus.Fail, $"service '{service.Name}' does not exist in namespace '{nsName}'{(service.ServiceConnect ? " (Service Connect creates it when the ECS service starts)" : string.Empty)}")
+            {
+                Expected = service.Name.ToString(),
+                Actual = Missing,
+            });
             return results;
         }
 
-        results.Add(new(service.Stack, "service-exists", target, CheckStatus.Pass, $"service {live.Id}"));
+        results.Add(new(service.Stack, "service-exists", target, CheckStatus.Pass, $"service {live.Id}") { Expected = service.Name.ToString(), Actual = live.Id });
         if (service.DnsRecords.Count > 0 || live.DnsRecords.Count > 0)
         {
             var want = string.Join(", ", service.DnsRecords.Select(r => $"{r.Type} {r.Ttl}s"));
             var have = string.Join(", ", live.DnsRecords.Select(r => $"{r.Type} {r.Ttl}s"));
-            Add("dns-records", want == have, $"records {have}", $"records are [{have}], expected [{want}]");
+            Add("dns-records", want == have, $"records {have}", $"records are [{have}], expected [{want}]", want, have);
             if (service.RoutingPolicy is not null)
             {
-                Add("routing-policy", live.RoutingPolicy == service.RoutingPolicy, $"routing {live.RoutingPolicy}", $"routing policy is {Show(live.RoutingPolicy)}, expected {service.RoutingPolicy}");
+                Add("routing-policy", live.RoutingPolicy == service.RoutingPolicy, $"routing {live.RoutingPolicy}", $"routing policy is {Show(live.RoutingPolicy)}, expected {service.RoutingPolicy}", service.RoutingPolicy, Show(live.RoutingPolicy));
             }
         }
 
         if (service.HealthCheck is { } health)
         {
             var liveHealth = live.CustomHealthCheck ? HealthCheckKind.Custom : live.Route53HealthCheck ? HealthCheckKind.Route53 : HealthCheckKind.None;
-            Add("health-check", liveHealth == health, $"health check {liveHealth}", $"health check is {liveHealth}, expected {health}");
+            Add("health-check", liveHealth == health, $"health check {liveHealth}", $"health check is {liveHealth}, expected {health}", $"{health}", $"{liveHealth}");
         }
 
         var instances = await client.ListInstancesAsync(live.Id, cancellationToken).ConfigureAwait(false);
@@ -136,7 +157,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         {
             var inRange = instances.Count >= (min ?? 0) && instances.Count <= (max ?? int.MaxValue);
             var range = min == max ? $"{min}" : $"{min ?? 0}-{(max is null ? "any" : max.ToString())}";
-            Add("instance-count", inRange, $"{instances.Count} instances (expected {range})", $"{instances.Count} instances, expected {range}");
+            Add("instance-count", inRange, $"{instances.Count} instances (expected {range})", $"{instances.Count} instances, expected {range}", range, $"{instances.Count}");
         }
 
         var needsIpv4 = service.DnsRecords.Any(r => r.Type == "A") || (service.DnsRecords.Count == 0 && !service.ServiceConnect && service.EcsServiceNames.Count > 0);
@@ -146,12 +167,16 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         var foreign = ecsNames.Count == 0 ? [] : instances.Where(i => i.Attributes.TryGetValue("ECS_SERVICE_NAME", out var n) && !ecsNames.Contains(n)).Select(i => $"{i.Id} ({i.Attributes["ECS_SERVICE_NAME"]})").ToList();
         if (instances.Count > 0)
         {
-            Add("instance-attributes", missing.Count == 0, $"every instance has {(needsPort ? "AWS_INSTANCE_IPV4/PORT" : needsIpv4 ? "AWS_INSTANCE_IPV4" : "its attributes")}", $"instances without {(needsPort ? "AWS_INSTANCE_PORT or " : string.Empty)}AWS_INSTANCE_IPV4: {string.Join(", ", missing)}");
+            Add("instance-attributes", missing.Count == 0, $"every instance has {(needsPort ? "AWS_INSTANCE_IPV4/PORT" : needsIpv4 ? "AWS_INSTANCE_IPV4" : "its attributes")}", $"instances without {(needsPort ? "AWS_INSTANCE_PORT or " : string.Empty)}AWS_INSTANCE_IPV4: {string.Join(", ", missing)}", None, missing.Count == 0 ? None : string.Join(", ", missing));
         }
 
         if (foreign.Count > 0)
         {
-            results.Add(new(service.Stack, "unknown-instances", target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"instances registered by another ECS service: {string.Join(", ", foreign)}"));
+            results.Add(new(service.Stack, "unknown-instances", target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"instances registered by another ECS service: {string.Join(", ", foreign)}")
+            {
+                Expected = None,
+                Actual = string.Join(", ", foreign),
+            });
         }
 
         // DiscoverInstances (the API clients use) must return exactly the registered instances, each with its health.
@@ -159,16 +184,24 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         var listed = instances.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var discoveredIds = discovered.Select(d => d.InstanceId).ToHashSet(StringComparer.Ordinal);
         Add("discover-instances", discoveredIds.SetEquals(listed), $"DiscoverInstances returns the {listed.Count} registered instances",
-            $"DiscoverInstances returned [{string.Join(", ", discoveredIds.Order(StringComparer.Ordinal))}], ListInstances has [{string.Join(", ", listed.Order(StringComparer.Ordinal))}]");
+            $"DiscoverInstances returned [{string.Join(", ", discoveredIds.Order(StringComparer.Ordinal))}], ListInstances has [{string.Join(", ", listed.Order(StringComparer.Ordinal))}]",
+            string.Join(", ", listed.Order(StringComparer.Ordinal)), string.Join(", ", discoveredIds.Order(StringComparer.Ordinal)));
         if (live.CustomHealthCheck || live.Route53HealthCheck)
         {
-            var status = discovered.ToDictionary(d => d.InstanceId, d => d.HealthStatus, StringComparer.Ordinal);
+            // A lying server may list an instance twice: the first answer counts, never a crash.
+            var status = discovered.GroupBy(d => d.InstanceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().HealthStatus, StringComparer.Ordinal);
             var bad = instances.Where(i => status.GetValueOrDefault(i.Id, "UNKNOWN") != "HEALTHY").Select(i => $"{i.Id} {status.GetValueOrDefault(i.Id, "UNKNOWN")}").ToList();
-            Add("instance-health", bad.Count == 0, $"{instances.Count} instances HEALTHY", $"instances not HEALTHY: {string.Join(", ", bad)}");
+            Add("instance-health", bad.Count == 0, $"{instances.Count} instances HEALTHY", $"instances not HEALTHY: {string.Join(", ", bad)}", "all HEALTHY", bad.Count == 0 ? "all HEALTHY" : string.Join(", ", bad));
         }
 
         return results;
     }
+
+    /// <summary>The <c>actual</c> of something that does not exist.</summary>
+    private const string Missing = "missing";
+
+    /// <summary>The <c>expected</c> or <c>actual</c> of an empty list.</summary>
+    private const string None = "none";
 
     private static string Show(object? value) => value?.ToString() ?? "not set";
 }

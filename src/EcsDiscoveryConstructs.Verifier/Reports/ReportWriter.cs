@@ -39,8 +39,9 @@ public static class ReportWriter
     }
 
     /// <summary>
-    /// JSON: <c>{"version":1,"passed":bool,"summary":{"passed","failed","warnings","skipped"},"results":[{"stack","check","target","status","message"}]}</c>;
-    /// <c>status</c> is one of pass, fail, warn, skip; results keep the order the checks ran in.
+    /// JSON: <c>{"version":1,"passed":bool,"summary":{"passed","failed","warnings","skipped"},"results":[{"stack","check","target","status","message","expected","actual"}]}</c>;
+    /// <c>status</c> is one of pass, fail, warn, skip; <c>expected</c> and <c>actual</c> are strings (null for skipped
+    /// checks) a pipeline can compare without parsing the message; results keep the order the checks ran in.
     /// </summary>
     public static string Json(VerificationReport report)
     {
@@ -63,6 +64,8 @@ public static class ReportWriter
                 ["target"] = r.Target,
                 ["status"] = r.Status.ToString().ToLowerInvariant(),
                 ["message"] = r.Message,
+                ["expected"] = r.Expected,
+                ["actual"] = r.Actual,
             }).ToArray()),
         };
         return json.ToJsonString(Indented) + "\n";

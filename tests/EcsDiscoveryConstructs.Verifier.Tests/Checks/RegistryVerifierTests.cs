@@ -49,7 +49,7 @@ public sealed class RegistryVerifierTests : IDisposable
         EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
         raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = raw.FirstInstanceId("backend") });
         Assert.Equal(
-            new CheckResult("FrontendBackendDns", "instance-count", "apps.example.com/backend", CheckStatus.Fail, "1 instances, expected 2"),
+            new CheckResult("FrontendBackendDns", "instance-count", "apps.example.com/backend", CheckStatus.Fail, "1 instances, expected 2") { Expected = "2", Actual = "1" },
             Failure(Verify("FrontendBackendDns")));
     }
 
@@ -60,7 +60,7 @@ public sealed class RegistryVerifierTests : IDisposable
         var id = raw.FirstInstanceId("backend");
         raw.Call("UpdateInstanceCustomHealthStatus", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = id, ["Status"] = "UNHEALTHY" });
         var failures = Verify("FrontendBackendDns").Results.Where(r => r.Status == CheckStatus.Fail).ToList();
-        Assert.Contains(new CheckResult("FrontendBackendDns", "instance-health", "apps.example.com/backend", CheckStatus.Fail, $"instances not HEALTHY: {id} UNHEALTHY"), failures);
+        Assert.Contains(new CheckResult("FrontendBackendDns", "instance-health", "apps.example.com/backend", CheckStatus.Fail, $"instances not HEALTHY: {id} UNHEALTHY") { Expected = "all HEALTHY", Actual = $"{id} UNHEALTHY" }, failures);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class RegistryVerifierTests : IDisposable
         EcsLikeRegistration.Deploy(raw, Stack("FrontendBackendDns"));
         raw.Call("DeleteService", new JsonObject { ["Id"] = raw.ServiceId("backend") });
         Assert.Equal(
-            new CheckResult("FrontendBackendDns", "service-exists", "apps.example.com/backend", CheckStatus.Fail, "service 'backend' does not exist in namespace 'apps.example.com'"),
+            new CheckResult("FrontendBackendDns", "service-exists", "apps.example.com/backend", CheckStatus.Fail, "service 'backend' does not exist in namespace 'apps.example.com'") { Expected = "backend", Actual = "missing" },
             Failure(Verify("FrontendBackendDns")));
     }
 
@@ -100,7 +100,7 @@ public sealed class RegistryVerifierTests : IDisposable
             ["HealthCheckCustomConfig"] = new JsonObject { ["FailureThreshold"] = 1 },
         });
         var results = Verify("FrontendBackendDns").Results.Where(r => r.Status == CheckStatus.Fail).ToList();
-        Assert.Contains(new CheckResult("FrontendBackendDns", "routing-policy", "apps.example.com/backend", CheckStatus.Fail, "routing policy is WEIGHTED, expected MULTIVALUE"), results);
+        Assert.Contains(new CheckResult("FrontendBackendDns", "routing-policy", "apps.example.com/backend", CheckStatus.Fail, "routing policy is WEIGHTED, expected MULTIVALUE") { Expected = "MULTIVALUE", Actual = "WEIGHTED" }, results);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class RegistryVerifierTests : IDisposable
         EcsLikeRegistration.Deploy(raw, Stack("HttpApiDiscovery"));
         raw.Call("DeleteNamespace", new JsonObject { ["Id"] = raw.NamespaceId("shop-api") });
         var failure = Failure(Verify("HttpApiDiscovery"));
-        Assert.Equal(new CheckResult("HttpApiDiscovery", "namespace-exists", "shop-api", CheckStatus.Fail, "namespace 'shop-api' (HTTP) does not exist"), failure);
+        Assert.Equal(new CheckResult("HttpApiDiscovery", "namespace-exists", "shop-api", CheckStatus.Fail, "namespace 'shop-api' (HTTP) does not exist") { Expected = "HTTP", Actual = "missing" }, failure);
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public sealed class RegistryVerifierTests : IDisposable
         raw.Call("CreateService", new JsonObject { ["Name"] = "legacy", ["NamespaceId"] = raw.NamespaceId("shop-api"), ["Type"] = "HTTP" });
         var relaxed = Verify("HttpApiDiscovery");
         Assert.True(relaxed.Passed);
-        Assert.Contains(new CheckResult("HttpApiDiscovery", "unknown-services", "shop-api", CheckStatus.Warn, "services the assembly does not declare: legacy"), relaxed.Results);
-        Assert.Equal(new CheckResult("HttpApiDiscovery", "unknown-services", "shop-api", CheckStatus.Fail, "services the assembly does not declare: legacy"), Failure(Verify("HttpApiDiscovery", strict: true)));
+        Assert.Contains(new CheckResult("HttpApiDiscovery", "unknown-services", "shop-api", CheckStatus.Warn, "services the assembly does not declare: legacy") { Expected = "none", Actual = "legacy" }, relaxed.Results);
+        Assert.Equal(new CheckResult("HttpApiDiscovery", "unknown-services", "shop-api", CheckStatus.Fail, "services the assembly does not declare: legacy") { Expected = "none", Actual = "legacy" }, Failure(Verify("HttpApiDiscovery", strict: true)));
     }
 
     [Fact]
