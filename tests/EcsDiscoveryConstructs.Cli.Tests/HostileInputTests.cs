@@ -68,7 +68,7 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
-    public void TemplateWithAPropertyOfTheWrongShapeDeeper_Exits2NamingTheTemplate()
+    public void TemplateWithAPropertyOfTheWrongShapeDeeper_Exits2NamingThePath()
     {
         var template = JsonNode.Parse(File.ReadAllText(Template()))!;
         foreach (var resource in template["Resources"]!.AsObject().Where(r => r.Value!["Type"]!.GetValue<string>() == "AWS::ECS::TaskDefinition"))
@@ -77,7 +77,7 @@ public sealed class HostileInputTests : IDisposable
         }
 
         File.WriteAllText(Template(), template.ToJsonString());
-        BothCommandsCannotRun("has an unexpected JSON shape");
+        BothCommandsCannotRun(".Properties.ContainerDefinitions is a string, expected a list");
     }
 
     [Fact]

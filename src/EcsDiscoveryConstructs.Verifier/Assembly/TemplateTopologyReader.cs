@@ -36,10 +36,62 @@ public static class TemplateTopologyReader
         {
             var body = UntrustedJson.Object(resource, source, $"Resources.{id}")!;
             _ = UntrustedJson.String(body["Type"], source, $"Resources.{id}.Type");
-            _ = UntrustedJson.Object(body["Properties"], source, $"Resources.{id}.Properties", optional: true);
+            if (UntrustedJson.Object(body["Properties"], source, $"Resources.{id}.Properties", optional: true) is { } properties)
+            {
+                CheckShapes(properties, source, $"Resources.{id}.Properties");
+            }
         }
 
         return resources;
+    }
+
+    /// <summary>
+    /// The containers the reader walks into, by property name: lists of objects (an object in their place is taken for
+    /// an intrinsic function such as Fn::If and left alone), or objects.
+    /// </summary>
+    private static readonly Dictionary<string, bool> Containers = new(StringComparer.Ordinal)
+    {
+        ["ContainerDefinitions"] = true,
+        ["PortMappings"] = true,
+        ["Environment"] = true,
+        ["ServiceRegistries"] = true,
+        ["Services"] = true,
+        ["ClientAliases"] = true,
+        ["DnsRecords"] = true,
+        ["DnsConfig"] = false,
+        ["ServiceConnectConfiguration"] = false,
+        ["NetworkConfiguration"] = false,
+        ["Properties"] = false,
+        ["DnsProperties"] = false,
+        ["SOA"] = false,
+    };
+
+    /// <summary>
+    /// Checks, with JSON paths, the shape of every property the reader walks into (lists of objects and objects), so a
+    /// template of another shape fails naming the place instead of deep inside the reader.
+    /// </summary>
+    private static void CheckShapes(JsonObject node, string source, string path)
+    {
+        foreach (var (name, value) in node)
+        {
+            if (!Containers.TryGetValue(name, out var isList) || value is null)
+            {
+                continue;
+            }
+
+            if (isList && value is not JsonObject)
+            {
+                foreach (var (item, i) in UntrustedJson.Array(value, source, $"{path}.{name}").Select((item, i) => (item, i)))
+                {
+                    CheckShapes(UntrustedJson.Object(item, source, $"{path}.{name}[{i}]")!, source, $"{path}.{name}[{i}]");
+                }
+            }
+            else if (!isList && (value is not JsonValue v || !v.TryGetValue<string>(out _)))
+            {
+                // An object is what is read; a list, number or boolean is not.
+                CheckShapes(UntrustedJson.Object(value, source, $"{path}.{name}")!, source, $"{path}.{name}");
+            }
+        }
     }
 
     private static StackTopology Read(string stackName, JsonObject resources)
