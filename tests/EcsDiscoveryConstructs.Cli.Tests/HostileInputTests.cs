@@ -83,18 +83,14 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void ManifestAndTemplateThatAreSymlinkLoops_Exit2()
     {
-        File.Delete(Manifest);
-        File.CreateSymbolicLink(Manifest, Path.Combine(assembly, "loop"));
-        File.CreateSymbolicLink(Path.Combine(assembly, "loop"), Manifest);
+        SpecialFiles.SymlinkLoop(Manifest);
         BothCommandsCannotRun("is a symbolic link that leads nowhere");
     }
 
     [Fact]
     public void TemplateThatIsASymlinkLoop_Exits2()
     {
-        File.Delete(Template());
-        File.CreateSymbolicLink(Template(), Template() + ".other");
-        File.CreateSymbolicLink(Template() + ".other", Template());
+        SpecialFiles.SymlinkLoop(Template());
         BothCommandsCannotRun("is a symbolic link that leads nowhere");
     }
 
@@ -105,10 +101,7 @@ public sealed class HostileInputTests : IDisposable
     {
         var path = which == "manifest" ? Manifest : Template();
         File.Delete(path);
-        using (var mkfifo = Process.Start("mkfifo", [path]))
-        {
-            mkfifo.WaitForExit(10_000);
-        }
+        SpecialFiles.Fifo(path);
 
         BothCommandsCannotRun("is not a regular file");
     }
@@ -179,10 +172,7 @@ public sealed class HostileInputTests : IDisposable
     {
         // A FIFO in the test's own folder stands for any special file: a regression replaces it, never a system device.
         var fifo = Path.Combine(assembly, "diagram.fifo");
-        using (var mkfifo = Process.Start("mkfifo", [fifo]))
-        {
-            mkfifo.WaitForExit(10_000);
-        }
+        SpecialFiles.Fifo(fifo);
 
         var result = Bounded("diagram", "--assembly", assembly, "--output", fifo);
         AssertCannotRun(result, $"'{fifo}' exists and is not a regular file");

@@ -11,7 +11,7 @@ namespace EcsDiscoveryConstructs.Tests.Shared;
 public sealed class ScriptedEndpoint : IDisposable
 {
     private readonly HttpListener listener = new();
-    private readonly Func<int, string, System.Collections.Specialized.NameValueCollection, (int Status, string Body, TimeSpan Delay)> script;
+    private readonly Func<ScriptedRequest, (int Status, string Body, TimeSpan Delay)> script;
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
     private int requests;
@@ -24,6 +24,12 @@ public sealed class ScriptedEndpoint : IDisposable
 
     /// <param name="script">Given the request number (1-based), the X-Amz-Target and the request headers, returns the answer.</param>
     public ScriptedEndpoint(Func<int, string, System.Collections.Specialized.NameValueCollection, (int Status, string Body, TimeSpan Delay)> script)
+        : this(request => script(request.Number, request.Target, request.Headers))
+    {
+    }
+
+    /// <param name="script">Given the whole request (number, X-Amz-Target, headers, body), returns the answer.</param>
+    public ScriptedEndpoint(Func<ScriptedRequest, (int Status, string Body, TimeSpan Delay)> script)
     {
         this.script = script;
         Port = FreePort();
@@ -73,9 +79,15 @@ public sealed class ScriptedEndpoint : IDisposable
 
             _ = Task.Run(async () =>
             {
-                var (status, body, delay) = script(Interlocked.Increment(ref requests), context.Request.Headers["X-Amz-Target"] ?? string.Empty, context.Request.Headers);
                 try
                 {
+                    string requestBody;
+                    using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+                    {
+                        requestBody = await reader.ReadToEndAsync(stop.Token).ConfigureAwait(false);
+                    }
+
+                    var (status, body, delay) = script(new ScriptedRequest(Interlocked.Increment(ref requests), context.Request.Headers["X-Amz-Target"] ?? string.Empty, context.Request.Headers, requestBody));
                     if (delay > TimeSpan.Zero)
                     {
                         await Task.Delay(delay, stop.Token).ConfigureAwait(false);
@@ -87,7 +99,7 @@ public sealed class ScriptedEndpoint : IDisposable
                     await context.Response.OutputStream.WriteAsync(bytes, stop.Token).ConfigureAwait(false);
                     context.Response.Close();
                 }
-                catch (Exception e) when (e is OperationCanceledException or HttpListenerException or ObjectDisposedException)
+                catch (Exception e) when (e is OperationCanceledException or HttpListenerException or ObjectDisposedException or IOException)
                 {
                 }
             });
@@ -101,3 +113,10 @@ public sealed class ScriptedEndpoint : IDisposable
         return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
+
+/// <summary>One request a <see cref="ScriptedEndpoint"/> received.</summary>
+/// <param name="Number">1-based, in arrival order.</param>
+/// <param name="Target">The X-Amz-Target header.</param>
+/// <param name="Headers">Every request header.</param>
+/// <param name="Body">The request body.</param>
+public sealed record ScriptedRequest(int Number, string Target, System.Collections.Specialized.NameValueCollection Headers, string Body);

@@ -146,16 +146,11 @@ public sealed partial class CliFuzzTests : IDisposable
         switch (random.Next(20))
         {
             case 0:
-                File.Delete(file);
-                File.CreateSymbolicLink(file, file + ".loop");
-                File.CreateSymbolicLink(file + ".loop", file);
+                SpecialFiles.SymlinkLoop(file);
                 return $"{name}: symlink loop";
             case 1:
                 File.Delete(file);
-                using (var mkfifo = Process.Start("mkfifo", [file]))
-                {
-                    mkfifo.WaitForExit(10_000);
-                }
+                SpecialFiles.Fifo(file);
 
                 return $"{name}: FIFO";
             case 2:

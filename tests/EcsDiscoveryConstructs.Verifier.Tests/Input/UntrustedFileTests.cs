@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using EcsDiscoveryConstructs.Tests.Shared;
 using EcsDiscoveryConstructs.Verifier.Input;
 
 namespace EcsDiscoveryConstructs.Verifier.Tests.Input;
@@ -17,10 +17,7 @@ public sealed class UntrustedFileTests : IDisposable
         var link = Path.Combine(folder, "link.json");
         File.CreateSymbolicLink(link, file);
         var fifo = Path.Combine(folder, "fifo");
-        using (var mkfifo = Process.Start("mkfifo", [fifo]))
-        {
-            mkfifo.WaitForExit(10_000);
-        }
+        SpecialFiles.Fifo(fifo);
 
         Assert.Equal(FileKind.Regular, FileKinds.Of(file, followLinks: false));
         Assert.Equal(FileKind.SymbolicLink, FileKinds.Of(link, followLinks: false));
@@ -55,10 +52,7 @@ public sealed class UntrustedFileTests : IDisposable
         File.CreateSymbolicLink(link, file);
         Assert.Equal($"'{link}' is a symbolic link; name the file itself (links are not followed)", UntrustedFile.WriteRefusal(link));
         var fifo = Path.Combine(folder, "report.fifo");
-        using (var mkfifo = Process.Start("mkfifo", [fifo]))
-        {
-            mkfifo.WaitForExit(10_000);
-        }
+        SpecialFiles.Fifo(fifo);
 
         Assert.Equal($"'{fifo}' exists and is not a regular file (a device, FIFO or socket); it is never replaced", UntrustedFile.WriteRefusal(fifo));
         Assert.Equal("'/dev/zero' exists and is not a regular file (a device, FIFO or socket); it is never replaced", UntrustedFile.WriteRefusal("/dev/zero"));
