@@ -74,6 +74,28 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void ReportFileThatIsAFifo_IsRefusedAndLeftAlone()
+    {
+        Deploy("HttpApiDiscovery");
+        var fifo = Path.Combine(assembly, "report.fifo");
+        SpecialFiles.Fifo(fifo);
+        var (exit, _, error) = CliRun.Run(Verify("HttpApiDiscovery", "--report-file", fifo));
+        Assert.Equal(2, exit);
+        Assert.Equal($"ecs-discovery verify: cannot write the report file: '{fifo}' exists and is not a regular file (a device, FIFO or socket); it is never replaced\n", error);
+        Assert.Equal(Verifier.Input.FileKind.Special, Verifier.Input.FileKinds.Of(fifo, followLinks: false));
+    }
+
+    [Fact]
+    public void Help_ShowsTheRangeOfEveryNumericOption()
+    {
+        var (exit, output, _) = CliRun.Run("verify", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("(0-86400)", output, StringComparison.Ordinal);
+        Assert.Contains("0.1-1000", output, StringComparison.Ordinal);
+        Assert.Contains("1-64", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReportFileThatIsASymlink_IsRefusedAndTheTargetKept()
     {
         Deploy("HttpApiDiscovery");
