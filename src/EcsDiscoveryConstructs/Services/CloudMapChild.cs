@@ -14,10 +14,13 @@ internal static class CloudMapChild
     /// <summary>The props of the Cloud Map service to create, or null when the registration creates none.</summary>
     public static DiscoveryServiceProps? Props(DiscoveryPlan plan)
     {
-        if (plan.CloudMap is not { Namespace: { } ns } registration)
+        if (!plan.CreatesCloudMapService)
         {
             return null;
         }
+
+        var registration = plan.CloudMap!;
+        var ns = plan.CloudMapNamespace!;
 
         return new DiscoveryServiceProps
         {

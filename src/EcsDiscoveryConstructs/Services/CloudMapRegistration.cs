@@ -6,14 +6,15 @@ namespace EcsDiscoveryConstructs.Services;
 
 /// <summary>
 /// How a <see cref="DiscoverableFargateService"/> registers its tasks in Cloud Map through ECS <c>serviceRegistries</c>:
-/// set exactly one of <see cref="Namespace"/> (a new discovery service), <see cref="ExistingService"/> or
-/// <see cref="ImportedService"/>.
+/// set at most one of <see cref="Namespace"/> (a new discovery service), <see cref="ExistingService"/> or
+/// <see cref="ImportedService"/>; with none, a new discovery service is created in the cluster's default Cloud Map
+/// namespace (<c>cluster.AddDefaultCloudMapNamespace</c>).
 /// </summary>
 /// <remarks>https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html</remarks>
 public sealed class CloudMapRegistration
 {
     /// <summary>Creates a discovery service in this namespace (private DNS for DNS discovery, HTTP for API discovery).</summary>
-    /// <value>Default: none.</value>
+    /// <value>Default: the cluster's default Cloud Map namespace, when neither ExistingService nor ImportedService is set.</value>
     public IDiscoveryNamespace? Namespace { get; init; }
 
     /// <summary>Registers into a discovery service created elsewhere in this app.</summary>

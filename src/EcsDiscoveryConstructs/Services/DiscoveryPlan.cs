@@ -15,6 +15,9 @@ internal sealed record DiscoveryPlan
     /// <summary>The effective Cloud Map registration (the user's, or the one dual discovery derives).</summary>
     public CloudMapRegistration? CloudMap { get; init; }
 
+    /// <summary>True when the registration creates its own Cloud Map service (in <see cref="CloudMapNamespace"/>).</summary>
+    public bool CreatesCloudMapService => CloudMap is { ExistingService: null, ImportedService: null } && CloudMapNamespace is not null;
+
     public IDiscoveryNamespace? CloudMapNamespace { get; init; }
 
     public string? CloudMapName { get; init; }
@@ -51,7 +54,10 @@ internal sealed record DiscoveryPlan
             cloudMap = new CloudMapRegistration { Namespace = scNamespace };
         }
 
-        var cmNamespace = cloudMap?.Namespace ?? cloudMap?.ExistingService?.Namespace ?? cloudMap?.ImportedService?.Namespace;
+        // With no target at all, a registration creates its Cloud Map service in the cluster's default namespace, as
+        // Service Connect defaults to it (aws-cdk's integ tests use it this way).
+        var cmNamespace = cloudMap?.Namespace ?? cloudMap?.ExistingService?.Namespace ?? cloudMap?.ImportedService?.Namespace
+            ?? (cloudMap is not null ? ClusterNamespaces.DefaultOf(props.Cluster) : null);
         var cmName = cloudMap is null ? null : cloudMap.ExistingService?.ServiceName ?? cloudMap.ImportedService?.ServiceName ?? cloudMap.Name ?? props.Name;
         var records = cloudMap is null ? DiscoveryRecordTypes.None
             : cloudMap.ExistingService?.DnsRecords ?? cloudMap.ImportedService?.DnsRecords

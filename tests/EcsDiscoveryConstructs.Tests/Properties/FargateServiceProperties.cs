@@ -96,7 +96,8 @@ public class FargateServiceProperties(ITestOutputHelper output)
             },
             DesiredCount = s.Desired,
             Scaling = s.ScaleMin is { } min ? new TaskScaling { MinCapacity = min, MaxCapacity = s.ScaleMax ?? min } : null,
-            CloudMap = s.CloudMap is { } cm && ns is not null
+            // With the cluster's default namespace (ns null), the registration goes there.
+            CloudMap = s.CloudMap is { } cm
                 ? new CloudMapRegistration { Namespace = ns, Name = cm.Name is null ? null : Str(cm.Name), DnsRecords = (DiscoveryRecordTypes?)cm.Records, DnsTtl = Duration(cm.DnsTtlMs), CustomHealthCheck = cm.CustomHealth }
                 : null,
             ServiceConnect = s.Endpoint is { } e

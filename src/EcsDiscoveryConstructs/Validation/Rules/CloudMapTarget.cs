@@ -6,7 +6,7 @@ internal sealed class CloudMapTarget : IPropsRule<FargateServiceSpec>
     public RuleInfo Info { get; } = new(
         "cloud-map-target",
         RuleLevel.Error,
-        "CloudMap sets exactly one of Namespace, ExistingService and ImportedService.",
+        "CloudMap sets at most one of Namespace, ExistingService and ImportedService; with none, the cluster has a default Cloud Map namespace.",
         "ECS supports one service registry per service.");
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
@@ -17,7 +17,14 @@ internal sealed class CloudMapTarget : IPropsRule<FargateServiceSpec>
         }
 
         var count = (cm.Namespace is null ? 0 : 1) + (cm.ExistingService is null ? 0 : 1) + (cm.ImportedService is null ? 0 : 1);
-        if (count != 1)
+        if (count == 0 && subject.Plan.CloudMapNamespace is null)
+        {
+            yield return new Violation(
+                "CloudMap (none of Namespace, ExistingService, ImportedService set)",
+                "has nowhere to register: the cluster has no default Cloud Map namespace either",
+                "Set CloudMap.Namespace, or call cluster.AddDefaultCloudMapNamespace(...) so new Cloud Map services go there.");
+        }
+        else if (count > 1)
         {
             yield return new Violation(
                 $"CloudMap ({count} of Namespace, ExistingService, ImportedService set)",
