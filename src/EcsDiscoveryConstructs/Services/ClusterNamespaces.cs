@@ -11,6 +11,10 @@ internal static class ClusterNamespaces
 {
     private static readonly ConditionalWeakTable<INamespace, IDiscoveryNamespace> Wrapped = [];
     private static readonly ConditionalWeakTable<ICluster, object> Checked = [];
+    private static readonly ConditionalWeakTable<ICluster, IDiscoveryNamespace> Chosen = [];
+
+    /// <summary>Records <paramref name="ns"/> as the default namespace of <paramref name="cluster"/> (see <see cref="ClusterDefaultNamespace"/>).</summary>
+    public static void Choose(ICluster cluster, IDiscoveryNamespace ns) => Chosen.AddOrUpdate(cluster, ns);
 
     /// <summary>
     /// Checks the name of the cluster's default namespace once per cluster, when its first service is created: the
@@ -21,7 +25,8 @@ internal static class ClusterNamespaces
 
     /// <summary>The cluster's default namespace, or null when it has none.</summary>
     public static IDiscoveryNamespace? DefaultOf(ICluster cluster)
-        => cluster.DefaultCloudMapNamespace is { } ns ? Wrapped.GetValue(ns, Adapt) : null;
+        => Chosen.TryGetValue(cluster, out var chosen) ? chosen
+            : cluster.DefaultCloudMapNamespace is { } ns ? Wrapped.GetValue(ns, Adapt) : null;
 
     /// <summary>
     /// Checks the namespace's name like the library's own namespaces (the CDK does not) the first time a service uses it,

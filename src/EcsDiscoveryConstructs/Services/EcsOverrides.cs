@@ -31,4 +31,8 @@ internal static class EcsOverrides
 
         service.AddPropertyOverride($"ServiceConnectConfiguration.Services.{index}.Tls", value);
     }
+
+    /// <summary>Sets the cluster's <c>ServiceConnectDefaults.Namespace</c> to an existing namespace (the 2.160.0 L2 only creates a new one).</summary>
+    public static void SetServiceConnectDefaultNamespace(CfnCluster cluster, string namespaceArn)
+        => cluster.AddPropertyOverride("ServiceConnectDefaults.Namespace", namespaceArn);
 }

@@ -97,6 +97,12 @@ public static class RuleCatalog
         new ExecOperatorContainers(),
     ];
 
+    /// <summary>Rules run by <c>ClusterDefaultNamespace.Set</c>.</summary>
+    internal static IReadOnlyList<IPropsRule<ClusterDefaultSpec>> ClusterDefaultRules { get; } =
+    [
+        new ClusterDefaultNamespaceRule(),
+    ];
+
     /// <summary>Rules checked across constructs when the app is synthesized.</summary>
     internal static IReadOnlyList<RuleInfo> SynthRules { get; } =
     [
@@ -120,6 +126,7 @@ public static class RuleCatalog
             .Concat(FargateServiceRules.Select(r => r.Info))
             .Concat(ConnectionRules.Select(r => r.Info))
             .Concat(OperatorRules.Select(r => r.Info))
+            .Concat(ClusterDefaultRules.Select(r => r.Info))
             .Concat(SynthRules)
             .DistinctBy(r => r.Id)
             .ToList();

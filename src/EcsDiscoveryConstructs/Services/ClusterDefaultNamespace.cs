@@ -1,0 +1,27 @@
+using Amazon.CDK.AWS.ECS;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Validation;
+
+namespace EcsDiscoveryConstructs.Services;
+
+/// <summary>
+/// Makes an existing namespace (created by this library or imported) the default Cloud Map namespace of a cluster:
+/// ECS uses it for Service Connect when a service names none (<c>ServiceConnectDefaults.Namespace</c>), and this
+/// library registers <see cref="CloudMapRegistration"/>s without a target there. The CDK L2 of Amazon.CDK.Lib
+/// 2.160.0 can only create a new default namespace (<c>AddDefaultCloudMapNamespace</c>); this sets the cluster's
+/// CloudFormation property directly.
+/// </summary>
+/// <remarks>https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-serviceconnectdefaults.html</remarks>
+public static class ClusterDefaultNamespace
+{
+    /// <summary>Sets <paramref name="ns"/> as <paramref name="cluster"/>'s default namespace; call it before creating the cluster's services.</summary>
+    /// <exception cref="DiscoveryValidationException">The cluster already has a default namespace, or a private DNS namespace is in another VPC.</exception>
+    public static void Set(Cluster cluster, IDiscoveryNamespace ns)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        RequiredProps.Check(cluster, "Cluster", ("namespace", ns));
+        RuleRunner.Apply(cluster, "Cluster", new ClusterDefaultSpec(cluster, ns, ClusterNamespaces.DefaultOf(cluster), ClusterFacts.VpcOf(cluster)), RuleCatalog.ClusterDefaultRules);
+        EcsOverrides.SetServiceConnectDefaultNamespace((CfnCluster)cluster.Node.DefaultChild!, ns.NamespaceArn);
+        ClusterNamespaces.Choose(cluster, ns);
+    }
+}

@@ -1,0 +1,58 @@
+using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.ECS;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.ServiceConnect;
+using EcsDiscoveryConstructs.Services;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
+
+public class ClusterDefaultNamespaceRuleTests
+{
+    [Fact]
+    public void ExistingNamespace_BecomesTheClustersServiceConnectAndCloudMapDefault()
+    {
+        // As aws-cdk's integ test cluster-existing-namespace, which needs a newer CDK than 2.160 for this.
+        var w = new Workloads();
+        ClusterDefaultNamespace.Set(w.Cluster, w.Namespace);
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+            CloudMap = new CloudMapRegistration(),
+            ServiceConnect = new ServiceConnectOptions { Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = "orders-sc" }] },
+        });
+        Assert.Same(w.Namespace, service.ServiceConnectNamespace);
+        Assert.Same(w.Namespace, service.CloudMapNamespace);
+        var template = Template.FromStack(w.Stack);
+        var namespaceArn = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { template.FindResources("AWS::ServiceDiscovery::PrivateDnsNamespace").Keys.Single(), "Arn" } };
+        template.HasResourceProperties("AWS::ECS::Cluster", new Dictionary<string, object> { ["ServiceConnectDefaults"] = new Dictionary<string, object> { ["Namespace"] = namespaceArn } });
+        template.HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["ServiceConnectConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["Namespace"] = namespaceArn }),
+        });
+    }
+
+    [Fact]
+    public void ClusterThatAlreadyHasADefault_FailsWithMessage()
+    {
+        var w = new Workloads();
+        w.Cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions { Name = "apps.local", Vpc = w.Vpc });
+        var error = Findings.Error(() => ClusterDefaultNamespace.Set(w.Cluster, w.Namespace));
+        Assert.Equal(
+            ["Cluster 'TestStack/Cluster': default namespace 'internal.example.com' cannot be set: the cluster already has default namespace 'apps.local'. Set the default once: drop AddDefaultCloudMapNamespace (or the earlier Set call). [ecs-discovery:cluster-default-namespace]"],
+            error.Errors);
+    }
+
+    [Fact]
+    public void PrivateNamespaceOfAnotherVpc_FailsWithMessage()
+    {
+        var w = new Workloads();
+        var other = new PrivateDnsDiscoveryNamespace(w.Stack, "Other", new PrivateDnsDiscoveryNamespaceProps { Name = "other.local", Vpc = TestApp.ImportedVpc(w.Stack, "OtherVpc", "vpc-0fedcba9876543210") });
+        var error = Findings.Error(() => ClusterDefaultNamespace.Set(w.Cluster, other));
+        Assert.Equal(
+            ["Cluster 'TestStack/Cluster': default namespace 'other.local' is associated with VPC 'vpc-0fedcba9876543210', but the cluster runs in VPC 'vpc-0123456789abcdef0': its tasks could not resolve the names. Use a private DNS namespace of the cluster's VPC. [ecs-discovery:cluster-default-namespace]"],
+            error.Errors);
+    }
+}
