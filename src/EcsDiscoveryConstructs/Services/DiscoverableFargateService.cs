@@ -19,7 +19,7 @@ namespace EcsDiscoveryConstructs.Services;
 /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html,
 /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html
 /// </remarks>
-public sealed class DiscoverableFargateService : Construct
+public sealed class DiscoverableFargateService : Construct, IConnectable
 {
     // Helpers are static and settable state lives in fields: each time a construct of a .NET class is created, the
     // jsii runtime inspects every instance method and property of the class against each interface it implements.
@@ -140,7 +140,7 @@ public sealed class DiscoverableFargateService : Construct
     /// <summary>True when ECS Exec is enabled on the service.</summary>
     public bool ExecEnabled => execEnabled;
 
-    /// <summary>The service's network connections (security groups).</summary>
+    /// <summary>The service's network connections (security groups); as an <see cref="IConnectable"/> the service can be passed to any CDK API that opens ports (<c>AllowFrom</c>, <c>AllowTo</c>).</summary>
     public Connections_ Connections => Service.Connections;
 
     /// <summary>

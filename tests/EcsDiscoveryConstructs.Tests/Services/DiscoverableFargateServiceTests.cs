@@ -241,4 +241,21 @@ public class DiscoverableFargateServiceTests
         _ = frontend.ConnectTo(backend);
         Snapshot.MatchTemplate(w.Stack);
     }
+
+    [Fact]
+    public void Service_IsAnIConnectableForCdkApis()
+    {
+        // A database security group opened to the service through the CDK's own API, which takes an IConnectable.
+        var w = new Workloads();
+        var service = w.DnsService("Orders", "orders");
+        var database = new Amazon.CDK.AWS.EC2.SecurityGroup(w.Stack, "Database", new Amazon.CDK.AWS.EC2.SecurityGroupProps { Vpc = w.Vpc });
+        database.Connections.AllowFrom(service, Amazon.CDK.AWS.EC2.Port.Tcp(5432), "orders to database");
+        var template = Amazon.CDK.Assertions.Template.FromStack(w.Stack);
+        var serviceGroup = template.FindResources("AWS::EC2::SecurityGroup").Keys.Single(k => k.StartsWith("OrdersService", StringComparison.Ordinal));
+        template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", new Dictionary<string, object>
+        {
+            ["FromPort"] = 5432,
+            ["SourceSecurityGroupId"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { serviceGroup, "GroupId" } },
+        });
+    }
 }
