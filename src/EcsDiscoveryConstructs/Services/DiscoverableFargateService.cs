@@ -66,9 +66,9 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             SecurityGroups = props.SecurityGroups,
             AssignPublicIp = props.AssignPublicIp,
             PlatformVersion = props.PlatformVersion,
-            MinHealthyPercent = 100,
-            MaxHealthyPercent = 200,
-            CircuitBreaker = new DeploymentCircuitBreaker { Rollback = true },
+            MinHealthyPercent = props.MinHealthyPercent,
+            MaxHealthyPercent = props.MaxHealthyPercent,
+            CircuitBreaker = props.CircuitBreaker ?? new DeploymentCircuitBreaker { Rollback = true },
             ServiceConnectConfiguration = plan.HasServiceConnect ? ServiceConnectConfiguration(plan, props.ServiceConnect!) : null,
             EnableExecuteCommand = execByL2 ? true : null,
         });

@@ -55,6 +55,22 @@ public sealed class DiscoverableFargateServiceProps
     /// <value>Default: false.</value>
     public bool AssignPublicIp { get; init; }
 
+    /// <summary>
+    /// The fewest running tasks during a deployment, in percent of <see cref="DesiredCount"/> (0-100). Below 100 a
+    /// DNS-discovered service with one task has no record while it is replaced (warning
+    /// <c>ecs-discovery:deployment-discovery-gap</c>).
+    /// </summary>
+    /// <value>Default: 100.</value>
+    public int MinHealthyPercent { get; init; } = 100;
+
+    /// <summary>The most running and pending tasks during a deployment, in percent of <see cref="DesiredCount"/>; above <see cref="MinHealthyPercent"/> and at least 100.</summary>
+    /// <value>Default: 200.</value>
+    public int MaxHealthyPercent { get; init; } = 200;
+
+    /// <summary>The deployment circuit breaker: stops a deployment whose tasks keep failing, and with <c>Rollback</c> returns to the last working one.</summary>
+    /// <value>Default: on, with rollback.</value>
+    public DeploymentCircuitBreaker? CircuitBreaker { get; init; }
+
     /// <summary>The Fargate platform version.</summary>
     /// <value>Default: LATEST.</value>
     public FargatePlatformVersion? PlatformVersion { get; init; }

@@ -66,6 +66,8 @@ public static class RuleCatalog
         new NamespaceVpc(),
         new PublicNamespacePrivateIps(),
         new DesiredCountRange(),
+        new DeploymentHealthyPercent(),
+        new DeploymentDiscoveryGap(),
         new TaskScalingRange(),
         new TaskCountQuota(),
         new ExecReadonlyRoot(),

@@ -53,6 +53,13 @@ internal static partial class EcsAcceptance
                 yield return $"{id}: DesiredCount {desired} (0 or more; at most 1,000 Cloud Map instances per service)";
             }
 
+            if (p["DeploymentConfiguration"] is JsonObject deployment
+                && (Num(deployment["MinimumHealthyPercent"]) is { } minHealthy && (minHealthy < 0 || minHealthy > 100)
+                    || Num(deployment["MaximumPercent"]) is { } maxPercent && (maxPercent < 100 || maxPercent <= (Num(deployment["MinimumHealthyPercent"]) ?? 100))))
+            {
+                yield return $"{id}: deployment percentages {deployment.ToJsonString()} (minimum 0-100, maximum at least 100 and above the minimum)";
+            }
+
             var scNamespace = sc?["Namespace"] is { } nsNode ? NamespaceKey(nsNode) : null;
             foreach (var service in scServices)
             {

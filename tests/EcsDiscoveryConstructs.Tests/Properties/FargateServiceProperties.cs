@@ -17,7 +17,7 @@ public class FargateServiceProperties(ITestOutputHelper output)
 
     public sealed record EndpointCase(string? DiscoveryName, string? DnsName, int? Port, double? IdleMs, double? PerRequestMs);
 
-    public sealed record ServiceCase(string Name, int Desired, int? ScaleMin, int? ScaleMax, CloudMapCase? CloudMap, EndpointCase? Endpoint, bool ClientOnly, bool Dual, string Exec, bool Tcp, int Port);
+    public sealed record ServiceCase(string Name, int Desired, int? ScaleMin, int? ScaleMax, CloudMapCase? CloudMap, EndpointCase? Endpoint, bool ClientOnly, bool Dual, string Exec, bool Tcp, int Port, (int Min, int Max) Deployment);
 
     public sealed record AppCase(string NamespaceKind, string NamespaceName, ServiceCase[] Services, bool Connect, int StackTags);
 
@@ -36,8 +36,8 @@ public class FargateServiceProperties(ITestOutputHelper output)
 
     private static readonly Gen<ServiceCase> Service =
         Gen.Select(Name, Count, Mostly(Gen.Const(default(int?)), Count.Select(c => (int?)c)), Count, CloudMap, Endpoint)
-            .SelectMany(t => Gen.Select(Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.OneOf("Off", "On"), Gen.OneOf("ReadonlyRoot", "Credentials", "LateCredentials")), Gen.OneOf(false, false, true), Gen.OneOf(80, 8080, 65535))
-                .Select(u => new ServiceCase(t.Item1, t.Item2, t.Item3, t.Item3 is null ? null : t.Item4, t.Item5, t.Item6, u.Item1, u.Item2, u.Item3, u.Item4, u.Item5)));
+            .SelectMany(t => Gen.Select(Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.OneOf("Off", "On"), Gen.OneOf("ReadonlyRoot", "Credentials", "LateCredentials")), Gen.OneOf(false, false, true), Gen.OneOf(80, 8080, 65535), Mostly(Gen.Const((100, 200)), Gen.OneOf((50, 200), (0, 100), (100, 100), (101, 200), (-1, 200), (50, 99))))
+                .Select(u => new ServiceCase(t.Item1, t.Item2, t.Item3, t.Item3 is null ? null : t.Item4, t.Item5, t.Item6, u.Item1, u.Item2, u.Item3, u.Item4, u.Item5, u.Item6)));
 
     private static readonly Gen<AppCase> Case =
         Gen.OneOf("Private", "Http", "ClusterDefault")
@@ -95,6 +95,8 @@ public class FargateServiceProperties(ITestOutputHelper output)
                 Environment = s.Exec == "Credentials" ? new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "AKIAEXAMPLE" } : null,
             },
             DesiredCount = s.Desired,
+            MinHealthyPercent = s.Deployment.Min,
+            MaxHealthyPercent = s.Deployment.Max,
             Scaling = s.ScaleMin is { } min ? new TaskScaling { MinCapacity = min, MaxCapacity = s.ScaleMax ?? min } : null,
             // With the cluster's default namespace (ns null), the registration goes there.
             CloudMap = s.CloudMap is { } cm
