@@ -69,6 +69,9 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             MinHealthyPercent = props.MinHealthyPercent,
             MaxHealthyPercent = props.MaxHealthyPercent,
             CircuitBreaker = props.CircuitBreaker ?? new DeploymentCircuitBreaker { Rollback = true },
+            CapacityProviderStrategies = props.CapacityProviderStrategies,
+            PropagateTags = props.PropagateTags,
+            HealthCheckGracePeriod = props.HealthCheckGracePeriod,
             ServiceConnectConfiguration = plan.HasServiceConnect ? ServiceConnectConfiguration(plan, props.ServiceConnect!) : null,
             EnableExecuteCommand = execByL2 ? true : null,
         });

@@ -71,6 +71,21 @@ public sealed class DiscoverableFargateServiceProps
     /// <value>Default: on, with rollback.</value>
     public DeploymentCircuitBreaker? CircuitBreaker { get; init; }
 
+    /// <summary>
+    /// How tasks are spread over FARGATE and FARGATE_SPOT (the cluster needs <c>EnableFargateCapacityProviders</c>):
+    /// weights 0-1,000 with at least one above 0, bases 0-100,000 on at most one provider.
+    /// </summary>
+    /// <value>Default: none (the FARGATE launch type).</value>
+    public ICapacityProviderStrategy[]? CapacityProviderStrategies { get; init; }
+
+    /// <summary>Whether the tasks get the service's or the task definition's tags.</summary>
+    /// <value>Default: none (tasks are not tagged from either).</value>
+    public PropagatedTagSource? PropagateTags { get; init; }
+
+    /// <summary>How long ECS ignores failing load-balancer and container health checks after a task starts; whole seconds.</summary>
+    /// <value>Default: ECS's (0 s, or 60 s with a load balancer).</value>
+    public Amazon.CDK.Duration? HealthCheckGracePeriod { get; init; }
+
     /// <summary>The Fargate platform version.</summary>
     /// <value>Default: LATEST.</value>
     public FargatePlatformVersion? PlatformVersion { get; init; }

@@ -68,6 +68,8 @@ public static class RuleCatalog
         new DesiredCountRange(),
         new DeploymentHealthyPercent(),
         new DeploymentDiscoveryGap(),
+        new CapacityProviderStrategy(),
+        new HealthCheckGracePeriodRange(),
         new TaskScalingRange(),
         new TaskCountQuota(),
         new ExecReadonlyRoot(),

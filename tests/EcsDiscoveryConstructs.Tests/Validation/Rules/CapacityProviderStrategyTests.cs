@@ -1,0 +1,53 @@
+using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.ECS;
+using EcsDiscoveryConstructs.Services;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
+
+public class CapacityProviderStrategyTests
+{
+    private static DiscoverableFargateService Service(Workloads w, params ICapacityProviderStrategy[] strategies) => new(w.Stack, "Orders", new DiscoverableFargateServiceProps
+    {
+        Cluster = w.Cluster,
+        Name = "orders",
+        Container = Workloads.WebContainer(),
+        CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+        DesiredCount = 2,
+        CapacityProviderStrategies = strategies,
+    });
+
+    [Fact]
+    public void SpotWithAnOnDemandBase_IsEmitted()
+    {
+        var w = new Workloads();
+        w.Cluster.EnableFargateCapacityProviders();
+        _ = Service(w, new CapacityProviderStrategy { CapacityProvider = "FARGATE", Base = 1, Weight = 1 }, new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = 3 });
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["CapacityProviderStrategy"] = new object[]
+            {
+                new Dictionary<string, object> { ["CapacityProvider"] = "FARGATE", ["Base"] = 1, ["Weight"] = 1 },
+                new Dictionary<string, object> { ["CapacityProvider"] = "FARGATE_SPOT", ["Weight"] = 3 },
+            },
+        });
+    }
+
+    [Fact]
+    public void Ec2ProviderNegativeWeightTwoBasesAndZeroWeights_FailWithMessages()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => Service(
+            w,
+            new CapacityProviderStrategy { CapacityProvider = "my-asg-provider", Base = 1, Weight = 0 },
+            new CapacityProviderStrategy { CapacityProvider = "FARGATE", Base = 2, Weight = -1 }));
+        Assert.Equal(
+            [
+                "DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies[0].CapacityProvider 'my-asg-provider' is not a Fargate capacity provider: use FARGATE or FARGATE_SPOT. Fargate services run on FARGATE or FARGATE_SPOT only. [ecs-discovery:capacity-provider-strategy]",
+                "DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies[1].Weight -1 is out of range: use a whole number from 0 to 1000. Use relative weights, e.g. 1 and 3. [ecs-discovery:capacity-provider-strategy]",
+                "DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies weights (all 0) place no task: at least one weight must be above 0. Give FARGATE (or FARGATE_SPOT) a weight, e.g. 1. [ecs-discovery:capacity-provider-strategy]",
+                "DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies bases are set on more than one provider. Set Base on one provider only. [ecs-discovery:capacity-provider-strategy]",
+            ],
+            error.Errors);
+    }
+}
