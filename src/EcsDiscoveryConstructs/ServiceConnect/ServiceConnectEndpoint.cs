@@ -29,6 +29,10 @@ public sealed class ServiceConnectEndpoint
     /// <value>Default: ECS's (15 s).</value>
     public Duration? PerRequestTimeout { get; init; }
 
+    /// <summary>The port the Service Connect proxy listens on for this endpoint, 1-65535.</summary>
+    /// <value>Default: ECS's choice (the port mapping's container port is served through the proxy).</value>
+    public int? IngressPortOverride { get; init; }
+
     /// <summary>TLS between proxies.</summary>
     /// <value>Default: no TLS.</value>
     public ServiceConnectTls? Tls { get; init; }

@@ -18,4 +18,8 @@ public sealed class ServiceConnectOptions
     /// <summary>Where the Service Connect proxy writes its logs.</summary>
     /// <value>Default: no proxy logs.</value>
     public LogDriver? LogDriver { get; init; }
+
+    /// <summary>Access logs of the Service Connect proxy; needs <see cref="LogDriver"/>.</summary>
+    /// <value>Default: no access logs.</value>
+    public ServiceConnectAccessLogs? AccessLogs { get; init; }
 }

@@ -304,6 +304,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             Port = e.AliasPort,
             IdleTimeout = e.Source.IdleTimeout,
             PerRequestTimeout = e.Source.PerRequestTimeout,
+            IngressPortOverride = e.Source.IngressPortOverride,
         }).ToArray(),
     };
 
@@ -311,6 +312,11 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
     private static void RecordServiceConnect(DiscoverableFargateService self)
     {
         var ns = self.plan.ServiceConnectNamespace!;
+        if (self.props.ServiceConnect?.AccessLogs is { } accessLogs)
+        {
+            EcsOverrides.SetServiceConnectAccessLogs((Amazon.CDK.AWS.ECS.CfnService)self.Service.Node.DefaultChild!, accessLogs);
+        }
+
         foreach (var endpoint in self.plan.Endpoints)
         {
             ns.Usage.AddDiscoveryName(new UsageOwner(self), endpoint.DiscoveryName, self.props.DualDiscovery);

@@ -35,4 +35,12 @@ internal static class EcsOverrides
     /// <summary>Sets the cluster's <c>ServiceConnectDefaults.Namespace</c> to an existing namespace (the 2.160.0 L2 only creates a new one).</summary>
     public static void SetServiceConnectDefaultNamespace(CfnCluster cluster, string namespaceArn)
         => cluster.AddPropertyOverride("ServiceConnectDefaults.Namespace", namespaceArn);
+
+    /// <summary>Sets <c>ServiceConnectConfiguration.AccessLogConfiguration</c> (not in the 2.160.0 L2 or L1).</summary>
+    public static void SetServiceConnectAccessLogs(CfnService service, ServiceConnectAccessLogs logs)
+        => service.AddPropertyOverride("ServiceConnectConfiguration.AccessLogConfiguration", new Dictionary<string, object>
+        {
+            ["Format"] = logs.Json ? "JSON" : "TEXT",
+            ["IncludeQueryParameters"] = logs.IncludeQueryParameters ? "ENABLED" : "DISABLED",
+        });
 }

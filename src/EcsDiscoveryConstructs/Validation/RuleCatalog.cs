@@ -61,6 +61,7 @@ public static class RuleCatalog
         new ClientAliasFormat(),
         new PerRequestTimeoutTcp(),
         new ServiceConnectTimeouts(),
+        new ServiceConnectProxySettings(),
         new TlsAuthorityArn(),
         new DualDiscoverySetup(),
         new NamespaceVpc(),
