@@ -17,6 +17,7 @@ public sealed class DiscoveryService : Construct
     public static readonly Duration DefaultDnsTtl = Duration.Seconds(10);
 
     private const string Kind = nameof(DiscoveryService);
+    private readonly DiscoveryServiceSpec spec;
 
     /// <summary>Creates the service; throws <see cref="DiscoveryValidationException"/> listing every invalid prop.</summary>
     public DiscoveryService(Construct scope, string id, DiscoveryServiceProps props)
@@ -30,7 +31,7 @@ public sealed class DiscoveryService : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         RequiredProps.Check(this, Kind, ("Namespace", props.Namespace));
-        var spec = Spec(props);
+        spec = Spec(props);
         if (!validated)
         {
             RuleRunner.Apply(this, Kind, spec, RuleCatalog.DiscoveryServiceRules);
@@ -84,6 +85,25 @@ public sealed class DiscoveryService : Construct
 
     /// <summary>The namespace the service is in.</summary>
     public IDiscoveryNamespace Namespace { get; }
+
+    /// <summary>
+    /// Registers an instance outside ECS (see <see cref="DiscoveryInstanceOptions"/> for the kinds); throws
+    /// <see cref="DiscoveryValidationException"/> when it does not fit the service's records or breaks a limit.
+    /// </summary>
+    public IInstance AddInstance(string id, DiscoveryInstanceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        RuleRunner.Apply(this, Kind, new InstanceSpec(spec, options), RuleCatalog.InstanceRules);
+        var attributes = options.Attributes?.ToDictionary(a => a.Key, a => a.Value);
+        if (options.Cname is { } cname)
+        {
+            return Resource.RegisterCnameInstance(id, new CnameInstanceBaseProps { InstanceCname = cname, InstanceId = options.InstanceId, CustomAttributes = attributes });
+        }
+
+        return options.Ipv4 is not null || options.Ipv6 is not null || options.Port is not null
+            ? Resource.RegisterIpInstance(id, new IpInstanceBaseProps { Ipv4 = options.Ipv4, Ipv6 = options.Ipv6, Port = options.Port, InstanceId = options.InstanceId, CustomAttributes = attributes })
+            : Resource.RegisterNonIpInstance(id, new NonIpInstanceBaseProps { InstanceId = options.InstanceId, CustomAttributes = attributes });
+    }
 
     /// <summary>The service id (<c>srv-...</c>), a token resolved at deploy time.</summary>
     public string ServiceId => Resource.ServiceId;

@@ -102,6 +102,13 @@ public static class RuleCatalog
         new ExecOperatorContainers(),
     ];
 
+    /// <summary>Rules run by <c>DiscoveryService.AddInstance</c>.</summary>
+    internal static IReadOnlyList<IPropsRule<InstanceSpec>> InstanceRules { get; } =
+    [
+        new InstanceKind(),
+        new InstanceAttributes(),
+    ];
+
     /// <summary>Rules run by <c>ClusterDefaultNamespace.Set</c>.</summary>
     internal static IReadOnlyList<IPropsRule<ClusterDefaultSpec>> ClusterDefaultRules { get; } =
     [
@@ -132,6 +139,7 @@ public static class RuleCatalog
             .Concat(ConnectionRules.Select(r => r.Info))
             .Concat(OperatorRules.Select(r => r.Info))
             .Concat(ClusterDefaultRules.Select(r => r.Info))
+            .Concat(InstanceRules.Select(r => r.Info))
             .Concat(SynthRules)
             .DistinctBy(r => r.Id)
             .ToList();

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Sockets;
+using EcsDiscoveryConstructs.CloudMap;
+
+namespace EcsDiscoveryConstructs.Validation.Rules;
+
+/// <summary>An instance fits its service: its kind matches the records, and its addresses are addresses.</summary>
+internal sealed class InstanceKind : IPropsRule<InstanceSpec>
+{
+    public RuleInfo Info { get; } = new(
+        "instance-kind",
+        RuleLevel.Error,
+        "AddInstance: a CNAME instance joins a CNAME service only; an IP instance gives the IPv4 (A), IPv6 (AAAA) and port 1-65535 (SRV) its records need, in valid formats; a non-IP instance joins an API-only service with at least one attribute.",
+        "RegisterInstance rejects instances whose attributes do not fill the service's records (CDK throws raw errors for some, accepts malformed addresses).");
+
+    public IEnumerable<Violation> Check(InstanceSpec subject)
+    {
+        var service = subject.Service;
+        var records = service.UsesDns ? service.EffectiveRecords : DiscoveryRecordTypes.None;
+        var o = subject.Instance;
+        if (subject.IsCname)
+        {
+            if (records != DiscoveryRecordTypes.Cname)
+            {
+                yield return new Violation($"Cname '{o.Cname}'", $"needs a service with CNAME records, but this one has {Rules.RecordTypes.Describe(records)}", "Register an IP instance, or add it to a CNAME service.");
+            }
+
+            if (subject.IsIp)
+            {
+                yield return new Violation("Cname with Ipv4, Ipv6 or Port", "mixes two kinds of instance", "Give a CNAME instance only its Cname.");
+            }
+
+            yield break;
+        }
+
+        if (!subject.IsIp)
+        {
+            if (records != DiscoveryRecordTypes.None)
+            {
+                yield return new Violation("Ipv4, Ipv6, Port and Cname (none set)", $"make a non-IP instance, which only API-only services take; this one answers DNS with {Rules.RecordTypes.Describe(records)}", "Give the instance the addresses its records need, e.g. Ipv4 = \"10.0.0.5\".");
+            }
+            else if (o.Attributes is not { Count: > 0 })
+            {
+                yield return new Violation("Attributes (none)", "leave a non-IP instance with nothing to discover it by", "Add at least one attribute, e.g. [\"url\"] = \"https://orders.example.com\".");
+            }
+
+            yield break;
+        }
+
+        if (records == DiscoveryRecordTypes.Cname)
+        {
+            yield return new Violation("Ipv4, Ipv6 or Port", "cannot join a CNAME service", "Register a CNAME instance (Cname = \"host.example.com\") instead.");
+            yield break;
+        }
+
+        if (o.Ipv4 is { } v4 && TokenGuard.IsConcrete(v4) && !IsAddress(v4, AddressFamily.InterNetwork))
+        {
+            yield return new Violation($"Ipv4 '{v4}'", "is not an IPv4 address", "Use dotted form, e.g. 10.0.0.5.");
+        }
+
+        if (o.Ipv6 is { } v6 && TokenGuard.IsConcrete(v6) && !IsAddress(v6, AddressFamily.InterNetworkV6))
+        {
+            yield return new Violation($"Ipv6 '{v6}'", "is not an IPv6 address", "Use e.g. 2001:db8::5.");
+        }
+
+        if (o.Port is { } port && port is < 1 or > 65535)
+        {
+            yield return new Violation($"Port {port}", "is out of range: use 1-65535", "Use the port the instance listens on, e.g. 8080.");
+        }
+
+        if (records.HasFlag(DiscoveryRecordTypes.A) && o.Ipv4 is null)
+        {
+            yield return new Violation("Ipv4 (not set)", "is required: the service has A records", "Set Ipv4.");
+        }
+
+        if (records.HasFlag(DiscoveryRecordTypes.Aaaa) && o.Ipv6 is null)
+        {
+            yield return new Violation("Ipv6 (not set)", "is required: the service has AAAA records", "Set Ipv6.");
+        }
+
+        if (records.HasFlag(DiscoveryRecordTypes.Srv) && o.Port is null)
+        {
+            yield return new Violation("Port (not set)", "is required: the service has SRV records", "Set Port.");
+        }
+    }
+
+    private static bool IsAddress(string text, AddressFamily family)
+        => IPAddress.TryParse(text, out var address) && address.AddressFamily == family
+           && (family == AddressFamily.InterNetworkV6 || text.Count(c => c == '.') == 3);
+}

@@ -1,0 +1,56 @@
+using Amazon.CDK.Assertions;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
+
+public class InstanceKindTests
+{
+    [Fact]
+    public void IpInstanceOnAnASrvService_IsRegisteredWithItsAttributes()
+    {
+        // As aws-cdk's integ tests register instances on their services.
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, CustomHealthCheck = new() });
+        _ = service.AddInstance("Web1", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Port = 8080, InstanceId = "web-1", Attributes = new Dictionary<string, string> { ["zone"] = "a" } });
+        Template.FromStack(stack).HasResourceProperties("AWS::ServiceDiscovery::Instance", new Dictionary<string, object>
+        {
+            ["InstanceId"] = "web-1",
+            ["InstanceAttributes"] = new Dictionary<string, object> { ["AWS_INSTANCE_IPV4"] = "10.0.0.5", ["AWS_INSTANCE_PORT"] = "8080", ["zone"] = "a" },
+        });
+    }
+
+    [Fact]
+    public void CnameAndNonIpInstances_AreRegisteredOnTheirKindOfService()
+    {
+        var stack = TestApp.CreateStack();
+        var cname = new DiscoveryService(stack, "Legacy", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "legacy", DnsRecords = DiscoveryRecordTypes.Cname, CustomHealthCheck = new() });
+        _ = cname.AddInstance("Old", new DiscoveryInstanceOptions { Cname = "old.example.com" });
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        _ = api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["url"] = "https://api.example.com" } });
+        var template = Template.FromStack(stack);
+        template.HasResourceProperties("AWS::ServiceDiscovery::Instance", new Dictionary<string, object> { ["InstanceAttributes"] = new Dictionary<string, object> { ["AWS_INSTANCE_CNAME"] = "old.example.com" } });
+        template.HasResourceProperties("AWS::ServiceDiscovery::Instance", new Dictionary<string, object> { ["InstanceAttributes"] = new Dictionary<string, object> { ["url"] = "https://api.example.com" } });
+    }
+
+    [Fact]
+    public void InstanceThatDoesNotFitTheRecords_FailsWithMessages()
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, CustomHealthCheck = new() });
+        var error = Findings.Error(() => service.AddInstance("Bad", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.256", Ipv6 = "10.0.0.1", Port = 70000 }));
+        Assert.Equal(
+            [
+                "DiscoveryService 'TestStack/Orders': Ipv4 '10.0.0.256' is not an IPv4 address. Use dotted form, e.g. 10.0.0.5. [ecs-discovery:instance-kind]",
+                "DiscoveryService 'TestStack/Orders': Ipv6 '10.0.0.1' is not an IPv6 address. Use e.g. 2001:db8::5. [ecs-discovery:instance-kind]",
+                "DiscoveryService 'TestStack/Orders': Port 70000 is out of range: use 1-65535. Use the port the instance listens on, e.g. 8080. [ecs-discovery:instance-kind]",
+            ],
+            error.Errors);
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Orders': Ipv4, Ipv6, Port and Cname (none set) make a non-IP instance, which only API-only services take; this one answers DNS with A+SRV. Give the instance the addresses its records need, e.g. Ipv4 = \"10.0.0.5\". [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.AddInstance("NoAddress", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["x"] = "y" } })).Errors);
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Orders': Port (not set) is required: the service has SRV records. Set Port. [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.AddInstance("NoPort", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5" })).Errors);
+    }
+}
