@@ -105,6 +105,17 @@ public sealed class DiscoveryService : Construct
             : Resource.RegisterNonIpInstance(id, new NonIpInstanceBaseProps { InstanceId = options.InstanceId, CustomAttributes = attributes });
     }
 
+    /// <summary>
+    /// Registers a load balancer as an alias-record instance (the service needs <c>LoadBalancer = true</c> and A or AAAA
+    /// records); <paramref name="attributes"/> are checked like any instance's.
+    /// </summary>
+    public IInstance AddLoadBalancer(string id, Amazon.CDK.AWS.ElasticLoadBalancingV2.ILoadBalancerV2 loadBalancer, IReadOnlyDictionary<string, string>? attributes = null)
+    {
+        ArgumentNullException.ThrowIfNull(loadBalancer);
+        RuleRunner.Apply(this, Kind, new InstanceSpec(spec, new DiscoveryInstanceOptions { Attributes = attributes }) { IsLoadBalancer = true }, RuleCatalog.InstanceRules);
+        return Resource.RegisterLoadBalancer(id, loadBalancer, attributes?.ToDictionary(a => a.Key, a => a.Value));
+    }
+
     /// <summary>The service id (<c>srv-...</c>), a token resolved at deploy time.</summary>
     public string ServiceId => Resource.ServiceId;
 

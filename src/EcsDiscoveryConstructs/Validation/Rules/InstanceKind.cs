@@ -18,6 +18,16 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
         var service = subject.Service;
         var records = service.UsesDns ? service.EffectiveRecords : DiscoveryRecordTypes.None;
         var o = subject.Instance;
+        if (subject.IsLoadBalancer)
+        {
+            if (!service.LoadBalancer || (records & (DiscoveryRecordTypes.A | DiscoveryRecordTypes.Aaaa)) == 0)
+            {
+                yield return new Violation("load balancer", "needs a service created with LoadBalancer = true and A or AAAA records (alias records)", "Create the service with LoadBalancer = true, e.g. DnsRecords = DiscoveryRecordTypes.A.");
+            }
+
+            yield break;
+        }
+
         if (subject.IsCname)
         {
             if (records != DiscoveryRecordTypes.Cname)

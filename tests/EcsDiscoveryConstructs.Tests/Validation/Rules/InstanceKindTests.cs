@@ -53,4 +53,30 @@ public class InstanceKindTests
             ["DiscoveryService 'TestStack/Orders': Port (not set) is required: the service has SRV records. Set Port. [ecs-discovery:instance-kind]"],
             Findings.Error(() => service.AddInstance("NoPort", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5" })).Errors);
     }
+
+    [Fact]
+    public void LoadBalancer_OnAServiceWithoutLoadBalancerTrue_FailsWithMessage()
+    {
+        var stack = TestApp.CreateStack();
+        var vpc = TestApp.ImportedVpc(stack);
+        var alb = new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancer(stack, "Alb", new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancerProps { Vpc = vpc });
+        var service = new DiscoveryService(stack, "Orders", Fixtures.GoodService(Fixtures.PublicNamespace(stack)));
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Orders': load balancer needs a service created with LoadBalancer = true and A or AAAA records (alias records). Create the service with LoadBalancer = true, e.g. DnsRecords = DiscoveryRecordTypes.A. [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.AddLoadBalancer("Alb", alb)).Errors);
+    }
+
+    [Fact]
+    public void LoadBalancer_OnALoadBalancerService_IsAnAliasInstance()
+    {
+        var stack = TestApp.CreateStack();
+        var vpc = TestApp.ImportedVpc(stack);
+        var alb = new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancer(stack, "Alb", new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancerProps { Vpc = vpc });
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "orders", LoadBalancer = true });
+        _ = service.AddLoadBalancer("Alb", alb);
+        Template.FromStack(stack).HasResourceProperties("AWS::ServiceDiscovery::Instance", new Dictionary<string, object>
+        {
+            ["InstanceAttributes"] = new Dictionary<string, object> { ["AWS_ALIAS_DNS_NAME"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Template.FromStack(stack).FindResources("AWS::ElasticLoadBalancingV2::LoadBalancer").Keys.Single(), "DNSName" } } },
+        });
+    }
 }
