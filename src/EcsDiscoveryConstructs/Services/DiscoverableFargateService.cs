@@ -216,6 +216,12 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             }
         }
 
+        // A null entry itself is reported by capacity-provider-strategy.
+        foreach (var (strategy, i) in (props.CapacityProviderStrategies ?? []).Select((s, i) => (s, i)).Where(e => e.s is not null))
+        {
+            required.Add(($"CapacityProviderStrategies[{i}].CapacityProvider", strategy.CapacityProvider));
+        }
+
         return [.. required];
     }
 

@@ -50,4 +50,16 @@ public class CapacityProviderStrategyTests
             ],
             error.Errors);
     }
+
+    [Fact]
+    public void NullEntryAndNullProvider_FailWithOurMessages()
+    {
+        var w = new Workloads();
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies[0].CapacityProvider (null) is required. Set CapacityProviderStrategies[0].CapacityProvider; it cannot be null. [ecs-discovery:required-props]"],
+            Findings.Error(() => Service(w, new CapacityProviderStrategy { CapacityProvider = null!, Weight = 1 })).Errors);
+        Assert.Contains(
+            "DiscoverableFargateService 'TestStack/Orders2': CapacityProviderStrategies[0] (null) is required. Remove the null entry. [ecs-discovery:capacity-provider-strategy]",
+            Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders2", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders2", Container = Workloads.WebContainer(), CapacityProviderStrategies = [null!] })).Errors);
+    }
 }
