@@ -206,6 +206,34 @@ public class DiscoverableFargateServiceTests
     }
 
     [Fact]
+    public void Golden_ExistingNamespaceAsClusterDefault_WithAccessLogsAndDeploymentSettings()
+    {
+        // aws-cdk integ cluster-existing-namespace, with the settings issue 14 added: registration and Service Connect
+        // take the cluster's default namespace; proxy access logs; a spot capacity strategy; deployment percentages.
+        var w = new Workloads();
+        w.Cluster.EnableFargateCapacityProviders();
+        ClusterDefaultNamespace.Set(w.Cluster, w.Namespace);
+        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+            DesiredCount = 2,
+            MinHealthyPercent = 50,
+            MaxHealthyPercent = 150,
+            CapacityProviderStrategies = [new CapacityProviderStrategy { CapacityProvider = "FARGATE", Base = 1, Weight = 1 }, new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = 2 }],
+            CloudMap = new CloudMapRegistration(),
+            ServiceConnect = new ServiceConnectOptions
+            {
+                LogDriver = LogDriver.AwsLogs(new AwsLogDriverProps { StreamPrefix = "sc" }),
+                AccessLogs = new ServiceConnectAccessLogs { Json = true },
+                Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = "orders-sc", DnsName = "orders-api" }],
+            },
+        });
+        Snapshot.MatchTemplate(w.Stack);
+    }
+
+    [Fact]
     public void Golden_DualDiscovery()
     {
         var w = new Workloads();
