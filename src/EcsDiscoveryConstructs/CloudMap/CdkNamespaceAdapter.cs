@@ -26,7 +26,7 @@ internal sealed class CdkNamespaceAdapter : IDiscoveryNamespace
         Vpc = vpc;
         DisplayPath = cloudMapNamespace.Node.Path;
         NamespaceUsage Track() => NamespaceSetup.TrackUsage(cloudMapNamespace, cloudMapNamespace.Type, NamespaceSetup.Label(cloudMapNamespace.NamespaceName, DisplayPath));
-        Usage = identity is null ? Track() : AppUsage.For(cloudMapNamespace).ImportedNamespace(identity, Track);
+        Usage = identity is null ? Track() : AppUsage.For(cloudMapNamespace).Shared(identity, Track);
     }
 
     public INamespace CloudMapNamespace { get; }

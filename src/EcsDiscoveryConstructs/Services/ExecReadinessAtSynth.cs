@@ -15,39 +15,42 @@ namespace EcsDiscoveryConstructs.Services;
 internal static class ExecReadinessAtSynth
 {
     private const string Kind = nameof(DiscoverableFargateService);
-    private static readonly ConditionalWeakTable<SynthChecks, List<(DiscoverableFargateService Service, DiscoverableFargateServiceProps Props, ExecOptions Options)>> ByStack = [];
+    private static readonly ConditionalWeakTable<SynthChecks, List<ExecService>> ByStack = [];
 
     /// <summary>Judges <paramref name="service"/>'s Exec readiness errors again when the app is synthesized.</summary>
     public static void Track(DiscoverableFargateService service, DiscoverableFargateServiceProps props, ExecOptions options, IConstruct scope)
-    {
-        var checks = SynthChecks.For(scope);
-        ByStack.GetValue(checks, c =>
+        => ByStack.GetValue(SynthChecks.For(scope), checks =>
         {
-            var services = new List<(DiscoverableFargateService, DiscoverableFargateServiceProps, ExecOptions)>();
-            c.Add(() => Check(c.Stack, services));
+            var services = new List<ExecService>();
+            checks.Add(() => Check(checks.Stack, services));
             return services;
-        }).Add((service, props, options));
-    }
+        }).Add(new ExecService(service, props, options));
 
-    /// <summary>Reads the containers of every task definition in one call into the CDK, then runs the Exec rules.</summary>
-    private static IEnumerable<string> Check(Stack stack, List<(DiscoverableFargateService Service, DiscoverableFargateServiceProps Props, ExecOptions Options)> services)
+    /// <summary>Reads the containers of every task definition (one call into the CDK per stack), then runs the Exec rules.</summary>
+    private static IEnumerable<string> Check(Stack stack, List<ExecService> services)
     {
         // Task definitions the services created live in this stack; one given in the props may live in another, and
         // its references resolve only there.
-        var rendered = services
-            .Select((s, i) => (Index: i, s.Service.TaskDefinition, Stack: s.Props.TaskDefinition is null ? stack : Stack.Of(s.Props.TaskDefinition)))
-            .GroupBy(s => s.Stack)
-            .SelectMany(g => g.Zip(TaskShape.ContainersAtSynth(g.Key, g.Select(s => (Amazon.CDK.AWS.ECS.TaskDefinition)s.TaskDefinition).ToList()), (s, containers) => (s.Index, Containers: containers)))
-            .OrderBy(r => r.Index)
-            .Select(r => r.Containers);
-        return services.Zip(rendered).SelectMany(pair =>
+        var containers = new IReadOnlyList<ContainerShape>[services.Count];
+        foreach (var group in services.Select((s, i) => (Index: i, s.Service.TaskDefinition, s.Props)).GroupBy(e => e.Props.TaskDefinition is null ? stack : Stack.Of(e.Props.TaskDefinition)))
         {
-            var (service, props, options) = pair.First;
-            var plan = DiscoverableFargateService.PlanOf(service);
-            var current = plan with { Task = plan.Task with { Containers = pair.Second } };
-            return RuleRunner.Findings(new FargateServiceSpec(props, current, options), RuleCatalog.ExecRules)
+            var read = TaskShape.ContainersAtSynth(group.Key, group.Select(e => (Amazon.CDK.AWS.ECS.TaskDefinition)e.TaskDefinition).ToList());
+            foreach (var (entry, shape) in group.Zip(read))
+            {
+                containers[entry.Index] = shape;
+            }
+        }
+
+        return services.SelectMany((s, i) =>
+        {
+            var plan = DiscoverableFargateService.PlanOf(s.Service);
+            var current = plan with { Task = plan.Task with { Containers = containers[i] } };
+            return RuleRunner.Findings(new FargateServiceSpec(s.Props, current, s.Options), RuleCatalog.ExecRules)
                 .Where(f => f.Rule.Level == RuleLevel.Error)
-                .Select(f => RuleRunner.Format(Kind, service.Node.Path, f.Rule, f.Violation with { Problem = f.Violation.Problem + " (found at synth, in the task definition as it is then)" }));
+                .Select(f => RuleRunner.Format(Kind, s.Service.Node.Path, f.Rule, f.Violation with { Problem = f.Violation.Problem + " (found at synth, in the task definition as it is then)" }));
         });
     }
+
+    /// <summary>A service with Exec on, as the synth-time check needs it.</summary>
+    private sealed record ExecService(DiscoverableFargateService Service, DiscoverableFargateServiceProps Props, ExecOptions Options);
 }

@@ -11,8 +11,7 @@ internal sealed class AppUsage
     public const int NamespaceQuota = 50;
 
     private static readonly ConditionalWeakTable<object, AppUsage> ByRoot = [];
-    private readonly Dictionary<string, NamespaceUsage> importedNamespaces = new(StringComparer.Ordinal);
-    private readonly Dictionary<object, ClusterServiceNames> clusters = [];
+    private readonly Dictionary<object, object> shared = [];
     private int namespaces;
 
     public static RuleInfo NamespaceCountQuota { get; } = new(
@@ -24,27 +23,19 @@ internal sealed class AppUsage
     /// <summary>The usage record of the app <paramref name="construct"/> belongs to.</summary>
     public static AppUsage For(IConstruct construct) => ByRoot.GetValue(construct.Node.Root, _ => new AppUsage());
 
-    /// <summary>The usage record of the imported namespace known by <paramref name="identity"/>, created on its first import.</summary>
-    public NamespaceUsage ImportedNamespace(string identity, Func<NamespaceUsage> create)
+    /// <summary>
+    /// The record the app keeps for <paramref name="key"/> (an identity string such as an imported namespace's id or a
+    /// cluster's name, or an object), created by <paramref name="create"/> the first time it is asked for.
+    /// </summary>
+    public T Shared<T>(object key, Func<T> create)
+        where T : class
     {
-        if (!importedNamespaces.TryGetValue(identity, out var usage))
+        if (!shared.TryGetValue(key, out var record))
         {
-            importedNamespaces[identity] = usage = create();
+            shared[key] = record = create();
         }
 
-        return usage;
-    }
-
-    /// <summary>The service names of <paramref name="cluster"/>, shared by every cluster object with the same <paramref name="identity"/> (its concrete name).</summary>
-    public ClusterServiceNames Cluster(object cluster, string? identity, Func<ClusterServiceNames> create)
-    {
-        var key = identity ?? cluster;
-        if (!clusters.TryGetValue(key, out var names))
-        {
-            clusters[key] = names = create();
-        }
-
-        return names;
+        return (T)record;
     }
 
     /// <summary>Counts a namespace created by the app; warns on the first one over the quota.</summary>

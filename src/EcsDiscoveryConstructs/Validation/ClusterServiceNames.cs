@@ -41,7 +41,7 @@ internal sealed class ClusterServiceNames : DeputyBase, IValidation
     {
         var clusterName = cluster.ClusterName;
         var identity = TokenGuard.IsConcrete(clusterName) ? "cluster:" + clusterName : null;
-        return AppUsage.For(cluster).Cluster(cluster, identity, () => new ClusterServiceNames(cluster, identity is null ? cluster.Node.Path : clusterName));
+        return AppUsage.For(cluster).Shared(identity ?? (object)cluster, () => new ClusterServiceNames(cluster, identity is null ? cluster.Node.Path : clusterName));
     }
 
     /// <inheritdoc />
