@@ -10,8 +10,13 @@ namespace EcsDiscoveryConstructs.CloudMap;
 /// that is actually emitted, the deprecated custom failure threshold pinned to 1, API-only services in DNS
 /// namespaces, and validation of every prop at synth.
 /// </summary>
-/// <remarks>https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html</remarks>
-public sealed class DiscoveryService : Construct
+/// <remarks>
+/// https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html. The class is a CDK <see cref="IService"/>,
+/// so every CDK API that takes one takes it (e.g. ECS <c>AssociateCloudMapService</c> for an EC2-backed service); the
+/// interface members that clash with this class's own richer ones are implemented explicitly and report what the
+/// template holds (the routing policy emitted, not the one the L2 assumes).
+/// </remarks>
+public sealed class DiscoveryService : Construct, IService
 {
     /// <summary>The DNS TTL used when none is given: 10 seconds.</summary>
     public static readonly Duration DefaultDnsTtl = Duration.Seconds(10);
@@ -80,8 +85,30 @@ public sealed class DiscoveryService : Construct
         NamespaceSetup.ApplyTags(this, Kind, () => Resource.Node.DefaultChild!, props.Tags);
     }
 
-    /// <summary>The CDK L2 service; use it where an <see cref="IService"/> is needed (e.g. ECS <c>AssociateCloudMapService</c>).</summary>
+    /// <summary>The CDK L2 service inside this construct (its template resource is this construct's <c>Resource</c>).</summary>
     public Service Resource { get; }
+
+    /// <summary>The stack the service is in.</summary>
+    public Stack Stack => Stack.Of(this);
+
+    /// <summary>The account and region the service is in.</summary>
+    public IResourceEnvironment Env => Resource.Env;
+
+    /// <summary>Applies a removal policy to the Cloud Map service resource.</summary>
+    public void ApplyRemovalPolicy(RemovalPolicy policy) => Resource.ApplyRemovalPolicy(policy);
+
+    /// <inheritdoc cref="IService.Namespace"/>
+    INamespace IService.Namespace => Resource.Namespace;
+
+    /// <inheritdoc cref="IService.DnsRecordType"/>
+    /// <remarks>A+SRV, AAAA+SRV and A+AAAA+SRV report SRV, so CDK code that requires a container port for SRV requires it here too.</remarks>
+    DnsRecordType IService.DnsRecordType => Resource.DnsRecordType;
+
+    /// <inheritdoc cref="IService.RoutingPolicy"/>
+    Amazon.CDK.AWS.ServiceDiscovery.RoutingPolicy IService.RoutingPolicy => RoutingPolicy ?? Resource.RoutingPolicy;
+
+    /// <inheritdoc cref="IService.DiscoveryType"/>
+    DiscoveryType IService.DiscoveryType => Resource.DiscoveryType;
 
     /// <summary>The namespace the service is in.</summary>
     public IDiscoveryNamespace Namespace { get; }
@@ -115,6 +142,53 @@ public sealed class DiscoveryService : Construct
         RuleRunner.Apply(this, Kind, new InstanceSpec(spec, new DiscoveryInstanceOptions { Attributes = attributes }) { IsLoadBalancer = true }, RuleCatalog.InstanceRules);
         return Resource.RegisterLoadBalancer(id, loadBalancer, attributes?.ToDictionary(a => a.Key, a => a.Value));
     }
+
+    /// <summary>
+    /// Registers the tasks of a plain CDK ECS service here: the supported route for EC2-backed services (bridge or host
+    /// networking need SRV records naming a container and port) and for Fargate services built without this library.
+    /// Checked by the rule <c>ecs-registration</c>; throws <see cref="DiscoveryValidationException"/> when ECS would refuse it.
+    /// </summary>
+    /// <param name="service">The ECS service; it gets this service as its one service registry.</param>
+    /// <param name="container">The container SRV records name (a container of the service's task definition); may be left out when the task has one container.</param>
+    /// <param name="containerPort">The container port SRV records carry (mapped on the container); may be left out when the container maps one port.</param>
+    public void RegisterEcsService(Amazon.CDK.AWS.ECS.BaseService service, Amazon.CDK.AWS.ECS.ContainerDefinition? container = null, int? containerPort = null)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var task = service.TaskDefinition;
+        var registered = AppUsage.For(this).Shared("ecs-registrations", () => new HashSet<string>(StringComparer.Ordinal));
+        var nsVpc = Namespace.NamespaceType == NamespaceType.DNS_PRIVATE ? Namespace.Vpc : null;
+        var clusterVpc = Services.ClusterFacts.VpcOf(service.Cluster);
+        var registration = new EcsRegistrationSpec(spec, service.Node.Path, Services.TaskShape.FromTaskDefinition(task))
+        {
+            NetworkMode = NetworkModeName(task.NetworkMode),
+            ContainerName = container?.ContainerName,
+            ContainerInTask = container is null || ReferenceEquals(container.TaskDefinition, task),
+            ContainerPort = containerPort,
+            AlreadyRegistered = service.CloudMapService is not null || registered.Contains(service.Node.Path),
+            VpcMismatch = nsVpc is not null && Vpcs.Differ(nsVpc, clusterVpc)
+                ? $"runs in VPC '{Vpcs.Describe(clusterVpc)}', but namespace '{NamespaceSetup.Label(Namespace.NamespaceName, Namespace.DisplayPath)}' answers only in VPC '{Vpcs.Describe(nsVpc)}': its tasks could not resolve the names"
+                : null,
+        };
+        RuleRunner.Apply(this, Kind, registration, RuleCatalog.EcsRegistrationRules);
+        registered.Add(service.Node.Path);
+        var target = registration.Target;
+        var srv = UsesDns && DnsRecords.HasFlag(DiscoveryRecordTypes.Srv) || registration.NetworkMode is "bridge" or "host";
+        service.AssociateCloudMapService(new Amazon.CDK.AWS.ECS.AssociateCloudMapServiceOptions
+        {
+            Service = this,
+            Container = srv ? task.FindContainer(target!.Value.Container) : null,
+            ContainerPort = srv ? target!.Value.Port : null,
+        });
+    }
+
+    private static string NetworkModeName(Amazon.CDK.AWS.ECS.NetworkMode mode) => mode switch
+    {
+        Amazon.CDK.AWS.ECS.NetworkMode.AWS_VPC => "awsvpc",
+        Amazon.CDK.AWS.ECS.NetworkMode.BRIDGE => "bridge",
+        Amazon.CDK.AWS.ECS.NetworkMode.HOST => "host",
+        Amazon.CDK.AWS.ECS.NetworkMode.NAT => "nat",
+        _ => "none",
+    };
 
     /// <summary>The service id (<c>srv-...</c>), a token resolved at deploy time.</summary>
     public string ServiceId => Resource.ServiceId;

@@ -102,6 +102,12 @@ public static class RuleCatalog
         new ExecOperatorContainers(),
     ];
 
+    /// <summary>Rules run by <c>DiscoveryService.RegisterEcsService</c>.</summary>
+    internal static IReadOnlyList<IPropsRule<EcsRegistrationSpec>> EcsRegistrationRules { get; } =
+    [
+        new EcsRegistration(),
+    ];
+
     /// <summary>Rules run by <c>DiscoveryService.AddInstance</c>.</summary>
     internal static IReadOnlyList<IPropsRule<InstanceSpec>> InstanceRules { get; } =
     [
@@ -140,6 +146,7 @@ public static class RuleCatalog
             .Concat(OperatorRules.Select(r => r.Info))
             .Concat(ClusterDefaultRules.Select(r => r.Info))
             .Concat(InstanceRules.Select(r => r.Info))
+            .Concat(EcsRegistrationRules.Select(r => r.Info))
             .Concat(SynthRules)
             .DistinctBy(r => r.Id)
             .ToList();
