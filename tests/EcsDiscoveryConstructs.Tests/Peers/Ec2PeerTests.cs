@@ -38,6 +38,7 @@ public sealed class Ec2PeerTests
             ["HealthCheckCustomConfig"] = new Dictionary<string, object> { ["FailureThreshold"] = 1 },
         });
         Snapshot.MatchTemplate(stack);
+        Assert.Empty(PeerWarnings.Ours(stack));
     }
 
     [Fact]
