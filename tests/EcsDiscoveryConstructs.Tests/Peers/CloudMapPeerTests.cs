@@ -69,10 +69,10 @@ public sealed class CloudMapPeerTests
         {
             VpcId = "vpc-0123456789abcdef0",
             AvailabilityZones = ["us-east-1a", "us-east-1b"],
-            PublicSubnetIds = ["subnet-pub-a", "subnet-pub-b"],
-            PublicSubnetRouteTableIds = ["rtb-pub-a", "rtb-pub-b"],
-            PrivateSubnetIds = ["subnet-priv-a", "subnet-priv-b"],
-            PrivateSubnetRouteTableIds = ["rtb-priv-a", "rtb-priv-b"],
+            PublicSubnetIds = ["subnet-0a0a0a0a", "subnet-0b0b0b0b"],
+            PublicSubnetRouteTableIds = ["rtb-0a0a0a0a", "rtb-0b0b0b0b"],
+            PrivateSubnetIds = ["subnet-1a1a1a1a", "subnet-1b1b1b1b"],
+            PrivateSubnetRouteTableIds = ["rtb-1a1a1a1a", "rtb-1b1b1b1b"],
         });
         var ns = new PrivateDnsDiscoveryNamespace(stack, "Namespace", new PrivateDnsDiscoveryNamespaceProps { Name = "boobar.com", Vpc = vpc });
         var service = new DiscoveryService(stack, "Service", new DiscoveryServiceProps

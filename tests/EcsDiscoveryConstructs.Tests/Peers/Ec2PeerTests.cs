@@ -9,7 +9,7 @@ namespace EcsDiscoveryConstructs.Tests.Peers;
 
 /// <summary>
 /// aws-cdk integ <c>ec2/cloudmap-container-port</c>: an EC2 (bridge network) service registered with SRV records
-/// naming a second container and its port. The library builds Fargate services only (docs/ec2-launch-type.md says
+/// naming a second container and its port. The library builds Fargate services only (docs/peer-parity.md, "EC2 launch type", says
 /// why); the supported route is a plain <c>Ec2Service</c> registered through <see cref="DiscoveryService.RegisterEcsService"/>
 /// (checked by <c>ecs-registration</c>), or through the CDK's own <c>AssociateCloudMapService</c>, since our service is a
 /// CDK <c>IService</c>. Kept different on purpose: TTL 10 s (ours) instead of the L2's 60 s; FailureThreshold 1.
@@ -91,13 +91,23 @@ public sealed class Ec2PeerTests
         var stack = TestApp.CreateStack();
         var vpc = TestApp.ImportedVpc(stack);
         var cluster = new Cluster(stack, "Cluster", new ClusterProps { Vpc = vpc });
-        cluster.AddCapacity("Capacity", new AddCapacityOptions
+        // The peer's one t3.micro, through a capacity provider with ECS managed draining: CDK 2.160's AddCapacity
+        // adds a drain-hook function on python3.9, which Lambda no longer creates (cfn-lint E2533).
+        var instances = new Amazon.CDK.AWS.AutoScaling.AutoScalingGroup(stack, "Capacity", new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps
         {
+            Vpc = vpc,
             InstanceType = Amazon.CDK.AWS.EC2.InstanceType.Of(InstanceClass.T3, InstanceSize.MICRO),
+            MachineImage = EcsOptimizedImage.AmazonLinux2(),
             DesiredCapacity = 1,
             MinCapacity = 1,
             MaxCapacity = 1,
         });
+        cluster.AddAsgCapacityProvider(new AsgCapacityProvider(stack, "CapacityProvider", new AsgCapacityProviderProps
+        {
+            AutoScalingGroup = instances,
+            EnableManagedTerminationProtection = false,
+            EnableManagedDraining = true,
+        }));
         var ns = new PrivateDnsDiscoveryNamespace(stack, "Namespace", new PrivateDnsDiscoveryNamespaceProps { Name = "aws-ecs-integ.internal", Vpc = vpc });
         var discovery = new DiscoveryService(stack, "NameDiscovery", new DiscoveryServiceProps { Namespace = ns, Name = "name", DnsRecords = records, CustomHealthCheck = new CustomHealthCheckOptions() });
         var task = new Ec2TaskDefinition(stack, "TaskDef");
