@@ -61,6 +61,7 @@ public static class RuleCatalog
         new ClientAliasFormat(),
         new PerRequestTimeoutTcp(),
         new ServiceConnectTimeouts(),
+        new ServiceConnectTimeoutOrder(),
         new ServiceConnectProxySettings(),
         new TlsAuthorityArn(),
         new DualDiscoverySetup(),
