@@ -143,6 +143,19 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
     /// <summary>True when ECS Exec is enabled on the service.</summary>
     public bool ExecEnabled => execEnabled;
 
+    /// <summary>
+    /// The Cloud Map service ECS creates for the Service Connect endpoint whose effective discovery name is
+    /// <paramref name="discoveryName"/>: its name, namespace and client alias, and a scoped grant to discover it. Throws
+    /// <see cref="Validation.DiscoveryValidationException"/> (rule <c>service-connect-lookup</c>) for a name no endpoint has.
+    /// </summary>
+    public ServiceConnect.ServiceConnectCloudMapService ServiceConnectService(string discoveryName)
+    {
+        RequiredProps.Check(this, Kind, ("discoveryName", discoveryName));
+        RuleRunner.Apply(this, Kind, new ServiceConnectLookupSpec(discoveryName, plan.Endpoints.Select(e => e.DiscoveryName).ToList()), RuleCatalog.ServiceConnectLookupRules);
+        var endpoint = plan.Endpoints.First(e => e.DiscoveryName == discoveryName);
+        return new ServiceConnect.ServiceConnectCloudMapService(endpoint.DiscoveryName, plan.ServiceConnectNamespace!, endpoint.AliasDnsName, endpoint.AliasPort);
+    }
+
     /// <summary>The service's network connections (security groups); as an <see cref="IConnectable"/> the service can be passed to any CDK API that opens ports (<c>AllowFrom</c>, <c>AllowTo</c>).</summary>
     public Connections_ Connections => Service.Connections;
 

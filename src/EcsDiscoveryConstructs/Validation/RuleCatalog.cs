@@ -103,6 +103,12 @@ public static class RuleCatalog
         new ExecOperatorContainers(),
     ];
 
+    /// <summary>Rules run by <c>DiscoverableFargateService.ServiceConnectService</c>.</summary>
+    internal static IReadOnlyList<IPropsRule<ServiceConnectLookupSpec>> ServiceConnectLookupRules { get; } =
+    [
+        new ServiceConnectLookup(),
+    ];
+
     /// <summary>Rules run by <c>DiscoveryService.RegisterEcsService</c>.</summary>
     internal static IReadOnlyList<IPropsRule<EcsRegistrationSpec>> EcsRegistrationRules { get; } =
     [
@@ -148,6 +154,7 @@ public static class RuleCatalog
             .Concat(ClusterDefaultRules.Select(r => r.Info))
             .Concat(InstanceRules.Select(r => r.Info))
             .Concat(EcsRegistrationRules.Select(r => r.Info))
+            .Concat(ServiceConnectLookupRules.Select(r => r.Info))
             .Concat(SynthRules)
             .DistinctBy(r => r.Id)
             .ToList();

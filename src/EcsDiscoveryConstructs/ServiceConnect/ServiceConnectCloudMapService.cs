@@ -1,0 +1,69 @@
+using Amazon.CDK.AWS.IAM;
+using EcsDiscoveryConstructs.CloudMap;
+
+namespace EcsDiscoveryConstructs.ServiceConnect;
+
+/// <summary>
+/// The Cloud Map service ECS creates for one Service Connect endpoint (named by its discovery name), for code that
+/// calls the Cloud Map API or writes IAM policies about it.
+/// </summary>
+/// <remarks>
+/// ECS creates this service when the ECS service deploys, so CloudFormation has no attribute for its id or ARN and
+/// none is offered here: reading them would need a deploy-time lookup (a custom resource calling ECS
+/// DescribeServices, whose <c>serviceConnectResources</c> order is not documented). What is known at synth is its
+/// name and namespace, and IAM can scope Cloud Map discovery by exactly those: <c>DiscoverInstances</c> and
+/// <c>DiscoverInstancesRevision</c> take the condition keys <c>servicediscovery:NamespaceName</c> and
+/// <c>servicediscovery:ServiceName</c> (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudmap.html).
+/// </remarks>
+public sealed class ServiceConnectCloudMapService
+{
+    internal ServiceConnectCloudMapService(string discoveryName, IDiscoveryNamespace ns, string clientAlias, int? clientPort)
+    {
+        DiscoveryName = discoveryName;
+        Namespace = ns;
+        ClientAlias = clientAlias;
+        ClientPort = clientPort;
+    }
+
+    /// <summary>The Cloud Map service name ECS gives the service (the endpoint's effective discovery name).</summary>
+    public string DiscoveryName { get; }
+
+    /// <summary>The namespace the service is created in.</summary>
+    public IDiscoveryNamespace Namespace { get; }
+
+    /// <summary>The namespace name, as DiscoverInstances takes it.</summary>
+    public string NamespaceName => Namespace.NamespaceName;
+
+    /// <summary>The namespace ARN.</summary>
+    public string NamespaceArn => Namespace.NamespaceArn;
+
+    /// <summary>The DNS name Service Connect clients use (the endpoint's one client alias).</summary>
+    public string ClientAlias { get; }
+
+    /// <summary>The client alias port; null when the port mapping is unknown at synth.</summary>
+    public int? ClientPort { get; }
+
+    /// <summary>
+    /// Lets <paramref name="grantee"/> discover this service's instances through the Cloud Map API
+    /// (<c>DiscoverInstances</c>, <c>DiscoverInstancesRevision</c>), and no other service: the actions have no resource
+    /// type, so the statement is scoped by the namespace-name and service-name condition keys.
+    /// </summary>
+    public Grant GrantDiscoverInstances(IGrantable grantee)
+    {
+        ArgumentNullException.ThrowIfNull(grantee);
+        return Grant.AddToPrincipal(new GrantOnPrincipalOptions
+        {
+            Grantee = grantee,
+            Actions = ["servicediscovery:DiscoverInstances", "servicediscovery:DiscoverInstancesRevision"],
+            ResourceArns = ["*"],
+            Conditions = new Dictionary<string, IDictionary<string, object>>
+            {
+                ["StringEquals"] = new Dictionary<string, object>
+                {
+                    ["servicediscovery:NamespaceName"] = NamespaceName,
+                    ["servicediscovery:ServiceName"] = DiscoveryName,
+                },
+            },
+        });
+    }
+}
