@@ -65,6 +65,18 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal("80", scInstance["AWS_INSTANCE_PORT"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void LocalDeploy_RegistersTemplateInstancesWithTheirIdsAndAttributes()
+    {
+        // PublicApi's DiscoveryService.AddLoadBalancer: the template's instance id; the DNS name CloudFormation would
+        // compute from the load balancer becomes a local stand-in.
+        Deploy("PublicApi");
+        var instance = Assert.Single(raw.Instances("api"));
+        Assert.Equal("PublicApiPublicNameAlbCFBB5C86", instance!["Id"]!.GetValue<string>());
+        Assert.Equal(["AWS_ALIAS_DNS_NAME"], instance["Attributes"]!.AsObject().Select(a => a.Key));
+        Assert.Equal("publicnamealbe5c8993d.elb.local.example", instance["Attributes"]!["AWS_ALIAS_DNS_NAME"]!.GetValue<string>());
+    }
+
     public static TheoryData<string, string> Faults() => new()
     {
         { "deregister", "FAIL +ECommerce +instance-count +internal.example.com/orders +1 instances, expected 2" },

@@ -46,9 +46,16 @@ public static class EcsLikeRegistration
                 Register(raw, serviceId, ecs, cm.DnsRecords.Any(r => r.Type == "SRV"));
             }
 
-            for (var i = 0; i < stack.DeclaredInstances.GetValueOrDefault(cm.LogicalId); i++)
+            // As CloudFormation would: the template's id and attributes, a load balancer's DNS name for computed ones.
+            foreach (var instance in stack.Instances.Where(i => i.ServiceLogicalId == cm.LogicalId))
             {
-                raw.Call("RegisterInstance", new JsonObject { ["ServiceId"] = serviceId, ["InstanceId"] = $"alias-{i}", ["Attributes"] = new JsonObject { ["AWS_ALIAS_DNS_NAME"] = "api-123.us-east-1.elb.amazonaws.com" } });
+                var attributes = new JsonObject();
+                foreach (var (key, value) in instance.Attributes)
+                {
+                    attributes[key] = value.Literal ?? "api-123.us-east-1.elb.amazonaws.com";
+                }
+
+                raw.Call("RegisterInstance", new JsonObject { ["ServiceId"] = serviceId, ["InstanceId"] = instance.InstanceId.Literal ?? instance.LogicalId, ["Attributes"] = attributes });
             }
         }
 

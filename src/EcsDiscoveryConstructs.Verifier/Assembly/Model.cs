@@ -122,9 +122,19 @@ public sealed record StackTopology(
     IReadOnlyList<EcsServiceInfo> EcsServices,
     IReadOnlyList<ConnectionInfo> Connections)
 {
-    /// <summary>Instances the template itself registers (<c>AWS::ServiceDiscovery::Instance</c>, e.g. a load balancer alias), per Cloud Map service logical id.</summary>
-    public IReadOnlyDictionary<string, int> DeclaredInstances { get; init; } = new Dictionary<string, int>();
+    /// <summary>Instances the template itself registers (<c>AWS::ServiceDiscovery::Instance</c>: IP, CNAME, non-IP or load balancer alias).</summary>
+    public IReadOnlyList<DeclaredInstance> Instances { get; init; } = [];
+
+    /// <summary>How many instances the template declares, per Cloud Map service logical id.</summary>
+    public IReadOnlyDictionary<string, int> DeclaredInstances => Instances.GroupBy(i => i.ServiceLogicalId).ToDictionary(g => g.Key, g => g.Count());
 }
+
+/// <summary>An <c>AWS::ServiceDiscovery::Instance</c> of a template, with its attributes as the template gives them.</summary>
+/// <param name="LogicalId">The instance resource's logical id.</param>
+/// <param name="ServiceLogicalId">The Cloud Map service it joins.</param>
+/// <param name="InstanceId">The instance id; unresolved when the template computes it.</param>
+/// <param name="Attributes">Its attributes (e.g. <c>AWS_INSTANCE_IPV4</c>, <c>AWS_INSTANCE_CNAME</c>, <c>AWS_ALIAS_DNS_NAME</c>, custom ones).</param>
+public sealed record DeclaredInstance(string LogicalId, string ServiceLogicalId, TemplateValue InstanceId, IReadOnlyDictionary<string, TemplateValue> Attributes);
 
 /// <summary>The stacks of a cloud assembly.</summary>
 public sealed record CloudAssemblyTopology(string Directory, IReadOnlyList<StackTopology> Stacks);

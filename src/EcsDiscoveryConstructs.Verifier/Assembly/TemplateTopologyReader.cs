@@ -118,12 +118,14 @@ public static class TemplateTopologyReader
             })
             .ToList();
         var connections = Connections(byType, resources, namespaces, cloudMap, ecs);
-        var declared = byType.Where(r => r.Type == "AWS::ServiceDiscovery::Instance")
-            .Select(r => TemplateJson.Target(r.Props["ServiceId"]))
-            .OfType<string>()
-            .GroupBy(id => id)
-            .ToDictionary(g => g.Key, g => g.Count());
-        return new StackTopology(stackName, namespaces, cloudMap, ecs, connections) { DeclaredInstances = declared };
+        var declared = byType.Where(r => r.Type == "AWS::ServiceDiscovery::Instance" && TemplateJson.Target(r.Props["ServiceId"]) is not null)
+            .Select(r => new DeclaredInstance(
+                r.Id,
+                TemplateJson.Target(r.Props["ServiceId"])!,
+                TemplateJson.Value(r.Props["InstanceId"]),
+                (r.Props["InstanceAttributes"] as JsonObject ?? []).ToDictionary(a => a.Key, a => TemplateJson.Value(a.Value), StringComparer.Ordinal)))
+            .ToList();
+        return new StackTopology(stackName, namespaces, cloudMap, ecs, connections) { Instances = declared };
     }
 
     /// <summary>The named container ports of an ECS service's task definition.</summary>

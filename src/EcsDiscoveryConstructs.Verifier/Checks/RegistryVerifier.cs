@@ -170,6 +170,12 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             Add("instance-attributes", missing.Count == 0, $"every instance has {(needsPort ? "AWS_INSTANCE_IPV4/PORT" : needsIpv4 ? "AWS_INSTANCE_IPV4" : "its attributes")}", $"instances without {(needsPort ? "AWS_INSTANCE_PORT or " : string.Empty)}AWS_INSTANCE_IPV4: {string.Join(", ", missing)}", None, missing.Count == 0 ? None : string.Join(", ", missing));
         }
 
+        if (service.DeclaredInstances.Count > 0)
+        {
+            var drift = DeclaredInstanceDrift(service.DeclaredInstances, instances);
+            Add("declared-instances", drift.Count == 0, $"the {service.DeclaredInstances.Count} instances the template registers are live as declared", $"template instances differ: {string.Join("; ", drift)}", "as declared", drift.Count == 0 ? "as declared" : string.Join("; ", drift));
+        }
+
         if (foreign.Count > 0)
         {
             results.Add(new(service.Stack, "unknown-instances", target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"instances registered by another ECS service: {string.Join(", ", foreign)}")
@@ -195,6 +201,39 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// How the live instances differ from those the template registers (<c>AWS::ServiceDiscovery::Instance</c>): a
+    /// missing id, or an attribute whose template value is known and differs. Values CloudFormation computes (e.g. a
+    /// load balancer's DNS name) cannot be compared before deploy and are skipped.
+    /// </summary>
+    private static List<string> DeclaredInstanceDrift(IReadOnlyList<DeclaredInstance> declared, IReadOnlyList<LiveInstance> live)
+    {
+        var byId = live.GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var drift = new List<string>();
+        foreach (var instance in declared.Where(d => d.InstanceId.IsResolved))
+        {
+            if (!byId.TryGetValue(instance.InstanceId.Literal!, out var found))
+            {
+                drift.Add($"'{instance.InstanceId.Literal}' is not registered");
+                continue;
+            }
+
+            foreach (var (key, value) in instance.Attributes.Where(a => a.Value.IsResolved).OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                if (!found.Attributes.TryGetValue(key, out var actual))
+                {
+                    drift.Add($"'{found.Id}' has no {key} (expected '{value.Literal}')");
+                }
+                else if (actual != value.Literal)
+                {
+                    drift.Add($"'{found.Id}' {key} is '{actual}', expected '{value.Literal}'");
+                }
+            }
+        }
+
+        return drift;
     }
 
     /// <summary>The <c>actual</c> of something that does not exist.</summary>

@@ -28,7 +28,11 @@ public sealed record ExpectedService(
     int? MinInstances,
     int? MaxInstances,
     IReadOnlyList<TemplateValue> EcsServiceNames,
-    bool ServiceConnect);
+    bool ServiceConnect)
+{
+    /// <summary>Instances the template registers itself; each one with a known id must be live with its known attributes.</summary>
+    public IReadOnlyList<DeclaredInstance> DeclaredInstances { get; init; } = [];
+}
 
 /// <summary>Everything the registry must hold for the selected stacks.</summary>
 public sealed record ExpectedState(IReadOnlyList<ExpectedNamespace> Namespaces, IReadOnlyList<ExpectedService> Services)
@@ -57,7 +61,10 @@ public sealed record ExpectedState(IReadOnlyList<ExpectedNamespace> Namespaces, 
                     registrants.Count == 0 ? declared : Sum(registrants.Select(r => r.ExpectedMin)),
                     registrants.Count == 0 ? declared : Sum(registrants.Select(r => r.ExpectedMax)),
                     registrants.Select(r => r.Name).ToList(),
-                    ServiceConnect: false));
+                    ServiceConnect: false)
+                {
+                    DeclaredInstances = stack.Instances.Where(i => i.ServiceLogicalId == cm.LogicalId).ToList(),
+                });
             }
 
             foreach (var ecs in stack.EcsServices.Where(e => e.ServiceConnectNamespaceLogicalId is not null && byId.ContainsKey(e.ServiceConnectNamespaceLogicalId)))

@@ -90,9 +90,7 @@ public sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writer
                     await RegisterAsync(serviceId, Tasks(stack, ecs, cidr, srv ? ecs.RegistryPort : null)).ConfigureAwait(false);
                 }
 
-                var declared = Enumerable.Range(0, stack.DeclaredInstances.GetValueOrDefault(cm.LogicalId))
-                    .Select(i => ($"{cm.LogicalId.ToLowerInvariant()}-{i}", new Dictionary<string, string> { ["AWS_ALIAS_DNS_NAME"] = $"{cm.LogicalId.ToLowerInvariant()}-{i}.elb.local.example" }));
-                await RegisterAsync(serviceId, declared).ConfigureAwait(false);
+                await RegisterAsync(serviceId, stack.Instances.Where(i => i.ServiceLogicalId == cm.LogicalId).Select(DeclaredInstanceAttributes.ForPeer)).ConfigureAwait(false);
             }
 
             foreach (var ecs in stack.EcsServices.Where(e => e.ServiceConnectNamespaceLogicalId is { } n && namespaceIds.ContainsKey(n)))

@@ -44,6 +44,27 @@ public class TemplateTopologyReaderTests
     }
 
     [Fact]
+    public void DeclaredInstances_KeepTheirIdsAndAttributes_ComputedValuesUnresolved()
+    {
+        const string Template = """
+            {"Resources":{
+              "Ns":{"Type":"AWS::ServiceDiscovery::PublicDnsNamespace","Properties":{"Name":"foobar.com"}},
+              "Svc":{"Type":"AWS::ServiceDiscovery::Service","Properties":{"Name":"foo","NamespaceId":{"Fn::GetAtt":["Ns","Id"]}}},
+              "Cname":{"Type":"AWS::ServiceDiscovery::Instance","Properties":{"InstanceId":"legacy","ServiceId":{"Fn::GetAtt":["Svc","Id"]},"InstanceAttributes":{"AWS_INSTANCE_CNAME":"service.pizza","team":"shop"}}},
+              "Alias":{"Type":"AWS::ServiceDiscovery::Instance","Properties":{"InstanceId":"lb","ServiceId":{"Ref":"Svc"},"InstanceAttributes":{"AWS_ALIAS_DNS_NAME":{"Fn::GetAtt":["Lb","DNSName"]}}}},
+              "Orphan":{"Type":"AWS::ServiceDiscovery::Instance","Properties":{"InstanceId":"x","ServiceId":"srv-0123456789abcdef","InstanceAttributes":[]}}
+            }}
+            """;
+        var topology = TemplateTopologyReader.Read("Instances", Template);
+        Assert.Equal(["Alias", "Cname"], topology.Instances.Select(i => i.LogicalId).Order());
+        var cname = topology.Instances.Single(i => i.LogicalId == "Cname");
+        Assert.Equal(("Svc", "legacy"), (cname.ServiceLogicalId, cname.InstanceId.Literal));
+        Assert.Equal(new Dictionary<string, string?> { ["AWS_INSTANCE_CNAME"] = "service.pizza", ["team"] = "shop" }, cname.Attributes.ToDictionary(a => a.Key, a => a.Value.Literal));
+        Assert.False(topology.Instances.Single(i => i.LogicalId == "Alias").Attributes["AWS_ALIAS_DNS_NAME"].IsResolved);
+        Assert.Equal(2, topology.DeclaredInstances["Svc"]);
+    }
+
+    [Fact]
     public void UnresolvedNames_AreReportedNotGuessed()
     {
         const string Template = """

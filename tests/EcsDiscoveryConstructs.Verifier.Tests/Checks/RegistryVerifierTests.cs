@@ -22,8 +22,10 @@ public sealed class RegistryVerifierTests : IDisposable
 
     private static StackTopology Stack(string name) => TemplateTopologyReader.Read(name, File.ReadAllText(RepoRoot.ExampleTemplate(name)));
 
-    private VerificationReport Verify(string stack, bool strict = false)
-        => new RegistryVerifier(client).VerifyAsync(ExpectedState.From([Stack(stack)]), strict, CancellationToken.None).GetAwaiter().GetResult();
+    private VerificationReport Verify(string stack, bool strict = false) => Verify(Stack(stack), strict);
+
+    private VerificationReport Verify(StackTopology topology, bool strict)
+        => new RegistryVerifier(client).VerifyAsync(ExpectedState.From([topology]), strict, CancellationToken.None).GetAwaiter().GetResult();
 
     private static CheckResult Failure(VerificationReport report) => Assert.Single(report.Results, r => r.Status == CheckStatus.Fail);
 
@@ -121,6 +123,50 @@ public sealed class RegistryVerifierTests : IDisposable
         Assert.True(relaxed.Passed);
         Assert.Contains(new CheckResult("HttpApiDiscovery", "unknown-services", "shop-api", CheckStatus.Warn, "services the assembly does not declare: legacy") { Expected = "none", Actual = "legacy" }, relaxed.Results);
         Assert.Equal(new CheckResult("HttpApiDiscovery", "unknown-services", "shop-api", CheckStatus.Fail, "services the assembly does not declare: legacy") { Expected = "none", Actual = "legacy" }, Failure(Verify("HttpApiDiscovery", strict: true)));
+    }
+
+    private const string CnameTemplate = """
+        {"Resources":{
+          "Ns":{"Type":"AWS::ServiceDiscovery::PublicDnsNamespace","Properties":{"Name":"foobar.com"}},
+          "Svc":{"Type":"AWS::ServiceDiscovery::Service","Properties":{"Name":"foo","NamespaceId":{"Fn::GetAtt":["Ns","Id"]},
+            "DnsConfig":{"DnsRecords":[{"Type":"CNAME","TTL":30}],"RoutingPolicy":"WEIGHTED"}}},
+          "Legacy":{"Type":"AWS::ServiceDiscovery::Instance","Properties":{"InstanceId":"legacy","ServiceId":{"Fn::GetAtt":["Svc","Id"]},
+            "InstanceAttributes":{"AWS_INSTANCE_CNAME":"service.pizza","team":"shop"}}}
+        }}
+        """;
+
+    [Fact]
+    public void TemplateInstance_ChangedByHand_FailsDeclaredInstancesNamingTheAttribute()
+    {
+        var topology = TemplateTopologyReader.Read("Cname", CnameTemplate);
+        EcsLikeRegistration.Deploy(raw, topology);
+        var clean = Verify(topology, strict: true);
+        Assert.True(clean.Passed, string.Join("\n", clean.Results.Where(r => r.Status != CheckStatus.Pass)));
+        Assert.Contains(clean.Results, r => r.Check == "declared-instances" && r.Status == CheckStatus.Pass);
+
+        var serviceId = raw.ServiceId("foo");
+        raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = serviceId, ["InstanceId"] = "legacy" });
+        raw.Call("RegisterInstance", new JsonObject { ["ServiceId"] = serviceId, ["InstanceId"] = "legacy", ["Attributes"] = new JsonObject { ["AWS_INSTANCE_CNAME"] = "old.pizza" } });
+        var drifted = Verify(topology, strict: true);
+        Assert.Equal(
+            new CheckResult("Cname", "declared-instances", "foobar.com/foo", CheckStatus.Fail, "template instances differ: 'legacy' AWS_INSTANCE_CNAME is 'old.pizza', expected 'service.pizza'; 'legacy' has no team (expected 'shop')")
+            {
+                Expected = "as declared",
+                Actual = "'legacy' AWS_INSTANCE_CNAME is 'old.pizza', expected 'service.pizza'; 'legacy' has no team (expected 'shop')",
+            },
+            Failure(drifted));
+    }
+
+    [Fact]
+    public void TemplateInstance_Deregistered_FailsDeclaredInstancesAndCount()
+    {
+        var topology = TemplateTopologyReader.Read("Cname", CnameTemplate);
+        EcsLikeRegistration.Deploy(raw, topology);
+        raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("foo"), ["InstanceId"] = "legacy" });
+        var report = Verify(topology, strict: true);
+        Assert.Equal(
+            ["declared-instances: template instances differ: 'legacy' is not registered", "instance-count: 0 instances, expected 1"],
+            report.Results.Where(r => r.Status == CheckStatus.Fail).Select(r => $"{r.Check}: {r.Message}").Order(StringComparer.Ordinal));
     }
 
     [Fact]
