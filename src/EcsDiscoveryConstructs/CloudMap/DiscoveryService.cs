@@ -119,7 +119,7 @@ public sealed class DiscoveryService : Construct, IService
     /// </summary>
     public IInstance AddInstance(string id, DiscoveryInstanceOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        RequiredProps.Check(this, Kind, ("options", options));
         RuleRunner.Apply(this, Kind, new InstanceSpec(spec, options), RuleCatalog.InstanceRules);
         var attributes = options.Attributes?.ToDictionary(a => a.Key, a => a.Value);
         if (options.Cname is { } cname)
@@ -138,7 +138,7 @@ public sealed class DiscoveryService : Construct, IService
     /// </summary>
     public IInstance AddLoadBalancer(string id, Amazon.CDK.AWS.ElasticLoadBalancingV2.ILoadBalancerV2 loadBalancer, IReadOnlyDictionary<string, string>? attributes = null)
     {
-        ArgumentNullException.ThrowIfNull(loadBalancer);
+        RequiredProps.Check(this, Kind, ("loadBalancer", loadBalancer));
         RuleRunner.Apply(this, Kind, new InstanceSpec(spec, new DiscoveryInstanceOptions { Attributes = attributes }) { IsLoadBalancer = true }, RuleCatalog.InstanceRules);
         return Resource.RegisterLoadBalancer(id, loadBalancer, attributes?.ToDictionary(a => a.Key, a => a.Value));
     }
@@ -153,7 +153,7 @@ public sealed class DiscoveryService : Construct, IService
     /// <param name="containerPort">The container port SRV records carry (mapped on the container); may be left out when the container maps one port.</param>
     public void RegisterEcsService(Amazon.CDK.AWS.ECS.BaseService service, Amazon.CDK.AWS.ECS.ContainerDefinition? container = null, int? containerPort = null)
     {
-        ArgumentNullException.ThrowIfNull(service);
+        RequiredProps.Check(this, Kind, ("service", service));
         var task = service.TaskDefinition;
         var registered = AppUsage.For(this).Shared("ecs-registrations", () => new HashSet<string>(StringComparer.Ordinal));
         var nsVpc = Namespace.NamespaceType == NamespaceType.DNS_PRIVATE ? Namespace.Vpc : null;

@@ -67,4 +67,28 @@ public class EcsRegistrationTests
             ],
             Findings.Error(() => discovery.RegisterEcsService(service)).Errors);
     }
+
+    [Fact]
+    public void ServiceRegisteredByTheL2sCloudMapOptions_AndNullArguments_FailWithMessages()
+    {
+        var w = new Workloads();
+        var discovery = new DiscoveryService(w.Stack, "NameDiscovery", new DiscoveryServiceProps { Namespace = w.Namespace, Name = "orders", CustomHealthCheck = new() });
+        var task = new FargateTaskDefinition(w.Stack, "Task");
+        _ = task.AddContainer("app", Workloads.WebContainer());
+        var service = new FargateService(w.Stack, "Plain", new FargateServiceProps
+        {
+            Cluster = w.Cluster,
+            TaskDefinition = task,
+            MinHealthyPercent = 100,
+            CloudMapOptions = new CloudMapOptions { CloudMapNamespace = w.Namespace.CloudMapNamespace, Name = "plain" },
+        });
+        Assert.Equal(
+            [Prefix + "ECS service 'TestStack/Plain' already has a service registry: ECS takes one per service. Register it in one Cloud Map service only (use Service Connect for a second name). [ecs-discovery:ecs-registration]"],
+            Findings.Error(() => discovery.RegisterEcsService(service)).Errors);
+
+        Assert.Contains("service", Findings.Error(() => discovery.RegisterEcsService(null!)).Message, StringComparison.Ordinal);
+        Assert.Contains("[ecs-discovery:required-props]", Findings.Error(() => discovery.RegisterEcsService(null!)).Message, StringComparison.Ordinal);
+        Assert.Contains("[ecs-discovery:required-props]", Findings.Error(() => discovery.AddInstance("X", null!)).Message, StringComparison.Ordinal);
+        Assert.Contains("[ecs-discovery:required-props]", Findings.Error(() => discovery.AddLoadBalancer("Y", null!)).Message, StringComparison.Ordinal);
+    }
 }
