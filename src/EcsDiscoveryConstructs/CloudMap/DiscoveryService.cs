@@ -172,7 +172,7 @@ public sealed class DiscoveryService : Construct, IService
         RuleRunner.Apply(this, Kind, registration, RuleCatalog.EcsRegistrationRules);
         registered.Add(service.Node.Path);
         var target = registration.Target;
-        var srv = UsesDns && DnsRecords.HasFlag(DiscoveryRecordTypes.Srv) || registration.NetworkMode is "bridge" or "host";
+        var srv = UsesDns && DnsRecords.HasFlag(DiscoveryRecordTypes.Srv);
         service.AssociateCloudMapService(new Amazon.CDK.AWS.ECS.AssociateCloudMapServiceOptions
         {
             Service = this,

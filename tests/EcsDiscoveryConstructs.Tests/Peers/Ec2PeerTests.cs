@@ -83,6 +83,17 @@ public sealed class Ec2PeerTests
         Assert.Same(stack, cdk.Stack);
     }
 
+    [Fact]
+    public void Ec2BridgeService_InAnApiOnlyService_FailsAtSynth_BecauseTheCdkWouldDropItsContainerAndPort()
+    {
+        // Found by the generator suite: CDK's AssociateCloudMapService writes containerName/containerPort only for SRV
+        // services, and ECS requires both for bridge tasks.
+        var (_, parts) = Ec2Stack(DiscoveryRecordTypes.None, associate: false);
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/NameDiscovery': ECS service 'TestStack/Service' (bridge network mode) cannot be found through an API-only service (no SRV records): its tasks share the host's address, only SRV records carry their ports. Create the service with DnsRecords = DiscoveryRecordTypes.Srv. [ecs-discovery:ecs-registration]"],
+            Findings.Error(() => parts.Discovery.RegisterEcsService(parts.Service, parts.Container, 81)).Errors);
+    }
+
     internal sealed record Ec2Parts(Ec2Service Service, ContainerDefinition Container, DiscoveryService Discovery);
 
     /// <summary>The peer's stack: one EC2 capacity, a bridge task with an nginx and a "name" container on 81.</summary>
@@ -109,7 +120,14 @@ public sealed class Ec2PeerTests
             EnableManagedDraining = true,
         }));
         var ns = new PrivateDnsDiscoveryNamespace(stack, "Namespace", new PrivateDnsDiscoveryNamespaceProps { Name = "aws-ecs-integ.internal", Vpc = vpc });
-        var discovery = new DiscoveryService(stack, "NameDiscovery", new DiscoveryServiceProps { Namespace = ns, Name = "name", DnsRecords = records, CustomHealthCheck = new CustomHealthCheckOptions() });
+        var discovery = new DiscoveryService(stack, "NameDiscovery", new DiscoveryServiceProps
+        {
+            Namespace = ns,
+            Name = "name",
+            Discovery = records == DiscoveryRecordTypes.None ? Amazon.CDK.AWS.ServiceDiscovery.DiscoveryType.API : null,
+            DnsRecords = records == DiscoveryRecordTypes.None ? null : records,
+            CustomHealthCheck = new CustomHealthCheckOptions(),
+        });
         var task = new Ec2TaskDefinition(stack, "TaskDef");
         task.AddContainer("nginx", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry("nginx"), MemoryReservationMiB = 32, MemoryLimitMiB = 512, PortMappings = [new PortMapping { ContainerPort = 80 }] });
         var name = task.AddContainer("name", new ContainerDefinitionOptions

@@ -60,6 +60,11 @@ internal static partial class EcsAcceptance
                 yield return $"{id}: deployment percentages {deployment.ToJsonString()} (minimum 0-100, maximum at least 100 and above the minimum)";
             }
 
+            foreach (var problem in RegistryProblems(t, id, p, taskDefinitions))
+            {
+                yield return problem;
+            }
+
             var scNamespace = sc?["Namespace"] is { } nsNode ? NamespaceKey(nsNode) : null;
             foreach (var service in scServices)
             {
@@ -157,6 +162,55 @@ internal static partial class EcsAcceptance
             if (max > 1000 && registering.Any(service => p["ResourceId"]?.ToJsonString().Contains($"\"{service}\"", StringComparison.Ordinal) == true))
             {
                 yield return $"{id}: MaxCapacity {max} for a service registered in Cloud Map (1,000 instances per service)";
+            }
+        }
+    }
+
+    /// <summary>
+    /// ECS API ServiceRegistry: bridge and host tasks need containerName and containerPort; awsvpc tasks with SRV records
+    /// need containerName and containerPort or port, not both; the container and port come from the task definition.
+    /// ECS registers an IPv4 address and a port, so a Cloud Map service with AAAA or CNAME records cannot be filled, and
+    /// a bridge or host task (no address of its own) is found only through SRV.
+    /// </summary>
+    private static IEnumerable<string> RegistryProblems(TemplateView t, string id, JsonObject service, Dictionary<string, JsonObject> taskDefinitions)
+    {
+        var cloudMap = t.OfType("AWS::ServiceDiscovery::Service").ToDictionary(r => r.Id, r => r.Properties);
+        var task = Target(service["TaskDefinition"]) is { } td ? taskDefinitions.GetValueOrDefault(td) : null;
+        var mode = Str(task?["NetworkMode"]) ?? (Objects(task?["RequiresCompatibilities"]).Any() ? "awsvpc" : "bridge");
+        foreach (var registry in Objects(service["ServiceRegistries"]))
+        {
+            var records = Target(registry["RegistryArn"]) is { } arn && cloudMap.TryGetValue(arn, out var cm)
+                ? Objects(cm["DnsConfig"]?["DnsRecords"]).Select(r => Str(r["Type"])).ToList()
+                : null;
+            var container = Str(registry["ContainerName"]);
+            var containerPort = Num(registry["ContainerPort"]);
+            var hostNetworked = mode is "bridge" or "host";
+            if (records is not null && records.Any(r => r is "AAAA" or "CNAME"))
+            {
+                yield return $"{id}: registers in a Cloud Map service with [{string.Join(", ", records)}] records (ECS fills IPv4 and port only)";
+            }
+
+            if (hostNetworked && records is { Count: > 0 } && !records.Contains("SRV"))
+            {
+                yield return $"{id}: {mode} tasks registered with [{string.Join(", ", records)}] records (no SRV)";
+            }
+
+            if ((hostNetworked || records?.Contains("SRV") == true) && (container is null || containerPort is null) && Num(registry["Port"]) is null)
+            {
+                yield return $"{id}: service registry without containerName and containerPort ({mode}, records [{string.Join(", ", records ?? [])}])";
+            }
+
+            if (container is not null && task is not null)
+            {
+                var definition = Objects(task["ContainerDefinitions"]).FirstOrDefault(c => Str(c["Name"]) == container);
+                if (definition is null)
+                {
+                    yield return $"{id}: registry container '{container}' is not in the task definition";
+                }
+                else if (containerPort is not null && Objects(definition["PortMappings"]).All(m => Num(m["ContainerPort"]) != containerPort))
+                {
+                    yield return $"{id}: registry port {containerPort} is not mapped on container '{container}'";
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ internal sealed class EcsRegistration : IPropsRule<EcsRegistrationSpec>
     public RuleInfo Info { get; } = new(
         "ecs-registration",
         RuleLevel.Error,
-        "RegisterEcsService: one registry per ECS service; records ECS can fill (A, SRV, A+SRV; SRV for bridge and host tasks, which have no address of their own); with SRV a container of the task and a port mapped on it; a private namespace in the cluster's VPC.",
+        "RegisterEcsService: one registry per ECS service; records ECS can fill (A, SRV, A+SRV; SRV for bridge and host tasks, which have no address of their own, also instead of API-only); with SRV a container of the task and a port mapped on it; a private namespace in the cluster's VPC.",
         "ECS takes one service registry per service and rejects bridge/host registrations without containerName and containerPort at deploy; CDK's AssociateCloudMapService checks none of this (aws-cdk #29245).");
 
     public IEnumerable<Violation> Check(EcsRegistrationSpec subject)
@@ -26,12 +26,14 @@ internal sealed class EcsRegistration : IPropsRule<EcsRegistrationSpec>
         }
 
         var hostNetworked = subject.NetworkMode is "bridge" or "host";
-        if (hostNetworked && records != DiscoveryRecordTypes.None && !records.HasFlag(DiscoveryRecordTypes.Srv))
+        if (hostNetworked && !records.HasFlag(DiscoveryRecordTypes.Srv))
         {
-            yield return new Violation($"{label} ({subject.NetworkMode} network mode)", $"cannot be found through {RecordTypes.Describe(records)} records: its tasks share the host's address, only SRV records carry their ports", "Create the service with DnsRecords = DiscoveryRecordTypes.Srv.");
+            // An API-only service cannot take them either: ECS needs a container and port for these tasks, and CDK's
+            // AssociateCloudMapService writes them only for SRV services.
+            var through = records == DiscoveryRecordTypes.None ? "an API-only service (no SRV records)" : $"{RecordTypes.Describe(records)} records";
+            yield return new Violation($"{label} ({subject.NetworkMode} network mode)", $"cannot be found through {through}: its tasks share the host's address, only SRV records carry their ports", "Create the service with DnsRecords = DiscoveryRecordTypes.Srv.");
         }
-
-        if (records.HasFlag(DiscoveryRecordTypes.Srv) || hostNetworked)
+        else if (records.HasFlag(DiscoveryRecordTypes.Srv))
         {
             foreach (var violation in TargetViolations(subject, label))
             {
