@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
-using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Tests.TestSupport;
@@ -102,23 +101,7 @@ public sealed class Ec2PeerTests
         var stack = TestApp.CreateStack();
         var vpc = TestApp.ImportedVpc(stack);
         var cluster = new Cluster(stack, "Cluster", new ClusterProps { Vpc = vpc });
-        // The peer's one t3.micro, through a capacity provider with ECS managed draining: CDK 2.160's AddCapacity
-        // adds a drain-hook function on python3.9, which Lambda no longer creates (cfn-lint E2533).
-        var instances = new Amazon.CDK.AWS.AutoScaling.AutoScalingGroup(stack, "Capacity", new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps
-        {
-            Vpc = vpc,
-            InstanceType = Amazon.CDK.AWS.EC2.InstanceType.Of(InstanceClass.T3, InstanceSize.MICRO),
-            MachineImage = EcsOptimizedImage.AmazonLinux2(),
-            DesiredCapacity = 1,
-            MinCapacity = 1,
-            MaxCapacity = 1,
-        });
-        cluster.AddAsgCapacityProvider(new AsgCapacityProvider(stack, "CapacityProvider", new AsgCapacityProviderProps
-        {
-            AutoScalingGroup = instances,
-            EnableManagedTerminationProtection = false,
-            EnableManagedDraining = true,
-        }));
+        Ec2Capacity.Add(stack, cluster, vpc);
         var ns = new PrivateDnsDiscoveryNamespace(stack, "Namespace", new PrivateDnsDiscoveryNamespaceProps { Name = "aws-ecs-integ.internal", Vpc = vpc });
         var discovery = new DiscoveryService(stack, "NameDiscovery", new DiscoveryServiceProps
         {

@@ -68,7 +68,8 @@ internal static partial class EcsAcceptance
             var scNamespace = sc?["Namespace"] is { } nsNode ? NamespaceKey(nsNode) : null;
             foreach (var service in scServices)
             {
-                var discovery = Str(service["DiscoveryName"]) ?? Str(service["PortName"]);
+                // ECS uses the port name only when no discovery name is given; a computed one (e.g. an import) is unknown here.
+                var discovery = service["DiscoveryName"] is null ? Str(service["PortName"]) : Str(service["DiscoveryName"]);
                 if (discovery is not null && !DiscoveryName().IsMatch(discovery))
                 {
                     yield return $"{id}: Service Connect discoveryName '{discovery}'";

@@ -76,15 +76,7 @@ public class EcsRegistrationProperties(ITestOutputHelper output)
 
     private static (BaseService Service, TaskDefinition Task) Ec2(Amazon.CDK.Stack stack, Cluster cluster, IVpc vpc, string mode)
     {
-        var instances = new Amazon.CDK.AWS.AutoScaling.AutoScalingGroup(stack, "Capacity", new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps
-        {
-            Vpc = vpc,
-            InstanceType = Amazon.CDK.AWS.EC2.InstanceType.Of(InstanceClass.T3, InstanceSize.MICRO),
-            MachineImage = EcsOptimizedImage.AmazonLinux2(),
-            MinCapacity = 1,
-            MaxCapacity = 1,
-        });
-        cluster.AddAsgCapacityProvider(new AsgCapacityProvider(stack, "CapacityProvider", new AsgCapacityProviderProps { AutoScalingGroup = instances, EnableManagedTerminationProtection = false }));
+        Ec2Capacity.Add(stack, cluster, vpc);
         var task = new Ec2TaskDefinition(stack, "TaskDef", new Ec2TaskDefinitionProps { NetworkMode = mode == "host" ? NetworkMode.HOST : NetworkMode.BRIDGE });
         AddContainers(task, memory: 256);
         return (new Ec2Service(stack, "Service", new Ec2ServiceProps { Cluster = cluster, TaskDefinition = task, MinHealthyPercent = 100 }), task);
