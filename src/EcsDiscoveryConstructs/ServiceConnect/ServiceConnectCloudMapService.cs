@@ -8,17 +8,21 @@ namespace EcsDiscoveryConstructs.ServiceConnect;
 /// calls the Cloud Map API or writes IAM policies about it.
 /// </summary>
 /// <remarks>
-/// ECS creates this service when the ECS service deploys, so CloudFormation has no attribute for its id or ARN and
-/// none is offered here: reading them would need a deploy-time lookup (a custom resource calling ECS
-/// DescribeServices, whose <c>serviceConnectResources</c> order is not documented). What is known at synth is its
-/// name and namespace, and IAM can scope Cloud Map discovery by exactly those: <c>DiscoverInstances</c> and
-/// <c>DiscoverInstancesRevision</c> take the condition keys <c>servicediscovery:NamespaceName</c> and
-/// <c>servicediscovery:ServiceName</c> (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudmap.html).
+/// ECS creates this service when the ECS service deploys, so CloudFormation has no attribute for its id or ARN. What
+/// is known at synth is its name and namespace, and IAM can scope Cloud Map discovery by exactly those:
+/// <c>DiscoverInstances</c> and <c>DiscoverInstancesRevision</c> take the condition keys
+/// <c>servicediscovery:NamespaceName</c> and <c>servicediscovery:ServiceName</c>
+/// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudmap.html), which
+/// <see cref="GrantDiscoverInstances"/> uses. Where the id or ARN itself is needed, <see cref="LookUpAtDeploy"/> reads
+/// it after the ECS service is deployed.
 /// </remarks>
 public sealed class ServiceConnectCloudMapService
 {
-    internal ServiceConnectCloudMapService(string discoveryName, IDiscoveryNamespace ns, string clientAlias, int? clientPort)
+    private readonly Func<ServiceConnectServiceIdentity> lookUp;
+
+    internal ServiceConnectCloudMapService(string discoveryName, IDiscoveryNamespace ns, string clientAlias, int? clientPort, Func<ServiceConnectServiceIdentity> lookUp)
     {
+        this.lookUp = lookUp;
         DiscoveryName = discoveryName;
         Namespace = ns;
         ClientAlias = clientAlias;
@@ -42,6 +46,15 @@ public sealed class ServiceConnectCloudMapService
 
     /// <summary>The client alias port; null when the port mapping is unknown at synth.</summary>
     public int? ClientPort { get; }
+
+    /// <summary>
+    /// Reads the service's ARN and id at deploy: a custom resource (<c>Custom::EcsDiscoveryServiceConnectLookup</c>)
+    /// that runs after the ECS service and asks ECS DescribeServices for the Service Connect resource with this
+    /// discovery name (the PRIMARY deployment first). Its one Node.js function per stack can describe only the ECS
+    /// services looked up and write only its own log group; a name ECS does not report fails the deployment with the
+    /// reason. Calling this again returns the same tokens.
+    /// </summary>
+    public ServiceConnectServiceIdentity LookUpAtDeploy() => lookUp();
 
     /// <summary>
     /// Lets <paramref name="grantee"/> discover this service's instances through the Cloud Map API

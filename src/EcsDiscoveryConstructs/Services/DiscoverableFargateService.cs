@@ -153,7 +153,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
         RequiredProps.Check(this, Kind, ("discoveryName", discoveryName));
         RuleRunner.Apply(this, Kind, new ServiceConnectLookupSpec(discoveryName, plan.Endpoints.Select(e => e.DiscoveryName).ToList()), RuleCatalog.ServiceConnectLookupRules);
         var endpoint = plan.Endpoints.First(e => e.DiscoveryName == discoveryName);
-        return new ServiceConnect.ServiceConnectCloudMapService(endpoint.DiscoveryName, plan.ServiceConnectNamespace!, endpoint.AliasDnsName, endpoint.AliasPort);
+        return new ServiceConnect.ServiceConnectCloudMapService(endpoint.DiscoveryName, plan.ServiceConnectNamespace!, endpoint.AliasDnsName, endpoint.AliasPort, () => ServiceConnectLookupFunction.LookUp(this, Service, endpoint.DiscoveryName, endpoint.Index));
     }
 
     /// <summary>The service's network connections (security groups); as an <see cref="IConnectable"/> the service can be passed to any CDK API that opens ports (<c>AllowFrom</c>, <c>AllowTo</c>).</summary>

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
+using EcsDiscoveryConstructs.ServiceConnect;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.ServiceConnect;
+
+public sealed class ServiceConnectLookupAtDeployTests
+{
+    [Fact]
+    public void Golden_LookUpAtDeploy_OneFunctionPerStack_ScopedRole_OneLookupPerEndpoint()
+    {
+        var w = new Workloads();
+        var orders = w.ScService("Orders", "orders");
+        var payments = w.ScService("Payments", "payments");
+        var first = orders.ServiceConnectService("orders").LookUpAtDeploy();
+        var again = orders.ServiceConnectService("orders").LookUpAtDeploy();
+        _ = payments.ServiceConnectService("payments").LookUpAtDeploy();
+        _ = new Amazon.CDK.CfnOutput(w.Stack, "OrdersCloudMapServiceArn", new Amazon.CDK.CfnOutputProps { Value = first.ServiceArn });
+
+        Assert.Equal(w.Stack.Resolve(first.ServiceId), w.Stack.Resolve(again.ServiceId));
+        var template = Template.FromStack(w.Stack);
+        template.ResourceCountIs("Custom::EcsDiscoveryServiceConnectLookup", 2);
+        template.ResourceCountIs("AWS::Lambda::Function", 1);
+        var ordersService = LogicalId(template, "AWS::ECS::Service", "Orders");
+        template.HasResource("Custom::EcsDiscoveryServiceConnectLookup", new Dictionary<string, object>
+        {
+            ["Properties"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Service"] = new Dictionary<string, object> { ["Ref"] = ordersService },
+                ["DiscoveryName"] = "orders",
+            }),
+            ["DependsOn"] = Match.ArrayWith(new object[] { LogicalId(template, "AWS::IAM::Policy", "EcsDiscoveryServiceConnectLookupRoleDefaultPolicy") }),
+        });
+        template.HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>
+        {
+            ["Runtime"] = "nodejs24.x",
+            ["Handler"] = "index.handler",
+            ["Code"] = new Dictionary<string, object> { ["ZipFile"] = HandlerSource() },
+        });
+
+        var role = (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(template.FindResources("AWS::IAM::Role")))!
+            .AsObject().Single(r => r.Key.StartsWith("EcsDiscoveryServiceConnectLookupRole", StringComparison.Ordinal)).Value!;
+        Assert.Null(role["Properties"]!["ManagedPolicyArns"]);
+        var policy = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(template.FindResources("AWS::IAM::Policy")))!
+            .AsObject().Single(r => r.Key.StartsWith("EcsDiscoveryServiceConnectLookupRoleDefaultPolicy", StringComparison.Ordinal)).Value!;
+        var statements = policy["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray();
+        Assert.Equal(
+            ["logs:CreateLogStream,logs:PutLogEvents", "ecs:DescribeServices"],
+            statements.Select(s => s!["Action"] is JsonArray a ? string.Join(",", a.Select(x => x!.GetValue<string>())) : s["Action"]!.GetValue<string>()));
+        // Only the two ECS services looked up (the CDK merges the two statements into one).
+        var paymentsService = LogicalId(template, "AWS::ECS::Service", "Payments");
+        Assert.Equal($"[{{\"Ref\":\"{ordersService}\"}},{{\"Ref\":\"{paymentsService}\"}}]", statements[1]!["Resource"]!.ToJsonString());
+        Snapshot.MatchTemplate(w.Stack);
+    }
+
+    [Fact]
+    public void NoLookup_AddsNoFunction()
+    {
+        var w = new Workloads();
+        var orders = w.ScService("Orders", "orders");
+        _ = orders.ServiceConnectService("orders");
+        Template.FromStack(w.Stack).ResourceCountIs("AWS::Lambda::Function", 0);
+    }
+
+    private static string LogicalId(Template template, string type, string prefix)
+        => template.FindResources(type).Keys.Single(k => k.StartsWith(prefix, StringComparison.Ordinal));
+
+    private static string HandlerSource()
+    {
+        using var stream = typeof(ServiceConnectCloudMapService).Assembly.GetManifestResourceStream("EcsDiscoveryConstructs.ServiceConnect.service-connect-lookup.js")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
