@@ -23,7 +23,7 @@ internal sealed class ServiceConnectLookupFunction : Construct
     /// </summary>
     public const string RuntimeName = "nodejs24.x";
 
-    private static readonly Lazy<string> Source = new(() =>
+    private static readonly Lazy<string> Code = new(() =>
     {
         using var stream = typeof(ServiceConnectLookupFunction).Assembly.GetManifestResourceStream("EcsDiscoveryConstructs.ServiceConnect.service-connect-lookup.js")!;
         using var reader = new StreamReader(stream);
@@ -51,7 +51,7 @@ internal sealed class ServiceConnectLookupFunction : Construct
         {
             Runtime = new Amazon.CDK.AWS.Lambda.Runtime(RuntimeName, RuntimeFamily.NODEJS, new LambdaRuntimeProps { SupportsInlineCode = true }),
             Handler = "index.handler",
-            Code = Code.FromInline(Source.Value),
+            Code = Amazon.CDK.AWS.Lambda.Code.FromInline(Source),
             Timeout = Duration.Seconds(60),
             MemorySize = 128,
             Role = role,
@@ -72,6 +72,9 @@ internal sealed class ServiceConnectLookupFunction : Construct
             },
         });
     }
+
+    /// <summary>The handler's source as it ships (the embedded <c>service-connect-lookup.js</c>).</summary>
+    public static string Source => Code.Value;
 
     public Function Function { get; }
 

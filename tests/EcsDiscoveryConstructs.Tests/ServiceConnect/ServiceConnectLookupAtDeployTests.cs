@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
-using EcsDiscoveryConstructs.ServiceConnect;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
 namespace EcsDiscoveryConstructs.Tests.ServiceConnect;
@@ -36,7 +35,7 @@ public sealed class ServiceConnectLookupAtDeployTests
         {
             ["Runtime"] = "nodejs24.x",
             ["Handler"] = "index.handler",
-            ["Code"] = new Dictionary<string, object> { ["ZipFile"] = HandlerSource() },
+            ["Code"] = new Dictionary<string, object> { ["ZipFile"] = EcsDiscoveryConstructs.ServiceConnect.ServiceConnectLookupFunction.Source },
         });
 
         var role = (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(template.FindResources("AWS::IAM::Role")))!
@@ -65,11 +64,4 @@ public sealed class ServiceConnectLookupAtDeployTests
 
     private static string LogicalId(Template template, string type, string prefix)
         => template.FindResources(type).Keys.Single(k => k.StartsWith(prefix, StringComparison.Ordinal));
-
-    private static string HandlerSource()
-    {
-        using var stream = typeof(ServiceConnectCloudMapService).Assembly.GetManifestResourceStream("EcsDiscoveryConstructs.ServiceConnect.service-connect-lookup.js")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

@@ -23,7 +23,7 @@ public sealed class ServiceConnectLookupHandlerTests : IDisposable
             responses.Enqueue(request.Body);
             return (200, "{}", TimeSpan.Zero);
         });
-        File.WriteAllText(Path.Combine(folder, "index.js"), HandlerSource());
+        File.WriteAllText(Path.Combine(folder, "index.js"), EcsDiscoveryConstructs.ServiceConnect.ServiceConnectLookupFunction.Source);
         var fake = Directory.CreateDirectory(Path.Combine(folder, "node_modules", "@aws-sdk", "client-ecs")).FullName;
         File.WriteAllText(Path.Combine(fake, "index.js"), """
             const fs = require('fs');
@@ -91,13 +91,6 @@ public sealed class ServiceConnectLookupHandlerTests : IDisposable
     {
         cloudFormation.Dispose();
         Directory.Delete(folder, recursive: true);
-    }
-
-    private static string HandlerSource()
-    {
-        using var stream = typeof(EcsDiscoveryConstructs.Services.DiscoverableFargateService).Assembly.GetManifestResourceStream("EcsDiscoveryConstructs.ServiceConnect.service-connect-lookup.js")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     private static string Described(params (string Status, string Name, string Arn)[] deployments)
