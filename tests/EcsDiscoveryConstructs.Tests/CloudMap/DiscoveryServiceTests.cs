@@ -114,7 +114,7 @@ public class DiscoveryServiceTests
         var ns = Fixtures.PublicNamespace(stack);
         _ = new DiscoveryService(stack, "AaaaSrv", new DiscoveryServiceProps { Namespace = ns, Name = "aaaa-srv", DnsRecords = DiscoveryRecordTypes.Aaaa | DiscoveryRecordTypes.Srv, CustomHealthCheck = new CustomHealthCheckOptions() });
         _ = new DiscoveryService(stack, "AAaaaSrv", new DiscoveryServiceProps { Namespace = ns, Name = "a-aaaa-srv", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Aaaa | DiscoveryRecordTypes.Srv, DnsTtl = Duration.Seconds(30), CustomHealthCheck = new CustomHealthCheckOptions() });
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class DiscoveryServiceTests
             RoutingPolicy = RoutingPolicy.WEIGHTED,
             CustomHealthCheck = new CustomHealthCheckOptions(),
         });
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class DiscoveryServiceTests
             DnsTtl = Duration.Seconds(30),
         });
         Assert.Empty(Findings.Warnings(stack));
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 
     [Fact]
@@ -163,6 +163,6 @@ public class DiscoveryServiceTests
             Description = "Queue workers: found through DiscoverInstances, not DNS",
             CustomHealthCheck = new CustomHealthCheckOptions(),
         });
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 }

@@ -33,6 +33,6 @@ public class HttpDiscoveryNamespaceTests
             CustomHealthCheck = new CustomHealthCheckOptions(),
         });
         Assert.Equal(NamespaceType.HTTP, ns.NamespaceType);
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 }

@@ -66,6 +66,6 @@ public class PrivateDnsDiscoveryNamespaceTests
             SoaTtl = Duration.Seconds(15),
             Tags = new Dictionary<string, string> { ["team"] = "platform" },
         });
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 }

@@ -19,7 +19,7 @@ public class ExampleStacksTests
     {
         var stack = Build((app, id, props) => new FrontendBackendDnsStack(app, id, props), "FrontendBackendDns");
         Assert.Empty(Findings.Warnings(stack));
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public class ExampleStacksTests
     {
         var stack = Build((app, id, props) => new HttpApiDiscoveryStack(app, id, props), "HttpApiDiscovery");
         Assert.Empty(Findings.Warnings(stack));
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class ExampleStacksTests
     {
         var stack = Build((app, id, props) => new ServiceConnectStack(app, id, props), "ServiceConnect");
         Assert.Empty(Findings.Warnings(stack));
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class ExampleStacksTests
     {
         var stack = Build((app, id, props) => new ECommerceStack(app, id, props), "ECommerce");
         Assert.Empty(Findings.Warnings(stack));
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 
     [Fact]
@@ -51,6 +51,6 @@ public class ExampleStacksTests
     {
         var stack = Build((app, id, props) => new PublicApiStack(app, id, props), "PublicApi");
         Assert.Empty(Findings.Warnings(stack));
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 }

@@ -210,7 +210,7 @@ public class ExecTests
     {
         var (stack, cluster, _, ns) = AuditedCluster();
         _ = ExecService(stack, cluster, ns);
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public class ExecTests
             AssumedBy = new AccountPrincipal("123456789012"),
             ResourceTags = new Dictionary<string, string> { ["team"] = "shop" },
         });
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 
     private static List<IDictionary<string, object>> TaskRoleStatements(Stack stack)

@@ -28,7 +28,7 @@ public sealed class CloudMapPeerTests
             ("Name", "foo"),
             ("DnsConfig", Props(("DnsRecords", Records(("CNAME", 30))), ("RoutingPolicy", "WEIGHTED")))));
         template.HasResourceProperties("AWS::ServiceDiscovery::Instance", Props(("InstanceAttributes", Props(("AWS_INSTANCE_CNAME", "service.pizza")))));
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
         Assert.Empty(PeerWarnings.Ours(stack));
     }
 
@@ -57,7 +57,7 @@ public sealed class CloudMapPeerTests
             ("HealthCheckConfig", Props(("Type", "HTTP"), ("ResourcePath", "/check"), ("FailureThreshold", 1)))));
         template.HasResourceProperties("AWS::ServiceDiscovery::Instance", Props(("InstanceAttributes", Props(("arn", "arn:aws:s3:::amzn-s3-demo-bucket")))));
         template.HasResourceProperties("AWS::ServiceDiscovery::Instance", Props(("InstanceAttributes", Props(("AWS_INSTANCE_IPV4", "54.239.25.192")))));
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
         Assert.Empty(PeerWarnings.Ours(stack));
     }
 
@@ -95,7 +95,7 @@ public sealed class CloudMapPeerTests
         template.HasResourceProperties("AWS::ServiceDiscovery::Service", Props(("Name", "arn-service"), ("Type", "HTTP")));
         template.HasResourceProperties("AWS::ServiceDiscovery::Instance", Props(("InstanceAttributes", Props(
             ("AWS_ALIAS_DNS_NAME", new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { template.FindResources("AWS::ElasticLoadBalancingV2::LoadBalancer").Keys.Single(), "DNSName" } })))));
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
         Assert.Empty(PeerWarnings.Ours(stack));
     }
 
@@ -119,7 +119,7 @@ public sealed class CloudMapPeerTests
             ("DnsConfig", Props(("DnsRecords", Records(("A", 30))), ("RoutingPolicy", "MULTIVALUE"))),
             ("HealthCheckConfig", Props(("Type", "HTTPS"), ("ResourcePath", "/healthcheck"), ("FailureThreshold", 2)))));
         template.HasResourceProperties("AWS::ServiceDiscovery::Instance", Props(("InstanceAttributes", Props(("AWS_INSTANCE_IPV4", "54.239.25.192"), ("AWS_INSTANCE_PORT", "443")))));
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
         Assert.Empty(PeerWarnings.Ours(stack));
     }
 
@@ -148,7 +148,7 @@ public sealed class CloudMapPeerTests
                 ("DnsConfig", Props(("DnsRecords", Records(c.Types.Select(t => (t, 30)).ToArray())), ("RoutingPolicy", "MULTIVALUE")))));
         }
 
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
         // The peer's services have no health check; ours say what that costs (every address is answered).
         Assert.Equal(
             combinations.Select(c => $"DiscoveryService 'TestStack/{c.Id}'"),

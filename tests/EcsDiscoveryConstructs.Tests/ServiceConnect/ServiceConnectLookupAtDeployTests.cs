@@ -50,7 +50,7 @@ public sealed class ServiceConnectLookupAtDeployTests
         // Only the two ECS services looked up (the CDK merges the two statements into one).
         var paymentsService = LogicalId(template, "AWS::ECS::Service", "Payments");
         Assert.Equal($"[{{\"Ref\":\"{ordersService}\"}},{{\"Ref\":\"{paymentsService}\"}}]", statements[1]!["Resource"]!.ToJsonString());
-        Snapshot.MatchTemplate(w.Stack);
+        Snapshot.Match(w.Stack);
     }
 
     [Fact]

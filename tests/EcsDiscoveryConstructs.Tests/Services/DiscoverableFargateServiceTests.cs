@@ -170,7 +170,7 @@ public class DiscoverableFargateServiceTests
     {
         var w = new Workloads();
         _ = w.DnsService("Backend", "backend");
-        Snapshot.MatchTemplate(w.Stack);
+        Snapshot.Match(w.Stack);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public class DiscoverableFargateServiceTests
     {
         var w = new Workloads();
         _ = w.DnsService("Backend", "backend", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app", ContainerPort = 8080 });
-        Snapshot.MatchTemplate(w.Stack);
+        Snapshot.Match(w.Stack);
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public class DiscoverableFargateServiceTests
     {
         var w = new Workloads();
         _ = w.DnsService("Backend", "backend", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, DnsTtl = Duration.Seconds(5), RoutingPolicy = RoutingPolicy.WEIGHTED });
-        Snapshot.MatchTemplate(w.Stack);
+        Snapshot.Match(w.Stack);
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public class DiscoverableFargateServiceTests
             ServiceConnect = new ServiceConnectOptions { Namespace = w.Namespace },
         });
         _ = frontend.ConnectTo(backend);
-        Snapshot.MatchTemplate(w.Stack);
+        Snapshot.Match(w.Stack);
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public class DiscoverableFargateServiceTests
                 Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = "orders-sc", DnsName = "orders-api" }],
             },
         });
-        Snapshot.MatchTemplate(w.Stack);
+        Snapshot.Match(w.Stack);
     }
 
     [Fact]
@@ -238,7 +238,7 @@ public class DiscoverableFargateServiceTests
     {
         var w = new Workloads();
         _ = w.ScService("Payments", "payments", dual: true);
-        Snapshot.MatchTemplate(w.Stack);
+        Snapshot.Match(w.Stack);
     }
 
     [Fact]
@@ -257,7 +257,7 @@ public class DiscoverableFargateServiceTests
         });
         var api = new DiscoverableFargateService(stack, "Api", new DiscoverableFargateServiceProps { Cluster = cluster, Name = "api", Container = Workloads.WebContainer() });
         _ = api.ConnectTo(jobs);
-        Snapshot.MatchTemplate(stack);
+        Snapshot.Match(stack);
     }
 
     [Fact]
@@ -267,7 +267,7 @@ public class DiscoverableFargateServiceTests
         var backend = w.DnsService("Backend", "backend");
         var frontend = new DiscoverableFargateService(w.Stack, "Frontend", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "frontend", Container = Workloads.WebContainer() });
         _ = frontend.ConnectTo(backend);
-        Snapshot.MatchTemplate(w.Stack);
+        Snapshot.Match(w.Stack);
     }
 
     [Fact]

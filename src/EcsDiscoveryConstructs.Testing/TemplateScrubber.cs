@@ -2,17 +2,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace EcsDiscoveryConstructs.Tests.TestSupport;
+namespace EcsDiscoveryConstructs.Testing;
 
 /// <summary>
 /// Turns a CloudFormation template into stable golden text: asset hashes become Asset1, Asset2, ... in order of first
 /// appearance (so a CDK upgrade that re-hashes an asset shows no diff), indented JSON, LF endings.
 /// </summary>
-internal static partial class TemplateScrubber
+public static partial class TemplateScrubber
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 2 };
 
-    /// <summary>Scrubs and formats <paramref name="templateJson"/>.</summary>
+    /// <summary>Scrubs and formats <paramref name="templateJson"/>; throws <see cref="JsonException"/> when it is not JSON.</summary>
     public static string Scrub(string templateJson)
     {
         var node = JsonNode.Parse(templateJson) ?? throw new InvalidOperationException("The template is empty.");

@@ -1,4 +1,4 @@
-namespace EcsDiscoveryConstructs.Tests.TestSupport;
+namespace EcsDiscoveryConstructs.Tests.Testing;
 
 public class TemplateScrubberTests
 {

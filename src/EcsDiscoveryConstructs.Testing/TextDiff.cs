@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EcsDiscoveryConstructs.Tests.TestSupport;
+namespace EcsDiscoveryConstructs.Testing;
 
 /// <summary>A small line diff (longest common subsequence) printed as unified-diff hunks.</summary>
 internal static class TextDiff
