@@ -31,14 +31,14 @@ public static class Snapshot
         }
 
         var assembly = app.Synth();
-        Match(TemplateScrubber.Scrub(File.ReadAllText(Path.Combine(assembly.Directory, stack.TemplateFile))), sourceFile, testName, AcceptRequested);
+        MatchText(TemplateScrubber.Scrub(File.ReadAllText(Path.Combine(assembly.Directory, stack.TemplateFile))), sourceFile, testName, AcceptRequested);
     }
 
     /// <summary>Checks <paramref name="received"/> (any text; templates get a resource-level diff) against the golden file of <paramref name="sourceFile"/> and <paramref name="testName"/>.</summary>
-    public static void Match(string received, string sourceFile, string testName) => Match(received, sourceFile, testName, AcceptRequested);
+    public static void MatchText(string received, string sourceFile, string testName) => MatchText(received, sourceFile, testName, AcceptRequested);
 
     /// <summary>Checks <paramref name="received"/>; with <paramref name="accept"/> it becomes the golden file instead.</summary>
-    public static void Match(string received, string sourceFile, string testName, bool accept)
+    public static void MatchText(string received, string sourceFile, string testName, bool accept)
     {
         ArgumentNullException.ThrowIfNull(received);
         ArgumentException.ThrowIfNullOrEmpty(sourceFile);

@@ -9,7 +9,7 @@ public sealed class SnapshotTests : IDisposable
     [Fact]
     public void Match_MissingGolden_WritesReceivedAndFails()
     {
-        var error = Assert.Throws<SnapshotMismatchException>(() => Snapshot.Match("{}\n", SourceFile, "Case", accept: false));
+        var error = Assert.Throws<SnapshotMismatchException>(() => Snapshot.MatchText("{}\n", SourceFile, "Case", accept: false));
         Assert.StartsWith("No golden file FakeTests.Case.verified.json yet.", error.Message, StringComparison.Ordinal);
         Assert.Equal("{}\n", File.ReadAllText(Path.Combine(folder, "FakeTests.Case.received.json")));
     }
@@ -18,7 +18,7 @@ public sealed class SnapshotTests : IDisposable
     public void Match_DifferentGolden_FailsWithDiff()
     {
         File.WriteAllText(Path.Combine(folder, "FakeTests.Case.verified.json"), "{\n  \"TTL\": 10\n}\n");
-        var error = Assert.Throws<SnapshotMismatchException>(() => Snapshot.Match("{\n  \"TTL\": 60\n}\n", SourceFile, "Case", accept: false));
+        var error = Assert.Throws<SnapshotMismatchException>(() => Snapshot.MatchText("{\n  \"TTL\": 60\n}\n", SourceFile, "Case", accept: false));
         Assert.Contains("-   \"TTL\": 10\n+   \"TTL\": 60\n", error.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder, "FakeTests.Case.received.json")));
     }
@@ -27,7 +27,7 @@ public sealed class SnapshotTests : IDisposable
     public void Match_ChangedTemplate_ShowsTheCloudFormationDiff()
     {
         File.WriteAllText(Path.Combine(folder, "FakeTests.Case.verified.json"), "{\n  \"Resources\": {\n    \"Ns\": {\n      \"Type\": \"AWS::ServiceDiscovery::HttpNamespace\",\n      \"Properties\": {\n        \"Name\": \"a\"\n      }\n    }\n  }\n}\n");
-        var error = Assert.Throws<SnapshotMismatchException>(() => Snapshot.Match("{\n  \"Resources\": {\n    \"Ns\": {\n      \"Type\": \"AWS::ServiceDiscovery::HttpNamespace\",\n      \"Properties\": {\n        \"Name\": \"b\"\n      }\n    }\n  }\n}\n", SourceFile, "Case", accept: false));
+        var error = Assert.Throws<SnapshotMismatchException>(() => Snapshot.MatchText("{\n  \"Resources\": {\n    \"Ns\": {\n      \"Type\": \"AWS::ServiceDiscovery::HttpNamespace\",\n      \"Properties\": {\n        \"Name\": \"b\"\n      }\n    }\n  }\n}\n", SourceFile, "Case", accept: false));
         Assert.Contains("CloudFormation diff (golden -> received):\n1 resource change(s), 1 replacement(s)\n[!] AWS::ServiceDiscovery::HttpNamespace Ns replace\n    Properties.Name: \"a\" -> \"b\" (requires replacement)\n", error.Message, StringComparison.Ordinal);
         Assert.Equal(ChangeKind.Replaced, Assert.Single(error.Changes).Kind);
     }
@@ -37,14 +37,14 @@ public sealed class SnapshotTests : IDisposable
     {
         File.WriteAllText(Path.Combine(folder, "FakeTests.Case.verified.json"), "{}\r\n");
         File.WriteAllText(Path.Combine(folder, "FakeTests.Case.received.json"), "old");
-        Snapshot.Match("{}\n", SourceFile, "Case", accept: false);
+        Snapshot.MatchText("{}\n", SourceFile, "Case", accept: false);
         Assert.False(File.Exists(Path.Combine(folder, "FakeTests.Case.received.json")));
     }
 
     [Fact]
     public void Match_AcceptRequested_WritesGolden()
     {
-        Snapshot.Match("{\"TTL\": 5}\n", SourceFile, "Case", accept: true);
+        Snapshot.MatchText("{\"TTL\": 5}\n", SourceFile, "Case", accept: true);
         Assert.Equal("{\"TTL\": 5}\n", File.ReadAllText(Path.Combine(folder, "FakeTests.Case.verified.json")));
     }
 

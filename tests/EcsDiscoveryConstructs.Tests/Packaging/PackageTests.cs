@@ -1,0 +1,100 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Packaging;
+
+/// <summary>
+/// <c>dotnet pack</c> of the three packages (from the Release build the test run made): their nuspecs carry the full
+/// metadata, the library's CDK dependencies are ranges, and each package holds its licence, notice and readme.
+/// </summary>
+public sealed class PackageTests : IClassFixture<PackageTests.Packed>
+{
+    private static readonly XNamespace Ns2013 = "http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd";
+    private readonly Packed packed;
+
+    public PackageTests(Packed packed) => this.packed = packed;
+
+    [Theory]
+    [InlineData("EcsDiscoveryConstructs")]
+    [InlineData("EcsDiscoveryConstructs.Tool")]
+    [InlineData("EcsDiscoveryConstructs.Testing")]
+    public void Package_HasCompleteMetadata_LicenceReadmeAndSymbols(string id)
+    {
+        var (files, metadata) = packed.Read(id);
+        Assert.Equal(id, Value(metadata, "id"));
+        Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", Value(metadata, "version"));
+        Assert.Equal("EcsDiscoveryConstructs contributors", Value(metadata, "authors"));
+        Assert.Equal("Apache-2.0", Value(metadata, "license"));
+        Assert.Equal("expression", metadata.Elements().Single(e => e.Name.LocalName == "license").Attribute("type")!.Value);
+        Assert.Equal("README.md", Value(metadata, "readme"));
+        Assert.StartsWith("https://github.com/", Value(metadata, "projectUrl"), StringComparison.Ordinal);
+        Assert.StartsWith("https://github.com/", metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url")!.Value, StringComparison.Ordinal);
+        Assert.True(Value(metadata, "description").Length > 80, "a real description");
+        Assert.Contains("aws", Value(metadata, "tags").Split(' '));
+        Assert.Contains("LICENSE", files);
+        Assert.Contains("NOTICE", files);
+        Assert.Contains("README.md", files);
+        Assert.True(File.Exists(Path.Combine(packed.Folder, $"{id}.{Value(metadata, "version")}.snupkg")), "symbol package");
+    }
+
+    [Fact]
+    public void Library_DependsOnCdkRanges_NotExactPins()
+    {
+        var (_, metadata) = packed.Read("EcsDiscoveryConstructs");
+        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").ToDictionary(e => e.Attribute("id")!.Value, e => e.Attribute("version")!.Value);
+        Assert.Equal(new Dictionary<string, string> { ["Amazon.CDK.Lib"] = "[2.160.0, 3.0.0)", ["Constructs"] = "[10.0.5, 11.0.0)" }, dependencies);
+        Assert.Equal(Ns2013, metadata.Name.Namespace);
+    }
+
+    [Fact]
+    public void Tool_IsADotnetToolNamedEcsDiscovery()
+    {
+        var (files, metadata) = packed.Read("EcsDiscoveryConstructs.Tool");
+        Assert.Equal("DotnetTool", metadata.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")!.Value);
+        var settings = files.Single(f => f.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal));
+        Assert.Contains("Command Name=\"ecs-discovery\"", packed.Text("EcsDiscoveryConstructs.Tool", settings), StringComparison.Ordinal);
+        Assert.Contains(files, f => f.EndsWith("/EcsDiscoveryConstructs.Verifier.dll", StringComparison.Ordinal));
+    }
+
+    private static string Value(XElement metadata, string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+
+    /// <summary>Packs the three packages once for the class into a temporary folder.</summary>
+    public sealed class Packed : IDisposable
+    {
+        public Packed()
+        {
+            Folder = Directory.CreateTempSubdirectory("packages-").FullName;
+            foreach (var project in new[] { "src/EcsDiscoveryConstructs", "src/EcsDiscoveryConstructs.Cli", "src/EcsDiscoveryConstructs.Testing" })
+            {
+                var (exit, output) = DotnetRun.Run(RepoPaths.Root, TimeSpan.FromMinutes(3), "pack", project, "-c", "Release", "--no-build", "-o", Folder, "-nologo");
+                if (exit != 0)
+                {
+                    throw new InvalidOperationException($"dotnet pack {project} failed ({exit}):\n{output}");
+                }
+            }
+        }
+
+        public string Folder { get; }
+
+        public (IReadOnlyList<string> Files, XElement Metadata) Read(string id)
+        {
+            using var zip = ZipFile.OpenRead(Single(id));
+            var nuspec = zip.Entries.Single(e => e.FullName == $"{id}.nuspec");
+            using var stream = nuspec.Open();
+            var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            return (zip.Entries.Select(e => e.FullName).ToList(), metadata);
+        }
+
+        public string Text(string id, string entry)
+        {
+            using var zip = ZipFile.OpenRead(Single(id));
+            using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
+            return reader.ReadToEnd();
+        }
+
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
+
+        private string Single(string id) => Directory.EnumerateFiles(Folder, $"{id}.*.nupkg").Single(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), $@"^{System.Text.RegularExpressions.Regex.Escape(id)}\.\d"));
+    }
+}
