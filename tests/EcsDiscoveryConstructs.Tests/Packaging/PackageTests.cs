@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
+using EcsDiscoveryConstructs.Tests.Shared;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
 namespace EcsDiscoveryConstructs.Tests.Packaging;
@@ -67,7 +68,8 @@ public sealed class PackageTests : IClassFixture<PackageTests.Packed>
             Folder = Directory.CreateTempSubdirectory("packages-").FullName;
             foreach (var project in new[] { "src/EcsDiscoveryConstructs", "src/EcsDiscoveryConstructs.Cli", "src/EcsDiscoveryConstructs.Testing" })
             {
-                var (exit, output) = DotnetRun.Run(RepoPaths.Root, TimeSpan.FromMinutes(3), "pack", project, "-c", "Release", "--no-build", "-o", Folder, "-nologo");
+                // Its own nuspec folder: the quickstart test packs the same projects in another process.
+                var (exit, output) = ProcessRun.Dotnet(RepoPaths.Root, TimeSpan.FromMinutes(3), "pack", project, "-c", "Release", "--no-build", "-o", Folder, $"-p:NuspecOutputPath={Path.Combine(Folder, "nuspec")}", "-nologo");
                 if (exit != 0)
                 {
                     throw new InvalidOperationException($"dotnet pack {project} failed ({exit}):\n{output}");

@@ -1,3 +1,4 @@
+using EcsDiscoveryConstructs.Tests.Shared;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
 namespace EcsDiscoveryConstructs.Tests.Packaging;
@@ -48,7 +49,7 @@ public sealed class PublicApiGuardTests : IDisposable
         File.WriteAllText(Path.Combine(target, "UndeclaredProbe.cs"), "namespace EcsDiscoveryConstructs.Testing;\n\n/// <summary>Probe.</summary>\npublic static class UndeclaredProbe\n{\n}\n");
         File.AppendAllText(Path.Combine(target, "PublicAPI.Unshipped.txt"), "static EcsDiscoveryConstructs.Testing.Snapshot.Vanished() -> void\n");
 
-        var (exit, output) = DotnetRun.Run(copy, TimeSpan.FromMinutes(3), "build", "src/EcsDiscoveryConstructs.Testing", "-c", "Release", "-nologo");
+        var (exit, output) = ProcessRun.Dotnet(copy, TimeSpan.FromMinutes(3), "build", "src/EcsDiscoveryConstructs.Testing", "-c", "Release", "-nologo");
         Assert.NotEqual(0, exit);
         Assert.Contains("error RS0016: Symbol 'EcsDiscoveryConstructs.Testing.UndeclaredProbe' is not part of the declared public API", output, StringComparison.Ordinal);
         Assert.Contains("error RS0017: Symbol 'static EcsDiscoveryConstructs.Testing.Snapshot.Vanished() -> void' is part of the declared API, but is either not public or could not be found", output, StringComparison.Ordinal);
