@@ -14,5 +14,7 @@ _ = new HttpApiDiscoveryStack(app, "HttpApiDiscovery", Props("services discovera
 _ = new ServiceConnectStack(app, "ServiceConnect", Props("frontend and backend over ECS Service Connect"));
 _ = new ECommerceStack(app, "ECommerce", Props("four services with DNS, dual discovery, autoscaling and audited ECS Exec"));
 _ = new PublicApiStack(app, "PublicApi", Props("a load balancer published in a public DNS namespace"));
+_ = new CopilotLayoutStack(app, "CopilotLayout", Props("an AWS Copilot environment's services, rebuilt (docs/migrate-from-copilot.md)"));
+_ = new AppMeshLayoutStack(app, "AppMeshLayout", Props("an App Mesh mesh moved to Service Connect (docs/migrate-from-app-mesh.md)"));
 
 app.Synth();

@@ -12,7 +12,7 @@ public sealed class DiagramCommandTests : IDisposable
     {
         var (exit, output, error) = CliRun.Run("diagram", "--assembly", assembly);
         Assert.Equal((0, string.Empty), (exit, error));
-        Assert.Equal(5, output.Split("```mermaid\nflowchart LR\n").Length - 1);
+        Assert.Equal(RepoRoot.ExampleStacks.Length, output.Split("```mermaid\nflowchart LR\n").Length - 1);
         Assert.Contains("## ECommerce", output, StringComparison.Ordinal);
     }
 
@@ -30,7 +30,7 @@ public sealed class DiagramCommandTests : IDisposable
     {
         var file = Path.Combine(assembly, "topology.md");
         var (exit, output, _) = CliRun.Run("diagram", "--assembly", assembly, "--output", file);
-        Assert.Equal((0, $"Wrote 5 stack diagram(s) to {file}\n"), (exit, output.ReplaceLineEndings("\n")));
+        Assert.Equal((0, $"Wrote {RepoRoot.ExampleStacks.Length} stack diagram(s) to {file}\n"), (exit, output.ReplaceLineEndings("\n")));
         Assert.Contains("```mermaid", File.ReadAllText(file), StringComparison.Ordinal);
     }
 
@@ -74,7 +74,7 @@ public sealed class DiagramCommandTests : IDisposable
     {
         var (exit, _, error) = CliRun.Run("diagram", "--assembly", assembly, "--format", "mermaid");
         Assert.Equal(2, exit);
-        Assert.Contains("--format mermaid draws one stack, but 5 were selected", error, StringComparison.Ordinal);
+        Assert.Contains($"--format mermaid draws one stack, but {RepoRoot.ExampleStacks.Length} were selected", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -33,6 +33,8 @@ public sealed class EndToEndTests : IDisposable
     [InlineData("ServiceConnect")]
     [InlineData("ECommerce")]
     [InlineData("PublicApi")]
+    [InlineData("CopilotLayout")]
+    [InlineData("AppMeshLayout")]
     public void LocalDeploy_ThenVerify_Exits0(string stack)
     {
         var (deployExit, deployOutput, _) = Cli("local-deploy", stack);
@@ -46,7 +48,7 @@ public sealed class EndToEndTests : IDisposable
     public void LocalDeploy_IsIdempotent()
     {
         Deploy();
-        Assert.Equal("local-deploy: created 0 namespaces, 0 services, 0 instances (ECommerce, FrontendBackendDns, HttpApiDiscovery, PublicApi, ServiceConnect)\n", Cli("local-deploy", null).Output.ReplaceLineEndings("\n"));
+        Assert.Equal("local-deploy: created 0 namespaces, 0 services, 0 instances (AppMeshLayout, CopilotLayout, ECommerce, FrontendBackendDns, HttpApiDiscovery, PublicApi, ServiceConnect)\n", Cli("local-deploy", null).Output.ReplaceLineEndings("\n"));
         Assert.Equal(0, Cli("verify", null, "--strict").Exit);
     }
 

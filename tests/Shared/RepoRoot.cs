@@ -23,8 +23,8 @@ internal static class RepoRoot
     public static string ExampleTemplate(string stack)
         => System.IO.Path.Combine(Path, "tests", "EcsDiscoveryConstructs.Tests", "Examples", $"ExampleStacksTests.{stack}.verified.json");
 
-    /// <summary>The five example stacks, in the order docs/examples.md shows them.</summary>
-    public static readonly string[] ExampleStacks = ["FrontendBackendDns", "HttpApiDiscovery", "ServiceConnect", "ECommerce", "PublicApi"];
+    /// <summary>The seven example stacks, in the order docs/examples.md shows them.</summary>
+    public static readonly string[] ExampleStacks = ["FrontendBackendDns", "HttpApiDiscovery", "ServiceConnect", "ECommerce", "PublicApi", "CopilotLayout", "AppMeshLayout"];
 
     /// <summary>Builds a cloud assembly folder (manifest + templates) from the example goldens, in a new temp folder.</summary>
     public static string ExampleAssembly()

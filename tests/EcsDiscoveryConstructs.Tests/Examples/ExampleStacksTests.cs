@@ -4,7 +4,7 @@ using EcsDiscoveryConstructs.Tests.TestSupport;
 
 namespace EcsDiscoveryConstructs.Tests.Examples;
 
-/// <summary>Golden templates of the five example stacks, synthesized as the example app builds them.</summary>
+/// <summary>Golden templates of the seven example stacks, synthesized as the example app builds them.</summary>
 public class ExampleStacksTests
 {
     private static T Build<T>(Func<App, string, StackProps, T> create, string name)
@@ -52,5 +52,31 @@ public class ExampleStacksTests
         var stack = Build((app, id, props) => new PublicApiStack(app, id, props), "PublicApi");
         Assert.Empty(Findings.Warnings(stack));
         Snapshot.Match(stack);
+    }
+
+    [Fact]
+    public void CopilotLayout()
+    {
+        var stack = Build((app, id, props) => new CopilotLayoutStack(app, id, props), "CopilotLayout");
+        Assert.Empty(Findings.Warnings(stack));
+        Snapshot.Match(stack);
+    }
+
+    [Fact]
+    public void AppMeshLayout()
+    {
+        var stack = Build((app, id, props) => new AppMeshLayoutStack(app, id, props), "AppMeshLayout");
+        Assert.Empty(Findings.Warnings(stack));
+        Snapshot.Match(stack);
+    }
+
+    [Fact]
+    public void AppMeshLayout_WithAPrivateCa_UsesTlsOnEveryEndpoint()
+    {
+        var app = TestApp.Create(new Dictionary<string, object> { ["privateCaArn"] = "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/0a1b2c3d-4e5f-6789-abcd-ef0123456789" });
+        var stack = new AppMeshLayoutStack(app, "AppMeshLayout", new StackProps { Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false }) });
+        var services = Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::ECS::Service");
+        var tls = services.Values.Select(s => System.Text.Json.JsonSerializer.Serialize(s)).Count(json => json.Contains("\"IssuerCertificateAuthority\"", StringComparison.Ordinal));
+        Assert.Equal(2, tls);
     }
 }

@@ -35,6 +35,8 @@ public class AcceptanceChecksTests
     [InlineData("HttpApiDiscovery")]
     [InlineData("ServiceConnect")]
     [InlineData("ECommerce")]
+    [InlineData("CopilotLayout")]
+    [InlineData("AppMeshLayout")]
     [InlineData("PublicApi")]
     public void ExampleTemplates_PassTheAcceptanceChecks(string stack)
     {

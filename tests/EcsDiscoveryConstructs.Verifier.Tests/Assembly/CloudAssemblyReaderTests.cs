@@ -9,7 +9,7 @@ public sealed class CloudAssemblyReaderTests : IDisposable
 
     [Fact]
     public void Read_AllStacks_SortedByName()
-        => Assert.Equal(["ECommerce", "FrontendBackendDns", "HttpApiDiscovery", "PublicApi", "ServiceConnect"], CloudAssemblyReader.Read(folder).Stacks.Select(s => s.Name));
+        => Assert.Equal(["AppMeshLayout", "CopilotLayout", "ECommerce", "FrontendBackendDns", "HttpApiDiscovery", "PublicApi", "ServiceConnect"], CloudAssemblyReader.Read(folder).Stacks.Select(s => s.Name));
 
     [Fact]
     public void Read_SelectedStack_Only()
@@ -33,7 +33,7 @@ public sealed class CloudAssemblyReaderTests : IDisposable
     public void Read_UnknownStack_ListsTheKnownOnes()
     {
         var error = Assert.Throws<AssemblyException>(() => CloudAssemblyReader.Read(folder, ["Shop"]));
-        Assert.Equal("Unknown stack 'Shop'; the assembly has ECommerce, FrontendBackendDns, HttpApiDiscovery, PublicApi, ServiceConnect.", error.Message);
+        Assert.Equal("Unknown stack 'Shop'; the assembly has AppMeshLayout, CopilotLayout, ECommerce, FrontendBackendDns, HttpApiDiscovery, PublicApi, ServiceConnect.", error.Message);
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public sealed class RegistryVerifierTests : IDisposable
     [InlineData("ServiceConnect")]
     [InlineData("ECommerce")]
     [InlineData("PublicApi")]
+    [InlineData("CopilotLayout")]
+    [InlineData("AppMeshLayout")]
     public void CleanDeploy_EveryCheckPasses(string stack)
     {
         EcsLikeRegistration.Deploy(raw, Stack(stack));
