@@ -18,6 +18,43 @@ public partial class RuleCatalogTests
     }
 
     [Fact]
+    public void Docs_CiteOnlyRulesThatExist()
+    {
+        // Every "ecs-discovery:<id>" in the docs, and every id in a "Checked by" column of the migration guides.
+        var ids = RuleCatalog.All.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var docs = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md").Append(Path.Combine(RepoPaths.Root, "README.md")).ToList();
+        var cited = new List<(string File, string Id)>();
+        foreach (var file in docs)
+        {
+            var text = File.ReadAllText(file);
+            cited.AddRange(Regex.Matches(text, @"ecs-discovery:([a-z0-9-]+)").Select(m => (Path.GetFileName(file), m.Groups[1].Value)));
+            if (Path.GetFileName(file).StartsWith("migrate-", StringComparison.Ordinal))
+            {
+                var inCheckedTable = false;
+                foreach (var row in text.ReplaceLineEndings("\n").Split('\n'))
+                {
+                    var lastCell = row.TrimEnd().TrimEnd('|').Split('|').Last().Trim();
+                    if (!row.StartsWith('|'))
+                    {
+                        inCheckedTable = false;
+                    }
+                    else if (lastCell == "Checked by")
+                    {
+                        inCheckedTable = true;
+                    }
+                    else if (inCheckedTable)
+                    {
+                        cited.AddRange(Regex.Matches(lastCell, "`([a-z0-9]+(?:-[a-z0-9]+)+)`").Select(m => (Path.GetFileName(file), m.Groups[1].Value)));
+                    }
+                }
+            }
+        }
+
+        Assert.NotEmpty(cited);
+        Assert.Empty(cited.Where(c => !ids.Contains(c.Id)).Select(c => $"{c.File}: {c.Id}"));
+    }
+
+    [Fact]
     public void EveryRuleClass_IsInTheCatalogAndHasATestClassWithCompliantAndNonCompliantCases()
     {
         var ruleTypes = typeof(RuleCatalog).Assembly.GetTypes()
