@@ -43,7 +43,7 @@ public static class Snapshot
         ArgumentNullException.ThrowIfNull(received);
         ArgumentException.ThrowIfNullOrEmpty(sourceFile);
         ArgumentException.ThrowIfNullOrEmpty(testName);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(sourceFile))!;
+        var folder = SourceLocation.Folder(sourceFile);
         var stem = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(sourceFile)}.{testName}");
         var verifiedPath = stem + ".verified.json";
         var receivedPath = stem + ".received.json";

@@ -1,3 +1,5 @@
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
 namespace EcsDiscoveryConstructs.Tests.Testing;
 
 public sealed class SnapshotTests : IDisposable
@@ -46,6 +48,25 @@ public sealed class SnapshotTests : IDisposable
     {
         Snapshot.MatchText("{\"TTL\": 5}\n", SourceFile, "Case", accept: true);
         Assert.Equal("{\"TTL\": 5}\n", File.ReadAllText(Path.Combine(folder, "FakeTests.Case.verified.json")));
+    }
+
+    [Fact]
+    public void Match_WithADeterministicBuildsMappedPath_FindsTheSourceFolderAgain()
+    {
+        // A CI build with ContinuousIntegrationBuild passes CallerFilePath as /_/<path from the repository root>.
+        var mapped = "/_/tests/EcsDiscoveryConstructs.Tests/Testing/SnapshotTests.cs";
+        var golden = Path.Combine(RepoPaths.Root, "tests", "EcsDiscoveryConstructs.Tests", "Testing", "SnapshotTests.MappedProbe.verified.json");
+        try
+        {
+            Snapshot.MatchText("{}\n", mapped, "MappedProbe", accept: true);
+            Assert.Equal("{}\n", File.ReadAllText(golden));
+        }
+        finally
+        {
+            File.Delete(golden);
+        }
+
+        Assert.Throws<DirectoryNotFoundException>(() => Snapshot.MatchText("{}\n", "/_/no/such/folder/Tests.cs", "Case", accept: false));
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
