@@ -1,8 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
-using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
-using Amazon.CDK.AWS.S3;
 using Constructs;
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Exec;
@@ -23,16 +21,7 @@ public sealed class CopilotLayoutStack : Stack
     public CopilotLayoutStack(Construct scope, string id, IStackProps? props = null)
         : base(scope, id, props)
     {
-        var accessLogs = new Bucket(this, "AccessLogs", new BucketProps
-        {
-            Encryption = BucketEncryption.S3_MANAGED,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            EnforceSSL = true,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-        });
-        Nag.Acknowledge(accessLogs, "AwsSolutions-S1", "This is the server access log destination; logging it to itself would loop. In a real account use the organization's central log bucket.");
-        var audit = new ExecAudit(this, "ExecAudit", new ExecAuditProps { S3Bucket = true, ServerAccessLogsBucket = accessLogs });
-        var network = new ExampleNetwork(this, "Network", audit.ClusterConfiguration);
+        var (network, _) = AuditedExec.Network(this);
 
         // Copilot: one private DNS namespace per environment, <env>.<app>.local, used for both kinds of discovery.
         var ns = new PrivateDnsDiscoveryNamespace(this, "Environment", new PrivateDnsDiscoveryNamespaceProps { Name = "test.shop.local", Vpc = network.Vpc });
@@ -79,15 +68,9 @@ public sealed class CopilotLayoutStack : Stack
         });
         frontend.ConnectTo(api);
 
-        var operators = new ExecOperatorRole(this, "ExecOperators", new ExecOperatorRoleProps
-        {
-            Cluster = network.Cluster,
-            AssumedBy = new AccountRootPrincipal(),
-            ContainerNames = ["app"],
-        });
+        _ = AuditedExec.Operators(this, network);
         Acknowledge.ExecWildcards(api);
         Acknowledge.ExecWildcards(frontend);
         Acknowledge.EndpointVariables(frontend);
-        Nag.Acknowledge(operators.Policy, "AwsSolutions-IAM5", "Exec needs the cluster's task ARNs (task/<cluster>/*) and ecs:ListTasks on '*' narrowed by the ecs:cluster condition; tasks get new ids on every deployment.");
     }
 }

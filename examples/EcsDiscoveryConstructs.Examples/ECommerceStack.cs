@@ -1,6 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.IAM;
-using Amazon.CDK.AWS.S3;
 using Constructs;
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Exec;
@@ -19,16 +17,7 @@ public sealed class ECommerceStack : Stack
     public ECommerceStack(Construct scope, string id, IStackProps? props = null)
         : base(scope, id, props)
     {
-        var accessLogs = new Bucket(this, "AccessLogs", new BucketProps
-        {
-            Encryption = BucketEncryption.S3_MANAGED,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            EnforceSSL = true,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-        });
-        Nag.Acknowledge(accessLogs, "AwsSolutions-S1", "This is the server access log destination; logging it to itself would loop. In a real account use the organization's central log bucket.");
-        var audit = new ExecAudit(this, "ExecAudit", new ExecAuditProps { S3Bucket = true, ServerAccessLogsBucket = accessLogs });
-        var network = new ExampleNetwork(this, "Network", audit.ClusterConfiguration);
+        var (network, audit) = AuditedExec.Network(this);
         var ns = new PrivateDnsDiscoveryNamespace(this, "Internal", new PrivateDnsDiscoveryNamespaceProps
         {
             Name = "internal.example.com",
@@ -58,12 +47,7 @@ public sealed class ECommerceStack : Stack
         orders.ConnectTo(payments);
         orders.ConnectTo(notifications);
 
-        var operators = new ExecOperatorRole(this, "ExecOperators", new ExecOperatorRoleProps
-        {
-            Cluster = network.Cluster,
-            AssumedBy = new AccountRootPrincipal(),
-            ContainerNames = ["app"],
-        });
+        var operators = AuditedExec.Operators(this, network);
 
         foreach (var service in new[] { orders, inventory, payments, notifications })
         {
@@ -71,7 +55,6 @@ public sealed class ECommerceStack : Stack
         }
 
         Acknowledge.EndpointVariables(orders);
-        Nag.Acknowledge(operators.Policy, "AwsSolutions-IAM5", "Exec needs the cluster's task ARNs (task/<cluster>/*) and ecs:ListTasks on '*' narrowed by the ecs:cluster condition; tasks get new ids on every deployment.");
         _ = new CfnOutput(this, "ExecOperatorRoleArn", new CfnOutputProps { Value = operators.Role.RoleArn });
         _ = new CfnOutput(this, "ExecLogGroup", new CfnOutputProps { Value = audit.LogGroupName });
     }
