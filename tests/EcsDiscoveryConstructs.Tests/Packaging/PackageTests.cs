@@ -49,6 +49,20 @@ public sealed class PackageTests : IClassFixture<PackageTests.Packed>
     }
 
     [Fact]
+    public void TheRepository_BuildsAndTestsAgainstTheLowestVersionOfTheRange()
+    {
+        // Restore takes the lowest version a range allows: what the tests run is exactly what the range starts at.
+        foreach (var project in new[] { "tests/EcsDiscoveryConstructs.Tests", "src/EcsDiscoveryConstructs" })
+        {
+            using var assets = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, project, "obj", "project.assets.json")));
+            var libraries = assets.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name).ToList();
+            Assert.Contains("Amazon.CDK.Lib/2.160.0", libraries);
+            Assert.Contains("Constructs/10.0.5", libraries);
+            Assert.Single(libraries, l => l.StartsWith("Amazon.CDK.Lib/", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Tool_IsADotnetToolNamedEcsDiscovery()
     {
         var (files, metadata) = packed.Read("EcsDiscoveryConstructs.Tool");
