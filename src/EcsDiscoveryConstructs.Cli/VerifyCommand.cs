@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using EcsDiscoveryConstructs.Verifier.Checks;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Dns;
 using EcsDiscoveryConstructs.Verifier.Expectations;
 using EcsDiscoveryConstructs.Verifier.Reports;
 
@@ -28,8 +29,10 @@ internal static class VerifyCommand
         var strict = new Option<bool>("--strict") { Description = "Fail on services and instances the assembly does not declare." };
         var rate = new Option<double>("--discover-rate") { Description = "Most DiscoverInstances calls per second, 0.1-1000 (the account quota is 1,000/s).", DefaultValueFactory = _ => 50 };
         var concurrency = new Option<int>("--concurrency") { Description = "Services checked at the same time, 1-64.", DefaultValueFactory = _ => 4 };
+        var dns = new Option<bool>("--dns") { Description = "Also check the DNS answers of every DNS-discoverable service against the registry." };
+        var dnsResolver = new Option<string?>("--dns-resolver") { Description = "The resolver --dns asks: ip, ip:port or [ipv6]:port (default: the system's resolvers)." };
 
-        var command = new Command("verify", "Check that the live Cloud Map registry holds what the cloud assembly promises.") { wait, format, reportFile, strict, rate, concurrency };
+        var command = new Command("verify", "Check that the live Cloud Map registry holds what the cloud assembly promises.") { wait, format, reportFile, strict, rate, concurrency, dns, dnsResolver };
         shared.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,6 +53,17 @@ internal static class VerifyCommand
                 return Fail(error, $"--concurrency {parse.GetValue(concurrency)} is out of range: use 1-{MaxConcurrency}");
             }
 
+            System.Net.IPEndPoint? resolverEndpoint = null;
+            if (parse.GetValue(dnsResolver) is { } resolverText && (resolverEndpoint = DnsClientResolver.ParseServer(resolverText)) is null)
+            {
+                return Fail(error, $"--dns-resolver '{resolverText}' is not an address: use ip, ip:port or [ipv6]:port");
+            }
+
+            if (resolverEndpoint is not null && !parse.GetValue(dns))
+            {
+                return Fail(error, "--dns-resolver needs --dns");
+            }
+
             if (shared.ReadStacks(parse, error, "verify") is not { } stacks || shared.CreateClient(parse, error, "verify", parse.GetValue(rate)) is not { } client)
             {
                 return ExitCodes.CannotRun;
@@ -61,7 +75,15 @@ internal static class VerifyCommand
                 VerificationReport report;
                 try
                 {
-                    report = await Poll(new RegistryVerifier(client, parse.GetValue(concurrency)), expected, parse.GetValue(strict), TimeSpan.FromSeconds(seconds), error, cancellationToken).ConfigureAwait(false);
+                    var registry = new RegistryVerifier(client, parse.GetValue(concurrency));
+                    var dnsVerifier = parse.GetValue(dns) ? new DnsVerifier(new DnsClientResolver(resolverEndpoint)) : null;
+                    async Task<VerificationReport> Once(CancellationToken token)
+                    {
+                        var found = await registry.VerifyAsync(expected, parse.GetValue(strict), token).ConfigureAwait(false);
+                        return dnsVerifier is null ? found : found with { Results = [.. found.Results, .. await dnsVerifier.VerifyAsync(found.Observations, token).ConfigureAwait(false)] };
+                    }
+
+                    report = await Poll(Once, TimeSpan.FromSeconds(seconds), error, cancellationToken).ConfigureAwait(false);
                 }
                 catch (CloudMapException e)
                 {
@@ -87,7 +109,7 @@ internal static class VerifyCommand
     /// retries and slow answers included: when it passes, the last complete report is returned, or, when there is none,
     /// a timeout error.
     /// </summary>
-    private static async Task<VerificationReport> Poll(RegistryVerifier verifier, ExpectedState expected, bool strict, TimeSpan wait, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<VerificationReport> Poll(Func<CancellationToken, Task<VerificationReport>> verify, TimeSpan wait, TextWriter error, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var showProgress = wait > TimeSpan.Zero && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is not ("true" or "1");
@@ -102,7 +124,7 @@ internal static class VerifyCommand
         {
             try
             {
-                last = await verifier.VerifyAsync(expected, strict, deadline.Token).ConfigureAwait(false);
+                last = await verify(deadline.Token).ConfigureAwait(false);
                 var left = wait - clock.Elapsed;
                 if (last.Passed || left <= TimeSpan.Zero)
                 {

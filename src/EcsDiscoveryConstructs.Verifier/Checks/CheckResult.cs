@@ -34,6 +34,9 @@ public sealed record CheckResult(string Stack, string Check, string Target, Chec
 /// <summary>All check results of one verification.</summary>
 public sealed record VerificationReport(IReadOnlyList<CheckResult> Results)
 {
+    /// <summary>What the registry check saw of each expected service it found a namespace for (the DNS checks' input).</summary>
+    public IReadOnlyList<ServiceObservation> Observations { get; init; } = [];
+
     /// <summary>True when no check failed.</summary>
     public bool Passed => Results.All(r => r.Status != CheckStatus.Fail);
 

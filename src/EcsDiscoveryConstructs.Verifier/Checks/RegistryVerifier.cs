@@ -99,11 +99,11 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
                 gate.Release();
             }
         })).ConfigureAwait(false);
-        results.AddRange(perService.SelectMany(r => r));
-        return new VerificationReport(results);
+        results.AddRange(perService.SelectMany(r => r.Results));
+        return new VerificationReport(results) { Observations = [.. perService.Select(r => r.Observed).OfType<ServiceObservation>()] };
     }
 
-    private async Task<List<CheckResult>> VerifyServiceAsync(ExpectedService service, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)? liveNamespace, bool strict, CancellationToken cancellationToken)
+    private async Task<(List<CheckResult> Results, ServiceObservation? Observed)> VerifyServiceAsync(ExpectedService service, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)? liveNamespace, bool strict, CancellationToken cancellationToken)
     {
         var results = new List<CheckResult>();
         var nsName = service.Namespace.Name.ToString();
@@ -119,7 +119,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
                 results.Add(new(service.Stack, "service-exists", target, CheckStatus.Skip, $"service {service.Source}: its name is not known before deployment ({service.Name.Expression}); not guessed"));
             }
 
-            return results;
+            return (results, null);
         }
 
         var live = liveServices.FirstOrDefault(s => s.Name == service.Name.Literal);
@@ -130,7 +130,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
                 Expected = service.Name.ToString(),
                 Actual = Missing,
             });
-            return results;
+            return (results, new ServiceObservation(service, liveNamespace!.Value.Namespace, null, [], new HashSet<string>()));
         }
 
         results.Add(new(service.Stack, "service-exists", target, CheckStatus.Pass, $"service {live.Id}") { Expected = service.Name.ToString(), Actual = live.Id });
@@ -192,6 +192,11 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         Add("discover-instances", discoveredIds.SetEquals(listed), $"DiscoverInstances returns the {listed.Count} registered instances",
             $"DiscoverInstances returned [{string.Join(", ", discoveredIds.Order(StringComparer.Ordinal))}], ListInstances has [{string.Join(", ", listed.Order(StringComparer.Ordinal))}]",
             string.Join(", ", listed.Order(StringComparer.Ordinal)), string.Join(", ", discoveredIds.Order(StringComparer.Ordinal)));
+        // Without a health check Route 53 treats every instance as healthy.
+        var healthy = live.CustomHealthCheck || live.Route53HealthCheck
+            ? discovered.Where(d => d.HealthStatus == "HEALTHY").Select(d => d.InstanceId).ToHashSet(StringComparer.Ordinal)
+            : instances.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var observed = new ServiceObservation(service, liveNamespace.Value.Namespace, live, instances, healthy);
         if (live.CustomHealthCheck || live.Route53HealthCheck)
         {
             // A lying server may list an instance twice: the first answer counts, never a crash.
@@ -200,7 +205,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             Add("instance-health", bad.Count == 0, $"{instances.Count} instances HEALTHY", $"instances not HEALTHY: {string.Join(", ", bad)}", "all HEALTHY", bad.Count == 0 ? "all HEALTHY" : string.Join(", ", bad));
         }
 
-        return results;
+        return (results, observed);
     }
 
     /// <summary>

@@ -1,0 +1,28 @@
+namespace EcsDiscoveryConstructs.Verifier.Dns;
+
+/// <summary>One resource record of an answer. <see cref="Value"/> is the address (A, AAAA), the target (CNAME) or
+/// <c>priority weight port target</c> (SRV); names are lower case without the trailing dot.</summary>
+public sealed record DnsRecord(string Name, string Type, long Ttl, string Value);
+
+/// <summary>What a resolver answered to one query.</summary>
+/// <param name="Code">The response code: NOERROR, NXDOMAIN, SERVFAIL, REFUSED, ... or TIMEOUT when nothing came back in time.</param>
+/// <param name="Answers">The answer section.</param>
+/// <param name="Authority">The authority section (where NODATA and NXDOMAIN answers carry the zone's SOA).</param>
+public sealed record DnsAnswer(string Code, IReadOnlyList<DnsRecord> Answers, IReadOnlyList<DnsRecord> Authority)
+{
+    /// <summary>True for NOERROR.</summary>
+    public bool IsNoError => Code == "NOERROR";
+
+    /// <summary>The answers of <paramref name="type"/> for <paramref name="name"/>.</summary>
+    public IEnumerable<DnsRecord> Of(string type, string name) => Answers.Where(a => a.Type == type && a.Name == name);
+}
+
+/// <summary>Asks a DNS resolver.</summary>
+public interface IDnsResolver
+{
+    /// <summary>Queries <paramref name="name"/> for <paramref name="type"/> (A, AAAA, SRV, CNAME or SOA); never throws for DNS errors or timeouts.</summary>
+    Task<DnsAnswer> QueryAsync(string name, string type, CancellationToken cancellationToken);
+
+    /// <summary>Where the queries go, for messages (e.g. <c>10.0.0.2:53</c> or <c>the system's resolvers</c>).</summary>
+    string Description { get; }
+}
