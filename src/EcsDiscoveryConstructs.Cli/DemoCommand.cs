@@ -4,7 +4,9 @@ using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.Checks;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Diagrams;
+using EcsDiscoveryConstructs.Verifier.Dns;
 using EcsDiscoveryConstructs.Verifier.Expectations;
+using EcsDiscoveryConstructs.Verifier.LocalPeer;
 using EcsDiscoveryConstructs.Verifier.Reports;
 
 namespace EcsDiscoveryConstructs.Cli;
@@ -73,6 +75,11 @@ internal static class DemoCommand
                 try
                 {
                     report = await new RegistryVerifier(client).VerifyAsync(ExpectedState.From(stacks), strict: true, cancellationToken).ConfigureAwait(false);
+
+                    // What clients resolve: a local DNS peer answers from the same registry, as Route 53 would.
+                    using var dns = new LocalDnsPeer(client, LoopbackPort.Free());
+                    output.WriteLine($"demo: local DNS peer answering on {dns.Endpoint}");
+                    report = report with { Results = [.. report.Results, .. await new DnsVerifier(new DnsClientResolver(dns.Endpoint)).VerifyAsync(report.Observations, cancellationToken).ConfigureAwait(false)] };
                 }
                 catch (CloudMapException e)
                 {

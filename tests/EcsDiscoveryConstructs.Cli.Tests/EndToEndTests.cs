@@ -165,6 +165,11 @@ public sealed class EndToEndTests : IDisposable
         Assert.True(exit == 0, output + error);
         Assert.Contains("demo: started moto_server at http://127.0.0.1:", output, StringComparison.Ordinal);
         Assert.Contains("demo: verify passed", output, StringComparison.Ordinal);
+        // The DNS checks ran through the local DNS peer and passed, SRV included (CopilotLayout's A+SRV service).
+        Assert.Contains("demo: local DNS peer answering on 127.0.0.1:", output, StringComparison.Ordinal);
+        Assert.Matches(@"PASS +CopilotLayout +dns-srv +test\.shop\.local/api", output);
+        Assert.Matches(@"PASS +ECommerce +dns-answers +internal\.example\.com/orders", output);
+        Assert.DoesNotMatch(@"FAIL +\S+ +dns-", output);
         Assert.EndsWith("demo: stopped moto_server\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(assembly, "topology.md")));
     }
