@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Sockets;
+using EcsDiscoveryConstructs.Tests.Shared;
+using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.LocalPeer;
+
+namespace EcsDiscoveryConstructs.Cli.Tests;
+
+/// <summary><c>verify --dns</c> and <c>local-dns</c> as a user runs them: options, exits and messages.</summary>
+[Collection(MotoCollection.Name)]
+public sealed class DnsCommandTests : IDisposable
+{
+    private readonly MotoServer moto;
+    private readonly string assembly = RepoRoot.ExampleAssembly();
+
+    public DnsCommandTests(MotoServer moto)
+    {
+        this.moto = moto;
+        moto.Reset();
+    }
+
+    [Theory]
+    [InlineData("dns.example.com", "--dns-resolver 'dns.example.com' is not an address: use ip, ip:port or [ipv6]:port")]
+    [InlineData("10.0.0.2:0", "--dns-resolver '10.0.0.2:0' is not an address: use ip, ip:port or [ipv6]:port")]
+    [InlineData("10.0.0.2:70000", "--dns-resolver '10.0.0.2:70000' is not an address: use ip, ip:port or [ipv6]:port")]
+    [InlineData("", "--dns-resolver '' is not an address: use ip, ip:port or [ipv6]:port")]
+    public void Verify_BadResolver_Exits2(string resolver, string message)
+    {
+        var (exit, _, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--dns", "--dns-resolver", resolver);
+        Assert.Equal((2, $"ecs-discovery verify: {message}\n"), (exit, error));
+    }
+
+    [Fact]
+    public void Verify_ResolverWithoutDns_Exits2()
+        => Assert.Equal((2, "ecs-discovery verify: --dns-resolver needs --dns\n"), Exit(CliRun.Run("verify", "--assembly", assembly, "--dns-resolver", "127.0.0.1:53")));
+
+    [Fact]
+    public void VerifyDns_ThroughTheLocalPeer_Exits0_AndThroughAStaleResolver_Exits1NamingTheAddress()
+    {
+        Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns").Exit);
+        using var client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = moto.Endpoint });
+        using (var peer = new LocalDnsPeer(client, FreePort()))
+        {
+            var (exit, output, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", peer.Endpoint.ToString());
+            Assert.True(exit == 0, output + error);
+            Assert.Matches(@"PASS +FrontendBackendDns +dns-answers +apps\.example\.com/backend", output);
+        }
+
+        using var stale = new ScriptedDns((name, type) => (name, type) switch
+        {
+            ("apps.example.com", "SOA") => new("NOERROR", [ScriptedDns.Soa("apps.example.com")]),
+            ("backend.apps.example.com", "A") => new("NOERROR", [new("backend.apps.example.com", "A", 10, "10.0.0.250")]),
+            _ => new("NXDOMAIN", [], [ScriptedDns.Soa("apps.example.com")]),
+        });
+        var (staleExit, staleOutput, _) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", stale.Endpoint.ToString());
+        Assert.Equal(1, staleExit);
+        Assert.Matches(@"FAIL +FrontendBackendDns +dns-answers +apps\.example\.com/backend +backend\.apps\.example\.com A answers 10\.0\.0\.250, not a healthy registered instance", staleOutput);
+    }
+
+    [Theory]
+    [InlineData(new[] { "local-dns" }, "--endpoint-url is required: local-dns answers for a local peer you name")]
+    [InlineData(new[] { "local-dns", "--endpoint-url", "http://127.0.0.1:1", "--port", "0" }, "--port 0 is out of range: use 1-65535")]
+    [InlineData(new[] { "local-dns", "--endpoint-url", "http://127.0.0.1:1", "--port", "70000" }, "--port 70000 is out of range: use 1-65535")]
+    [InlineData(new[] { "local-dns", "--endpoint-url", "http://127.0.0.1:1", "--for", "-1" }, "--for -1 is out of range: use 1-86400 seconds")]
+    public void LocalDns_BadArguments_Exit2(string[] args, string message)
+        => Assert.Equal((2, $"ecs-discovery local-dns: {message}\n"), Exit(CliRun.Run(args)));
+
+    [Fact]
+    public void LocalDns_RunsForTheGivenTime_ThenStops()
+    {
+        var port = FreePort();
+        var (exit, output, _) = CliRun.Run("local-dns", "--endpoint-url", moto.Endpoint.ToString(), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--for", "1");
+        Assert.Equal(0, exit);
+        Assert.Equal($"local-dns: answering on 127.0.0.1:{port} (UDP and TCP) for the DNS namespaces of {moto.Endpoint}; stopping after 1 s\nlocal-dns: stopped\n", output);
+    }
+
+    public void Dispose() => Directory.Delete(assembly, recursive: true);
+
+    private static (int, string) Exit((int Exit, string Output, string Error) result) => (result.Exit, result.Error);
+
+    private static int FreePort()
+    {
+        using var tcp = new TcpListener(IPAddress.Loopback, 0);
+        tcp.Start();
+        return ((IPEndPoint)tcp.LocalEndpoint).Port;
+    }
+}
