@@ -28,7 +28,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             var target = ns.Name.ToString();
             if (!ns.Name.IsResolved)
             {
-                results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Skip, $"namespace {ns.LogicalId}: its name is not known before deployment ({ns.Name.Expression}); not guessed"));
+                results.Add(new(ns.Stack, CheckCatalog.NamespaceExists.Id, target, CheckStatus.Skip, $"namespace {ns.LogicalId}: its name is not known before deployment ({ns.Name.Expression}); not guessed"));
                 continue;
             }
 
@@ -36,7 +36,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             if (candidates.Count == 0)
             {
                 var other = live.FirstOrDefault(l => l.Name == ns.Name.Literal);
-                results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Fail, other is null
+                results.Add(new(ns.Stack, CheckCatalog.NamespaceExists.Id, target, CheckStatus.Fail, other is null
                     ? $"namespace '{target}' ({NamespaceTypes.Of(ns.Kind)}) does not exist"
                     : $"namespace '{target}' exists as {other.Type}, expected {NamespaceTypes.Of(ns.Kind)}")
                 {
@@ -59,14 +59,14 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             }
 
             servicesByNamespace[ns] = (best!, bestServices);
-            results.Add(new(ns.Stack, "namespace-exists", target, CheckStatus.Pass, $"{best!.Type} namespace {best.Id}{(candidates.Count > 1 ? $" (chosen among {candidates.Count} with this name by its services)" : string.Empty)}")
+            results.Add(new(ns.Stack, CheckCatalog.NamespaceExists.Id, target, CheckStatus.Pass, $"{best!.Type} namespace {best.Id}{(candidates.Count > 1 ? $" (chosen among {candidates.Count} with this name by its services)" : string.Empty)}")
             {
                 Expected = NamespaceTypes.Of(ns.Kind),
                 Actual = best.Type,
             });
             if (ns.SoaTtl is { } soa)
             {
-                results.Add(new(ns.Stack, "soa-ttl", target, best.SoaTtl == soa ? CheckStatus.Pass : CheckStatus.Fail,
+                results.Add(new(ns.Stack, CheckCatalog.SoaTtl.Id, target, best.SoaTtl == soa ? CheckStatus.Pass : CheckStatus.Fail,
                     best.SoaTtl == soa ? $"SOA TTL {soa} s" : $"SOA TTL is {Show(best.SoaTtl)} s, expected {soa} s")
                 {
                     Expected = $"{soa}",
@@ -77,7 +77,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             var unknown = bestServices.Where(s => !wanted.Contains(s.Name)).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
             if (unknown.Count > 0 && expected.Services.Where(s => s.Namespace == ns).All(s => s.Name.IsResolved))
             {
-                results.Add(new(ns.Stack, "unknown-services", target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"services the assembly does not declare: {string.Join(", ", unknown)}")
+                results.Add(new(ns.Stack, CheckCatalog.UnknownServices.Id, target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"services the assembly does not declare: {string.Join(", ", unknown)}")
                 {
                     Expected = None,
                     Actual = string.Join(", ", unknown),
@@ -116,7 +116,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         {
             if (!service.Name.IsResolved)
             {
-                results.Add(new(service.Stack, "service-exists", target, CheckStatus.Skip, $"service {service.Source}: its name is not known before deployment ({service.Name.Expression}); not guessed"));
+                results.Add(new(service.Stack, CheckCatalog.ServiceExists.Id, target, CheckStatus.Skip, $"service {service.Source}: its name is not known before deployment ({service.Name.Expression}); not guessed"));
             }
 
             return (results, null);
@@ -125,7 +125,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         var live = liveServices.FirstOrDefault(s => s.Name == service.Name.Literal);
         if (live is null)
         {
-            results.Add(new(service.Stack, "service-exists", target, CheckStatus.Fail, $"service '{service.Name}' does not exist in namespace '{nsName}'{(service.ServiceConnect ? " (Service Connect creates it when the ECS service starts)" : string.Empty)}")
+            results.Add(new(service.Stack, CheckCatalog.ServiceExists.Id, target, CheckStatus.Fail, $"service '{service.Name}' does not exist in namespace '{nsName}'{(service.ServiceConnect ? " (Service Connect creates it when the ECS service starts)" : string.Empty)}")
             {
                 Expected = service.Name.ToString(),
                 Actual = Missing,
@@ -133,22 +133,22 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             return (results, new ServiceObservation(service, liveNamespace!.Value.Namespace, null, [], new HashSet<string>()));
         }
 
-        results.Add(new(service.Stack, "service-exists", target, CheckStatus.Pass, $"service {live.Id}") { Expected = service.Name.ToString(), Actual = live.Id });
+        results.Add(new(service.Stack, CheckCatalog.ServiceExists.Id, target, CheckStatus.Pass, $"service {live.Id}") { Expected = service.Name.ToString(), Actual = live.Id });
         if (service.DnsRecords.Count > 0 || live.DnsRecords.Count > 0)
         {
             var want = string.Join(", ", service.DnsRecords.Select(r => $"{r.Type} {r.Ttl}s"));
             var have = string.Join(", ", live.DnsRecords.Select(r => $"{r.Type} {r.Ttl}s"));
-            Add("dns-records", want == have, $"records {have}", $"records are [{have}], expected [{want}]", want, have);
+            Add(CheckCatalog.DnsRecords.Id, want == have, $"records {have}", $"records are [{have}], expected [{want}]", want, have);
             if (service.RoutingPolicy is not null)
             {
-                Add("routing-policy", live.RoutingPolicy == service.RoutingPolicy, $"routing {live.RoutingPolicy}", $"routing policy is {Show(live.RoutingPolicy)}, expected {service.RoutingPolicy}", service.RoutingPolicy, Show(live.RoutingPolicy));
+                Add(CheckCatalog.RoutingPolicy.Id, live.RoutingPolicy == service.RoutingPolicy, $"routing {live.RoutingPolicy}", $"routing policy is {Show(live.RoutingPolicy)}, expected {service.RoutingPolicy}", service.RoutingPolicy, Show(live.RoutingPolicy));
             }
         }
 
         if (service.HealthCheck is { } health)
         {
             var liveHealth = live.CustomHealthCheck ? HealthCheckKind.Custom : live.Route53HealthCheck ? HealthCheckKind.Route53 : HealthCheckKind.None;
-            Add("health-check", liveHealth == health, $"health check {liveHealth}", $"health check is {liveHealth}, expected {health}", $"{health}", $"{liveHealth}");
+            Add(CheckCatalog.HealthCheck.Id, liveHealth == health, $"health check {liveHealth}", $"health check is {liveHealth}, expected {health}", $"{health}", $"{liveHealth}");
         }
 
         var instances = await client.ListInstancesAsync(live.Id, cancellationToken).ConfigureAwait(false);
@@ -157,7 +157,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         {
             var inRange = instances.Count >= (min ?? 0) && instances.Count <= (max ?? int.MaxValue);
             var range = min == max ? $"{min}" : $"{min ?? 0}-{(max is null ? "any" : max.ToString())}";
-            Add("instance-count", inRange, $"{instances.Count} instances (expected {range})", $"{instances.Count} instances, expected {range}", range, $"{instances.Count}");
+            Add(CheckCatalog.InstanceCount.Id, inRange, $"{instances.Count} instances (expected {range})", $"{instances.Count} instances, expected {range}", range, $"{instances.Count}");
         }
 
         var needsIpv4 = service.DnsRecords.Any(r => r.Type == "A") || (service.DnsRecords.Count == 0 && !service.ServiceConnect && service.EcsServiceNames.Count > 0);
@@ -167,18 +167,18 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         var foreign = ecsNames.Count == 0 ? [] : instances.Where(i => i.Attributes.TryGetValue("ECS_SERVICE_NAME", out var n) && !ecsNames.Contains(n)).Select(i => $"{i.Id} ({i.Attributes["ECS_SERVICE_NAME"]})").ToList();
         if (instances.Count > 0)
         {
-            Add("instance-attributes", missing.Count == 0, $"every instance has {(needsPort ? "AWS_INSTANCE_IPV4/PORT" : needsIpv4 ? "AWS_INSTANCE_IPV4" : "its attributes")}", $"instances without {(needsPort ? "AWS_INSTANCE_PORT or " : string.Empty)}AWS_INSTANCE_IPV4: {string.Join(", ", missing)}", None, missing.Count == 0 ? None : string.Join(", ", missing));
+            Add(CheckCatalog.InstanceAttributes.Id, missing.Count == 0, $"every instance has {(needsPort ? "AWS_INSTANCE_IPV4/PORT" : needsIpv4 ? "AWS_INSTANCE_IPV4" : "its attributes")}", $"instances without {(needsPort ? "AWS_INSTANCE_PORT or " : string.Empty)}AWS_INSTANCE_IPV4: {string.Join(", ", missing)}", None, missing.Count == 0 ? None : string.Join(", ", missing));
         }
 
         if (service.DeclaredInstances.Count > 0)
         {
             var drift = DeclaredInstanceDrift(service.DeclaredInstances, instances);
-            Add("declared-instances", drift.Count == 0, $"the {service.DeclaredInstances.Count} instances the template registers are live as declared", $"template instances differ: {string.Join("; ", drift)}", "as declared", drift.Count == 0 ? "as declared" : string.Join("; ", drift));
+            Add(CheckCatalog.DeclaredInstances.Id, drift.Count == 0, $"the {service.DeclaredInstances.Count} instances the template registers are live as declared", $"template instances differ: {string.Join("; ", drift)}", "as declared", drift.Count == 0 ? "as declared" : string.Join("; ", drift));
         }
 
         if (foreign.Count > 0)
         {
-            results.Add(new(service.Stack, "unknown-instances", target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"instances registered by another ECS service: {string.Join(", ", foreign)}")
+            results.Add(new(service.Stack, CheckCatalog.UnknownInstances.Id, target, strict ? CheckStatus.Fail : CheckStatus.Warn, $"instances registered by another ECS service: {string.Join(", ", foreign)}")
             {
                 Expected = None,
                 Actual = string.Join(", ", foreign),
@@ -189,7 +189,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         var discovered = await client.DiscoverInstancesAsync(liveNamespace!.Value.Namespace.DiscoveryName, live.Name, "ALL", cancellationToken).ConfigureAwait(false);
         var listed = instances.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var discoveredIds = discovered.Select(d => d.InstanceId).ToHashSet(StringComparer.Ordinal);
-        Add("discover-instances", discoveredIds.SetEquals(listed), $"DiscoverInstances returns the {listed.Count} registered instances",
+        Add(CheckCatalog.DiscoverInstances.Id, discoveredIds.SetEquals(listed), $"DiscoverInstances returns the {listed.Count} registered instances",
             $"DiscoverInstances returned [{string.Join(", ", discoveredIds.Order(StringComparer.Ordinal))}], ListInstances has [{string.Join(", ", listed.Order(StringComparer.Ordinal))}]",
             string.Join(", ", listed.Order(StringComparer.Ordinal)), string.Join(", ", discoveredIds.Order(StringComparer.Ordinal)));
         // Without a health check Route 53 treats every instance as healthy.
@@ -202,7 +202,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             // A lying server may list an instance twice: the first answer counts, never a crash.
             var status = discovered.GroupBy(d => d.InstanceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().HealthStatus, StringComparer.Ordinal);
             var bad = instances.Where(i => status.GetValueOrDefault(i.Id, "UNKNOWN") != "HEALTHY").Select(i => $"{i.Id} {status.GetValueOrDefault(i.Id, "UNKNOWN")}").ToList();
-            Add("instance-health", bad.Count == 0, $"{instances.Count} instances HEALTHY", $"instances not HEALTHY: {string.Join(", ", bad)}", "all HEALTHY", bad.Count == 0 ? "all HEALTHY" : string.Join(", ", bad));
+            Add(CheckCatalog.InstanceHealth.Id, bad.Count == 0, $"{instances.Count} instances HEALTHY", $"instances not HEALTHY: {string.Join(", ", bad)}", "all HEALTHY", bad.Count == 0 ? "all HEALTHY" : string.Join(", ", bad));
         }
 
         return (results, observed);

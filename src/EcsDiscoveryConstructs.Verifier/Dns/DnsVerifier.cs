@@ -30,18 +30,18 @@ public sealed class DnsVerifier(IDnsResolver resolver)
                 if (ns.Type == "DNS_PRIVATE")
                 {
                     var reason = $"the SOA of private namespace '{ns.Name}' is not visible through {resolver.Description} ({soa.Code}): its names resolve only inside its VPC; run verify --dns there (e.g. in a task or a CodeBuild project in the VPC, resolver 169.254.169.253)";
-                    results.Add(new(stack, "dns-namespace", ns.Name, CheckStatus.Skip, reason));
-                    results.AddRange(group.Select(o => new CheckResult(o.Service.Stack, "dns-answers", $"{ns.Name}/{o.Service.Name}", CheckStatus.Skip, $"not checked: {reason}")));
+                    results.Add(new(stack, CheckCatalog.DnsNamespace.Id, ns.Name, CheckStatus.Skip, reason));
+                    results.AddRange(group.Select(o => new CheckResult(o.Service.Stack, CheckCatalog.DnsAnswers.Id, $"{ns.Name}/{o.Service.Name}", CheckStatus.Skip, $"not checked: {reason}")));
                 }
                 else
                 {
-                    results.Add(new(stack, "dns-namespace", ns.Name, CheckStatus.Fail, $"public namespace '{ns.Name}' has no SOA through {resolver.Description} ({soa.Code}): is its domain delegated to the namespace's name servers?") { Expected = "SOA", Actual = soa.Code });
+                    results.Add(new(stack, CheckCatalog.DnsNamespace.Id, ns.Name, CheckStatus.Fail, $"public namespace '{ns.Name}' has no SOA through {resolver.Description} ({soa.Code}): is its domain delegated to the namespace's name servers?") { Expected = "SOA", Actual = soa.Code });
                 }
 
                 continue;
             }
 
-            results.Add(new(stack, "dns-namespace", ns.Name, CheckStatus.Pass, $"SOA of '{ns.Name}' answered by {resolver.Description}") { Expected = "SOA", Actual = "SOA" });
+            results.Add(new(stack, CheckCatalog.DnsNamespace.Id, ns.Name, CheckStatus.Pass, $"SOA of '{ns.Name}' answered by {resolver.Description}") { Expected = "SOA", Actual = "SOA" });
             foreach (var service in group)
             {
                 results.AddRange(await VerifyServiceAsync(service, cancellationToken).ConfigureAwait(false));
@@ -65,7 +65,7 @@ public sealed class DnsVerifier(IDnsResolver resolver)
         {
             var answer = await resolver.QueryAsync(name, types[0], cancellationToken).ConfigureAwait(false);
             var resolves = answer.Of(types[0], name).Select(a => a.Value).ToList();
-            Add("dns-absent", resolves.Count == 0 && answer.Code is "NXDOMAIN" or "NOERROR", $"{name} does not resolve ({answer.Code}), as the service is not in the registry",
+            Add(CheckCatalog.DnsAbsent.Id, resolves.Count == 0 && answer.Code is "NXDOMAIN" or "NOERROR", $"{name} does not resolve ({answer.Code}), as the service is not in the registry",
                 resolves.Count > 0 ? $"{name} still resolves to {string.Join(", ", resolves)}, but the service is not in the registry (stale records)" : $"resolver error for {name} {types[0]}: {answer.Code}",
                 "NXDOMAIN", resolves.Count > 0 ? string.Join(", ", resolves) : answer.Code);
             return results;
@@ -73,7 +73,7 @@ public sealed class DnsVerifier(IDnsResolver resolver)
 
         if (observed.Instances.Any(i => i.Attributes.ContainsKey("AWS_ALIAS_DNS_NAME")))
         {
-            results.Add(new(service.Stack, "dns-answers", target, CheckStatus.Skip, $"{name} is an alias to a load balancer: Route 53 answers with the load balancer's addresses, which the registry does not hold"));
+            results.Add(new(service.Stack, CheckCatalog.DnsAnswers.Id, target, CheckStatus.Skip, $"{name} is an alias to a load balancer: Route 53 answers with the load balancer's addresses, which the registry does not hold"));
             return results;
         }
 
@@ -85,7 +85,7 @@ public sealed class DnsVerifier(IDnsResolver resolver)
             var answer = await resolver.QueryAsync(name, type, cancellationToken).ConfigureAwait(false);
             if (!answer.IsNoError && !(answer.Code == "NXDOMAIN" && pool.Count == 0))
             {
-                Add("dns-answers", false, string.Empty, $"{name} {type}: the resolver answered {answer.Code}", "NOERROR", answer.Code);
+                Add(CheckCatalog.DnsAnswers.Id, false, string.Empty, $"{name} {type}: the resolver answered {answer.Code}", "NOERROR", answer.Code);
                 continue;
             }
 
@@ -93,17 +93,17 @@ public sealed class DnsVerifier(IDnsResolver resolver)
             var allowed = Allowed(type, pool, service.Name.Literal!, observed.Namespace.Name);
             var stale = records.Select(r => Key(type, r.Value)).Where(v => !allowed.ContainsKey(v)).ToList();
             var registered = string.Join(", ", allowed.Keys.Order(StringComparer.Ordinal));
-            Add("dns-answers", stale.Count == 0 && (records.Count > 0 || pool.Count == 0),
+            Add(CheckCatalog.DnsAnswers.Id, stale.Count == 0 && (records.Count > 0 || pool.Count == 0),
                 $"{name} {type}: {records.Count} answers, all registered{(observed.Healthy.Count == 0 && pool.Count > 0 ? " (none healthy: Route 53 answers as if all were)" : " and healthy")}",
                 stale.Count > 0 ? $"{name} {type} answers {string.Join(", ", stale)}, not a {(observed.Healthy.Count > 0 ? "healthy " : string.Empty)}registered instance (registered: {(registered.Length == 0 ? "none" : registered)})" : $"{name} {type}: no answer ({answer.Code}, no data), but {pool.Count} instances are registered",
                 registered.Length == 0 ? "none" : registered, string.Join(", ", records.Select(r => Key(type, r.Value)).Order(StringComparer.Ordinal)));
-            Add("dns-answer-count", records.Count == expectedCount, $"{name} {type}: {records.Count} answers ({observed.Live.RoutingPolicy ?? "MULTIVALUE"})",
+            Add(CheckCatalog.DnsAnswerCount.Id, records.Count == expectedCount, $"{name} {type}: {records.Count} answers ({observed.Live.RoutingPolicy ?? "MULTIVALUE"})",
                 $"{name} {type}: {records.Count} answers, expected {expectedCount} ({observed.Live.RoutingPolicy ?? "MULTIVALUE"} with {pool.Count} {(observed.Healthy.Count > 0 ? "healthy " : string.Empty)}instances)",
                 $"{expectedCount}", $"{records.Count}");
             if (records.Count > 0)
             {
                 var ttl = records.Max(r => r.Ttl);
-                Add("dns-ttl", ttl <= declaredTtl, $"{name} {type}: TTL {ttl} s (declared {declaredTtl} s)", $"{name} {type}: answer TTL {ttl} s is above the declared {declaredTtl} s", $"<= {declaredTtl}", $"{ttl}");
+                Add(CheckCatalog.DnsTtl.Id, ttl <= declaredTtl, $"{name} {type}: TTL {ttl} s (declared {declaredTtl} s)", $"{name} {type}: answer TTL {ttl} s is above the declared {declaredTtl} s", $"<= {declaredTtl}", $"{ttl}");
             }
 
             if (type == "SRV")
@@ -143,7 +143,7 @@ public sealed class DnsVerifier(IDnsResolver resolver)
         }
 
         var ok = problems.Count == 0;
-        return [new(observed.Service.Stack, "dns-srv", target, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? $"{records.Count} SRV targets with the registered ports and addresses" : $"SRV answers differ from the registry: {string.Join("; ", problems)}")
+        return [new(observed.Service.Stack, CheckCatalog.DnsSrv.Id, target, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? $"{records.Count} SRV targets with the registered ports and addresses" : $"SRV answers differ from the registry: {string.Join("; ", problems)}")
         {
             Expected = "registered ports and addresses",
             Actual = ok ? "registered ports and addresses" : string.Join("; ", problems),

@@ -1,0 +1,93 @@
+namespace EcsDiscoveryConstructs.Verifier.Checks;
+
+/// <summary>One verifier check: its stable id (the <c>check</c> of every result), how a finding counts, and what it checks.</summary>
+/// <param name="Id">The id, e.g. <c>instance-count</c>.</param>
+/// <param name="Level"><c>fail</c> (a finding fails the run) or <c>warn</c> (a warning, a failure with <c>--strict</c>).</param>
+/// <param name="Summary">One line: what passes.</param>
+/// <param name="Source">Where the expectation comes from.</param>
+public sealed record CheckInfo(string Id, string Level, string Summary, string Source);
+
+/// <summary>Every check <c>verify</c> makes, in the order it makes them; docs/verifier-checks.md is generated from it.</summary>
+public static class CheckCatalog
+{
+    /// <summary>The namespace exists with the declared type.</summary>
+    public static CheckInfo NamespaceExists { get; } = new("namespace-exists", "fail", "The namespace exists with its declared type (DNS_PRIVATE, DNS_PUBLIC or HTTP); among several with its name, the one holding the most declared services is checked.", "AWS::ServiceDiscovery::*Namespace in the template");
+
+    /// <summary>The SOA TTL is the declared one.</summary>
+    public static CheckInfo SoaTtl { get; } = new("soa-ttl", "fail", "A DNS namespace's SOA TTL (negative caching) is the declared one.", "Properties.DnsProperties.SOA.TTL");
+
+    /// <summary>No undeclared services in a namespace.</summary>
+    public static CheckInfo UnknownServices { get; } = new("unknown-services", "warn", "The namespace holds no service the assembly does not declare.", "every Cloud Map service and Service Connect endpoint of the stacks");
+
+    /// <summary>The service exists.</summary>
+    public static CheckInfo ServiceExists { get; } = new("service-exists", "fail", "The service exists in its namespace (Service Connect services exist once their ECS service has started).", "AWS::ServiceDiscovery::Service, ServiceConnectConfiguration");
+
+    /// <summary>The DNS records are the declared ones.</summary>
+    public static CheckInfo DnsRecords { get; } = new("dns-records", "fail", "The service's DNS record types and TTLs are the declared ones.", "DnsConfig.DnsRecords");
+
+    /// <summary>The routing policy is the declared one.</summary>
+    public static CheckInfo RoutingPolicy { get; } = new("routing-policy", "fail", "The service's routing policy is the declared one.", "DnsConfig.RoutingPolicy");
+
+    /// <summary>The health check kind is the declared one.</summary>
+    public static CheckInfo HealthCheck { get; } = new("health-check", "fail", "The service's health check kind (custom, Route 53 or none) is the declared one.", "HealthCheckCustomConfig, HealthCheckConfig");
+
+    /// <summary>The instance count is in range.</summary>
+    public static CheckInfo InstanceCount { get; } = new("instance-count", "fail", "The number of instances is within what the registering ECS services run (desired count or autoscaling range), or the template's own instances.", "DesiredCount, ScalableTarget Min/MaxCapacity, AWS::ServiceDiscovery::Instance");
+
+    /// <summary>Instances carry the attributes their records need.</summary>
+    public static CheckInfo InstanceAttributes { get; } = new("instance-attributes", "fail", "Every instance carries the attributes its records need (AWS_INSTANCE_IPV4 for A, AWS_INSTANCE_PORT for SRV, or an alias).", "Cloud Map RegisterInstance");
+
+    /// <summary>Template instances are live as declared.</summary>
+    public static CheckInfo DeclaredInstances { get; } = new("declared-instances", "fail", "Instances the template registers itself are live with their id and every attribute the template knows.", "AWS::ServiceDiscovery::Instance");
+
+    /// <summary>No instances of other ECS services.</summary>
+    public static CheckInfo UnknownInstances { get; } = new("unknown-instances", "warn", "No instance was registered by an ECS service the assembly does not name (ECS_SERVICE_NAME).", "AWS::ECS::Service ServiceName");
+
+    /// <summary>DiscoverInstances agrees with ListInstances.</summary>
+    public static CheckInfo DiscoverInstances { get; } = new("discover-instances", "fail", "DiscoverInstances, the API clients use, returns exactly the registered instances.", "Cloud Map DiscoverInstances");
+
+    /// <summary>Every instance is healthy.</summary>
+    public static CheckInfo InstanceHealth { get; } = new("instance-health", "fail", "Every instance of a service with a health check is HEALTHY (the others are named).", "Cloud Map health status");
+
+    /// <summary>The namespace's SOA is visible to the resolver.</summary>
+    public static CheckInfo DnsNamespace { get; } = new("dns-namespace", "fail", "--dns: the namespace's SOA is visible through the resolver; a private namespace that is not visible from here skips its DNS checks with the reason.", "Route 53 hosted zones (docs/dns-facts.md)");
+
+    /// <summary>Answers are healthy registered instances.</summary>
+    public static CheckInfo DnsAnswers { get; } = new("dns-answers", "fail", "--dns: every answered address, SRV target or CNAME belongs to a healthy registered instance (any, when none is healthy); a name with instances answers; SERVFAIL, REFUSED and timeouts fail.", "docs/dns-facts.md");
+
+    /// <summary>The answer size fits the routing policy.</summary>
+    public static CheckInfo DnsAnswerCount { get; } = new("dns-answer-count", "fail", "--dns: MULTIVALUE answers with up to eight records (all when eight or fewer), WEIGHTED with one.", "docs/dns-facts.md");
+
+    /// <summary>Answer TTLs are within the declared TTL.</summary>
+    public static CheckInfo DnsTtl { get; } = new("dns-ttl", "fail", "--dns: no answer's TTL is above the service's declared TTL.", "docs/dns-facts.md");
+
+    /// <summary>SRV ports and targets match.</summary>
+    public static CheckInfo DnsSrv { get; } = new("dns-srv", "fail", "--dns: every SRV answer carries its instance's port and a target that resolves to the instance's address.", "docs/dns-facts.md");
+
+    /// <summary>A missing service does not resolve.</summary>
+    public static CheckInfo DnsAbsent { get; } = new("dns-absent", "fail", "--dns: a declared service that is not in the registry does not resolve (no stale records).", "docs/dns-facts.md");
+
+    /// <summary>Every check, in the order <c>verify</c> makes them.</summary>
+    public static IReadOnlyList<CheckInfo> All { get; } =
+    [
+        NamespaceExists, SoaTtl, UnknownServices, ServiceExists, DnsRecords, RoutingPolicy, HealthCheck, InstanceCount,
+        InstanceAttributes, DeclaredInstances, UnknownInstances, DiscoverInstances, InstanceHealth,
+        DnsNamespace, DnsAnswers, DnsAnswerCount, DnsTtl, DnsSrv, DnsAbsent,
+    ];
+
+    /// <summary>docs/verifier-checks.md: a table of every check.</summary>
+    public static string Markdown()
+    {
+        var text = new System.Text.StringBuilder("# Verifier checks\n\n");
+        text.Append("Every check `ecs-discovery verify` makes (the `check` of each result), generated from `CheckCatalog`; the test\n");
+        text.Append("`CheckCatalogTests` keeps this file current. `fail`: a finding fails the run (exit 1); `warn`: a warning, a\n");
+        text.Append("failure with `--strict`. The `dns-*` checks run with `--dns`.\n\n");
+        text.Append("| Check | Level | Passes when | From |\n|---|---|---|---|\n");
+        foreach (var check in All)
+        {
+            text.Append($"| `{check.Id}` | {check.Level} | {check.Summary.Replace("|", "\\|", StringComparison.Ordinal)} | {check.Source} |\n");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using EcsDiscoveryConstructs.Tests.Shared;
+using EcsDiscoveryConstructs.Verifier.Checks;
+
+namespace EcsDiscoveryConstructs.Verifier.Tests.Checks;
+
+public sealed partial class CheckCatalogTests
+{
+    [Fact]
+    public void Catalog_ListsEveryCheckOnce_WithKebabIdsAndALevel()
+    {
+        var properties = typeof(CheckCatalog).GetProperties().Where(p => p.PropertyType == typeof(CheckInfo)).Select(p => (CheckInfo)p.GetValue(null)!).ToList();
+        Assert.Equal(properties.Select(c => c.Id).Order(StringComparer.Ordinal), CheckCatalog.All.Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(CheckCatalog.All.Count, CheckCatalog.All.Select(c => c.Id).Distinct().Count());
+        Assert.All(CheckCatalog.All, c => Assert.Matches(KebabCase(), c.Id));
+        Assert.All(CheckCatalog.All, c => Assert.Contains(c.Level, new[] { "fail", "warn" }));
+    }
+
+    [Fact]
+    public void VerifierSource_UsesOnlyCatalogIds()
+    {
+        // A check id written as a literal instead of CheckCatalog.X.Id would escape the catalogue and its docs.
+        var source = Path.Combine(RepoRoot.Path, "src", "EcsDiscoveryConstructs.Verifier");
+        var literals = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith("CheckCatalog.cs", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+            .SelectMany(f => CheckLiteral().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .ToList();
+        Assert.Empty(literals);
+    }
+
+    [Fact]
+    public void Docs_AreGeneratedFromTheCatalog()
+    {
+        var path = Path.Combine(RepoRoot.Path, "docs", "verifier-checks.md");
+        var expected = CheckCatalog.Markdown();
+        var actual = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : string.Empty;
+        if (actual != expected && Environment.GetEnvironmentVariable("ECS_DISCOVERY_ACCEPT_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(path, expected);
+            return;
+        }
+
+        Assert.True(actual == expected, "docs/verifier-checks.md is out of date; run the tests with ECS_DISCOVERY_ACCEPT_SNAPSHOTS=1 to regenerate it.");
+    }
+
+    [GeneratedRegex("^[a-z]+(-[a-z]+)+$")]
+    private static partial Regex KebabCase();
+
+    [GeneratedRegex("(?:new\\(\\w+(?:\\.\\w+)*, |Add\\()\"[a-z]+-[a-z-]+\"")]
+    private static partial Regex CheckLiteral();
+}
