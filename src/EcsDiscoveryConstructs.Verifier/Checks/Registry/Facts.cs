@@ -1,0 +1,65 @@
+using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Expectations;
+
+namespace EcsDiscoveryConstructs.Verifier.Checks.Registry;
+
+/// <summary>A check of what the registry holds for one namespace.</summary>
+internal interface INamespaceCheck
+{
+    CheckInfo Info { get; }
+
+    IEnumerable<CheckResult> Check(NamespaceFacts facts);
+}
+
+/// <summary>A check of what the registry holds for one existing service.</summary>
+internal interface IServiceCheck
+{
+    CheckInfo Info { get; }
+
+    IEnumerable<CheckResult> Check(ServiceFacts facts);
+}
+
+/// <summary>What the registry holds for an expected namespace, gathered once for every namespace check.</summary>
+/// <param name="Namespace">The expected namespace.</param>
+/// <param name="SameName">Live namespaces with its name, of any type.</param>
+/// <param name="Chosen">The live namespace checked (the right type, holding the most declared services); null when none.</param>
+/// <param name="Candidates">How many live namespaces have its name and type.</param>
+/// <param name="Services">The chosen namespace's services.</param>
+/// <param name="Wanted">The resolved names of the services the assembly declares in it.</param>
+/// <param name="AllNamesResolved">True when every declared service name is known before deployment.</param>
+/// <param name="Strict">Whether undeclared things fail.</param>
+internal sealed record NamespaceFacts(ExpectedNamespace Namespace, IReadOnlyList<LiveNamespace> SameName, LiveNamespace? Chosen, int Candidates, IReadOnlyList<LiveService> Services, IReadOnlySet<string> Wanted, bool AllNamesResolved, bool Strict)
+{
+    public string Target => Namespace.Name.ToString();
+
+    public CheckResult Result(CheckInfo check, bool ok, string pass, string fail, string expected, string actual)
+        => new(Namespace.Stack, check.Id, Target, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? pass : fail) { Expected = expected, Actual = actual };
+}
+
+/// <summary>What the registry holds for an expected service that exists, gathered once for every service check.</summary>
+/// <param name="Service">The expected service.</param>
+/// <param name="Live">The live service.</param>
+/// <param name="Instances">ListInstances.</param>
+/// <param name="Discovered">DiscoverInstances (health status ALL).</param>
+/// <param name="Strict">Whether undeclared things fail.</param>
+internal sealed record ServiceFacts(ExpectedService Service, LiveService Live, IReadOnlyList<LiveInstance> Instances, IReadOnlyList<DiscoveredInstance> Discovered, bool Strict)
+{
+    public string Target => $"{Service.Namespace.Name}/{Service.Name}";
+
+    public CheckResult Result(CheckInfo check, bool ok, string pass, string fail, string expected, string actual)
+        => new(Service.Stack, check.Id, Target, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? pass : fail) { Expected = expected, Actual = actual };
+}
+
+/// <summary>Shared wording of results.</summary>
+internal static class Words
+{
+    /// <summary>The <c>actual</c> of something that does not exist.</summary>
+    public const string Missing = "missing";
+
+    /// <summary>The <c>expected</c> or <c>actual</c> of an empty list.</summary>
+    public const string None = "none";
+
+    public static string Show(object? value) => value?.ToString() ?? "not set";
+
+    public static string List(IEnumerable<string> values) => string.Join(", ", values.Order(StringComparer.Ordinal));
+}
