@@ -80,8 +80,9 @@ public static class CheckCatalog
     {
         var text = new System.Text.StringBuilder("# Verifier checks\n\n");
         text.Append("Every check `ecs-discovery verify` makes (the `check` of each result), generated from `CheckCatalog`; the test\n");
-        text.Append("`CheckCatalogTests` keeps this file current. `fail`: a finding fails the run (exit 1); `warn`: a warning, a\n");
-        text.Append("failure with `--strict`. The `dns-*` checks run with `--dns`.\n\n");
+        text.Append("`CheckCatalogTests` keeps this file current. Each check is one small class (`Checks/Registry/*`, `Dns/DnsChecks.cs`)\n");
+        text.Append("judging facts gathered once; `CheckUnitTests` gives each a passing and a reported case. `fail`: a finding fails\n");
+        text.Append("the run (exit 1); `warn`: a warning, a failure with `--strict`. The `dns-*` checks run with `--dns`.\n\n");
         text.Append("| Check | Level | Passes when | From |\n|---|---|---|---|\n");
         foreach (var check in All)
         {
