@@ -57,6 +57,18 @@ public sealed class DnsCommandTests : IDisposable
         Assert.Matches(@"FAIL +FrontendBackendDns +dns-answers +apps\.example\.com/backend +backend\.apps\.example\.com A answers 10\.0\.0\.250, not a healthy registered instance", staleOutput);
     }
 
+    [Fact]
+    public void VerifyDns_ThroughAResolverOutsideThePrivateNamespacesVpc_SkipsNeverFails()
+    {
+        Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns").Exit);
+        using var outside = new ScriptedDns((_, _) => new("REFUSED", []));
+        var (exit, output, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", outside.Endpoint.ToString());
+        Assert.True(exit == 0, output + error);
+        Assert.Matches(@"SKIP +FrontendBackendDns +dns-namespace +apps\.example\.com +the SOA of private namespace 'apps\.example\.com' is not visible", output);
+        Assert.Matches(@"SKIP +FrontendBackendDns +dns-answers +apps\.example\.com/backend", output);
+        Assert.DoesNotMatch(@"FAIL", output);
+    }
+
     [Theory]
     [InlineData(new[] { "local-dns" }, "--endpoint-url is required: local-dns answers for a local peer you name")]
     [InlineData(new[] { "local-dns", "--endpoint-url", "http://127.0.0.1:1", "--port", "0" }, "--port 0 is out of range: use 1-65535")]

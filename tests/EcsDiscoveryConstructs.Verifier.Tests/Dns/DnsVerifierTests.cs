@@ -69,6 +69,16 @@ public sealed class DnsVerifierTests
     }
 
     [Fact]
+    public void NoData_WithRegisteredInstances_Fails_WithoutInstancesPasses()
+    {
+        ScriptedReply? NoData(string name, string type) => new("NOERROR", [], [ScriptedDns.Soa(Zone)]);
+        Assert.Equal(
+            ["dns-answers: orders.internal.example.com A: no answer (NOERROR, no data), but 3 instances are registered", "dns-answer-count: orders.internal.example.com A: 0 answers, expected 3 (MULTIVALUE with 3 healthy instances)"],
+            Failures(Run(Observe(Three), NoData)));
+        Assert.Empty(Failures(Run(Observe([]), NoData)));
+    }
+
+    [Fact]
     public void TtlAboveTheDeclared_Fails()
         => Assert.Equal(["dns-ttl: orders.internal.example.com A: answer TTL 60 s is above the declared 10 s"], Failures(Run(Observe(Three), (_, t) => t == "A" ? A(60, "10.0.0.1", "10.0.0.2", "10.0.0.3") : null)));
 
