@@ -1,0 +1,34 @@
+using System.Net;
+using EcsDiscoveryConstructs.Verifier.Dns;
+
+namespace EcsDiscoveryConstructs.Canary;
+
+/// <summary>
+/// The canary's settings, from environment variables: <c>AWS_LAMBDA_RUNTIME_API</c> (set by Lambda),
+/// <c>AWS_REGION</c>, <c>ECS_DISCOVERY_EXPECTED_MODEL</c> (the expected model JSON the construct writes), optional
+/// <c>ECS_DISCOVERY_DNS_RESOLVER</c> (<c>system</c>, <c>none</c> or <c>ip[:port]</c>; default system), and the AWS SDKs'
+/// standard endpoint variables <c>AWS_ENDPOINT_URL_SERVICEDISCOVERY</c>, then <c>AWS_ENDPOINT_URL</c>.
+/// </summary>
+internal sealed record CanarySettings(string? RuntimeApi, string? Region, string? ExpectedModel, Uri? Endpoint, bool Dns, IPEndPoint? Resolver, string? Problem)
+{
+    /// <summary>Invocations served before the process exits; Lambda starts a new one (bounds any leak). Tests set fewer.</summary>
+    public int MaxInvocations { get; init; } = 10_000;
+
+    public static CanarySettings FromEnvironment(Func<string, string?> get)
+    {
+        var runtimeApi = get("AWS_LAMBDA_RUNTIME_API");
+        var region = get("AWS_REGION") ?? get("AWS_DEFAULT_REGION");
+        var model = get("ECS_DISCOVERY_EXPECTED_MODEL");
+        var endpointText = get("AWS_ENDPOINT_URL_SERVICEDISCOVERY") ?? get("AWS_ENDPOINT_URL");
+        var dnsText = get("ECS_DISCOVERY_DNS_RESOLVER") ?? "system";
+        var max = int.TryParse(get("ECS_DISCOVERY_MAX_INVOCATIONS"), out var n) && n > 0 ? n : 10_000;
+        Uri? endpoint = null;
+        IPEndPoint? resolver = null;
+        string? problem = runtimeApi is null ? "AWS_LAMBDA_RUNTIME_API is not set: the canary runs as a Lambda function (provided.al2023)"
+            : region is null ? "AWS_REGION is not set"
+            : endpointText is not null && (!Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https") || endpoint.UserInfo.Length > 0) ? $"the Cloud Map endpoint '{endpointText}' is not an http(s) URL without a user name"
+            : dnsText is not ("system" or "none") && (resolver = DnsClientResolver.ParseServer(dnsText)) is null ? $"ECS_DISCOVERY_DNS_RESOLVER '{dnsText}' is not system, none or ip[:port]"
+            : null;
+        return new CanarySettings(runtimeApi, region, model, endpoint, dnsText != "none", resolver, problem) { MaxInvocations = max };
+    }
+}

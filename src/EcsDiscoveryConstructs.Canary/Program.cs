@@ -1,0 +1,30 @@
+using Amazon.Runtime.Credentials;
+using EcsDiscoveryConstructs.Canary;
+using EcsDiscoveryConstructs.Verifier.Canary;
+
+// The DiscoveryCanary function on the provided.al2023 custom runtime: serve invocations from the Lambda Runtime API,
+// each one check cycle of the expected model the construct wrote. Settings come from the environment (CanarySettings).
+var settings = CanarySettings.FromEnvironment(Environment.GetEnvironmentVariable);
+if (settings.Problem is { } problem)
+{
+    await Console.Error.WriteLineAsync($"ecs-discovery canary: {problem}").ConfigureAwait(false);
+    return 2;
+}
+
+using var api = new LambdaRuntimeApi(settings.RuntimeApi!);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+try
+{
+    await LambdaLoop.RunAsync(api, (invocation, token) => CanaryHandler.HandleAsync(settings, () => new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null), Console.Out, token), settings.MaxInvocations, stop.Token).ConfigureAwait(false);
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+}
+
+return 0;

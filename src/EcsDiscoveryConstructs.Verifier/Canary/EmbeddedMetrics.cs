@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EcsDiscoveryConstructs.Verifier.Checks;
+using EcsDiscoveryConstructs.Verifier.Reports;
+
+namespace EcsDiscoveryConstructs.Verifier.Canary;
+
+/// <summary>
+/// A verification as CloudWatch Embedded Metric Format lines (one JSON object per line, which CloudWatch Logs turns
+/// into metrics): per stack, and per stack and target, the counts ChecksPassed, ChecksFailed and ChecksSkipped; then one
+/// line with the whole report (JSON report schema version 1).
+/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
+/// </summary>
+public static class EmbeddedMetrics
+{
+    /// <summary>The CloudWatch metric namespace.</summary>
+    public const string MetricNamespace = "EcsDiscovery";
+
+    private static readonly string[] Metrics = ["ChecksPassed", "ChecksFailed", "ChecksSkipped"];
+
+    /// <summary>The lines for <paramref name="report"/>, stamped with <paramref name="timestamp"/>.</summary>
+    public static IReadOnlyList<string> Lines(VerificationReport report, DateTimeOffset timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var lines = new List<string>();
+        foreach (var stack in report.Results.GroupBy(r => r.Stack).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            lines.Add(Line(timestamp, [("Stack", stack.Key)], stack.ToList()));
+            foreach (var target in stack.GroupBy(r => r.Target).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                lines.Add(Line(timestamp, [("Stack", stack.Key), ("Target", target.Key)], target.ToList()));
+            }
+        }
+
+        lines.Add(JsonNode.Parse(ReportWriter.Format(report, "json"))!.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+        return lines;
+    }
+
+    private static string Line(DateTimeOffset timestamp, (string Name, string Value)[] dimensions, IReadOnlyList<CheckResult> results)
+    {
+        var line = new JsonObject
+        {
+            ["_aws"] = new JsonObject
+            {
+                ["Timestamp"] = timestamp.ToUnixTimeMilliseconds(),
+                ["CloudWatchMetrics"] = new JsonArray(new JsonObject
+                {
+                    ["Namespace"] = MetricNamespace,
+                    ["Dimensions"] = new JsonArray(new JsonArray(dimensions.Select(d => (JsonNode)JsonValue.Create(d.Name)!).ToArray())),
+                    ["Metrics"] = new JsonArray(Metrics.Select(m => (JsonNode)new JsonObject { ["Name"] = m, ["Unit"] = "Count" }).ToArray()),
+                }),
+            },
+        };
+        foreach (var (name, value) in dimensions)
+        {
+            line[name] = value;
+        }
+
+        line["ChecksPassed"] = results.Count(r => r.Status == CheckStatus.Pass);
+        line["ChecksFailed"] = results.Count(r => r.Status == CheckStatus.Fail);
+        line["ChecksSkipped"] = results.Count(r => r.Status == CheckStatus.Skip);
+        return line.ToJsonString();
+    }
+}

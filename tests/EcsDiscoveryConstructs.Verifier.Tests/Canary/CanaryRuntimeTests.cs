@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using EcsDiscoveryConstructs.Verifier.Canary;
+using EcsDiscoveryConstructs.Verifier.Checks;
+
+namespace EcsDiscoveryConstructs.Verifier.Tests.Canary;
+
+public sealed class CanaryRuntimeTests
+{
+    [Fact]
+    public void EmbeddedMetrics_OneLinePerStackAndTarget_ThenTheReport()
+    {
+        var report = new VerificationReport(
+        [
+            new("Shop", "namespace-exists", "internal.example.com", CheckStatus.Pass, "ok"),
+            new("Shop", "instance-count", "internal.example.com/orders", CheckStatus.Fail, "1 instances, expected 2"),
+            new("Shop", "instance-health", "internal.example.com/orders", CheckStatus.Pass, "ok"),
+        ]);
+        var lines = EmbeddedMetrics.Lines(report, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000)).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(4, lines.Count);
+        var stack = lines[0];
+        Assert.Equal(1_700_000_000_000, stack["_aws"]!["Timestamp"]!.GetValue<long>());
+        Assert.Equal("EcsDiscovery", stack["_aws"]!["CloudWatchMetrics"]![0]!["Namespace"]!.GetValue<string>());
+        Assert.Equal("[[\"Stack\"]]", stack["_aws"]!["CloudWatchMetrics"]![0]!["Dimensions"]!.ToJsonString());
+        Assert.Equal((2, 1, 0), (stack["ChecksPassed"]!.GetValue<int>(), stack["ChecksFailed"]!.GetValue<int>(), stack["ChecksSkipped"]!.GetValue<int>()));
+        var orders = lines.Single(l => l["Target"]?.GetValue<string>() == "internal.example.com/orders");
+        Assert.Equal("[[\"Stack\",\"Target\"]]", orders["_aws"]!["CloudWatchMetrics"]![0]!["Dimensions"]!.ToJsonString());
+        Assert.Equal(1, orders["ChecksFailed"]!.GetValue<int>());
+        Assert.False(lines[3]["passed"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task LambdaLoop_RespondsWithTheResult_AndTurnsExceptionsIntoInvocationErrors()
+    {
+        var api = new FakeRuntime(["ok", "boom", "ok"]);
+        var served = await LambdaLoop.RunAsync(api, (invocation, _) => invocation.Payload == "boom" ? throw new InvalidOperationException("model unreadable\nsecond line") : Task.FromResult($"done {invocation.RequestId}"), 3, CancellationToken.None);
+        Assert.Equal(3, served);
+        Assert.Equal(["r1: done r1", "r2 error InvalidOperationException: model unreadable", "r3: done r3"], api.Log);
+    }
+
+    private sealed class FakeRuntime(string[] payloads) : ILambdaRuntimeApi
+    {
+        private int next;
+
+        public List<string> Log { get; } = [];
+
+        public Task<LambdaInvocation> NextAsync(CancellationToken cancellationToken)
+        {
+            next++;
+            return Task.FromResult(new LambdaInvocation($"r{next}", payloads[next - 1], DateTimeOffset.UtcNow.AddMinutes(1)));
+        }
+
+        public Task RespondAsync(string requestId, string body, CancellationToken cancellationToken)
+        {
+            Log.Add($"{requestId}: {body}");
+            return Task.CompletedTask;
+        }
+
+        public Task FailAsync(string requestId, string errorType, string message, CancellationToken cancellationToken)
+        {
+            Log.Add($"{requestId} error {errorType}: {message}");
+            return Task.CompletedTask;
+        }
+    }
+}
