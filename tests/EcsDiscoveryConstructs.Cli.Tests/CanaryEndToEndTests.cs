@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using EcsDiscoveryConstructs.Tests.Shared;
+using EcsDiscoveryConstructs.Verifier.Assembly;
+using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Expectations;
+using EcsDiscoveryConstructs.Verifier.LocalPeer;
+
+namespace EcsDiscoveryConstructs.Cli.Tests;
+
+/// <summary>
+/// The canary's bootstrap as Lambda runs it, locally: a fake Lambda Runtime API hands it one invocation; moto holds the
+/// registry (filled by local-deploy) and the local DNS peer answers DNS. What it logs (EMF) and reports back.
+/// </summary>
+[Collection(MotoCollection.Name)]
+public sealed class CanaryEndToEndTests : IDisposable
+{
+    private readonly MotoServer moto;
+    private readonly string assembly = RepoRoot.ExampleAssembly();
+
+    public CanaryEndToEndTests(MotoServer moto)
+    {
+        this.moto = moto;
+        moto.Reset();
+    }
+
+    [Fact]
+    public void CleanRegistry_LogsEmfWithZeroFailures_AndRespondsPassed()
+    {
+        Deploy();
+        using var client = Client(moto.Endpoint);
+        using var dns = new LocalDnsPeer(client, FreePort());
+        var (result, log) = Invoke(Model(), moto.Endpoint, dns.Endpoint.ToString());
+        Assert.Equal("response", result.Kind);
+        Assert.True(JsonNode.Parse(result.Body)!["passed"]!.GetValue<bool>(), result.Body);
+        var metrics = Emf(log);
+        Assert.NotEmpty(metrics);
+        Assert.All(metrics, m => Assert.Equal(0, m["ChecksFailed"]!.GetValue<int>()));
+        Assert.Contains(metrics, m => m["Target"]?.GetValue<string>() == "apps.example.com/backend" && m["ChecksPassed"]!.GetValue<int>() > 5);
+    }
+
+    [Fact]
+    public void RegistryFault_AndStaleDnsAnswer_AreFailuresWithTheirDimensions()
+    {
+        Deploy();
+        using var raw = new RawCloudMap(moto.Endpoint);
+        raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = raw.FirstInstanceId("backend") });
+        using var stale = new ScriptedDns((name, type) => (name, type) switch
+        {
+            ("apps.example.com", "SOA") => new("NOERROR", [ScriptedDns.Soa("apps.example.com")]),
+            (_, "A") => new("NOERROR", [new(name, "A", 10, "10.0.0.250")]),
+            _ => new("NOERROR", [], [ScriptedDns.Soa("apps.example.com")]),
+        });
+        var (result, log) = Invoke(Model(), moto.Endpoint, stale.Endpoint.ToString());
+        Assert.Equal("response", result.Kind);
+        Assert.False(JsonNode.Parse(result.Body)!["passed"]!.GetValue<bool>());
+        var backend = Emf(log).Single(m => m["Target"]?.GetValue<string>() == "apps.example.com/backend");
+        Assert.Equal("FrontendBackendDns", backend["Stack"]!.GetValue<string>());
+        Assert.True(backend["ChecksFailed"]!.GetValue<int>() >= 2, backend.ToJsonString()); // instance-count and dns-answers
+        Assert.Contains("10.0.0.250", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MalformedModel_AndUnreachableRegistry_AreInvocationErrors()
+    {
+        var (malformed, _) = Invoke("{\"version\":1,\"namespaces\":{}}", moto.Endpoint, "none");
+        Assert.Equal(("error", "InputException"), (malformed.Kind, JsonNode.Parse(malformed.Body)!["errorType"]!.GetValue<string>()));
+        Assert.Contains("$.namespaces", malformed.Body, StringComparison.Ordinal);
+
+        var (unreachable, _) = Invoke(Model(), ScriptedEndpoint.Refusing(), "none");
+        Assert.Equal(("error", "CloudMapException"), (unreachable.Kind, JsonNode.Parse(unreachable.Body)!["errorType"]!.GetValue<string>()));
+    }
+
+    public void Dispose() => Directory.Delete(assembly, recursive: true);
+
+    private void Deploy() => Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns").Exit);
+
+    private static string Model()
+        => ExpectedModelJson.Write(ExpectedState.From([TemplateTopologyReader.Read("FrontendBackendDns", File.ReadAllText(RepoRoot.ExampleTemplate("FrontendBackendDns")))]));
+
+    private static CloudMapClient Client(Uri endpoint) => new(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = endpoint });
+
+    /// <summary>Runs the bootstrap for one invocation and returns what it posted back and what it logged.</summary>
+    private static ((string Kind, string Body) Result, string Log) Invoke(string model, Uri endpoint, string resolver)
+    {
+        using var runtime = new FakeRuntimeApi();
+        var configuration = AppContext.BaseDirectory.Contains("/bin/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        var bootstrap = Path.Combine(RepoRoot.Path, "src", "EcsDiscoveryConstructs.Canary", "bin", configuration, "net10.0", "bootstrap.dll");
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{runtime.Port}",
+            ["AWS_REGION"] = "us-east-1",
+            ["AWS_ACCESS_KEY_ID"] = "testing",
+            ["AWS_SECRET_ACCESS_KEY"] = "testing",
+            ["AWS_ENDPOINT_URL_SERVICEDISCOVERY"] = endpoint.ToString(),
+            ["ECS_DISCOVERY_EXPECTED_MODEL"] = model,
+            ["ECS_DISCOVERY_DNS_RESOLVER"] = resolver,
+            ["ECS_DISCOVERY_MAX_INVOCATIONS"] = "1",
+        };
+        var (exit, output) = ProcessRun.Run("dotnet", RepoRoot.Path, TimeSpan.FromSeconds(90), environment, bootstrap);
+        Assert.True(exit == 0, output);
+        Assert.True(runtime.Results.TryDequeue(out var result), $"the bootstrap reported nothing:\n{output}");
+        return (result, output);
+    }
+
+    private static List<JsonNode> Emf(string log)
+        => [.. log.Split('\n').Where(l => l.StartsWith("{\"_aws\"", StringComparison.Ordinal)).Select(l => JsonNode.Parse(l)!)];
+
+    private static int FreePort()
+    {
+        using var tcp = new TcpListener(IPAddress.Loopback, 0);
+        tcp.Start();
+        return ((IPEndPoint)tcp.LocalEndpoint).Port;
+    }
+
+    /// <summary>The Lambda Runtime API's three calls on loopback: one invocation, then whatever the runtime posts back.</summary>
+    private sealed class FakeRuntimeApi : IDisposable
+    {
+        private readonly HttpListener listener = new();
+        private readonly Task loop;
+        private int handedOut;
+
+        public FakeRuntimeApi()
+        {
+            Port = FreePort();
+            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            listener.Start();
+            loop = Task.Run(ServeAsync);
+        }
+
+        public int Port { get; }
+
+        public ConcurrentQueue<(string Kind, string Body)> Results { get; } = new();
+
+        public void Dispose()
+        {
+            listener.Stop();
+            listener.Close();
+            try
+            {
+                loop.Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+            }
+        }
+
+        private async Task ServeAsync()
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await listener.GetContextAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+
+                var path = context.Request.Url!.AbsolutePath;
+                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+                var body = await reader.ReadToEndAsync().ConfigureAwait(false);
+                if (path == "/2018-06-01/runtime/invocation/next" && Interlocked.Increment(ref handedOut) == 1)
+                {
+                    context.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = "req-1";
+                    context.Response.Headers["Lambda-Runtime-Deadline-Ms"] = DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes("{\"source\":\"aws.events\"}")).ConfigureAwait(false);
+                }
+                else if (path.EndsWith("/response", StringComparison.Ordinal) || path.EndsWith("/error", StringComparison.Ordinal))
+                {
+                    Results.Enqueue((path.EndsWith("/error", StringComparison.Ordinal) ? "error" : "response", body));
+                    context.Response.StatusCode = 202;
+                }
+                else
+                {
+                    context.Response.StatusCode = 500;
+                }
+
+                context.Response.Close();
+            }
+        }
+    }
+}
