@@ -100,7 +100,11 @@ public sealed class CanaryEndToEndTests : IDisposable
             ["ECS_DISCOVERY_DNS_RESOLVER"] = resolver,
             ["ECS_DISCOVERY_MAX_INVOCATIONS"] = "1",
         };
-        var (exit, output) = ProcessRun.Run("dotnet", RepoRoot.Path, TimeSpan.FromSeconds(90), environment, bootstrap);
+        // ECS_DISCOVERY_CANARY_BOOTSTRAP runs a published (self-contained, trimmed) bootstrap instead of the build's.
+        var published = Environment.GetEnvironmentVariable("ECS_DISCOVERY_CANARY_BOOTSTRAP");
+        var (exit, output) = published is { Length: > 0 }
+            ? ProcessRun.Run(published, RepoRoot.Path, TimeSpan.FromSeconds(90), environment)
+            : ProcessRun.Run("dotnet", RepoRoot.Path, TimeSpan.FromSeconds(90), environment, bootstrap);
         Assert.True(exit == 0, output);
         Assert.True(runtime.Results.TryDequeue(out var result), $"the bootstrap reported nothing:\n{output}");
         return (result, output);
