@@ -50,7 +50,7 @@ public static class CheckCatalog
     public static CheckInfo InstanceHealth { get; } = new("instance-health", "fail", "Every instance of a service with a health check is HEALTHY (the others are named).", "Cloud Map health status");
 
     /// <summary>The namespace's SOA is visible to the resolver.</summary>
-    public static CheckInfo DnsNamespace { get; } = new("dns-namespace", "fail", "--dns: the namespace's SOA is visible through the resolver; a private namespace that is not visible from here skips its DNS checks with the reason.", "Route 53 hosted zones (docs/dns-facts.md)");
+    public static CheckInfo DnsNamespace { get; } = new("dns-namespace", "fail", "--dns: the namespace's SOA is visible through the resolver; a private namespace that is not visible from here (NXDOMAIN, REFUSED, no SOA) skips its DNS checks with the reason; a resolver that times out or answers SERVFAIL fails.", "Route 53 hosted zones (docs/dns-facts.md)");
 
     /// <summary>Answers are healthy registered instances.</summary>
     public static CheckInfo DnsAnswers { get; } = new("dns-answers", "fail", "--dns: every answered address, SRV target or CNAME belongs to a healthy registered instance (any, when none is healthy); a name with instances answers; SERVFAIL, REFUSED and timeouts fail.", "docs/dns-facts.md");

@@ -14,6 +14,11 @@ internal sealed class DnsNamespaceCheck
         {
             yield return new(facts.Stack, Info.Id, ns.Name, CheckStatus.Pass, $"SOA of '{ns.Name}' answered by {facts.Resolver}") { Expected = "SOA", Actual = "SOA" };
         }
+        else if (facts.Soa.Code is "TIMEOUT" or "SERVFAIL")
+        {
+            // A resolver that does not answer is an error, not a namespace it cannot see.
+            yield return new(facts.Stack, Info.Id, ns.Name, CheckStatus.Fail, $"the resolver {facts.Resolver} did not answer for the SOA of '{ns.Name}' ({facts.Soa.Code}); is --dns-resolver right?") { Expected = "SOA", Actual = facts.Soa.Code };
+        }
         else if (ns.Type == "DNS_PRIVATE")
         {
             var reason = $"the SOA of private namespace '{ns.Name}' is not visible through {facts.Resolver} ({facts.Soa.Code}): its names resolve only inside its VPC; run verify --dns there (e.g. in a task or a CodeBuild project in the VPC, resolver 169.254.169.253)";

@@ -103,6 +103,9 @@ public sealed class CheckUnitTests
         var hidden = new DnsNamespaceCheck().Check(new DnsNamespaceFacts(LiveNs, "Shop", new DnsAnswer("REFUSED", [], []), [observed], "127.0.0.1:53")).ToList();
         Assert.Equal([CheckStatus.Skip, CheckStatus.Skip], hidden.Select(r => r.Status));
         Assert.Equal(CheckStatus.Fail, Single(new DnsNamespaceCheck().Check(new DnsNamespaceFacts(LiveNs with { Type = "DNS_PUBLIC" }, "Shop", new DnsAnswer("NXDOMAIN", [], []), [observed], "127.0.0.1:53"))).Status);
+        Assert.Equal(
+            "the resolver 127.0.0.1:53 did not answer for the SOA of 'internal.example.com' (TIMEOUT); is --dns-resolver right?",
+            Single(new DnsNamespaceCheck().Check(new DnsNamespaceFacts(LiveNs, "Shop", new DnsAnswer("TIMEOUT", [], []), [observed], "127.0.0.1:53"))).Message);
     }
 
     private static ExpectedService Expected()
