@@ -79,7 +79,7 @@ internal static class DemoCommand
                     // What clients resolve: a local DNS peer answers from the same registry, as Route 53 would.
                     using var dns = new LocalDnsPeer(client, LoopbackPort.Free());
                     output.WriteLine($"demo: local DNS peer answering on {dns.Endpoint}");
-                    report = report with { Results = [.. report.Results, .. await new DnsVerifier(new DnsClientResolver(dns.Endpoint)).VerifyAsync(report.Observations, cancellationToken).ConfigureAwait(false)] };
+                    report = await new DnsVerifier(new DnsClientResolver(dns.Endpoint)).AddToAsync(report, cancellationToken).ConfigureAwait(false);
                 }
                 catch (CloudMapException e)
                 {

@@ -80,7 +80,7 @@ internal static class VerifyCommand
                     async Task<VerificationReport> Once(CancellationToken token)
                     {
                         var found = await registry.VerifyAsync(expected, parse.GetValue(strict), token).ConfigureAwait(false);
-                        return dnsVerifier is null ? found : found with { Results = [.. found.Results, .. await dnsVerifier.VerifyAsync(found.Observations, token).ConfigureAwait(false)] };
+                        return dnsVerifier is null ? found : await dnsVerifier.AddToAsync(found, token).ConfigureAwait(false);
                     }
 
                     report = await Poll(Once, TimeSpan.FromSeconds(seconds), error, cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,7 @@ public sealed class CanaryCheck(ICloudMapClient client, IDnsResolver? resolver, 
         var report = await new RegistryVerifier(client).VerifyAsync(expected, strict: false, cancellationToken).ConfigureAwait(false);
         if (resolver is not null)
         {
-            report = report with { Results = [.. report.Results, .. await new DnsVerifier(resolver).VerifyAsync(report.Observations, cancellationToken).ConfigureAwait(false)] };
+            report = await new DnsVerifier(resolver).AddToAsync(report, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var line in EmbeddedMetrics.Lines(report, DateTimeOffset.UtcNow))

@@ -1,5 +1,6 @@
 using EcsDiscoveryConstructs.Verifier.Checks.Registry;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Dns;
 using EcsDiscoveryConstructs.Verifier.Expectations;
 
 namespace EcsDiscoveryConstructs.Verifier.Checks;
@@ -105,10 +106,6 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         var facts = new ServiceFacts(service, live, instances, discovered, strict);
         results.AddRange(ServiceChecks.SelectMany(c => c.Check(facts)));
 
-        // Without a health check Route 53 treats every instance as healthy.
-        var healthy = live.CustomHealthCheck || live.Route53HealthCheck
-            ? discovered.Where(d => d.HealthStatus == "HEALTHY").Select(d => d.InstanceId).ToHashSet(StringComparer.Ordinal)
-            : instances.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        return (results, new ServiceObservation(service, liveNamespace.Value.Namespace, live, instances, healthy));
+        return (results, new ServiceObservation(service, liveNamespace.Value.Namespace, live, instances, Route53Answers.Healthy(live, instances, discovered)));
     }
 }

@@ -30,16 +30,16 @@ internal sealed record DnsNamespaceFacts(LiveNamespace Namespace, string Stack, 
 internal sealed record DnsServiceFacts(ServiceObservation Observed, IReadOnlyDictionary<string, DnsAnswer> Answers, IReadOnlyDictionary<string, DnsAnswer> Hosts)
 {
     /// <summary>The name clients resolve, lower case.</summary>
-    public string Name => $"{Observed.Service.Name.Literal}.{Observed.Namespace.Name}".ToLowerInvariant();
+    public string Name => Route53Answers.DnsName(Observed.Service.Name.Literal!, Observed.Namespace.Name);
 
     /// <summary>The result target, <c>namespace/service</c>.</summary>
     public string Target => $"{Observed.Namespace.Name}/{Observed.Service.Name}";
 
-    /// <summary>The instances answers may draw from (<see cref="Route53Answers.Pool"/>).</summary>
+    /// <summary>The instances answers may draw from (<see cref="Route53Answers.Pool(ServiceObservation)"/>).</summary>
     public IReadOnlyList<LiveInstance> Pool => Route53Answers.Pool(Observed);
 
     /// <summary>True when the service's instances are load balancer aliases (answers the registry cannot predict).</summary>
-    public bool IsAlias => Observed.Instances.Any(i => i.Attributes.ContainsKey("AWS_ALIAS_DNS_NAME"));
+    public bool IsAlias => Route53Answers.IsAlias(Observed.Instances);
 
     /// <summary>True when a type's answer can be compared: NOERROR, or NXDOMAIN for a service without instances.</summary>
     public bool Comparable(DnsAnswer answer) => answer.IsNoError || (answer.Code == "NXDOMAIN" && Pool.Count == 0);

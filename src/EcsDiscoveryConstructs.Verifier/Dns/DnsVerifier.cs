@@ -17,6 +17,13 @@ public sealed class DnsVerifier(IDnsResolver resolver)
     /// <summary>Every check class, for the catalogue test.</summary>
     internal static IEnumerable<CheckInfo> CheckInfos => ServiceChecks.Select(c => c.Info).Prepend(NamespaceCheck.Info);
 
+    /// <summary>The registry check's <paramref name="report"/> with the DNS checks of the services it observed added.</summary>
+    public async Task<VerificationReport> AddToAsync(VerificationReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report with { Results = [.. report.Results, .. await VerifyAsync(report.Observations, cancellationToken).ConfigureAwait(false)] };
+    }
+
     /// <summary>Runs the DNS checks for the services the registry check observed.</summary>
     public async Task<IReadOnlyList<CheckResult>> VerifyAsync(IReadOnlyList<ServiceObservation> observed, CancellationToken cancellationToken)
     {
@@ -45,11 +52,11 @@ public sealed class DnsVerifier(IDnsResolver resolver)
     /// <summary>The answers one service's checks need: each declared record type (only the first for a missing service), and each SRV target's A.</summary>
     private async Task<DnsServiceFacts> GatherAsync(ServiceObservation observed, CancellationToken cancellationToken)
     {
-        var name = $"{observed.Service.Name.Literal}.{observed.Namespace.Name}".ToLowerInvariant();
+        var name = Route53Answers.DnsName(observed.Service.Name.Literal!, observed.Namespace.Name);
         var types = observed.Service.DnsRecords.Select(r => r.Type).Distinct().ToList();
         var answers = new Dictionary<string, DnsAnswer>(StringComparer.Ordinal);
         var hosts = new Dictionary<string, DnsAnswer>(StringComparer.Ordinal);
-        var alias = observed.Instances.Any(i => i.Attributes.ContainsKey("AWS_ALIAS_DNS_NAME"));
+        var alias = Route53Answers.IsAlias(observed.Instances);
         foreach (var type in observed.Live is null ? types.Take(1) : alias ? [] : types)
         {
             var answer = await resolver.QueryAsync(name, type, cancellationToken).ConfigureAwait(false);

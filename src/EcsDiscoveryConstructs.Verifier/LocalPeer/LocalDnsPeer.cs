@@ -2,6 +2,7 @@ using System.Net;
 using ARSoft.Tools.Net;
 using ARSoft.Tools.Net.Dns;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Dns;
 
 namespace EcsDiscoveryConstructs.Verifier.LocalPeer;
 
@@ -123,30 +124,20 @@ public sealed class LocalDnsPeer : IDisposable
             return [];
         }
 
-        var pool = await PoolAsync(ns, owner, instances, cancellationToken).ConfigureAwait(false);
-        var chosen = pool.OrderBy(_ => Random.Shared.Next()).Take(owner.RoutingPolicy == "WEIGHTED" ? 1 : 8);
+        // A discovery call only when a health check makes health matter (Route53Answers.Healthy).
+        var discovered = owner.CustomHealthCheck || owner.Route53HealthCheck
+            ? await client.DiscoverInstancesAsync(ns.DiscoveryName, owner.Name, "ALL", cancellationToken).ConfigureAwait(false)
+            : [];
+        var pool = Route53Answers.Pool(instances, Route53Answers.Healthy(owner, instances, discovered));
+        var chosen = pool.OrderBy(_ => Random.Shared.Next()).Take(Route53Answers.AnswerCount(owner.RoutingPolicy, pool.Count));
         var ttl = (int)record.Ttl;
         return [.. chosen.SelectMany(i => type switch
         {
             RecordType.Srv when i.Attributes.TryGetValue("AWS_INSTANCE_PORT", out var port) && ushort.TryParse(port, out var p)
-                => [new SrvRecord(domain, ttl, 1, 1, p, DomainName.Parse($"{i.Id}.{owner.Name}.{ns.Name}"))],
+                => [new SrvRecord(domain, ttl, 1, 1, p, DomainName.Parse(Route53Answers.SrvTarget(i.Id, owner.Name, ns.Name)))],
             RecordType.CName when i.Attributes.TryGetValue("AWS_INSTANCE_CNAME", out var cname) => [new CNameRecord(domain, ttl, DomainName.Parse(cname))],
             _ => Addresses(i, type, domain, ttl),
         })];
-    }
-
-    /// <summary>The healthy instances, or all of them when none is healthy or the service has no health check.</summary>
-    private async Task<IReadOnlyList<LiveInstance>> PoolAsync(LiveNamespace ns, LiveService service, IReadOnlyList<LiveInstance> instances, CancellationToken cancellationToken)
-    {
-        if (!service.CustomHealthCheck && !service.Route53HealthCheck)
-        {
-            return instances;
-        }
-
-        var discovered = await client.DiscoverInstancesAsync(ns.DiscoveryName, service.Name, "ALL", cancellationToken).ConfigureAwait(false);
-        var healthy = discovered.Where(d => d.HealthStatus == "HEALTHY").Select(d => d.InstanceId).ToHashSet(StringComparer.Ordinal);
-        var pool = instances.Where(i => healthy.Contains(i.Id)).ToList();
-        return pool.Count > 0 ? pool : instances;
     }
 
     private static IEnumerable<DnsRecordBase> Addresses(LiveInstance instance, RecordType type, DomainName name, int ttl)

@@ -109,9 +109,6 @@ internal sealed record DiscoveryPlan
             return (owner.Name, scPort.ContainerPort);
         }
 
-        var container = cloudMap.ContainerName is { } name ? task.FindContainer(name)
-            : task.Containers.Count == 1 ? task.Containers[0] : null;
-        var port = cloudMap.ContainerPort ?? (container?.Ports.Count == 1 ? container.Ports[0].ContainerPort : null);
-        return container is not null && port is not null ? (container.Name, port.Value) : null;
+        return task.PickTarget(cloudMap.ContainerName, cloudMap.ContainerPort) is { } target ? (target.Container.Name, target.Port) : null;
     }
 }

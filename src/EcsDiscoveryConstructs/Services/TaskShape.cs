@@ -36,6 +36,21 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
 
     public ContainerShape? FindContainer(string name) => Containers.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>
+    /// The container and port SRV records would name: the named container (or the only one) and the given port (or
+    /// that container's only one); null when either is ambiguous or missing. The port is not checked to be mapped.
+    /// </summary>
+    public (ContainerShape Container, int Port)? PickTarget(string? containerName, int? containerPort)
+    {
+        var container = containerName is { } name ? FindContainer(name) : Containers.Count == 1 ? Containers[0] : null;
+        var port = containerPort ?? (container?.Ports.Count == 1 ? container.Ports[0].ContainerPort : null);
+        return container is not null && port is not null ? (container, port.Value) : null;
+    }
+
+    /// <summary>The containers and their mapped ports, for messages: <c>'app': 8080; 'sidecar': no ports</c>.</summary>
+    public string DescribePorts()
+        => string.Join("; ", Containers.Select(c => $"'{c.Name}': {(c.Ports.Count == 0 ? "no ports" : string.Join(", ", c.Ports.Select(p => p.ContainerPort)))}"));
+
     /// <summary>Finds a named port mapping in any container, with its container.</summary>
     public (ContainerShape Container, PortShape Port)? FindPortMapping(string name)
         => Containers.SelectMany(c => c.Ports.Where(p => p.Name == name).Select(p => (c, p))).Cast<(ContainerShape, PortShape)?>().FirstOrDefault();

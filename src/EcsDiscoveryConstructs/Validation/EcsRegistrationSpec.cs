@@ -28,21 +28,7 @@ internal sealed record EcsRegistrationSpec(DiscoveryServiceSpec Service, string 
 
     /// <summary>The container and port the registry names, resolved as ECS needs them; null when ambiguous or not needed.</summary>
     public (string Container, int Port)? Target
-    {
-        get
-        {
-            var container = ContainerName is { } name ? Task.FindContainer(name) : Task.Containers.Count == 1 ? Task.Containers[0] : null;
-            if (container is null || !ContainerInTask)
-            {
-                return null;
-            }
-
-            if (ContainerPort is { } port)
-            {
-                return container.Ports.Any(p => p.ContainerPort == port) ? (container.Name, port) : null;
-            }
-
-            return container.Ports.Count == 1 ? (container.Name, container.Ports[0].ContainerPort) : null;
-        }
-    }
+        => ContainerInTask && Task.PickTarget(ContainerName, ContainerPort) is { } target && target.Container.Ports.Any(p => p.ContainerPort == target.Port)
+            ? (target.Container.Name, target.Port)
+            : null;
 }

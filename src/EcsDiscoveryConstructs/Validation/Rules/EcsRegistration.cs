@@ -49,7 +49,7 @@ internal sealed class EcsRegistration : IPropsRule<EcsRegistrationSpec>
 
     private static IEnumerable<Violation> TargetViolations(EcsRegistrationSpec subject, string label)
     {
-        var ports = string.Join("; ", subject.Task.Containers.Select(c => $"'{c.Name}': {(c.Ports.Count == 0 ? "no ports" : string.Join(", ", c.Ports.Select(p => p.ContainerPort)))}"));
+        var ports = subject.Task.DescribePorts();
         if (subject.ContainerName is { } name && (!subject.ContainerInTask || subject.Task.FindContainer(name) is null))
         {
             yield return new Violation($"container '{name}'", $"is not a container of {label}'s task definition (containers: {ports})", "Pass a container of the service's own task definition.");

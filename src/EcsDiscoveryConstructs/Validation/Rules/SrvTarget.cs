@@ -19,7 +19,7 @@ internal sealed class SrvTarget : IPropsRule<FargateServiceSpec>
             yield break;
         }
 
-        var ports = string.Join("; ", plan.Task.Containers.Select(c => $"'{c.Name}': {(c.Ports.Count == 0 ? "no ports" : string.Join(", ", c.Ports.Select(p => p.ContainerPort)))}"));
+        var ports = plan.Task.DescribePorts();
         if (cm.ContainerName is { } name && plan.Task.FindContainer(name) is null)
         {
             yield return new Violation($"CloudMap.ContainerName '{name}'", $"is not a container of the task (containers: {ports})", "Name the container whose port SRV records should carry.");
