@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Tests.Shared;
@@ -32,7 +31,7 @@ public sealed class CanaryEndToEndTests : IDisposable
     {
         Deploy();
         using var client = Client(moto.Endpoint);
-        using var dns = new LocalDnsPeer(client, FreePort());
+        using var dns = new LocalDnsPeer(client, LoopbackPorts.UdpAndTcp());
         var (result, log) = Invoke(Model(), moto.Endpoint, dns.Endpoint.ToString());
         Assert.Equal("response", result.Kind);
         Assert.True(JsonNode.Parse(result.Body)!["passed"]!.GetValue<bool>(), result.Body);
@@ -113,13 +112,6 @@ public sealed class CanaryEndToEndTests : IDisposable
     private static List<JsonNode> Emf(string log)
         => [.. log.Split('\n').Where(l => l.StartsWith("{\"_aws\"", StringComparison.Ordinal)).Select(l => JsonNode.Parse(l)!)];
 
-    private static int FreePort()
-    {
-        using var tcp = new TcpListener(IPAddress.Loopback, 0);
-        tcp.Start();
-        return ((IPEndPoint)tcp.LocalEndpoint).Port;
-    }
-
     /// <summary>The Lambda Runtime API's three calls on loopback: one invocation, then whatever the runtime posts back.</summary>
     private sealed class FakeRuntimeApi : IDisposable
     {
@@ -129,7 +121,7 @@ public sealed class CanaryEndToEndTests : IDisposable
 
         public FakeRuntimeApi()
         {
-            Port = FreePort();
+            Port = LoopbackPorts.Tcp();
             listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             listener.Start();
             loop = Task.Run(ServeAsync);

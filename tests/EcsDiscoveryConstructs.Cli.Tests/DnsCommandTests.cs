@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using EcsDiscoveryConstructs.Tests.Shared;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.LocalPeer;
@@ -39,7 +37,7 @@ public sealed class DnsCommandTests : IDisposable
     {
         Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns").Exit);
         using var client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = moto.Endpoint });
-        using (var peer = new LocalDnsPeer(client, FreePort()))
+        using (var peer = new LocalDnsPeer(client, LoopbackPorts.UdpAndTcp()))
         {
             var (exit, output, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", peer.Endpoint.ToString());
             Assert.True(exit == 0, output + error);
@@ -80,7 +78,7 @@ public sealed class DnsCommandTests : IDisposable
     [Fact]
     public void LocalDns_RunsForTheGivenTime_ThenStops()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.UdpAndTcp();
         var (exit, output, _) = CliRun.Run("local-dns", "--endpoint-url", moto.Endpoint.ToString(), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--for", "1");
         Assert.Equal(0, exit);
         Assert.Equal($"local-dns: answering on 127.0.0.1:{port} (UDP and TCP) for the DNS namespaces of {moto.Endpoint}; stopping after 1 s\nlocal-dns: stopped\n", output);
@@ -90,10 +88,4 @@ public sealed class DnsCommandTests : IDisposable
 
     private static (int, string) Exit((int Exit, string Output, string Error) result) => (result.Exit, result.Error);
 
-    private static int FreePort()
-    {
-        using var tcp = new TcpListener(IPAddress.Loopback, 0);
-        tcp.Start();
-        return ((IPEndPoint)tcp.LocalEndpoint).Port;
-    }
 }

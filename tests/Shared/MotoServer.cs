@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace EcsDiscoveryConstructs.Tests.Shared;
 
@@ -15,7 +14,7 @@ public sealed class MotoServer : IDisposable
 
     public MotoServer()
     {
-        Port = FreePort();
+        Port = LoopbackPorts.Tcp();
         process = Process.Start(new ProcessStartInfo("moto_server", ["-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
@@ -74,13 +73,6 @@ public sealed class MotoServer : IDisposable
         }
 
         process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

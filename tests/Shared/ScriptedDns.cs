@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using ARSoft.Tools.Net;
 using ARSoft.Tools.Net.Dns;
 
@@ -27,7 +26,7 @@ public sealed class ScriptedDns : IDisposable
 
     public ScriptedDns(Func<string, string, ScriptedReply?> script)
     {
-        Port = FreePort();
+        Port = LoopbackPorts.UdpAndTcp();
         var endpoint = new IPEndPoint(IPAddress.Loopback, Port);
         server = new DnsServer(new UdpServerTransport(endpoint), new TcpServerTransport(endpoint));
         server.QueryReceived += async (_, e) =>
@@ -99,29 +98,5 @@ public sealed class ScriptedDns : IDisposable
             "SRV" when r.Value.Split(' ') is [var priority, var weight, var port, var target] => new SrvRecord(name, r.Ttl, ushort.Parse(priority, System.Globalization.CultureInfo.InvariantCulture), ushort.Parse(weight, System.Globalization.CultureInfo.InvariantCulture), ushort.Parse(port, System.Globalization.CultureInfo.InvariantCulture), DomainName.Parse(target)),
             _ => throw new ArgumentException($"unsupported record {r}"),
         };
-    }
-
-    /// <summary>The next port to try: ports are never reused within a test process, so a stopped server's socket
-    /// that lingers can never answer another test's queries.</summary>
-    private static int nextPort = 20000 + Random.Shared.Next(0, 20000);
-
-    private static int FreePort()
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var port = Interlocked.Increment(ref nextPort);
-            try
-            {
-                using var tcp = new TcpListener(IPAddress.Loopback, port);
-                tcp.Start();
-                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-            }
-        }
-
-        throw new InvalidOperationException("no free loopback port for both UDP and TCP");
     }
 }

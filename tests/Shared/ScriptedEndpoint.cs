@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace EcsDiscoveryConstructs.Tests.Shared;
@@ -32,7 +31,7 @@ public sealed class ScriptedEndpoint : IDisposable
     public ScriptedEndpoint(Func<ScriptedRequest, (int Status, string Body, TimeSpan Delay)> script)
     {
         this.script = script;
-        Port = FreePort();
+        Port = LoopbackPorts.Tcp();
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
         loop = Task.Run(ServeAsync);
@@ -45,7 +44,7 @@ public sealed class ScriptedEndpoint : IDisposable
     public int Requests => requests;
 
     /// <summary>An endpoint URL nothing listens on.</summary>
-    public static Uri Refusing() => new($"http://127.0.0.1:{FreePort()}/");
+    public static Uri Refusing() => new($"http://127.0.0.1:{LoopbackPorts.Tcp()}/");
 
     public void Dispose()
     {
@@ -104,13 +103,6 @@ public sealed class ScriptedEndpoint : IDisposable
                 }
             });
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
 

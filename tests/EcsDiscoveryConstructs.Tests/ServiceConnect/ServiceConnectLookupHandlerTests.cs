@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Tests.Shared;
 
@@ -125,22 +124,13 @@ public sealed class ServiceConnectLookupHandlerTests : IDisposable
             evt["PhysicalResourceId"] = physicalId;
         }
 
-        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add("-e");
-        start.ArgumentList.Add("require('./index.js').handler(JSON.parse(process.argv[1])).then(() => process.exit(0), e => { console.error(e); process.exit(3); })");
-        start.ArgumentList.Add(evt.ToJsonString());
-        start.Environment["FAKE_CALL"] = Path.Combine(folder, "call.json");
-        start.Environment["FAKE_ANSWER"] = Path.Combine(folder, "answer.json");
-        start.Environment["FAKE_ERROR"] = error ?? string.Empty;
-        using var node = Process.Start(start)!;
-        var stderr = node.StandardError.ReadToEndAsync();
-        if (!node.WaitForExit(TimeSpan.FromSeconds(20)))
+        var (exit, output) = ProcessRun.Run("node", folder, TimeSpan.FromSeconds(20), new Dictionary<string, string>
         {
-            node.Kill(entireProcessTree: true);
-            Assert.Fail("the handler did not finish within 20 s");
-        }
-
-        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {stderr.Result}");
+            ["FAKE_CALL"] = Path.Combine(folder, "call.json"),
+            ["FAKE_ANSWER"] = Path.Combine(folder, "answer.json"),
+            ["FAKE_ERROR"] = error ?? string.Empty,
+        }, "-e", "require('./index.js').handler(JSON.parse(process.argv[1])).then(() => process.exit(0), e => { console.error(e); process.exit(3); })", evt.ToJsonString());
+        Assert.True(exit == 0, $"node exited {exit}: {output}");
         Assert.True(responses.TryDequeue(out var body), "the handler sent no response to CloudFormation");
         Assert.Empty(responses);
         return JsonNode.Parse(body)!;

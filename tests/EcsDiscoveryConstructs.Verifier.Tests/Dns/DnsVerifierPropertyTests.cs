@@ -1,10 +1,8 @@
 using CsCheck;
 using EcsDiscoveryConstructs.Tests.Shared;
-using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.Checks;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Dns;
-using EcsDiscoveryConstructs.Verifier.Expectations;
 
 namespace EcsDiscoveryConstructs.Verifier.Tests.Dns;
 
@@ -15,8 +13,8 @@ namespace EcsDiscoveryConstructs.Verifier.Tests.Dns;
 /// </summary>
 public sealed class DnsVerifierPropertyTests
 {
-    private const string Zone = "internal.example.com";
-    private const string Name = "orders.internal.example.com";
+    private const string Zone = OrdersObservation.Zone;
+    private const string Name = OrdersObservation.Name;
 
     /// <param name="Registered">Instance count (each i-N at 10.0.0.N).</param>
     /// <param name="Healthy">How many of them are healthy (the first ones).</param>
@@ -78,10 +76,6 @@ public sealed class DnsVerifierPropertyTests
     private static ServiceObservation Observe(Case c)
     {
         var instances = Enumerable.Range(1, c.Registered).Select(i => new LiveInstance($"i-{i}", new Dictionary<string, string> { ["AWS_INSTANCE_IPV4"] = $"10.0.0.{i}" })).ToList();
-        var routing = c.Weighted ? "WEIGHTED" : "MULTIVALUE";
-        var ns = new ExpectedNamespace("Shop", "Ns", new TemplateValue(Zone, null), NamespaceKind.PrivateDns, 15);
-        var expected = new ExpectedService("Shop", "Svc", new TemplateValue("orders", null), ns, [new DnsRecordInfo("A", 10)], routing, HealthCheckKind.Custom, null, null, [], false);
-        var live = new LiveService("srv-1", "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1", "orders", "ns-1", routing, [new LiveDnsRecord("A", 10)], true, false);
-        return new ServiceObservation(expected, new LiveNamespace("ns-1", "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1", Zone, "DNS_PRIVATE", 15), live, instances, instances.Take(c.Healthy).Select(i => i.Id).ToHashSet());
+        return OrdersObservation.Of(instances, instances.Take(c.Healthy).Select(i => i.Id), c.Weighted ? "WEIGHTED" : "MULTIVALUE");
     }
 }

@@ -4,7 +4,6 @@ using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.Checks;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Dns;
-using EcsDiscoveryConstructs.Verifier.Expectations;
 
 namespace EcsDiscoveryConstructs.Verifier.Tests.Dns;
 
@@ -14,8 +13,8 @@ namespace EcsDiscoveryConstructs.Verifier.Tests.Dns;
 /// </summary>
 public sealed class DnsVerifierTests
 {
-    private const string Zone = "internal.example.com";
-    private const string Name = "orders.internal.example.com";
+    private const string Zone = OrdersObservation.Zone;
+    private const string Name = OrdersObservation.Name;
 
     private static readonly LiveInstance[] Three =
     [
@@ -157,13 +156,7 @@ public sealed class DnsVerifierTests
         => new(id, new Dictionary<string, string> { ["AWS_INSTANCE_IPV4"] = ipv4, ["AWS_INSTANCE_PORT"] = port });
 
     private static ServiceObservation Observe(LiveInstance[] instances, string[]? healthy = null, string routing = "MULTIVALUE", DnsRecordInfo[]? records = null, bool live = true)
-    {
-        records ??= [new("A", 10)];
-        var ns = new ExpectedNamespace("Shop", "Ns", new TemplateValue(Zone, null), NamespaceKind.PrivateDns, 15);
-        var expected = new ExpectedService("Shop", "Svc", new TemplateValue("orders", null), ns, records, routing, HealthCheckKind.Custom, instances.Length, instances.Length, [], false);
-        var liveService = live ? new LiveService("srv-1", "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1", "orders", "ns-1", routing, [.. records.Select(r => new LiveDnsRecord(r.Type, r.Ttl))], true, false) : null;
-        return new ServiceObservation(expected, new LiveNamespace("ns-1", "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1", Zone, "DNS_PRIVATE", 15), liveService, instances, (healthy ?? instances.Select(i => i.Id)).ToHashSet());
-    }
+        => OrdersObservation.Of(instances, healthy, routing, records, live);
 
     private static ScriptedDns Server(Func<string, string, ScriptedReply?> script, bool soaAnswers = true)
         => new((name, type) => type == "SOA" && name == Zone && soaAnswers ? new("NOERROR", [ScriptedDns.Soa(Zone)]) : script(name, type));

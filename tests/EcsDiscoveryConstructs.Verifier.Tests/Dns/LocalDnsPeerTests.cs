@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Tests.Shared;
 using EcsDiscoveryConstructs.Verifier.Assembly;
@@ -28,7 +26,7 @@ public sealed class LocalDnsPeerTests : IDisposable
         moto.Reset();
         raw = new RawCloudMap(moto.Endpoint);
         client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = moto.Endpoint, DiscoverInstancesPerSecond = 0 });
-        peer = new LocalDnsPeer(client, FreePort());
+        peer = new LocalDnsPeer(client, LoopbackPorts.UdpAndTcp());
         resolver = new DnsClientResolver(peer.Endpoint);
     }
 
@@ -84,7 +82,7 @@ public sealed class LocalDnsPeerTests : IDisposable
     public async Task UnreadableRegistry_AnswersServfail()
     {
         using var broken = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = ScriptedEndpoint.Refusing(), DiscoverInstancesPerSecond = 0, MaxAttempts = 1 });
-        using var failing = new LocalDnsPeer(broken, FreePort());
+        using var failing = new LocalDnsPeer(broken, LoopbackPorts.UdpAndTcp());
         Assert.Equal("SERVFAIL", (await new DnsClientResolver(failing.Endpoint).QueryAsync("backend.apps.example.com", "A", CancellationToken.None)).Code);
     }
 
@@ -99,10 +97,4 @@ public sealed class LocalDnsPeerTests : IDisposable
 
     private static StackTopology Stack(string name) => TemplateTopologyReader.Read(name, File.ReadAllText(RepoRoot.ExampleTemplate(name)));
 
-    private static int FreePort()
-    {
-        using var tcp = new TcpListener(IPAddress.Loopback, 0);
-        tcp.Start();
-        return ((IPEndPoint)tcp.LocalEndpoint).Port;
-    }
 }
