@@ -1,6 +1,7 @@
 using Amazon.Runtime.Credentials;
 using EcsDiscoveryConstructs.Canary;
 using EcsDiscoveryConstructs.Verifier.Canary;
+using EcsDiscoveryConstructs.Verifier.Redaction;
 
 // The DiscoveryCanary function on the provided.al2023 custom runtime: serve invocations from the Lambda Runtime API,
 // each one check cycle of the expected model the construct wrote. Settings come from the environment (CanarySettings).
@@ -12,6 +13,9 @@ if (settings.Problem is { } problem)
 }
 
 using var api = new LambdaRuntimeApi(settings.RuntimeApi!);
+
+// Every log line (EMF and the report, which hold what the registry and DNS answered) passes the redactor.
+using var log = new RedactingWriter(Console.Out);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -21,7 +25,7 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    await LambdaLoop.RunAsync(api, (invocation, token) => CanaryHandler.HandleAsync(settings, () => new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null), Console.Out, token), settings.MaxInvocations, stop.Token).ConfigureAwait(false);
+    await LambdaLoop.RunAsync(api, (invocation, token) => CanaryHandler.HandleAsync(settings, () => new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null), log, token), settings.MaxInvocations, stop.Token).ConfigureAwait(false);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {

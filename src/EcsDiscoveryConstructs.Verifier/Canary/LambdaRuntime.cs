@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using EcsDiscoveryConstructs.Verifier.Redaction;
 
 namespace EcsDiscoveryConstructs.Verifier.Canary;
 
@@ -72,7 +73,8 @@ public static class LambdaLoop
 {
     /// <summary>
     /// Serves invocations until <paramref name="cancellationToken"/> is cancelled or <paramref name="maxInvocations"/>
-    /// were served. A handler exception becomes an invocation error with its type and first message line, never a crash.
+    /// were served. A handler exception becomes an invocation error with its type and first message line (redacted),
+    /// never a crash.
     /// </summary>
     public static async Task<int> RunAsync(ILambdaRuntimeApi api, Func<LambdaInvocation, CancellationToken, Task<string>> handler, int maxInvocations, CancellationToken cancellationToken)
     {
@@ -91,7 +93,8 @@ public static class LambdaLoop
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                await api.FailAsync(invocation.RequestId, e.GetType().Name, e.Message.Split('\n', 2)[0].Trim(), cancellationToken).ConfigureAwait(false);
+                // The message may carry what a server echoed (headers, keys): it passes the redactor like every CLI line.
+                await api.FailAsync(invocation.RequestId, e.GetType().Name, Redactor.Redact(e.Message.Split('\n', 2)[0].Trim()), cancellationToken).ConfigureAwait(false);
                 served++;
                 continue;
             }

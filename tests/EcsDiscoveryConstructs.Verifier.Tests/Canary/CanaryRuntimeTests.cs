@@ -37,6 +37,16 @@ public sealed class CanaryRuntimeTests
         Assert.Equal(["r1: done r1", "r2 error InvalidOperationException: model unreadable", "r3: done r3"], api.Log);
     }
 
+    [Fact]
+    public async Task LambdaLoop_RedactsKeysAServerEchoedIntoTheErrorMessage()
+    {
+        var api = new FakeRuntime(["x"]);
+        _ = await LambdaLoop.RunAsync(api, (_, _) => throw new InvalidOperationException("refused: Credential=AKIAIOSFODNN7EXAMPLE/20261130/us-east-1/servicediscovery/aws4_request"), 1, CancellationToken.None);
+        var line = Assert.Single(api.Log);
+        Assert.DoesNotContain("AKIAIOSFODNN7EXAMPLE", line, StringComparison.Ordinal);
+        Assert.Contains("[redacted]", line, StringComparison.Ordinal);
+    }
+
     private sealed class FakeRuntime(string[] payloads) : ILambdaRuntimeApi
     {
         private int next;
