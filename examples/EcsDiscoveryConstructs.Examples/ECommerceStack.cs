@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Constructs;
+using EcsDiscoveryConstructs.Canary;
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Exec;
 using EcsDiscoveryConstructs.ServiceConnect;
@@ -10,7 +11,8 @@ namespace EcsDiscoveryConstructs.Examples;
 /// <summary>
 /// A shop on Fargate in <c>internal.example.com</c>: <c>orders</c> calls <c>inventory</c> (autoscaling 10-100) and
 /// <c>payments</c> (Service Connect plus DNS through dual discovery); <c>notifications</c> is found by DNS. DNS TTL
-/// 5 s, health checks on <c>/health</c>, ECS Exec with audit logging and an operator role.
+/// 5 s, health checks on <c>/health</c>, ECS Exec with audit logging and an operator role. A discovery canary in the
+/// private subnets checks the registry and the DNS answers every 5 minutes and alarms to an encrypted SNS topic.
 /// </summary>
 public sealed class ECommerceStack : Stack
 {
@@ -49,6 +51,12 @@ public sealed class ECommerceStack : Stack
 
         var operators = AuditedExec.Operators(this, network);
 
+        var canary = new DiscoveryCanary(this, "DiscoveryCanary", new DiscoveryCanaryProps
+        {
+            Vpc = network.Vpc,
+            AlarmTopic = AlarmTopics.Encrypted(this, "DiscoveryAlerts"),
+        });
+
         foreach (var service in new[] { orders, inventory, payments, notifications })
         {
             Acknowledge.ExecWildcards(service);
@@ -57,5 +65,6 @@ public sealed class ECommerceStack : Stack
         Acknowledge.EndpointVariables(orders);
         _ = new CfnOutput(this, "ExecOperatorRoleArn", new CfnOutputProps { Value = operators.Role.RoleArn });
         _ = new CfnOutput(this, "ExecLogGroup", new CfnOutputProps { Value = audit.LogGroupName });
+        _ = new CfnOutput(this, "DiscoveryCanaryLogGroup", new CfnOutputProps { Value = canary.LogGroup.LogGroupName });
     }
 }

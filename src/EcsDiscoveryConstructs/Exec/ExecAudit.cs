@@ -30,7 +30,7 @@ public sealed class ExecAudit : Construct
             Description = $"ECS Exec sessions and audit logs ({Node.Path})",
             EnableKeyRotation = true,
             RemovalPolicy = props.RemovalPolicy,
-            Policy = ExecKeyPolicy.Create(stack, logGroupArn),
+            Policy = LogKeyPolicy.Create(stack, logGroupArn, iamUse: true, logSid: "AuditLogGroup"),
         });
 
         LogGroup = new LogGroup(this, "Logs", new LogGroupProps

@@ -60,17 +60,7 @@ internal sealed class ServiceConnectLookupFunction : Construct
         });
 
         // cdk-nag judges "latest runtime" by the Runtime list of the CDK in the app; with CDK 2.160 that is nodejs20.x.
-        ((CfnResource)Function.Node.DefaultChild!).AddMetadata("cdk_nag", new Dictionary<string, object>
-        {
-            ["rules_to_suppress"] = new object[]
-            {
-                new Dictionary<string, object>
-                {
-                    ["id"] = "AwsSolutions-L1",
-                    ["reason"] = $"{RuntimeName} is Lambda's newest Node.js runtime; older CDK versions know only runtimes Lambda no longer creates.",
-                },
-            },
-        });
+        NagAcknowledgement.Add((CfnResource)Function.Node.DefaultChild!, "AwsSolutions-L1", $"{RuntimeName} is Lambda's newest Node.js runtime; older CDK versions know only runtimes Lambda no longer creates.");
     }
 
     /// <summary>The handler's source as it ships (the embedded <c>service-connect-lookup.js</c>).</summary>

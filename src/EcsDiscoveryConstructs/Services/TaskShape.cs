@@ -92,7 +92,7 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     /// </summary>
     private static JsonObject Rendered(Amazon.CDK.Stack stack, CfnTaskDefinition.IContainerDefinitionProperty rendered)
     {
-        JsonNode? Resolved(object? value) => value is null ? null : ToNode(stack.Resolve(value));
+        JsonNode? Resolved(object? value) => value is null ? null : CdkJson.ToNode(stack.Resolve(value));
         return new JsonObject
         {
             ["name"] = rendered.Name,
@@ -112,21 +112,9 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     public static IReadOnlyList<IReadOnlyList<ContainerShape>> ContainersAtSynth(Amazon.CDK.Stack stack, IReadOnlyList<TaskDefinition> taskDefinitions)
     {
         var tokens = taskDefinitions.Select(t => ((CfnTaskDefinition)t.Node.DefaultChild!).ContainerDefinitions ?? Array.Empty<object>()).ToArray();
-        var resolved = ToNode(stack.Resolve(tokens)) as JsonArray ?? [];
+        var resolved = CdkJson.ToNode(stack.Resolve(tokens)) as JsonArray ?? [];
         return resolved.Select(list => (IReadOnlyList<ContainerShape>)((list as JsonArray)?.OfType<JsonObject>().Select(Parsed).ToList() ?? [])).ToList();
     }
-
-    /// <summary>A value the CDK resolved (arrays, string-keyed dictionaries, strings, numbers, booleans) as JSON.</summary>
-    private static JsonNode? ToNode(object? value) => value switch
-    {
-        null => null,
-        IDictionary<string, object> map => new JsonObject(map.Select(e => KeyValuePair.Create(e.Key, ToNode(e.Value)))),
-        object[] list => new JsonArray(list.Select(ToNode).ToArray()),
-        string text => JsonValue.Create(text),
-        bool flag => JsonValue.Create(flag),
-        IConvertible number => JsonValue.Create(number.ToDouble(System.Globalization.CultureInfo.InvariantCulture)),
-        _ => JsonValue.Create(value.ToString()),
-    };
 
     /// <summary>Reads one rendered container definition (camelCase JSON, as CDK resolves it).</summary>
     private static ContainerShape Parsed(JsonObject c)

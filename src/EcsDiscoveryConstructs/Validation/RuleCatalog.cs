@@ -1,5 +1,6 @@
 using EcsDiscoveryConstructs.Exec;
 using EcsDiscoveryConstructs.Validation.Rules;
+using EcsDiscoveryConstructs.Validation.Rules.Canary;
 
 namespace EcsDiscoveryConstructs.Validation;
 
@@ -128,6 +129,17 @@ public static class RuleCatalog
         new ClusterDefaultNamespaceRule(),
     ];
 
+    /// <summary>Rules run against DiscoveryCanary props.</summary>
+    internal static IReadOnlyList<IPropsRule<CanarySpec>> CanaryRules { get; } =
+    [
+        new CanarySchedule(),
+        new CanaryTimeout(),
+        new CanaryAlarm(),
+        new CanaryFunction(),
+        new CanaryPlacement(),
+        new CanaryIsolatedSubnets(),
+    ];
+
     /// <summary>Rules checked across constructs when the app is synthesized.</summary>
     internal static IReadOnlyList<RuleInfo> SynthRules { get; } =
     [
@@ -138,6 +150,7 @@ public static class RuleCatalog
         AppUsage.NamespaceCountQuota,
         ExecNetworkPath.Info,
         ClusterServiceNames.Info,
+        Validation.CanaryRules.Info,
     ];
 
     /// <summary>Guards run before any other rule of a construct.</summary>
@@ -155,6 +168,7 @@ public static class RuleCatalog
             .Concat(InstanceRules.Select(r => r.Info))
             .Concat(EcsRegistrationRules.Select(r => r.Info))
             .Concat(ServiceConnectLookupRules.Select(r => r.Info))
+            .Concat(CanaryRules.Select(r => r.Info))
             .Concat(SynthRules)
             .DistinctBy(r => r.Id)
             .ToList();

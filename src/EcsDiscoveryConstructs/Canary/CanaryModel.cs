@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+
+namespace EcsDiscoveryConstructs.Canary;
+
+/// <summary>A namespace of the expected model; <see cref="Id"/> and a computed <see cref="Name"/> are tokens.</summary>
+internal sealed record ModelNamespace(CfnResource Resource, string LogicalId, string Id, string Name, string Kind, int? SoaTtl);
+
+/// <summary>One DNS record type and TTL of a Cloud Map service.</summary>
+internal sealed record ModelRecord(string Type, int Ttl);
+
+/// <summary>A Cloud Map service of the expected model; <see cref="Id"/> (null for Service Connect) and computed names are tokens.</summary>
+internal sealed record ModelService(
+    string Source,
+    string? Id,
+    string Name,
+    string Namespace,
+    IReadOnlyList<ModelRecord> DnsRecords,
+    string? RoutingPolicy,
+    string? HealthCheck,
+    int? MinInstances,
+    int? MaxInstances,
+    IReadOnlyList<string> EcsServiceNames,
+    bool ServiceConnect);
+
+/// <summary>
+/// The expected model a canary checks, in the verifier's JSON format version 1 (plus each resource's id), with the
+/// values CloudFormation resolves at deploy left as tokens.
+/// </summary>
+internal sealed record CanaryModel(string Stack, IReadOnlyList<ModelNamespace> Namespaces, IReadOnlyList<ModelService> Services)
+{
+    /// <summary>The format version the canary reads.</summary>
+    public const int Version = 1;
+
+    /// <summary>Lambda's limit on all of a function's environment variables together, in bytes.</summary>
+    public const int EnvironmentLimit = 4096;
+
+    /// <summary>The model as JSON-ready values; <paramref name="value"/> maps every string (a token stays a token).</summary>
+    public JsonObject ToJson(Func<string, string, JsonNode?> value)
+    {
+        JsonNode? Text(string? text, string field) => text is null ? null : value(text, field);
+        JsonObject Compact(JsonObject o)
+        {
+            foreach (var key in o.Where(p => p.Value is null).Select(p => p.Key).ToList())
+            {
+                o.Remove(key);
+            }
+
+            return o;
+        }
+
+        return new JsonObject
+        {
+            ["version"] = Version,
+            ["namespaces"] = new JsonArray(Namespaces.Select(n => (JsonNode)Compact(new JsonObject
+            {
+                ["stack"] = Text(Stack, "stack"),
+                ["logicalId"] = n.LogicalId,
+                ["id"] = Text(n.Id, "namespaceId"),
+                ["name"] = Text(n.Name, "name"),
+                ["kind"] = n.Kind,
+                ["soaTtl"] = n.SoaTtl,
+            })).ToArray()),
+            ["services"] = new JsonArray(Services.Select(s => (JsonNode)Compact(new JsonObject
+            {
+                ["stack"] = Text(Stack, "stack"),
+                ["source"] = s.Source,
+                ["id"] = Text(s.Id, "serviceId"),
+                ["name"] = Text(s.Name, "name"),
+                ["namespace"] = s.Namespace,
+                ["dnsRecords"] = new JsonArray(s.DnsRecords.Select(r => (JsonNode)new JsonObject { ["type"] = r.Type, ["ttl"] = r.Ttl }).ToArray()),
+                ["routingPolicy"] = s.RoutingPolicy,
+                ["healthCheck"] = s.HealthCheck,
+                ["minInstances"] = s.MinInstances,
+                ["maxInstances"] = s.MaxInstances,
+                ["ecsServiceNames"] = new JsonArray(s.EcsServiceNames.Select(e => Text(e, "ecsServiceName")).ToArray()),
+                ["serviceConnect"] = s.ServiceConnect,
+            })).ToArray()),
+        };
+    }
+
+    /// <summary>
+    /// The most bytes the model's JSON can take once CloudFormation resolves it: each token counted at the longest value
+    /// it can take (ids 20; an ECS service name CloudFormation generates: the stack name and 80 more; other names 255).
+    /// </summary>
+    public int EstimatedBytes()
+    {
+        var json = ToJson((text, field) => JsonValue.Create(Token.IsUnresolved(text) ? new string('x', Longest(field)) : text));
+        return System.Text.Encoding.UTF8.GetByteCount(json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+    }
+
+    private int Longest(string field) => field switch
+    {
+        "namespaceId" or "serviceId" => 20,
+        "ecsServiceName" => Math.Min(255, Stack.Length + 80),
+        _ => 255,
+    };
+}

@@ -1,0 +1,88 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+
+namespace EcsDiscoveryConstructs.Canary;
+
+/// <summary>
+/// The canary role's statements: only the calls it makes, each on the narrowest resource the API takes
+/// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudmap.html). On <c>*</c> only what
+/// has no resource-level permissions: Cloud Map ListNamespaces and ListServices, EC2 DescribeNetworkInterfaces and
+/// DescribeSubnets (Lambda's network interfaces in the VPC).
+/// </summary>
+internal static class CanaryPolicy
+{
+    /// <summary>Why the role has wildcards (a cdk-nag AwsSolutions-IAM5 acknowledgement).</summary>
+    public const string WildcardReason =
+        "Cloud Map ListNamespaces/ListServices and EC2 DescribeNetworkInterfaces/DescribeSubnets have no resource-level permissions; "
+        + "network-interface/* is where Lambda creates the function's interfaces (their ids are not known before); service/* appears only for "
+        + "Service Connect services, which ECS creates at deployment, and DiscoverInstances stays limited to the checked namespaces by name.";
+
+    public static void AddNetworkAndLogs(Role role, Stack stack, string[] subnetIds, string securityGroupId, string logGroupArn)
+    {
+        string Ec2(string resource, string id) => stack.FormatArn(new ArnComponents { Service = "ec2", Resource = resource, ResourceName = id, ArnFormat = ArnFormat.SLASH_RESOURCE_NAME });
+        var interfaces = Ec2("network-interface", "*");
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "WriteOwnLogs",
+            Actions = ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resources = [logGroupArn],
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "CreateInterfacesInCanarySubnets",
+            Actions = ["ec2:CreateNetworkInterface"],
+            Resources = [interfaces, .. subnetIds.Select(id => Ec2("subnet", id)), Ec2("security-group", securityGroupId)],
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ManageNetworkInterfaces",
+            Actions = ["ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+            Resources = [interfaces],
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DescribeNetworkNoResourceLevel",
+            Actions = ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"],
+            Resources = ["*"],
+        }));
+    }
+
+    public static void AddCloudMapReads(Role role, Stack stack, CanaryModel model)
+    {
+        string Arn(string resource, string id) => stack.FormatArn(new ArnComponents { Service = "servicediscovery", Resource = resource, ResourceName = id, ArnFormat = ArnFormat.SLASH_RESOURCE_NAME });
+        var services = model.Services.Where(s => s.Id is not null).Select(s => Arn("service", s.Id!)).ToList();
+        if (model.Services.Any(s => s.ServiceConnect))
+        {
+            // ECS creates the Cloud Map service of a Service Connect endpoint: its id exists only after the deployment.
+            services.Add(Arn("service", "*"));
+        }
+
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ListNoResourceLevel",
+            Actions = ["servicediscovery:ListNamespaces", "servicediscovery:ListServices"],
+            Resources = ["*"],
+        }));
+        if (services.Count == 0)
+        {
+            return;
+        }
+
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReadCheckedServices",
+            Actions = ["servicediscovery:ListInstances"],
+            Resources = [.. services],
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DiscoverInCheckedNamespaces",
+            Actions = ["servicediscovery:DiscoverInstances"],
+            Resources = [.. model.Namespaces.Select(n => Arn("namespace", n.Id)), .. services],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["servicediscovery:NamespaceName"] = model.Namespaces.Select(n => n.Name).Distinct().ToArray() },
+            },
+        }));
+    }
+}

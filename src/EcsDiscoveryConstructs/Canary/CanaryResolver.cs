@@ -1,0 +1,34 @@
+using System.Net;
+using Amazon.CDK.AWS.EC2;
+
+namespace EcsDiscoveryConstructs.Canary;
+
+/// <summary>
+/// The canary's DNS server as the user writes it: <c>ip</c>, <c>ipv4:port</c> or <c>[ipv6]:port</c> (what the canary's
+/// <c>ECS_DISCOVERY_DNS_RESOLVER</c> accepts).
+/// </summary>
+internal static class CanaryResolver
+{
+    /// <summary>The endpoint, or null when <paramref name="text"/> is not one of the accepted forms.</summary>
+    public static IPEndPoint? Parse(string text)
+    {
+        if (IPAddress.TryParse(text, out var address) && (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || !text.Contains(':', StringComparison.Ordinal)))
+        {
+            return new IPEndPoint(address, 53);
+        }
+
+        return IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port is > 0 and <= 65535 && (text.StartsWith('[') || !text.Contains("::", StringComparison.Ordinal)) ? endpoint : null;
+    }
+
+    /// <summary>The security-group peer of the server (one address).</summary>
+    public static IPeer Peer(string text)
+    {
+        var endpoint = Parse(text) ?? throw new ArgumentException($"'{text}' is not ip[:port]", nameof(text));
+        return endpoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? Amazon.CDK.AWS.EC2.Peer.Ipv6($"{endpoint.Address}/128")
+            : Amazon.CDK.AWS.EC2.Peer.Ipv4($"{endpoint.Address}/32");
+    }
+
+    /// <summary>The server's port.</summary>
+    public static int PortOf(string text) => Parse(text)?.Port ?? 53;
+}

@@ -1,0 +1,194 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudWatch;
+using Amazon.CDK.AWS.CloudWatch.Actions;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.JSII.Runtime.Deputy;
+using Constructs;
+using EcsDiscoveryConstructs.Validation;
+using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
+
+namespace EcsDiscoveryConstructs.Canary;
+
+/// <summary>
+/// Keeps checking, from inside the VPC, that the registry and the DNS answers match what the stack declares: a function
+/// in the VPC's private subnets runs the verifier's registry and DNS checks on a schedule against the expected model
+/// collected at synth from the discovery resources under <see cref="DiscoveryCanaryProps.Scope"/> (ids and generated
+/// names resolved by CloudFormation at deploy), writes the results as CloudWatch metrics (namespace
+/// <c>EcsDiscovery</c>: ChecksPassed, ChecksFailed, ChecksSkipped per Stack and per Stack and Target) and a JSON report
+/// to its encrypted log group, and raises <see cref="Alarm"/> when checks fail or a run does not report.
+/// </summary>
+public sealed class DiscoveryCanary : Construct
+{
+    /// <summary>The CloudWatch namespace of the canary's metrics.</summary>
+    public const string MetricNamespace = "EcsDiscovery";
+
+    /// <summary>The environment variable holding the expected model.</summary>
+    internal const string ModelVariable = "ECS_DISCOVERY_EXPECTED_MODEL";
+
+    /// <summary>The environment variable choosing the DNS resolver (system, none or ip[:port]).</summary>
+    internal const string ResolverVariable = "ECS_DISCOVERY_DNS_RESOLVER";
+
+    private readonly IConstruct checkedScope;
+    private CanaryModel? model;
+
+    /// <summary>Creates the canary.</summary>
+    public DiscoveryCanary(Construct scope, string id, DiscoveryCanaryProps props)
+        : base(scope, id)
+    {
+        RequiredProps.Check(this, nameof(DiscoveryCanary), ("props", props), ("Vpc", props?.Vpc));
+        var stack = Stack.Of(this);
+        checkedScope = props!.Scope ?? stack;
+        var subnets = props.VpcSubnets ?? new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS };
+        RuleRunner.Apply(this, nameof(DiscoveryCanary), new CanarySpec(props, stack, checkedScope, subnets), RuleCatalog.CanaryRules);
+
+        var schedule = props.Schedule ?? Duration.Minutes(5);
+        var logGroupName = $"/ecs-discovery/canary/{Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 200, Separator = "-" })}";
+        var logGroupArn = stack.FormatArn(new ArnComponents { Service = "logs", Resource = "log-group", ResourceName = logGroupName, ArnFormat = ArnFormat.COLON_RESOURCE_NAME });
+        var key = props.EncryptionKey ?? new Key(this, "Key", new KeyProps
+        {
+            Description = $"Encrypts the discovery canary's log group {logGroupName}",
+            EnableKeyRotation = true,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+            Policy = LogKeyPolicy.Create(stack, logGroupArn, iamUse: false, logSid: "CanaryLogGroup"),
+        });
+        LogGroup = new LogGroup(this, "Logs", new LogGroupProps
+        {
+            LogGroupName = logGroupName,
+            EncryptionKey = key,
+            Retention = props.LogRetention ?? RetentionDays.ONE_YEAR,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+
+        SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
+        {
+            Vpc = props.Vpc,
+            AllowAllOutbound = false,
+            Description = "Discovery canary: HTTPS to the Cloud Map API, DNS to the VPC resolver",
+        });
+        SecurityGroup.AddEgressRule(Peer.AnyIpv4(), Port.Tcp(443), "Cloud Map API (through NAT or interface endpoints)");
+        var dnsPeer = props.DnsResolver is { } resolver ? CanaryResolver.Peer(resolver) : Peer.Ipv4(props.Vpc.VpcCidrBlock);
+        var dnsPort = props.DnsResolver is { } r ? CanaryResolver.PortOf(r) : 53;
+        SecurityGroup.AddEgressRule(dnsPeer, Port.Udp(dnsPort), "DNS");
+        SecurityGroup.AddEgressRule(dnsPeer, Port.Tcp(dnsPort), "DNS over TCP (truncated answers)");
+
+        Role = new Role(this, "Role", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Description = "Discovery canary: reads the Cloud Map namespaces and services it checks, writes its own logs.",
+        });
+        var selected = props.Vpc.SelectSubnets(subnets);
+        CanaryPolicy.AddNetworkAndLogs(Role, stack, selected.SubnetIds, SecurityGroup.SecurityGroupId, LogGroup.LogGroupArn);
+
+        Function = new LambdaFunction(this, "Function", new FunctionProps
+        {
+            Runtime = Runtime.PROVIDED_AL2023,
+            Architecture = Amazon.CDK.AWS.Lambda.Architecture.X86_64,
+            Handler = "bootstrap",
+            Code = Code.FromAsset(CanaryBootstrap.Directory),
+            MemorySize = props.MemorySize,
+            Timeout = props.Timeout ?? Duration.Seconds(60),
+            Role = Role,
+            LogGroup = LogGroup,
+            Vpc = props.Vpc,
+            VpcSubnets = subnets,
+            SecurityGroups = [SecurityGroup],
+            RetryAttempts = 0,
+            Description = "EcsDiscoveryConstructs: discovery canary (registry and DNS checks)",
+            Environment = new Dictionary<string, string> { [ResolverVariable] = props.DnsChecks ? props.DnsResolver ?? "system" : "none" },
+        });
+
+        _ = new Rule(this, "Schedule", new RuleProps
+        {
+            Description = "Runs the discovery canary",
+            Schedule = Amazon.CDK.AWS.Events.Schedule.Rate(schedule),
+            Targets = [new Amazon.CDK.AWS.Events.Targets.LambdaFunction(Function, new Amazon.CDK.AWS.Events.Targets.LambdaFunctionProps { RetryAttempts = 0 })],
+        });
+
+        Alarm = new Alarm(this, "Alarm", new AlarmProps
+        {
+            AlarmDescription = $"Discovery drift: checks failed (or the canary did not report) for stack {stack.StackName}. The canary's log group {logGroupName} holds each run's report.",
+            Metric = MetricChecksFailed(schedule),
+            Threshold = 0,
+            ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD,
+            EvaluationPeriods = props.AlarmEvaluationPeriods,
+            DatapointsToAlarm = props.AlarmDatapointsToAlarm ?? props.AlarmEvaluationPeriods,
+            TreatMissingData = TreatMissingData.BREACHING,
+        });
+        if (props.AlarmTopic is { } topic)
+        {
+            Alarm.AddAlarmAction(new SnsAction(topic));
+            Alarm.AddOkAction(new SnsAction(topic));
+        }
+
+        SynthChecks.For(this).Add(() => CanaryRules.AtSynth(this, Model));
+        Aspects.Of(this).Add(new Completion(this));
+    }
+
+    /// <summary>The function that runs the checks.</summary>
+    public LambdaFunction Function { get; }
+
+    /// <summary>The function's role.</summary>
+    public Role Role { get; }
+
+    /// <summary>The function's security group (egress only: HTTPS, and DNS to the resolver).</summary>
+    public SecurityGroup SecurityGroup { get; }
+
+    /// <summary>The encrypted log group holding the metrics and each run's report.</summary>
+    public LogGroup LogGroup { get; }
+
+    /// <summary>The alarm on failed checks; a run that does not report counts as failing.</summary>
+    public Alarm Alarm { get; }
+
+    /// <summary>The construct whose discovery resources are checked.</summary>
+    public IConstruct CheckedScope => checkedScope;
+
+    /// <summary>The expected model, collected once when the app is synthesized.</summary>
+    internal CanaryModel Model => model ??= new ExpectedModelCollector(checkedScope).Collect();
+
+    /// <summary>Failed checks of the checked stack, summed per <paramref name="period"/> (default 5 minutes).</summary>
+    public Metric MetricChecksFailed(Duration? period = null) => StackMetric("ChecksFailed", period);
+
+    /// <summary>Passed checks of the checked stack, summed per <paramref name="period"/> (default 5 minutes).</summary>
+    public Metric MetricChecksPassed(Duration? period = null) => StackMetric("ChecksPassed", period);
+
+    private Metric StackMetric(string name, Duration? period) => new(new MetricProps
+    {
+        Namespace = MetricNamespace,
+        MetricName = name,
+        DimensionsMap = new Dictionary<string, string> { ["Stack"] = Stack.Of(checkedScope).StackName },
+        Statistic = "Sum",
+        Period = period ?? Duration.Minutes(5),
+    });
+
+    /// <summary>Adds the model and the read permissions it needs once the app is complete (an aspect runs before synthesis).</summary>
+    private void Complete()
+    {
+        var collected = Model;
+        var stack = Stack.Of(this);
+        Function.AddEnvironment(ModelVariable, stack.ToJsonString(CanaryJson.ToCdk(collected.ToJson((text, _) => System.Text.Json.Nodes.JsonValue.Create(text)))!));
+        CanaryPolicy.AddCloudMapReads(Role, stack, collected);
+        if (Role.Node.TryFindChild("DefaultPolicy")?.Node.DefaultChild is CfnResource policy)
+        {
+            NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", CanaryPolicy.WildcardReason);
+        }
+    }
+
+    private sealed class Completion(DiscoveryCanary canary) : DeputyBase, IAspect
+    {
+        private bool done;
+
+        public void Visit(IConstruct node)
+        {
+            if (!done && node.Node.Path == canary.Node.Path)
+            {
+                done = true;
+                canary.Complete();
+            }
+        }
+    }
+}

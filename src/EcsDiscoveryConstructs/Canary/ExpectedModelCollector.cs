@@ -1,0 +1,187 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using Constructs;
+using EcsDiscoveryConstructs.Validation;
+using EcsCfnService = Amazon.CDK.AWS.ECS.CfnService;
+using SdCfnService = Amazon.CDK.AWS.ServiceDiscovery.CfnService;
+
+namespace EcsDiscoveryConstructs.Canary;
+
+/// <summary>
+/// Collects, when the app is synthesized, what the CloudFormation resources under a scope declare for discovery, as the
+/// verifier's expected model (version 1): the same derivation <c>ecs-discovery verify</c> makes from the template
+/// (namespaces; Cloud Map services with records, TTL, routing and health kind; task ranges from the desired count or the
+/// autoscaling range; Service Connect services). Names and ids CloudFormation only knows at deploy stay tokens, so the
+/// model's JSON is an expression CloudFormation resolves. Reads resources of any origin (the library's, CDK L2s, L1s).
+/// </summary>
+internal sealed class ExpectedModelCollector(IConstruct scope)
+{
+    private const string NamespacePrefix = "AWS::ServiceDiscovery::";
+
+    private readonly Stack stack = Stack.Of(scope);
+
+    /// <summary>Collects the model; an empty one has no namespace.</summary>
+    public CanaryModel Collect()
+    {
+        var inStack = stack.Node.FindAll().OfType<CfnResource>().Where(r => Stack.Of(r) == stack).ToList();
+        var inScope = scope.Node.FindAll().OfType<CfnResource>().Where(r => Stack.Of(r) == stack).ToHashSet();
+        var ids = LogicalIds(inStack);
+
+        var namespaces = inStack.Select(r => (Resource: r, Kind: KindOf(r.CfnResourceType))).Where(n => n.Kind is not null)
+            .ToDictionary(n => ids[n.Resource], n => Namespace(n.Resource, ids[n.Resource], n.Kind!));
+        var scaling = ScalingByTarget(inStack.Where(r => r.CfnResourceType == "AWS::ApplicationAutoScaling::ScalableTarget"));
+        var ecs = inStack.OfType<EcsCfnService>().Select(e => Ecs(e, ids[e], scaling)).ToList();
+        var instanceCounts = inStack.Where(r => r.CfnResourceType == NamespacePrefix + "Instance")
+            .Select(r => Target(Resolve(((Amazon.CDK.AWS.ServiceDiscovery.CfnInstance)r).ServiceId)))
+            .OfType<string>()
+            .GroupBy(id => id)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var services = new List<ModelService>();
+        foreach (var sd in inStack.OfType<SdCfnService>().Where(inScope.Contains))
+        {
+            var logicalId = ids[sd];
+            var resolved = ResolveEach(sd.NamespaceId, sd.DnsConfig, sd.HealthCheckConfig, sd.HealthCheckCustomConfig);
+            var dns = resolved[1] as JsonObject;
+            if ((Target(resolved[0]) ?? Target(dns?["namespaceId"])) is not { } nsId || !namespaces.TryGetValue(nsId, out var ns))
+            {
+                continue;
+            }
+
+            used.Add(nsId);
+            var registrants = ecs.Where(e => e.RegistryLogicalId == logicalId).ToList();
+            var declared = instanceCounts.GetValueOrDefault(logicalId);
+            services.Add(new ModelService(
+                logicalId,
+                sd.AttrId,
+                sd.Name ?? sd.AttrName,
+                ns.LogicalId,
+                (dns?["dnsRecords"] as JsonArray ?? []).OfType<JsonObject>().Select(r => new ModelRecord(Text(r["type"]) ?? "?", Int(r["ttl"]) ?? 0)).ToList(),
+                Text(dns?["routingPolicy"]),
+                resolved[3] is not null ? "Custom" : resolved[2] is not null ? "Route53" : "None",
+                registrants.Count == 0 ? declared : Sum(registrants.Select(r => r.Min)),
+                registrants.Count == 0 ? declared : Sum(registrants.Select(r => r.Max)),
+                registrants.Select(r => r.Name).ToList(),
+                ServiceConnect: false));
+        }
+
+        foreach (var e in ecs.Where(e => inScope.Contains(e.Resource) && e.ServiceConnectNamespace is not null && namespaces.ContainsKey(e.ServiceConnectNamespace)))
+        {
+            used.Add(e.ServiceConnectNamespace!);
+            services.AddRange(e.Endpoints.Select(name => new ModelService(e.LogicalId, null, name, e.ServiceConnectNamespace!, [], null, null, e.Min, e.Max, [e.Name], ServiceConnect: true)));
+        }
+
+        var kept = namespaces.Values.Where(n => used.Contains(n.LogicalId) || inScope.Contains(n.Resource)).ToList();
+        return new CanaryModel(stack.StackName, kept, services);
+    }
+
+    private static string? KindOf(string type) => type switch
+    {
+        NamespacePrefix + "PrivateDnsNamespace" => "PrivateDns",
+        NamespacePrefix + "PublicDnsNamespace" => "PublicDns",
+        NamespacePrefix + "HttpNamespace" => "Http",
+        _ => null,
+    };
+
+    private Dictionary<CfnResource, string> LogicalIds(List<CfnResource> resources)
+    {
+        var resolved = Resolve(resources.Select(r => (object)r.LogicalId).ToArray()) as JsonArray ?? [];
+        return resources.Select((r, i) => (r, Text(resolved[i]) ?? r.Node.Path)).ToDictionary(p => p.r, p => p.Item2);
+    }
+
+    private ModelNamespace Namespace(CfnResource resource, string logicalId, string kind)
+    {
+        var (name, properties) = resource switch
+        {
+            Amazon.CDK.AWS.ServiceDiscovery.CfnPrivateDnsNamespace p => (p.Name, p.Properties),
+            Amazon.CDK.AWS.ServiceDiscovery.CfnPublicDnsNamespace p => (p.Name, p.Properties),
+            Amazon.CDK.AWS.ServiceDiscovery.CfnHttpNamespace p => (p.Name, (object?)null),
+            _ => (null, null),
+        };
+        var soaTtl = properties is null ? null : Int((Resolve(properties) as JsonObject)?["dnsProperties"]?["soa"]?["ttl"]);
+        var attrId = resource.GetAtt("Id").ToString()!;
+        return new ModelNamespace(resource, logicalId, attrId, name ?? resource.GetAtt("Name").ToString()!, kind, soaTtl);
+    }
+
+    private Dictionary<string, (int? Min, int? Max)> ScalingByTarget(IEnumerable<CfnResource> targets)
+    {
+        var result = new Dictionary<string, (int? Min, int? Max)>(StringComparer.Ordinal);
+        foreach (var target in targets.OfType<Amazon.CDK.AWS.ApplicationAutoScaling.CfnScalableTarget>())
+        {
+            var resolved = ResolveEach(target.ResourceId, target.MinCapacity, target.MaxCapacity);
+            foreach (var id in Targets(resolved[0]))
+            {
+                result.TryAdd(id, (Int(resolved[1]), Int(resolved[2])));
+            }
+        }
+
+        return result;
+    }
+
+    private EcsFacts Ecs(EcsCfnService service, string logicalId, Dictionary<string, (int? Min, int? Max)> scaling)
+    {
+        var resolved = ResolveEach(service.DesiredCount, service.ServiceRegistries, service.ServiceConnectConfiguration);
+        var desired = Int(resolved[0]);
+        var (min, max) = scaling.TryGetValue(logicalId, out var s) ? s : (null, null);
+        var sc = resolved[2] as JsonObject;
+        var endpoints = (sc?["services"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(e => Text(e["discoveryName"]) ?? Text(e["portName"]) ?? "?")
+            .ToList();
+        return new EcsFacts(
+            service,
+            logicalId,
+            service.ServiceName ?? service.AttrName,
+            min ?? desired,
+            max ?? desired,
+            Target((resolved[1] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()?["registryArn"]),
+            Target(sc?["namespace"]),
+            endpoints);
+    }
+
+    private JsonNode? Resolve(object? value) => value is null ? null : CdkJson.ToNode(stack.Resolve(value));
+
+    /// <summary>Each value resolved on its own (resolving an array drops its unset members and shifts the rest).</summary>
+    private JsonNode?[] ResolveEach(params object?[] values) => values.Select(Resolve).ToArray();
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static int? Int(JsonNode? node)
+        => node is JsonValue v && v.TryGetValue<double>(out var d) ? (d is >= int.MinValue and <= int.MaxValue ? (int)d : d > 0 ? int.MaxValue : int.MinValue)
+            : node is JsonValue s && s.TryGetValue<string>(out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
+            : null;
+
+    /// <summary>The logical id of <c>{"Ref": id}</c> or <c>{"Fn::GetAtt": [id, attribute]}</c>.</summary>
+    private static string? Target(JsonNode? node)
+        => node is not JsonObject o ? null
+            : Text(o["Ref"]) is { } id ? id
+            : o["Fn::GetAtt"] is JsonArray { Count: > 0 } getAtt ? Text(getAtt[0])
+            : null;
+
+    private static IEnumerable<string> Targets(JsonNode? node)
+    {
+        if (Target(node) is { } id)
+        {
+            yield return id;
+        }
+
+        var children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a.AsEnumerable(),
+            _ => [],
+        };
+        foreach (var nested in children.SelectMany(Targets))
+        {
+            yield return nested;
+        }
+    }
+
+    private static int? Sum(IEnumerable<int?> counts)
+    {
+        var list = counts.ToList();
+        return list.Any(c => c is null) ? null : list.Sum();
+    }
+
+    private sealed record EcsFacts(CfnResource Resource, string LogicalId, string Name, int? Min, int? Max, string? RegistryLogicalId, string? ServiceConnectNamespace, IReadOnlyList<string> Endpoints);
+}

@@ -1,0 +1,49 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Constructs;
+using EcsDiscoveryConstructs.Canary;
+
+namespace EcsDiscoveryConstructs.Validation;
+
+/// <summary>A canary's props with what the rules derive from them: the stacks involved and the subnets selected.</summary>
+internal sealed class CanarySpec
+{
+    public CanarySpec(DiscoveryCanaryProps props, Stack stack, IConstruct checkedScope, SubnetSelection subnets)
+    {
+        Props = props;
+        Stack = stack;
+        CheckedScope = checkedScope;
+        CheckedStack = Stack.Of(checkedScope);
+        try
+        {
+            SubnetIds = props.Vpc.SelectSubnets(subnets).SubnetIds;
+        }
+        catch (Exception e) when (e is Amazon.JSII.Runtime.JsiiError or ArgumentException)
+        {
+            SubnetProblem = e.Message;
+        }
+
+        PublicSubnetIds = props.Vpc.PublicSubnets.Select(s => s.SubnetId).ToHashSet(StringComparer.Ordinal);
+        IsolatedSubnetIds = props.Vpc.IsolatedSubnets.Select(s => s.SubnetId).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public DiscoveryCanaryProps Props { get; }
+
+    public Stack Stack { get; }
+
+    public IConstruct CheckedScope { get; }
+
+    public Stack CheckedStack { get; }
+
+    /// <summary>The selected subnets, or null when the selection fails (see <see cref="SubnetProblem"/>).</summary>
+    public string[]? SubnetIds { get; }
+
+    public string? SubnetProblem { get; }
+
+    public IReadOnlySet<string> PublicSubnetIds { get; }
+
+    public IReadOnlySet<string> IsolatedSubnetIds { get; }
+
+    /// <summary>The schedule in minutes, when concrete.</summary>
+    public double? ScheduleMinutes => Props.Schedule is { } s ? TokenGuard.MillisecondsOf(s) / 60_000 : 5;
+}
