@@ -31,15 +31,7 @@ public sealed class DnsClientResolver : IDnsResolver
     public string Description { get; }
 
     /// <summary>Parses <c>ip</c>, <c>ip:port</c> or <c>[ipv6]:port</c> (port 53 when left out); null when it is none of these.</summary>
-    public static IPEndPoint? ParseServer(string text)
-    {
-        if (IPAddress.TryParse(text, out var address))
-        {
-            return new IPEndPoint(address, 53);
-        }
-
-        return IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port is > 0 and <= 65535 && (text.StartsWith('[') || !text.Contains("::", StringComparison.Ordinal)) ? endpoint : null;
-    }
+    public static IPEndPoint? ParseServer(string text) => Shared.DnsServerAddress.Parse(text);
 
     /// <inheritdoc/>
     public async Task<DnsAnswer> QueryAsync(string name, string type, CancellationToken cancellationToken)

@@ -7,9 +7,9 @@ namespace EcsDiscoveryConstructs.Verifier.Expectations;
 
 /// <summary>
 /// The expected model as a JSON document (version 1), so a process without the cloud assembly (the canary in the VPC)
-/// checks exactly what <c>verify</c> would: namespaces (stack, logical id, name, kind, SOA TTL) and services (stack,
-/// source, name, namespace logical id, records, routing, health kind, instance range, ECS service names, Service
-/// Connect). Names are the literal values CloudFormation resolved at deploy; a name still unresolved stays null and its
+/// checks exactly what <c>verify</c> would: namespaces (stack, logical id, optional id, name, kind, SOA TTL) and
+/// services (stack, source, optional id, name, namespace logical id, records, routing, health kind, instance range, ECS
+/// service names, Service Connect). Absent optional members read as null. Names are the literal values CloudFormation resolved at deploy; a name still unresolved stays null and its
 /// checks are skipped, as in <c>verify</c>.
 /// </summary>
 public static class ExpectedModelJson
@@ -27,6 +27,7 @@ public static class ExpectedModelJson
         {
             ["stack"] = n.Stack,
             ["logicalId"] = n.LogicalId,
+            ["id"] = n.Id,
             ["name"] = n.Name.Literal,
             ["kind"] = n.Kind.ToString(),
             ["soaTtl"] = n.SoaTtl,
@@ -35,6 +36,7 @@ public static class ExpectedModelJson
         {
             ["stack"] = s.Stack,
             ["source"] = s.Source,
+            ["id"] = s.Id,
             ["name"] = s.Name.Literal,
             ["namespace"] = s.Namespace.LogicalId,
             ["dnsRecords"] = new JsonArray(s.DnsRecords.Select(r => (JsonNode)new JsonObject { ["type"] = r.Type, ["ttl"] = r.Ttl }).ToArray()),
@@ -69,7 +71,7 @@ public static class ExpectedModelJson
                 throw new InputException($"{source}: {path}.kind is not one of {string.Join(", ", Enum.GetNames<NamespaceKind>())}");
             }
 
-            if (!namespaces.TryAdd(logicalId, new ExpectedNamespace(Required(n, source, path, "stack"), logicalId, Name(n, source, path), kind, Long(n, source, path, "soaTtl"))))
+            if (!namespaces.TryAdd(logicalId, new ExpectedNamespace(Required(n, source, path, "stack"), logicalId, Name(n, source, path), kind, Long(n, source, path, "soaTtl")) { Id = Optional(n, source, path, "id") }))
             {
                 throw new InputException($"{source}: {path}.logicalId '{logicalId}' appears twice");
             }
@@ -108,7 +110,10 @@ public static class ExpectedModelJson
                 (int?)Long(s, source, path, "minInstances"),
                 (int?)Long(s, source, path, "maxInstances"),
                 ecsNames,
-                s["serviceConnect"] is JsonValue b && b.TryGetValue<bool>(out var sc) && sc));
+                s["serviceConnect"] is JsonValue b && b.TryGetValue<bool>(out var sc) && sc)
+            {
+                Id = Optional(s, source, path, "id"),
+            });
         }
 
         return new ExpectedState([.. namespaces.Values], services);
@@ -116,6 +121,9 @@ public static class ExpectedModelJson
 
     private static string Required(JsonObject o, string source, string path, string key)
         => UntrustedJson.String(o[key], source, $"{path}.{key}") is { Length: > 0 } value ? value : throw new InputException($"{source}: {path}.{key} is missing");
+
+    private static string? Optional(JsonObject o, string source, string path, string key)
+        => UntrustedJson.String(o[key], source, $"{path}.{key}") is { Length: 0 } ? throw new InputException($"{source}: {path}.{key} is empty") : UntrustedJson.String(o[key], source, $"{path}.{key}");
 
     private static TemplateValue Name(JsonObject o, string source, string path)
         => UntrustedJson.String(o["name"], source, $"{path}.name") is { } name ? new TemplateValue(name, null) : new TemplateValue(null, "unresolved in the model");

@@ -3,7 +3,11 @@ using EcsDiscoveryConstructs.Verifier.Assembly;
 namespace EcsDiscoveryConstructs.Verifier.Expectations;
 
 /// <summary>A namespace the registry must hold.</summary>
-public sealed record ExpectedNamespace(string Stack, string LogicalId, TemplateValue Name, NamespaceKind Kind, long? SoaTtl);
+public sealed record ExpectedNamespace(string Stack, string LogicalId, TemplateValue Name, NamespaceKind Kind, long? SoaTtl)
+{
+    /// <summary>The namespace id CloudFormation created, when the model carries it (the canary's does; a template has none before deploy).</summary>
+    public string? Id { get; init; }
+}
 
 /// <summary>A Cloud Map service the registry must hold, and what its instances must look like.</summary>
 /// <param name="Stack">The stack that declares it.</param>
@@ -30,6 +34,9 @@ public sealed record ExpectedService(
     IReadOnlyList<TemplateValue> EcsServiceNames,
     bool ServiceConnect)
 {
+    /// <summary>The Cloud Map service id CloudFormation created, when the model carries it (never for Service Connect services).</summary>
+    public string? Id { get; init; }
+
     /// <summary>Instances the template registers itself; each one with a known id must be live with its known attributes.</summary>
     public IReadOnlyList<DeclaredInstance> DeclaredInstances { get; init; } = [];
 }

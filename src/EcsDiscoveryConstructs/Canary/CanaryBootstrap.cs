@@ -16,7 +16,7 @@ internal static class CanaryBootstrap
     /// <summary>The Lambda architecture of the embedded executable.</summary>
     public const string Architecture = "x86_64";
 
-    private static readonly Lazy<string> Extracted = new(Extract, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Extracted = new(() => ExtractInto(Path.Combine(Path.GetTempPath(), "ecs-discovery-canary")), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>A folder holding exactly the executable <c>bootstrap</c>: the function's code asset.</summary>
     public static string Directory => Extracted.Value;
@@ -31,11 +31,11 @@ internal static class CanaryBootstrap
         return copy.ToArray();
     }
 
-    private static string Extract()
+    /// <summary>Writes the executable under <paramref name="root"/> (or reuses a folder there that holds exactly it) and returns its folder.</summary>
+    internal static string ExtractInto(string root)
     {
         var bytes = Bytes();
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var root = Path.Combine(Path.GetTempPath(), "ecs-discovery-canary");
         var target = Path.Combine(root, hash[..32]);
         if (Holds(target, hash))
         {

@@ -86,7 +86,7 @@ internal sealed record CanaryModel(string Stack, IReadOnlyList<ModelNamespace> N
     /// </summary>
     public int EstimatedBytes()
     {
-        var json = ToJson((text, field) => JsonValue.Create(Token.IsUnresolved(text) ? new string('x', Longest(field)) : text));
+        var json = ToJson((text, field) => JsonValue.Create(!EcsDiscoveryConstructs.Validation.TokenGuard.IsConcrete(text) ? new string('x', Longest(field)) : text));
         return System.Text.Encoding.UTF8.GetByteCount(json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
     }
 

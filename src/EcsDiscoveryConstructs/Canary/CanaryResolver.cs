@@ -10,15 +10,7 @@ namespace EcsDiscoveryConstructs.Canary;
 internal static class CanaryResolver
 {
     /// <summary>The endpoint, or null when <paramref name="text"/> is not one of the accepted forms.</summary>
-    public static IPEndPoint? Parse(string text)
-    {
-        if (IPAddress.TryParse(text, out var address) && (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || !text.Contains(':', StringComparison.Ordinal)))
-        {
-            return new IPEndPoint(address, 53);
-        }
-
-        return IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port is > 0 and <= 65535 && (text.StartsWith('[') || !text.Contains("::", StringComparison.Ordinal)) ? endpoint : null;
-    }
+    public static IPEndPoint? Parse(string text) => Shared.DnsServerAddress.Parse(text);
 
     /// <summary>The security-group peer of the server (one address).</summary>
     public static IPeer Peer(string text)

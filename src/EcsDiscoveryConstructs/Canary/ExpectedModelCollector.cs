@@ -55,7 +55,7 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
             services.Add(new ModelService(
                 logicalId,
                 sd.AttrId,
-                sd.Name ?? sd.AttrName,
+                Present(sd.Name) ?? sd.AttrName,
                 ns.LogicalId,
                 (dns?["dnsRecords"] as JsonArray ?? []).OfType<JsonObject>().Select(r => new ModelRecord(Text(r["type"]) ?? "?", Int(r["ttl"]) ?? 0)).ToList(),
                 Text(dns?["routingPolicy"]),
@@ -101,7 +101,7 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         };
         var soaTtl = properties is null ? null : Int((Resolve(properties) as JsonObject)?["dnsProperties"]?["soa"]?["ttl"]);
         var attrId = resource.GetAtt("Id").ToString()!;
-        return new ModelNamespace(resource, logicalId, attrId, name ?? resource.GetAtt("Name").ToString()!, kind, soaTtl);
+        return new ModelNamespace(resource, logicalId, attrId, Present(name) ?? resource.GetAtt("Name").ToString()!, kind, soaTtl);
     }
 
     private Dictionary<string, (int? Min, int? Max)> ScalingByTarget(IEnumerable<CfnResource> targets)
@@ -131,7 +131,7 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         return new EcsFacts(
             service,
             logicalId,
-            service.ServiceName ?? service.AttrName,
+            Present(service.ServiceName) ?? service.AttrName,
             min ?? desired,
             max ?? desired,
             Target((resolved[1] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()?["registryArn"]),
@@ -140,6 +140,12 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
     }
 
     private JsonNode? Resolve(object? value) => value is null ? null : CdkJson.ToNode(stack.Resolve(value));
+
+    /// <summary>
+    /// <paramref name="value"/> when it holds something: an L2 without a name gives its L1 a token that resolves to
+    /// nothing (the physical name it would generate only for cross-environment use), which the template then omits.
+    /// </summary>
+    private string? Present(string? value) => value is null || (!TokenGuard.IsConcrete(value) && Resolve(value) is null) ? null : value;
 
     /// <summary>Each value resolved on its own (resolving an array drops its unset members and shifts the rest).</summary>
     private JsonNode?[] ResolveEach(params object?[] values) => values.Select(Resolve).ToArray();

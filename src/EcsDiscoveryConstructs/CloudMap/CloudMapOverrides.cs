@@ -4,22 +4,43 @@ using Amazon.CDK.AWS.ServiceDiscovery;
 namespace EcsDiscoveryConstructs.CloudMap;
 
 /// <summary>
-/// The only escape hatches of the library: CloudFormation properties that Amazon.CDK.Lib 2.160.0 cannot express
-/// through its L2s. Each writes one property path of the L1 resource.
+/// The CloudFormation properties Amazon.CDK.Lib 2.160.0 cannot express through its L2s, written as typed properties of
+/// the L1 resource (not as raw overrides): what the L1 holds is then what the template holds, for the DiscoveryCanary
+/// that reads the L1s at synth as much as for CloudFormation.
 /// </summary>
 internal static class CloudMapOverrides
 {
     /// <summary>Sets <c>Properties.DnsProperties.SOA.TTL</c> of a private or public DNS namespace (not exposed by the L2).</summary>
     public static void SetSoaTtl(CfnResource dnsNamespace, double seconds)
-        => dnsNamespace.AddPropertyOverride("Properties.DnsProperties.SOA.TTL", seconds);
+    {
+        switch (dnsNamespace)
+        {
+            case CfnPrivateDnsNamespace p:
+                p.Properties = new CfnPrivateDnsNamespace.PropertiesProperty
+                {
+                    DnsProperties = new CfnPrivateDnsNamespace.PrivateDnsPropertiesMutableProperty { Soa = new CfnPrivateDnsNamespace.SOAProperty { Ttl = seconds } },
+                };
+                break;
+            case CfnPublicDnsNamespace p:
+                p.Properties = new CfnPublicDnsNamespace.PropertiesProperty
+                {
+                    DnsProperties = new CfnPublicDnsNamespace.PublicDnsPropertiesMutableProperty { Soa = new CfnPublicDnsNamespace.SOAProperty { Ttl = seconds } },
+                };
+                break;
+            default:
+                throw new ArgumentException($"{dnsNamespace.CfnResourceType} has no SOA", nameof(dnsNamespace));
+        }
+    }
 
-    /// <summary>Sets <c>DnsConfig.RoutingPolicy</c>: the L2 ignores the routing policy it is given (aws-cdk #31719).</summary>
-    public static void SetRoutingPolicy(CfnService service, RoutingPolicy policy)
-        => service.AddPropertyOverride("DnsConfig.RoutingPolicy", policy == RoutingPolicy.WEIGHTED ? "WEIGHTED" : "MULTIVALUE");
-
-    /// <summary>Sets <c>DnsConfig.DnsRecords</c> to one record per type, for combinations the L2 cannot express (A+SRV, aws-cdk #18894).</summary>
-    public static void SetDnsRecords(CfnService service, IEnumerable<string> types, double ttlSeconds)
-        => service.AddPropertyOverride(
-            "DnsConfig.DnsRecords",
-            types.Select(t => new Dictionary<string, object> { ["Type"] = t, ["TTL"] = ttlSeconds }).ToArray());
+    /// <summary>
+    /// Sets <c>DnsConfig</c> whole: the records one per type (combinations the L2 cannot express, e.g. A+SRV, aws-cdk
+    /// #18894) and the routing policy (the L2 ignores the one it is given, aws-cdk #31719).
+    /// </summary>
+    public static void SetDnsConfig(CfnService service, string namespaceId, IEnumerable<string> types, double ttlSeconds, RoutingPolicy policy)
+        => service.DnsConfig = new CfnService.DnsConfigProperty
+        {
+            NamespaceId = namespaceId,
+            DnsRecords = types.Select(t => (object)new CfnService.DnsRecordProperty { Type = t, Ttl = ttlSeconds }).ToArray(),
+            RoutingPolicy = policy == RoutingPolicy.WEIGHTED ? "WEIGHTED" : "MULTIVALUE",
+        };
 }

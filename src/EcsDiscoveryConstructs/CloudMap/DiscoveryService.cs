@@ -69,15 +69,9 @@ public sealed class DiscoveryService : Construct, IService
         if (UsesDns)
         {
             var emittedByL2 = DnsRecords == DiscoveryRecordTypes.Cname || props.LoadBalancer ? Amazon.CDK.AWS.ServiceDiscovery.RoutingPolicy.WEIGHTED : Amazon.CDK.AWS.ServiceDiscovery.RoutingPolicy.MULTIVALUE;
-            if (RoutingPolicy != emittedByL2)
+            if (RoutingPolicy != emittedByL2 || DnsRecordMapping.NeedsOverride(DnsRecords))
             {
-                // The L2 ignores the routing policy it is given (aws-cdk #31719).
-                CloudMapOverrides.SetRoutingPolicy((CfnService)Resource.Node.DefaultChild!, RoutingPolicy!.Value);
-            }
-
-            if (DnsRecordMapping.NeedsOverride(DnsRecords))
-            {
-                CloudMapOverrides.SetDnsRecords((CfnService)Resource.Node.DefaultChild!, DnsRecordMapping.CloudFormationTypes(DnsRecords), DnsTtl!.ToSeconds());
+                CloudMapOverrides.SetDnsConfig((CfnService)Resource.Node.DefaultChild!, props.Namespace.NamespaceId, DnsRecordMapping.CloudFormationTypes(DnsRecords), DnsTtl!.ToSeconds(), RoutingPolicy!.Value);
             }
         }
 

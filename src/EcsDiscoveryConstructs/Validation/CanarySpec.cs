@@ -18,7 +18,7 @@ internal sealed class CanarySpec
         {
             SubnetIds = props.Vpc.SelectSubnets(subnets).SubnetIds;
         }
-        catch (Exception e) when (e is Amazon.JSII.Runtime.JsiiError or ArgumentException)
+        catch (Exception e) when (e is not DiscoveryValidationException)
         {
             SubnetProblem = e.Message;
         }
@@ -44,6 +44,6 @@ internal sealed class CanarySpec
 
     public IReadOnlySet<string> IsolatedSubnetIds { get; }
 
-    /// <summary>The schedule in minutes, when concrete.</summary>
-    public double? ScheduleMinutes => Props.Schedule is { } s ? TokenGuard.MillisecondsOf(s) / 60_000 : 5;
+    /// <summary>The schedule in minutes, when it is a valid one (the schedule rule reports the others).</summary>
+    public double? ScheduleMinutes => (Props.Schedule is { } s ? TokenGuard.MillisecondsOf(s) / 60_000 : 5) is { } m && m % 1 == 0 && m is >= 1 and <= 1440 ? m : null;
 }

@@ -1,6 +1,5 @@
 using EcsDiscoveryConstructs.Exec;
 using EcsDiscoveryConstructs.Validation.Rules;
-using EcsDiscoveryConstructs.Validation.Rules.Canary;
 
 namespace EcsDiscoveryConstructs.Validation;
 

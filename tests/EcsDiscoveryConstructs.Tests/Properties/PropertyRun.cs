@@ -19,10 +19,22 @@ internal static class PropertyRun
 
     private static readonly JsonSerializerOptions Printed = new() { WriteIndented = false };
 
+    /// <summary>Checks <paramref name="property"/> (it asserts) on every generated case.</summary>
+    public static void Check<T>(Gen<T> gen, int defaultCases, Action<T> property, ITestOutputHelper output)
+    {
+        var (cases, seed) = Budget(defaultCases);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        gen.Sample(property, seed: seed, iter: cases, threads: 1, print: input => JsonSerializer.Serialize(input, Printed));
+        output.WriteLine($"{cases} cases from seed {seed} in {started.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private static (int Cases, string Seed) Budget(int defaultCases)
+        => (int.TryParse(Environment.GetEnvironmentVariable(CasesVariable), out var n) && n > 0 ? n : defaultCases,
+            Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } s ? s : FixedSeed);
+
     public static void Run<T>(Gen<T> gen, int defaultCases, Func<T, SynthOutcome.Kind> judge, ITestOutputHelper output)
     {
-        var cases = int.TryParse(Environment.GetEnvironmentVariable(CasesVariable), out var n) && n > 0 ? n : defaultCases;
-        var seed = Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } s ? s : FixedSeed;
+        var (cases, seed) = Budget(defaultCases);
         var outcomes = new Dictionary<SynthOutcome.Kind, int>();
         var started = System.Diagnostics.Stopwatch.StartNew();
         gen.Sample(

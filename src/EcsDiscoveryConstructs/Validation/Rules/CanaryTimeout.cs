@@ -1,4 +1,4 @@
-namespace EcsDiscoveryConstructs.Validation.Rules.Canary;
+namespace EcsDiscoveryConstructs.Validation.Rules;
 
 /// <summary>One run fits Lambda's limit and ends before the next one starts.</summary>
 internal sealed class CanaryTimeout : IPropsRule<CanarySpec>

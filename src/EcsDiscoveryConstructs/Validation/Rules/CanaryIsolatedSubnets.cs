@@ -1,4 +1,4 @@
-namespace EcsDiscoveryConstructs.Validation.Rules.Canary;
+namespace EcsDiscoveryConstructs.Validation.Rules;
 
 /// <summary>Isolated subnets reach the Cloud Map API only through interface endpoints.</summary>
 internal sealed class CanaryIsolatedSubnets : IPropsRule<CanarySpec>

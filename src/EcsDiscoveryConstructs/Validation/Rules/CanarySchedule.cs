@@ -1,4 +1,4 @@
-namespace EcsDiscoveryConstructs.Validation.Rules.Canary;
+namespace EcsDiscoveryConstructs.Validation.Rules;
 
 /// <summary>The canary's schedule is a rate EventBridge takes and a period CloudWatch alarms on.</summary>
 internal sealed class CanarySchedule : IPropsRule<CanarySpec>

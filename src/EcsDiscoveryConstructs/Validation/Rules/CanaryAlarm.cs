@@ -1,4 +1,4 @@
-namespace EcsDiscoveryConstructs.Validation.Rules.Canary;
+namespace EcsDiscoveryConstructs.Validation.Rules;
 
 /// <summary>The alarm's periods are ones CloudWatch accepts.</summary>
 internal sealed class CanaryAlarm : IPropsRule<CanarySpec>

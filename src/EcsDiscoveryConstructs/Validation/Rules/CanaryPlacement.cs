@@ -1,4 +1,4 @@
-namespace EcsDiscoveryConstructs.Validation.Rules.Canary;
+namespace EcsDiscoveryConstructs.Validation.Rules;
 
 /// <summary>The canary checks its own stack and runs in subnets from which the Cloud Map API can be reached.</summary>
 internal sealed class CanaryPlacement : IPropsRule<CanarySpec>

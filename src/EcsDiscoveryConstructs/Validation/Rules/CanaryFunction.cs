@@ -1,6 +1,6 @@
 using EcsDiscoveryConstructs.Canary;
 
-namespace EcsDiscoveryConstructs.Validation.Rules.Canary;
+namespace EcsDiscoveryConstructs.Validation.Rules;
 
 /// <summary>The function's memory and DNS settings are ones Lambda and the canary take.</summary>
 internal sealed class CanaryFunction : IPropsRule<CanarySpec>

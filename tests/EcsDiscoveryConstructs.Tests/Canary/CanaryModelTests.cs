@@ -1,0 +1,129 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.ServiceDiscovery;
+using Constructs;
+using EcsDiscoveryConstructs.Canary;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Examples;
+using EcsDiscoveryConstructs.Services;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Canary;
+
+/// <summary>
+/// One model, two sources: what the canary collects at synth equals what <c>verify</c> derives from the template, with
+/// only the values CloudFormation resolves at deploy (ids, generated names) added.
+/// </summary>
+public class CanaryModelTests
+{
+    private static DiscoveryCanary Canary(Stack stack, Amazon.CDK.AWS.EC2.IVpc vpc, IConstruct? scope = null, string id = "Canary")
+        => new(stack, id, new DiscoveryCanaryProps { Vpc = vpc, Scope = scope });
+
+    [Fact]
+    public void ECommerceExample_CanaryModelEqualsWhatVerifyDerives()
+    {
+        var app = TestApp.Create();
+        var stack = new ECommerceStack(app, "ECommerce", new StackProps { Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false }) });
+        var (canary, verify) = CanaryTemplate.Models(stack);
+        Assert.Equal(5, verify.Services.Count);
+        CanaryTemplate.AssertSameModel(canary, verify);
+        Assert.Equal(10, canary.Services.Single(s => s.Name.Literal == "inventory").MinInstances);
+        Assert.Equal(100, canary.Services.Single(s => s.Name.Literal == "inventory").MaxInstances);
+        Assert.Contains(canary.Services, s => s.ServiceConnect && s.Name.Literal == "payments-sc");
+    }
+
+    [Fact]
+    public void NamesCloudFormationGenerates_ReachTheCanaryAsDeployTimeValues()
+    {
+        var w = new Workloads();
+        var nsName = new CfnParameter(w.Stack, "NamespaceName", new CfnParameterProps { Default = "shop.internal" });
+        var ns = new HttpNamespace(w.Stack, "RawNamespace", new HttpNamespaceProps { Name = nsName.ValueAsString });
+        var unnamed = new Service(w.Stack, "Unnamed", new ServiceProps { Namespace = ns });
+        var task = new FargateTaskDefinition(w.Stack, "Task");
+        task.AddContainer("web", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry("nginx"), PortMappings = [new PortMapping { ContainerPort = 80 }] });
+        var raw = new FargateService(w.Stack, "RawService", new FargateServiceProps { Cluster = w.Cluster, TaskDefinition = task, DesiredCount = 3 });
+        raw.AssociateCloudMapService(new AssociateCloudMapServiceOptions { Service = unnamed });
+        _ = Canary(w.Stack, w.Vpc);
+
+        var (canary, verify) = CanaryTemplate.Models(w.Stack);
+        CanaryTemplate.AssertSameModel(canary, verify);
+        var service = canary.Services.Single(s => s.Source.StartsWith("Unnamed", StringComparison.Ordinal));
+        Assert.StartsWith("«Unnamed", service.Name.Literal, StringComparison.Ordinal);
+        Assert.EndsWith(".Name»", service.Name.Literal, StringComparison.Ordinal);
+        Assert.Equal(3, service.MinInstances);
+        Assert.Matches("^«RawService[0-9A-F]+\\.Name»$", service.EcsServiceNames.Single().Literal);
+        Assert.Equal("«Ref NamespaceName»", canary.Namespaces.Single(n => n.Kind == Verifier.Assembly.NamespaceKind.Http).Name.Literal);
+    }
+
+    [Fact]
+    public void ScalingServiceConnectAndDeclaredInstances_MatchVerify()
+    {
+        var w = new Workloads();
+        var scaled = w.DnsService("Orders", "orders");
+        scaled.AutoScale(new TaskScaling { MinCapacity = 3, MaxCapacity = 9 });
+        _ = w.ScService("Payments", "payments");
+        var http = Fixtures.HttpNamespace(w.Stack);
+        var external = new DiscoveryService(w.Stack, "Legacy", new DiscoveryServiceProps { Namespace = http, Name = "legacy" });
+        external.AddInstance("Host1", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.10", Port = 8080 });
+        _ = Canary(w.Stack, w.Vpc);
+
+        var (canary, verify) = CanaryTemplate.Models(w.Stack);
+        CanaryTemplate.AssertSameModel(canary, verify);
+        Assert.Equal((3, 9), canary.Services.Where(s => s.Name.Literal == "orders").Select(s => (s.MinInstances, s.MaxInstances)).Single());
+        Assert.Equal((1, 1), canary.Services.Where(s => s.Name.Literal == "legacy").Select(s => (s.MinInstances, s.MaxInstances)).Single());
+        Assert.Contains(canary.Services, s => s.ServiceConnect && s.Name.Literal == "payments");
+    }
+
+    [Fact]
+    public void ServicesAddedAfterTheCanary_AreChecked()
+    {
+        var w = new Workloads();
+        _ = Canary(w.Stack, w.Vpc);
+        _ = w.DnsService("Late", "late");
+
+        var (canary, verify) = CanaryTemplate.Models(w.Stack);
+        CanaryTemplate.AssertSameModel(canary, verify);
+        Assert.Contains(canary.Services, s => s.Name.Literal == "late");
+    }
+
+    [Fact]
+    public void AScope_ChecksItsServicesAndTheNamespacesTheyUse_Only()
+    {
+        var w = new Workloads();
+        var group = new Construct(w.Stack, "Checkout");
+        _ = new DiscoverableFargateService(group, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+        });
+        _ = w.DnsService("Catalog", "catalog");
+        _ = Fixtures.HttpNamespace(w.Stack);
+        _ = Canary(w.Stack, w.Vpc, group);
+
+        var canary = Verifier.Expectations.ExpectedModelJson.Read(CanaryTemplate.EvaluatedModel(w.Stack));
+        Assert.Equal(["orders"], canary.Services.Select(s => s.Name.Literal));
+        Assert.Equal(["internal.example.com"], canary.Namespaces.Select(n => n.Name.Literal));
+    }
+
+    [Fact]
+    public void EveryReadOnStar_IsAnActionWithoutResourceLevelPermissions()
+    {
+        var app = TestApp.Create();
+        var stack = new ECommerceStack(app, "ECommerce", new StackProps { Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false }) });
+        var template = CanaryTemplate.Json(stack);
+        var policy = CanaryTemplate.Resources(template).Single(r => r.Key.StartsWith("DiscoveryCanaryRoleDefaultPolicy", StringComparison.Ordinal)).Value!;
+        var statements = policy["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray();
+        var onStar = statements.Where(s => s!["Resource"] is System.Text.Json.Nodes.JsonValue v && v.GetValue<string>() == "*")
+            .SelectMany(s => s!["Action"] is System.Text.Json.Nodes.JsonArray a ? a.Select(x => x!.GetValue<string>()) : [s["Action"]!.GetValue<string>()])
+            .Order()
+            .ToList();
+        Assert.Equal(["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "servicediscovery:ListNamespaces", "servicediscovery:ListServices"], onStar);
+        var actions = statements.SelectMany(s => s!["Action"] is System.Text.Json.Nodes.JsonArray a ? a.Select(x => x!.GetValue<string>()) : [s["Action"]!.GetValue<string>()]).ToList();
+        Assert.DoesNotContain(actions, a => a.Contains('*', StringComparison.Ordinal));
+        Assert.All(actions.Where(a => a.StartsWith("servicediscovery:", StringComparison.Ordinal)), a => Assert.Contains(a, new[] { "servicediscovery:ListNamespaces", "servicediscovery:ListServices", "servicediscovery:ListInstances", "servicediscovery:DiscoverInstances" }));
+        var discover = statements.Single(s => s!["Sid"]!.GetValue<string>() == "DiscoverInCheckedNamespaces")!;
+        Assert.Equal("[\"internal.example.com\"]", discover["Condition"]!["StringEquals"]!["servicediscovery:NamespaceName"]!.ToJsonString());
+    }
+}

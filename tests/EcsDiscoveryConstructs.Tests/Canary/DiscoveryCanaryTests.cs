@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using Amazon.CDK;
+using Amazon.CDK.AWS.Logs;
+using EcsDiscoveryConstructs.Canary;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Canary;
+
+public class DiscoveryCanaryTests
+{
+    [Fact]
+    public void TheFunction_RunsTheEmbeddedBootstrapOnProvidedAl2023InTheVpc()
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc });
+        var canary = create();
+        var function = CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function");
+        Assert.Equal(("provided.al2023", "bootstrap"), (function["Runtime"], function["Handler"]));
+        Assert.Equal(["x86_64"], ((object[])function["Architectures"]).Cast<string>());
+        Assert.True(function.ContainsKey("VpcConfig"));
+
+        var staged = Directory.GetDirectories(((App)w.Stack.Node.Root).Synth().Directory, "asset.*").Single();
+        var bootstrap = Path.Combine(staged, "bootstrap");
+        Assert.Equal(SHA256.HashData(CanaryBootstrap.Bytes()), SHA256.HashData(File.ReadAllBytes(bootstrap)));
+        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.UserExecute));
+        Assert.Same(canary.Function, canary.Node.FindChild("Function"));
+    }
+
+    [Fact]
+    public void Logs_AreEncryptedWithARotatedKeyForThatGroupOnly_AndKeptAYear()
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc });
+        _ = create();
+        var logs = CanaryFixtures.Properties(w.Stack, "AWS::Logs::LogGroup");
+        Assert.Equal(365d, Convert.ToDouble(logs["RetentionInDays"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(logs.ContainsKey("KmsKeyId"));
+        var key = CanaryFixtures.Properties(w.Stack, "AWS::KMS::Key");
+        Assert.Equal(true, key["EnableKeyRotation"]);
+        var json = System.Text.Json.JsonSerializer.Serialize(key["KeyPolicy"]);
+        Assert.Contains("kms:EncryptionContext:aws:logs:arn", json, StringComparison.Ordinal);
+        Assert.Contains("/ecs-discovery/canary/", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"kms:*\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARetention_IsKept()
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, LogRetention = RetentionDays.ONE_MONTH });
+        _ = create();
+        Assert.Equal(30d, Convert.ToDouble(CanaryFixtures.Properties(w.Stack, "AWS::Logs::LogGroup")["RetentionInDays"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void NullProps_FailWithOurMessage()
+    {
+        var stack = TestApp.CreateStack();
+        var error = Findings.Error(() => new DiscoveryCanary(stack, "Canary", new DiscoveryCanaryProps { Vpc = null! }));
+        Assert.Equal(["DiscoveryCanary 'TestStack/Canary': Vpc (null) is required. Set Vpc; it cannot be null. [ecs-discovery:required-props]"], error.Errors);
+    }
+
+    [Fact]
+    public void AScopeWithoutNamespaces_FailsSynthesisWithOurMessage()
+    {
+        var w = new Workloads();
+        var empty = new Constructs.Construct(w.Stack, "Empty");
+        _ = new DiscoveryCanary(w.Stack, "Canary", new DiscoveryCanaryProps { Vpc = w.Vpc, Scope = empty });
+        var error = Assert.ThrowsAny<Exception>(() => ((App)w.Stack.Node.Root).Synth());
+        Assert.Contains("DiscoveryCanary 'TestStack/Canary': Scope 'TestStack/Empty' declares no Cloud Map namespace (nor uses one of its stack), so the canary would check nothing. Create the canary for the stack or construct that holds the namespaces and services to check. [ecs-discovery:canary-model]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AModelOverLambdasEnvironmentLimit_FailsSynthesisWithOurMessage()
+    {
+        var w = new Workloads();
+        for (var i = 0; i < 20; i++)
+        {
+            _ = w.DnsService($"Service{i}", $"service-{i}");
+        }
+
+        _ = new DiscoveryCanary(w.Stack, "Canary", new DiscoveryCanaryProps { Vpc = w.Vpc });
+        var error = Assert.ThrowsAny<Exception>(() => ((App)w.Stack.Node.Root).Synth());
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(error.Message, @"DiscoveryCanary 'TestStack/Canary': Scope 'TestStack' declares 1 namespaces and 20 services, an expected model of up to \d+ bytes; Lambda allows 4004 for it\. Split the checks: one DiscoveryCanary per construct that groups some of the services \(Scope = that construct\)\. \[ecs-discovery:canary-model\]"), error.Message);
+    }
+
+    [Fact]
+    public void AFolderPlantedAtTheBootstrapPath_IsNotUsed()
+    {
+        var root = Directory.CreateTempSubdirectory("canary-cache").FullName;
+        try
+        {
+            var first = CanaryBootstrap.ExtractInto(root);
+            Assert.Equal(first, CanaryBootstrap.ExtractInto(root));
+            File.WriteAllText(Path.Combine(first, "bootstrap"), "#!/bin/sh\necho planted\n");
+            var second = CanaryBootstrap.ExtractInto(root);
+            Assert.NotEqual(first, second);
+            Assert.Equal(SHA256.HashData(CanaryBootstrap.Bytes()), SHA256.HashData(File.ReadAllBytes(Path.Combine(second, "bootstrap"))));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

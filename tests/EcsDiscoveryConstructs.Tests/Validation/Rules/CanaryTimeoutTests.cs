@@ -1,0 +1,28 @@
+using Amazon.CDK;
+using EcsDiscoveryConstructs.Canary;
+using EcsDiscoveryConstructs.Tests.TestSupport;
+
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
+
+public class CanaryTimeoutTests
+{
+    [Fact]
+    public void ATimeoutShorterThanTheSchedule_IsTheFunctionTimeout()
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Timeout = Duration.Seconds(299) });
+        _ = create();
+        Assert.Equal(299d, Convert.ToDouble(CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function")["Timeout"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(0, "0 s", "is not a whole number of seconds from 1 to 900. Use Duration.Seconds(n) with n from 1 to 900, e.g. Duration.Seconds(60).")]
+    [InlineData(901_000, "901 s", "is not a whole number of seconds from 1 to 900. Use Duration.Seconds(n) with n from 1 to 900, e.g. Duration.Seconds(60).")]
+    [InlineData(1500, "1500 ms", "is not a whole number of seconds from 1 to 900. Use Duration.Seconds(n) with n from 1 to 900, e.g. Duration.Seconds(60).")]
+    [InlineData(300_000, "300 s", "is not shorter than the schedule (5 min), so runs could overlap. Shorten Timeout or lengthen Schedule.")]
+    public void OtherTimeouts_FailWithOurMessage(double millis, string shown, string problem)
+    {
+        Assert.Equal(
+            [$"DiscoveryCanary 'TestStack/Canary': Timeout {shown} {problem} [ecs-discovery:canary-timeout]"],
+            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Timeout = Duration.Millis(millis) }));
+    }
+}
