@@ -16,7 +16,13 @@ internal static class DnsServerAddress
         // IPAddress.TryParse also takes legacy IPv4 forms ("10.0.0" is 10.0.0.0, "167772162" is 10.0.0.2): an IPv4
         // address here has four dotted parts.
         static bool FourParts(string host) => host.Count(c => c == '.') == 3;
-        if (IPAddress.TryParse(text, out var address))
+        // IPAddress.TryParse takes "[v6]:port" too and drops the port: bracketed forms are endpoints.
+        if (text.StartsWith('[') && text.EndsWith(']') && IPAddress.TryParse(text[1..^1], out var bracketed) && bracketed.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            return new IPEndPoint(bracketed, 53);
+        }
+
+        if (!text.StartsWith('[') && IPAddress.TryParse(text, out var address))
         {
             return address.AddressFamily == AddressFamily.InterNetworkV6 || FourParts(text) ? new IPEndPoint(address, 53) : null;
         }

@@ -16,6 +16,12 @@ public static class CheckCatalog
     /// <summary>The SOA TTL is the declared one.</summary>
     public static CheckInfo SoaTtl { get; } = new("soa-ttl", "fail", "A DNS namespace's SOA TTL (negative caching) is the declared one.", "Properties.DnsProperties.SOA.TTL");
 
+    /// <summary>The namespace is the one CloudFormation created.</summary>
+    public static CheckInfo NamespaceId { get; } = new("namespace-id", "fail", "With a model that carries ids (the canary's): the namespace is the one CloudFormation created, not one of its name created outside it after a deletion; among several with its name, that one is checked.", "the namespace's Id, resolved by CloudFormation at deploy");
+
+    /// <summary>The service is the one CloudFormation created.</summary>
+    public static CheckInfo ServiceId { get; } = new("service-id", "fail", "With a model that carries ids (the canary's): the service is the one CloudFormation created, not one of its name created outside it.", "the service's Id, resolved by CloudFormation at deploy");
+
     /// <summary>No undeclared services in a namespace.</summary>
     public static CheckInfo UnknownServices { get; } = new("unknown-services", "warn", "The namespace holds no service the assembly does not declare.", "every Cloud Map service and Service Connect endpoint of the stacks");
 
@@ -70,7 +76,7 @@ public static class CheckCatalog
     /// <summary>Every check, in the order <c>verify</c> makes them.</summary>
     public static IReadOnlyList<CheckInfo> All { get; } =
     [
-        NamespaceExists, SoaTtl, UnknownServices, ServiceExists, DnsRecords, RoutingPolicy, HealthCheck, InstanceCount,
+        NamespaceExists, NamespaceId, SoaTtl, UnknownServices, ServiceExists, ServiceId, DnsRecords, RoutingPolicy, HealthCheck, InstanceCount,
         InstanceAttributes, DeclaredInstances, UnknownInstances, DiscoverInstances, InstanceHealth,
         DnsNamespace, DnsAnswers, DnsAnswerCount, DnsTtl, DnsSrv, DnsAbsent,
     ];

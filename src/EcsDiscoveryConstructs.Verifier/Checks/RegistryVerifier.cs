@@ -13,11 +13,11 @@ namespace EcsDiscoveryConstructs.Verifier.Checks;
 /// </summary>
 public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4)
 {
-    private static readonly INamespaceCheck[] NamespaceChecks = [new NamespaceExistsCheck(), new SoaTtlCheck(), new UnknownServicesCheck()];
+    private static readonly INamespaceCheck[] NamespaceChecks = [new NamespaceExistsCheck(), new NamespaceIdCheck(), new SoaTtlCheck(), new UnknownServicesCheck()];
 
     private static readonly IServiceCheck[] ServiceChecks =
     [
-        new DnsRecordsCheck(), new RoutingPolicyCheck(), new HealthCheckKindCheck(), new InstanceCountCheck(), new InstanceAttributesCheck(),
+        new ServiceIdCheck(), new DnsRecordsCheck(), new RoutingPolicyCheck(), new HealthCheckKindCheck(), new InstanceCountCheck(), new InstanceAttributesCheck(),
         new DeclaredInstancesCheck(), new UnknownInstancesCheck(), new DiscoverInstancesCheck(), new InstanceHealthCheck(),
     ];
 
@@ -65,7 +65,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         return new VerificationReport(results) { Observations = [.. perService.Select(r => r.Observed).OfType<ServiceObservation>()] };
     }
 
-    /// <summary>The namespace's live candidates, and the services of the one that holds the most declared services.</summary>
+    /// <summary>The namespace's live candidates, and the services of the one with the expected id, else of the one that holds the most declared services.</summary>
     private async Task<NamespaceFacts> GatherAsync(ExpectedNamespace ns, IReadOnlyList<LiveNamespace> live, ExpectedState expected, bool strict, CancellationToken cancellationToken)
     {
         var wanted = expected.Services.Where(s => s.Namespace == ns && s.Name.IsResolved).Select(s => s.Name.Literal!).ToHashSet(StringComparer.Ordinal);
@@ -79,10 +79,10 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         var candidates = sameName.Where(l => l.Type == NamespaceTypes.Of(ns.Kind)).ToList();
         LiveNamespace? best = null;
         IReadOnlyList<LiveService> bestServices = [];
-        foreach (var candidate in candidates)
+        foreach (var candidate in candidates.OrderByDescending(c => c.Id == ns.Id))
         {
             var services = await client.ListServicesAsync(candidate.Id, cancellationToken).ConfigureAwait(false);
-            if (best is null || services.Count(s => wanted.Contains(s.Name)) > bestServices.Count(s => wanted.Contains(s.Name)))
+            if (best is null || (best.Id != ns.Id && services.Count(s => wanted.Contains(s.Name)) > bestServices.Count(s => wanted.Contains(s.Name))))
             {
                 (best, bestServices) = (candidate, services);
             }

@@ -35,6 +35,23 @@ public sealed class CheckUnitTests
     }
 
     [Fact]
+    public void IdChecks_PassWithTheStacksIds_ReportAReplacement_AndAreSilentWithoutIds()
+    {
+        var facts = new NamespaceFacts(Ns with { Id = "ns-1" }, [LiveNs], LiveNs, 1, [], new HashSet<string>(), true, false);
+        Assert.Equal(CheckStatus.Pass, Single(new NamespaceIdCheck().Check(facts)).Status);
+        var replaced = Single(new NamespaceIdCheck().Check(facts with { Chosen = LiveNs with { Id = "ns-2" } }));
+        Assert.Equal((CheckStatus.Fail, "namespace 'internal.example.com' is ns-2, but the stack created ns-1: it was replaced outside CloudFormation, which still manages ns-1"), (replaced.Status, replaced.Message));
+        Assert.Empty(new NamespaceIdCheck().Check(facts with { Namespace = Ns }));
+
+        var service = Facts(Service("orders")) with { Service = Expected() with { Id = Service("orders").Id } };
+        Assert.Equal(CheckStatus.Pass, Single(new ServiceIdCheck().Check(service)).Status);
+        var other = Single(new ServiceIdCheck().Check(service with { Live = Service("orders") with { Id = "srv-new" } }));
+        Assert.Equal(CheckStatus.Fail, other.Status);
+        Assert.Contains("is srv-new, but the stack created", other.Message, StringComparison.Ordinal);
+        Assert.Empty(new ServiceIdCheck().Check(Facts(Service("orders"))));
+    }
+
+    [Fact]
     public void ServiceExists_PassesSkipsAndReports()
     {
         Assert.Equal(CheckStatus.Pass, Single(new ServiceExistsCheck().Check(new ServiceLookup(Expected(), true, Service("orders")))).Status);

@@ -1,0 +1,31 @@
+using EcsDiscoveryConstructs.Verifier.Dns;
+
+namespace EcsDiscoveryConstructs.Verifier.Tests.Dns;
+
+/// <summary>--dns-resolver, the canary's ECS_DISCOVERY_DNS_RESOLVER and the DiscoveryCanary's DnsResolver share one parser.</summary>
+public sealed class DnsServerAddressTests
+{
+    [Theory]
+    [InlineData("10.0.0.2", "10.0.0.2:53")]
+    [InlineData("10.0.0.2:5353", "10.0.0.2:5353")]
+    [InlineData("fd00::2", "[fd00::2]:53")]
+    [InlineData("[fd00::2]:5353", "[fd00::2]:5353")]
+    [InlineData("::1", "[::1]:53")]
+    public void AcceptedForms_GiveTheEndpoint(string text, string endpoint)
+        => Assert.Equal(endpoint, DnsClientResolver.ParseServer(text)?.ToString());
+
+    [Theory]
+    [InlineData("10.0.0")]
+    [InlineData("10.0.0:53")]
+    [InlineData("167772162")]
+    [InlineData("0x0a000002")]
+    [InlineData("10.0.0.2:0")]
+    [InlineData("10.0.0.2:65536")]
+    [InlineData("10.0.0.2:53:53")]
+    [InlineData("fd00::2:53:")]
+    [InlineData("dns.example.com")]
+    [InlineData("")]
+    [InlineData(" 10.0.0.2")]
+    public void OtherTexts_AreRefused(string text)
+        => Assert.Null(DnsClientResolver.ParseServer(text));
+}
