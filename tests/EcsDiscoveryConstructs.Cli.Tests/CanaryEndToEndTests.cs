@@ -73,7 +73,110 @@ public sealed class CanaryEndToEndTests : IDisposable
         Assert.Equal(("error", "CloudMapException"), (unreachable.Kind, JsonNode.Parse(unreachable.Body)!["errorType"]!.GetValue<string>()));
     }
 
+    public static TheoryData<string, string, string> RegistryFaults => new()
+    {
+        { "deregister", "internal.example.com/orders", "instance-count" },
+        { "unhealthy", "internal.example.com/orders", "instance-health" },
+        { "delete-service", "internal.example.com/orders", "service-exists" },
+        { "ttl", "internal.example.com/orders", "dns-records" },
+        { "recreate-service", "internal.example.com/orders", "service-id" },
+        { "recreate-service", "internal.example.com/orders", "routing-policy" },
+        { "delete-namespace", "internal.example.com", "namespace-exists" },
+        { "recreate-namespace", "internal.example.com", "namespace-id" },
+    };
+
+    /// <summary>
+    /// The registry faults of the verifier's end-to-end tests, made by another client after the deployment, against the
+    /// ECommerce model with the ids local-deploy created (as CloudFormation resolves them for the canary's model).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RegistryFaults))]
+    public void RegistryFaults_AreFailuresWithTheirDimensions(string fault, string target, string check)
+    {
+        Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "ECommerce").Exit);
+        using var raw = new RawCloudMap(moto.Endpoint);
+        var model = ECommerceModelWithIds(raw);
+        var ns = raw.NamespaceId("internal.example.com");
+        var orders = raw.ServiceId("orders");
+        void DeregisterAll(string serviceId)
+        {
+            foreach (var instance in raw.Call("ListInstances", new JsonObject { ["ServiceId"] = serviceId })["Instances"]!.AsArray())
+            {
+                raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = serviceId, ["InstanceId"] = instance!["Id"]!.GetValue<string>() });
+            }
+        }
+
+        switch (fault)
+        {
+            case "deregister":
+                raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = raw.FirstInstanceId("orders") });
+                break;
+            case "unhealthy":
+                raw.Call("UpdateInstanceCustomHealthStatus", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = raw.FirstInstanceId("orders"), ["Status"] = "UNHEALTHY" });
+                break;
+            case "delete-service":
+                DeregisterAll(orders);
+                raw.Call("DeleteService", new JsonObject { ["Id"] = orders });
+                break;
+            case "ttl":
+                raw.Call("UpdateService", new JsonObject { ["Id"] = orders, ["Service"] = new JsonObject { ["DnsConfig"] = new JsonObject { ["DnsRecords"] = new JsonArray(new JsonObject { ["Type"] = "A", ["TTL"] = 60 }) } } });
+                break;
+            case "recreate-service":
+                DeregisterAll(orders);
+                raw.Call("DeleteService", new JsonObject { ["Id"] = orders });
+                raw.Call("CreateService", new JsonObject
+                {
+                    ["Name"] = "orders",
+                    ["NamespaceId"] = ns,
+                    ["DnsConfig"] = new JsonObject { ["RoutingPolicy"] = "WEIGHTED", ["DnsRecords"] = new JsonArray(new JsonObject { ["Type"] = "A", ["TTL"] = 5 }) },
+                    ["HealthCheckCustomConfig"] = new JsonObject { ["FailureThreshold"] = 1 },
+                });
+                break;
+            case "delete-namespace":
+                raw.Call("DeleteNamespace", new JsonObject { ["Id"] = ns });
+                break;
+            case "recreate-namespace":
+                foreach (var service in raw.Services().Where(x => x!["NamespaceId"]?.GetValue<string>() == ns).Select(x => x!["Id"]!.GetValue<string>()).ToList())
+                {
+                    DeregisterAll(service);
+                    raw.Call("DeleteService", new JsonObject { ["Id"] = service });
+                }
+
+                raw.Call("DeleteNamespace", new JsonObject { ["Id"] = ns });
+                raw.CreateNamespace("PrivateDns", "internal.example.com", "vpc-0123456789abcdef0", 15);
+                break;
+        }
+
+        var (result, log) = Invoke(model, moto.Endpoint, "none");
+        Assert.Equal("response", result.Kind);
+        Assert.False(JsonNode.Parse(result.Body)!["passed"]!.GetValue<bool>(), result.Body);
+        var line = Emf(log).Single(m => m["Target"]?.GetValue<string>() == target);
+        Assert.Equal("ECommerce", line["Stack"]!.GetValue<string>());
+        Assert.True(line["ChecksFailed"]!.GetValue<int>() >= 1, line.ToJsonString());
+        var report = log.Split('\n').Select(l => l.Trim()).Last(l => l.StartsWith("{", StringComparison.Ordinal) && !l.StartsWith("{\"_aws\"", StringComparison.Ordinal));
+        var failed = JsonNode.Parse(report)!["results"]!.AsArray().Where(r => r!["status"]!.GetValue<string>() == "fail").Select(r => (r!["check"]!.GetValue<string>(), r["target"]!.GetValue<string>())).ToList();
+        Assert.Contains((check, target), failed);
+    }
+
     public void Dispose() => Directory.Delete(assembly, recursive: true);
+
+    /// <summary>The ECommerce model with every namespace and Cloud Map service id as CloudFormation would resolve it.</summary>
+    private string ECommerceModelWithIds(RawCloudMap raw)
+    {
+        var state = ExpectedState.From([TemplateTopologyReader.Read("ECommerce", File.ReadAllText(RepoRoot.ExampleTemplate("ECommerce")))]);
+        var json = JsonNode.Parse(ExpectedModelJson.Write(state))!;
+        foreach (var ns in json["namespaces"]!.AsArray())
+        {
+            ns!["id"] = raw.NamespaceId(ns["name"]!.GetValue<string>());
+        }
+
+        foreach (var service in json["services"]!.AsArray().Where(s => !s!["serviceConnect"]!.GetValue<bool>()))
+        {
+            service!["id"] = raw.ServiceId(service["name"]!.GetValue<string>());
+        }
+
+        return json.ToJsonString();
+    }
 
     private void Deploy() => Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns").Exit);
 
@@ -86,8 +189,6 @@ public sealed class CanaryEndToEndTests : IDisposable
     private static ((string Kind, string Body) Result, string Log) Invoke(string model, Uri endpoint, string resolver)
     {
         using var runtime = new FakeRuntimeApi();
-        var configuration = AppContext.BaseDirectory.Contains("/bin/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        var bootstrap = Path.Combine(RepoRoot.Path, "src", "EcsDiscoveryConstructs.Canary", "bin", configuration, "net10.0", "bootstrap.dll");
         var environment = new Dictionary<string, string>
         {
             ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{runtime.Port}",
@@ -99,11 +200,9 @@ public sealed class CanaryEndToEndTests : IDisposable
             ["ECS_DISCOVERY_DNS_RESOLVER"] = resolver,
             ["ECS_DISCOVERY_MAX_INVOCATIONS"] = "1",
         };
-        // ECS_DISCOVERY_CANARY_BOOTSTRAP runs a published (self-contained, trimmed) bootstrap instead of the build's.
-        var published = Environment.GetEnvironmentVariable("ECS_DISCOVERY_CANARY_BOOTSTRAP");
-        var (exit, output) = published is { Length: > 0 }
-            ? ProcessRun.Run(published, RepoRoot.Path, TimeSpan.FromSeconds(90), environment)
-            : ProcessRun.Run("dotnet", RepoRoot.Path, TimeSpan.FromSeconds(90), environment, bootstrap);
+        var (exit, output) = PackagedBootstrap.Path is { } packaged
+            ? ProcessRun.Run(packaged, RepoRoot.Path, TimeSpan.FromSeconds(90), environment)
+            : ProcessRun.Run("dotnet", RepoRoot.Path, TimeSpan.FromSeconds(90), environment, PackagedBootstrap.FrameworkDependent);
         Assert.True(exit == 0, output);
         Assert.True(runtime.Results.TryDequeue(out var result), $"the bootstrap reported nothing:\n{output}");
         return (result, output);
