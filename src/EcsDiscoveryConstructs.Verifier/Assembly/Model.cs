@@ -125,6 +125,9 @@ public sealed record StackTopology(
     /// <summary>Instances the template itself registers (<c>AWS::ServiceDiscovery::Instance</c>: IP, CNAME, non-IP or load balancer alias).</summary>
     public IReadOnlyList<DeclaredInstance> Instances { get; init; } = [];
 
+    /// <summary>DiscoveryCanary functions in the stack (functions whose environment carries an expected model).</summary>
+    public IReadOnlyList<CanaryInfo> Canaries { get; init; } = [];
+
     /// <summary>How many instances the template declares, per Cloud Map service logical id.</summary>
     public IReadOnlyDictionary<string, int> DeclaredInstances => Instances.GroupBy(i => i.ServiceLogicalId).ToDictionary(g => g.Key, g => g.Count());
 }
@@ -135,6 +138,13 @@ public sealed record StackTopology(
 /// <param name="InstanceId">The instance id; unresolved when the template computes it.</param>
 /// <param name="Attributes">Its attributes (e.g. <c>AWS_INSTANCE_IPV4</c>, <c>AWS_INSTANCE_CNAME</c>, <c>AWS_ALIAS_DNS_NAME</c>, custom ones).</param>
 public sealed record DeclaredInstance(string LogicalId, string ServiceLogicalId, TemplateValue InstanceId, IReadOnlyDictionary<string, TemplateValue> Attributes);
+
+/// <summary>A DiscoveryCanary function of a template.</summary>
+/// <param name="LogicalId">The function's logical id.</param>
+/// <param name="NamespaceLogicalIds">The namespaces its expected model names.</param>
+/// <param name="Schedule">The schedule expression of the rule that runs it, when one does.</param>
+/// <param name="Alarmed">True when the stack has an alarm on the canary's metrics.</param>
+public sealed record CanaryInfo(string LogicalId, IReadOnlyList<string> NamespaceLogicalIds, string? Schedule, bool Alarmed);
 
 /// <summary>The stacks of a cloud assembly.</summary>
 public sealed record CloudAssemblyTopology(string Directory, IReadOnlyList<StackTopology> Stacks);

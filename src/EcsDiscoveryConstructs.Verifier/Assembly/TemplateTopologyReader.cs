@@ -125,7 +125,22 @@ public static class TemplateTopologyReader
                 TemplateJson.Value(r.Props["InstanceId"]),
                 (r.Props["InstanceAttributes"] as JsonObject ?? []).ToDictionary(a => a.Key, a => TemplateJson.Value(a.Value), StringComparer.Ordinal)))
             .ToList();
-        return new StackTopology(stackName, namespaces, cloudMap, ecs, connections) { Instances = declared };
+        return new StackTopology(stackName, namespaces, cloudMap, ecs, connections) { Instances = declared, Canaries = Canaries(byType, namespaces) };
+    }
+
+    /// <summary>The functions whose environment carries an expected model, with the rule that schedules them and whether an alarm watches their metrics.</summary>
+    private static List<CanaryInfo> Canaries(List<(string Id, string Type, JsonObject Props)> byType, List<NamespaceInfo> namespaces)
+    {
+        var alarmed = byType.Any(r => r.Type == "AWS::CloudWatch::Alarm" && TemplateJson.String(r.Props["Namespace"]) == "EcsDiscovery");
+        return byType
+            .Where(r => r.Type == "AWS::Lambda::Function" && r.Props["Environment"]?["Variables"]?["ECS_DISCOVERY_EXPECTED_MODEL"] is not null)
+            .Select(r => new CanaryInfo(
+                r.Id,
+                TemplateJson.Targets(r.Props["Environment"]!["Variables"]!["ECS_DISCOVERY_EXPECTED_MODEL"]).Intersect(namespaces.Select(n => n.LogicalId)).Distinct().ToList(),
+                byType.Where(e => e.Type == "AWS::Events::Rule" && (e.Props["Targets"] as JsonArray ?? []).OfType<JsonObject>().Any(t => TemplateJson.Target(t["Arn"]) == r.Id))
+                    .Select(e => TemplateJson.String(e.Props["ScheduleExpression"])).FirstOrDefault(),
+                alarmed))
+            .ToList();
     }
 
     /// <summary>The named container ports of an ECS service's task definition.</summary>

@@ -50,6 +50,15 @@ public static class MermaidWriter
             text.Append($"  {connection.FromLogicalId} == \"{Mode(connection.Kind)} :{connection.Port}\" ==> {connection.ToLogicalId}\n");
         }
 
+        foreach (var canary in stack.Canaries)
+        {
+            text.Append($"  {canary.LogicalId}{{{{\"discovery canary · {Escape(canary.Schedule ?? "unscheduled")}{(canary.Alarmed ? " · alarm on failed checks" : string.Empty)}\"}}}}\n");
+            foreach (var ns in canary.NamespaceLogicalIds)
+            {
+                text.Append($"  {canary.LogicalId} -. checks registry and DNS .-> {ns}\n");
+            }
+        }
+
         return text.ToString();
     }
 

@@ -27,6 +27,30 @@ public class MermaidWriterTests
     }
 
     [Fact]
+    public void Flowchart_ECommerce_ShowsTheCanaryCheckingItsNamespace()
+    {
+        var topology = Example("ECommerce");
+        var canary = Assert.Single(topology.Canaries);
+        Assert.Equal(("rate(5 minutes)", true), (canary.Schedule, canary.Alarmed));
+        var text = MermaidWriter.Flowchart(topology);
+        Assert.Matches("DiscoveryCanaryFunction[0-9A-F]+\\{\\{\"discovery canary · rate\\(5 minutes\\) · alarm on failed checks\"\\}\\}", text);
+        Assert.Matches("DiscoveryCanaryFunction[0-9A-F]+ -\\. checks registry and DNS \\.-> Internal[0-9A-F]+", text);
+    }
+
+    [Fact]
+    public void Topology_OtherFunctions_AreNotCanaries()
+    {
+        Assert.Empty(Example("ServiceConnect").Canaries);
+        var template = """
+            {"Resources":{"F":{"Type":"AWS::Lambda::Function","Properties":{"Environment":{"Variables":{"OTHER":"x"}}}},
+             "C":{"Type":"AWS::Lambda::Function","Properties":{"Environment":{"Variables":{"ECS_DISCOVERY_EXPECTED_MODEL":"{}"}}}}}}
+            """;
+        var canary = Assert.Single(TemplateTopologyReader.Read("S", template).Canaries);
+        Assert.Equal(("C", null, false), (canary.LogicalId, canary.Schedule, canary.Alarmed));
+        Assert.Contains("C{{\"discovery canary · unscheduled\"}}", MermaidWriter.Flowchart(TemplateTopologyReader.Read("S", template)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DocsExamples_ShowEveryExampleGraph()
     {
         var expected = "# Example topologies\n\n"
