@@ -72,6 +72,26 @@ public sealed class PackageTests : IClassFixture<PackageTests.Packed>
         Assert.Contains(files, f => f.EndsWith("/EcsDiscoveryConstructs.Verifier.dll", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Library_CarriesTheCanaryExecutable_ForLinuxX64_InUnderTenMegabytes()
+    {
+        var package = Directory.EnumerateFiles(packed.Folder, "EcsDiscoveryConstructs.0*.nupkg").Single();
+        Assert.True(new FileInfo(package).Length < 10 * 1024 * 1024, $"the library package is {new FileInfo(package).Length} bytes");
+        var dll = Path.Combine(packed.Folder, "library-from-package.dll");
+        using (var zip = ZipFile.OpenRead(package))
+        {
+            zip.Entries.Single(e => e.FullName == "lib/net10.0/EcsDiscoveryConstructs.dll").ExtractToFile(dll);
+        }
+
+        using var stream = System.Reflection.Assembly.LoadFile(dll).GetManifestResourceStream("EcsDiscoveryConstructs.Canary.bootstrap")!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        var bytes = copy.ToArray();
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(EcsDiscoveryConstructs.Canary.CanaryBootstrap.Bytes()), System.Security.Cryptography.SHA256.HashData(bytes));
+        Assert.Equal("\u007fELF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.Equal(0x3E, BitConverter.ToUInt16(bytes, 18)); // e_machine EM_X86_64: Lambda's x86_64 architecture
+    }
+
     private static string Value(XElement metadata, string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
 
     /// <summary>Packs the three packages once for the class into a temporary folder.</summary>
