@@ -51,11 +51,14 @@ public sealed class ECommerceStack : Stack
 
         var operators = AuditedExec.Operators(this, network);
 
+        // README canary example: begin
+        // Checks every namespace and service of this stack from inside the VPC every 5 minutes; alarms after 2 bad runs.
         var canary = new DiscoveryCanary(this, "DiscoveryCanary", new DiscoveryCanaryProps
         {
             Vpc = network.Vpc,
-            AlarmTopic = AlarmTopics.Encrypted(this, "DiscoveryAlerts"),
+            AlarmTopic = AlarmTopics.Encrypted(this, "DiscoveryAlerts"), // optional: an SNS topic CloudWatch can use
         });
+        // README canary example: end
 
         foreach (var service in new[] { orders, inventory, payments, notifications })
         {

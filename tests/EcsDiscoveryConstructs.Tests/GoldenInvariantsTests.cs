@@ -64,6 +64,7 @@ public class GoldenInvariantsTests
     [
         "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel",
         "logs:DescribeLogGroups", "ecs:ListTasks", "servicediscovery:DiscoverInstances", "servicediscovery:DiscoverInstancesRevision", "ecr:GetAuthorizationToken",
+        "servicediscovery:ListNamespaces", "servicediscovery:ListServices", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
     ];
 
     [Theory]

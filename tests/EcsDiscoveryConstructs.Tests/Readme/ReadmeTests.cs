@@ -9,6 +9,7 @@ public partial class ReadmeTests
     {
         { "examples/EcsDiscoveryConstructs.Examples/FrontendBackendDnsStack.cs", "usage" },
         { "tests/EcsDiscoveryConstructs.Tests/Readme/ExecReadmeStack.cs", "exec" },
+        { "examples/EcsDiscoveryConstructs.Examples/ECommerceStack.cs", "canary" },
     };
 
     [Theory]
