@@ -71,7 +71,7 @@ public sealed class DiscoveryCanary : Construct
             Description = "Discovery canary: HTTPS to the Cloud Map API, DNS to the VPC resolver",
         });
         SecurityGroup.AddEgressRule(Peer.AnyIpv4(), Port.Tcp(443), "Cloud Map API (through NAT or interface endpoints)");
-        var dnsPeer = props.DnsResolver is { } resolver ? CanaryResolver.Peer(resolver) : Peer.Ipv4(props.Vpc.VpcCidrBlock);
+        var dnsPeer = props.DnsResolver is { } resolver ? CanaryResolver.Peer(resolver) : VpcResolverPeer(props.Vpc);
         var dnsPort = props.DnsResolver is { } r ? CanaryResolver.PortOf(r) : 53;
         SecurityGroup.AddEgressRule(dnsPeer, Port.Udp(dnsPort), "DNS");
         SecurityGroup.AddEgressRule(dnsPeer, Port.Tcp(dnsPort), "DNS over TCP (truncated answers)");
@@ -164,6 +164,22 @@ public sealed class DiscoveryCanary : Construct
         Statistic = "Sum",
         Period = period ?? Duration.Minutes(5),
     });
+
+    /// <summary>
+    /// The VPC's CIDR, where its resolver (base + 2) is; an imported VPC given without one gives any IPv4 address on the
+    /// DNS port (security groups do not filter traffic to the Amazon-provided resolver anyway).
+    /// </summary>
+    private static IPeer VpcResolverPeer(IVpc vpc)
+    {
+        try
+        {
+            return Peer.Ipv4(vpc.VpcCidrBlock);
+        }
+        catch (Exception e) when (e is not DiscoveryValidationException)
+        {
+            return Peer.AnyIpv4();
+        }
+    }
 
     /// <summary>Adds the model and the read permissions it needs once the app is complete (an aspect runs before synthesis).</summary>
     private void Complete()

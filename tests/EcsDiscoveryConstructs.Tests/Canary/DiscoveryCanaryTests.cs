@@ -50,6 +50,21 @@ public class DiscoveryCanaryTests
     }
 
     [Fact]
+    public void AnImportedVpcWithoutItsCidr_GetsDnsEgressOnThePortOnly()
+    {
+        var w = new Workloads();
+        var vpc = Amazon.CDK.AWS.EC2.Vpc.FromVpcAttributes(w.Stack, "NoCidr", new Amazon.CDK.AWS.EC2.VpcAttributes
+        {
+            VpcId = "vpc-0fedcba9876543210",
+            AvailabilityZones = ["us-east-1a"],
+            PrivateSubnetIds = ["subnet-0fedcba9876543210"],
+        });
+        _ = new DiscoveryCanary(w.Stack, "Canary", new DiscoveryCanaryProps { Vpc = vpc });
+        var egress = ((object[])CanaryFixtures.Properties(w.Stack, "AWS::EC2::SecurityGroup")["SecurityGroupEgress"]).Cast<IDictionary<string, object>>();
+        Assert.Equal(["0.0.0.0/0:tcp:443", "0.0.0.0/0:tcp:53", "0.0.0.0/0:udp:53"], egress.Select(e => $"{e["CidrIp"]}:{e["IpProtocol"]}:{e["FromPort"]}").Order());
+    }
+
+    [Fact]
     public void NullProps_FailWithOurMessage()
     {
         var stack = TestApp.CreateStack();
