@@ -73,14 +73,14 @@ public sealed class CanaryEndToEndTests : IDisposable
         Assert.Equal(("error", "CloudMapException"), (unreachable.Kind, JsonNode.Parse(unreachable.Body)!["errorType"]!.GetValue<string>()));
     }
 
-    public static TheoryData<string, string, string> RegistryFaults => new()
+    public static TheoryData<string, string, string> Faults => new()
     {
         { "deregister", "internal.example.com/orders", "instance-count" },
         { "unhealthy", "internal.example.com/orders", "instance-health" },
         { "delete-service", "internal.example.com/orders", "service-exists" },
         { "ttl", "internal.example.com/orders", "dns-records" },
-        { "recreate-service", "internal.example.com/orders", "service-id" },
-        { "recreate-service", "internal.example.com/orders", "routing-policy" },
+        { "routing", "internal.example.com/orders", "service-id" },
+        { "routing", "internal.example.com/orders", "routing-policy" },
         { "delete-namespace", "internal.example.com", "namespace-exists" },
         { "recreate-namespace", "internal.example.com", "namespace-id" },
     };
@@ -90,62 +90,13 @@ public sealed class CanaryEndToEndTests : IDisposable
     /// ECommerce model with the ids local-deploy created (as CloudFormation resolves them for the canary's model).
     /// </summary>
     [Theory]
-    [MemberData(nameof(RegistryFaults))]
+    [MemberData(nameof(Faults))]
     public void RegistryFaults_AreFailuresWithTheirDimensions(string fault, string target, string check)
     {
         Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "ECommerce").Exit);
         using var raw = new RawCloudMap(moto.Endpoint);
         var model = ECommerceModelWithIds(raw);
-        var ns = raw.NamespaceId("internal.example.com");
-        var orders = raw.ServiceId("orders");
-        void DeregisterAll(string serviceId)
-        {
-            foreach (var instance in raw.Call("ListInstances", new JsonObject { ["ServiceId"] = serviceId })["Instances"]!.AsArray())
-            {
-                raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = serviceId, ["InstanceId"] = instance!["Id"]!.GetValue<string>() });
-            }
-        }
-
-        switch (fault)
-        {
-            case "deregister":
-                raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = raw.FirstInstanceId("orders") });
-                break;
-            case "unhealthy":
-                raw.Call("UpdateInstanceCustomHealthStatus", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = raw.FirstInstanceId("orders"), ["Status"] = "UNHEALTHY" });
-                break;
-            case "delete-service":
-                DeregisterAll(orders);
-                raw.Call("DeleteService", new JsonObject { ["Id"] = orders });
-                break;
-            case "ttl":
-                raw.Call("UpdateService", new JsonObject { ["Id"] = orders, ["Service"] = new JsonObject { ["DnsConfig"] = new JsonObject { ["DnsRecords"] = new JsonArray(new JsonObject { ["Type"] = "A", ["TTL"] = 60 }) } } });
-                break;
-            case "recreate-service":
-                DeregisterAll(orders);
-                raw.Call("DeleteService", new JsonObject { ["Id"] = orders });
-                raw.Call("CreateService", new JsonObject
-                {
-                    ["Name"] = "orders",
-                    ["NamespaceId"] = ns,
-                    ["DnsConfig"] = new JsonObject { ["RoutingPolicy"] = "WEIGHTED", ["DnsRecords"] = new JsonArray(new JsonObject { ["Type"] = "A", ["TTL"] = 5 }) },
-                    ["HealthCheckCustomConfig"] = new JsonObject { ["FailureThreshold"] = 1 },
-                });
-                break;
-            case "delete-namespace":
-                raw.Call("DeleteNamespace", new JsonObject { ["Id"] = ns });
-                break;
-            case "recreate-namespace":
-                foreach (var service in raw.Services().Where(x => x!["NamespaceId"]?.GetValue<string>() == ns).Select(x => x!["Id"]!.GetValue<string>()).ToList())
-                {
-                    DeregisterAll(service);
-                    raw.Call("DeleteService", new JsonObject { ["Id"] = service });
-                }
-
-                raw.Call("DeleteNamespace", new JsonObject { ["Id"] = ns });
-                raw.CreateNamespace("PrivateDns", "internal.example.com", "vpc-0123456789abcdef0", 15);
-                break;
-        }
+        Cli.Tests.RegistryFaults.Apply(raw, fault);
 
         var (result, log) = Invoke(model, moto.Endpoint, "none");
         Assert.Equal("response", result.Kind);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Tests.Shared;
 
 namespace EcsDiscoveryConstructs.Cli.Tests;
@@ -95,44 +94,7 @@ public sealed class EndToEndTests : IDisposable
     public void FaultByAnotherClient_Exits1NamingIt(string fault, string expected)
     {
         Deploy("ECommerce");
-        var ns = raw.NamespaceId("internal.example.com");
-        var orders = raw.ServiceId("orders");
-        switch (fault)
-        {
-            case "deregister":
-                raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = raw.FirstInstanceId("orders") });
-                break;
-            case "unhealthy":
-                raw.Call("UpdateInstanceCustomHealthStatus", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = raw.FirstInstanceId("orders"), ["Status"] = "UNHEALTHY" });
-                break;
-            case "delete-service":
-                foreach (var instance in raw.Call("ListInstances", new JsonObject { ["ServiceId"] = orders })["Instances"]!.AsArray())
-                {
-                    raw.Call("DeregisterInstance", new JsonObject { ["ServiceId"] = orders, ["InstanceId"] = instance!["Id"]!.GetValue<string>() });
-                }
-
-                raw.Call("DeleteService", new JsonObject { ["Id"] = orders });
-                break;
-            case "ttl":
-                raw.Call("UpdateService", new JsonObject { ["Id"] = orders, ["Service"] = new JsonObject { ["DnsConfig"] = new JsonObject { ["DnsRecords"] = new JsonArray(new JsonObject { ["Type"] = "A", ["TTL"] = 60 }) } } });
-                break;
-            case "routing":
-                raw.Call("DeleteService", new JsonObject { ["Id"] = orders });
-                raw.Call("CreateService", new JsonObject
-                {
-                    ["Name"] = "orders",
-                    ["NamespaceId"] = ns,
-                    ["DnsConfig"] = new JsonObject { ["RoutingPolicy"] = "WEIGHTED", ["DnsRecords"] = new JsonArray(new JsonObject { ["Type"] = "A", ["TTL"] = 5 }) },
-                    ["HealthCheckCustomConfig"] = new JsonObject { ["FailureThreshold"] = 1 },
-                });
-                break;
-            case "delete-namespace":
-                raw.Call("DeleteNamespace", new JsonObject { ["Id"] = ns });
-                break;
-            case "extra-service":
-                raw.Call("CreateService", new JsonObject { ["Name"] = "legacy", ["NamespaceId"] = ns, ["Type"] = "HTTP" });
-                break;
-        }
+        RegistryFaults.Apply(raw, fault);
 
         var (exit, output, _) = Cli("verify", "ECommerce", "--strict");
         Assert.Equal(1, exit);

@@ -16,43 +16,10 @@ internal static class TemplateJson
     };
 
     /// <summary>The logical id an expression points at: <c>{"Ref": id}</c> or <c>{"Fn::GetAtt": [id, attr]}</c>.</summary>
-    public static string? Target(JsonNode? node)
-    {
-        if (node is not JsonObject obj)
-        {
-            return null;
-        }
-
-        if (obj["Ref"] is JsonValue reference && reference.TryGetValue<string>(out var id))
-        {
-            return id;
-        }
-
-        return obj["Fn::GetAtt"] is JsonArray { Count: > 0 } getAtt && getAtt[0] is JsonValue first && first.TryGetValue<string>(out var target) ? target : null;
-    }
+    public static string? Target(JsonNode? node) => Shared.CfnReferences.Target(node);
 
     /// <summary>Every logical id referenced anywhere inside <paramref name="node"/>.</summary>
-    public static IEnumerable<string> Targets(JsonNode? node)
-    {
-        if (Target(node) is { } id)
-        {
-            yield return id;
-        }
-
-        var children = node switch
-        {
-            JsonObject o => o.Select(p => p.Value),
-            JsonArray a => a.AsEnumerable(),
-            _ => [],
-        };
-        foreach (var child in children)
-        {
-            foreach (var nested in Targets(child))
-            {
-                yield return nested;
-            }
-        }
-    }
+    public static IEnumerable<string> Targets(JsonNode? node) => Shared.CfnReferences.Targets(node);
 
     /// <summary>A whole number (clamped to the int range), or null when absent or not a literal number.</summary>
     public static int? Int(JsonNode? node)

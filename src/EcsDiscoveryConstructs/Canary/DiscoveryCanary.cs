@@ -4,7 +4,6 @@ using Amazon.CDK.AWS.CloudWatch.Actions;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.IAM;
-using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.JSII.Runtime.Deputy;
@@ -47,22 +46,8 @@ public sealed class DiscoveryCanary : Construct
         RuleRunner.Apply(this, nameof(DiscoveryCanary), new CanarySpec(props, stack, checkedScope, subnets), RuleCatalog.CanaryRules);
 
         var schedule = props.Schedule ?? Duration.Minutes(5);
-        var logGroupName = $"/ecs-discovery/canary/{Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 200, Separator = "-" })}";
-        var logGroupArn = stack.FormatArn(new ArnComponents { Service = "logs", Resource = "log-group", ResourceName = logGroupName, ArnFormat = ArnFormat.COLON_RESOURCE_NAME });
-        var key = props.EncryptionKey ?? new Key(this, "Key", new KeyProps
-        {
-            Description = $"Encrypts the discovery canary's log group {logGroupName}",
-            EnableKeyRotation = true,
-            RemovalPolicy = RemovalPolicy.DESTROY,
-            Policy = LogKeyPolicy.Create(stack, logGroupArn, iamUse: false, logSid: "CanaryLogGroup"),
-        });
-        LogGroup = new LogGroup(this, "Logs", new LogGroupProps
-        {
-            LogGroupName = logGroupName,
-            EncryptionKey = key,
-            Retention = props.LogRetention ?? RetentionDays.ONE_YEAR,
-            RemovalPolicy = RemovalPolicy.DESTROY,
-        });
+        var (logs, _, logGroupName) = EncryptedLogGroup.Create(this, "/ecs-discovery/canary/", $"Encrypts the discovery canary's log group ({Node.Path})", props.LogRetention ?? RetentionDays.ONE_YEAR, RemovalPolicy.DESTROY, props.EncryptionKey, iamUse: false, logSid: "CanaryLogGroup");
+        LogGroup = logs;
 
         SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
         {

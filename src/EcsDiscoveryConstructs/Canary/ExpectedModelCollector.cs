@@ -157,31 +157,9 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
             : node is JsonValue s && s.TryGetValue<string>(out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
             : null;
 
-    /// <summary>The logical id of <c>{"Ref": id}</c> or <c>{"Fn::GetAtt": [id, attribute]}</c>.</summary>
-    private static string? Target(JsonNode? node)
-        => node is not JsonObject o ? null
-            : Text(o["Ref"]) is { } id ? id
-            : o["Fn::GetAtt"] is JsonArray { Count: > 0 } getAtt ? Text(getAtt[0])
-            : null;
+    private static string? Target(JsonNode? node) => Shared.CfnReferences.Target(node);
 
-    private static IEnumerable<string> Targets(JsonNode? node)
-    {
-        if (Target(node) is { } id)
-        {
-            yield return id;
-        }
-
-        var children = node switch
-        {
-            JsonObject o => o.Select(p => p.Value),
-            JsonArray a => a.AsEnumerable(),
-            _ => [],
-        };
-        foreach (var nested in children.SelectMany(Targets))
-        {
-            yield return nested;
-        }
-    }
+    private static IEnumerable<string> Targets(JsonNode? node) => Shared.CfnReferences.Targets(node);
 
     private static int? Sum(IEnumerable<int?> counts)
     {

@@ -1,4 +1,3 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
@@ -21,25 +20,8 @@ public sealed class ExecAudit : Construct
         : base(scope, id)
     {
         props ??= new ExecAuditProps();
-        var stack = Stack.Of(this);
-        LogGroupName = $"/ecs/exec/{Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 200, Separator = "-" })}";
-        var logGroupArn = stack.FormatArn(new ArnComponents { Service = "logs", Resource = "log-group", ResourceName = LogGroupName, ArnFormat = ArnFormat.COLON_RESOURCE_NAME });
-
-        Key = new Key(this, "Key", new KeyProps
-        {
-            Description = $"ECS Exec sessions and audit logs ({Node.Path})",
-            EnableKeyRotation = true,
-            RemovalPolicy = props.RemovalPolicy,
-            Policy = LogKeyPolicy.Create(stack, logGroupArn, iamUse: true, logSid: "AuditLogGroup"),
-        });
-
-        LogGroup = new LogGroup(this, "Logs", new LogGroupProps
-        {
-            LogGroupName = LogGroupName,
-            EncryptionKey = Key,
-            Retention = props.LogRetention,
-            RemovalPolicy = props.RemovalPolicy,
-        });
+        var (group, key, name) = EncryptedLogGroup.Create(this, "/ecs/exec/", $"ECS Exec sessions and audit logs ({Node.Path})", props.LogRetention, props.RemovalPolicy, key: null, iamUse: true, logSid: "AuditLogGroup");
+        (LogGroup, Key, LogGroupName) = (group, (Key)key, name);
 
         if (props.S3Bucket)
         {
