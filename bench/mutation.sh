@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Mutation testing with dotnet-stryker (pinned in .config/dotnet-tools.json): mutates the verifier (tested by its own
+# tests and the CLI tests), the constructs (Validation/ and the construct folders, tested by the CDK tests, whose jsii
+# runs one test at a time within each test process) and the CLI, writes the HTML and JSON reports under
+# bench/mutation/reports/<project>/reports/, prints the score per folder and fails below bench/mutation/thresholds.json.
+# Not part of the test command: a full run takes long (see bench/README.md).
+# Usage: bash bench/mutation.sh [verifier] [constructs] [cli]   (default: all three)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(verifier constructs cli)
+
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 AWS_EC2_METADATA_DISABLED=true CDK_DISABLE_CLI_TELEMETRY=true
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore > /dev/null
+[ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
+
+run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/ecs-discovery-mutation.XXXXXX")
+trap 'rm -rf "$run_tmp"' EXIT
+args=()
+for target in "${targets[@]}"; do
+  case "$target" in
+    verifier) project=src/EcsDiscoveryConstructs.Verifier ;;
+    constructs) project=src/EcsDiscoveryConstructs ;;
+    cli) project=src/EcsDiscoveryConstructs.Cli ;;
+    *) echo "bench/mutation.sh: unknown target '$target' (verifier, constructs, cli)" >&2; exit 2 ;;
+  esac
+  out="$root/bench/mutation/reports/$target"
+  rm -rf "$out"
+  started=$(date +%s)
+  (cd "$project" && TMPDIR="$run_tmp" dotnet stryker -f "$root/bench/mutation/$target.json" -O "$out" --skip-version-check)
+  echo "$target: $(( $(date +%s) - started )) s"
+  args+=("$target" "$out/reports/mutation-report.json")
+done
+python3 bench/mutation/scores.py "${args[@]}"
