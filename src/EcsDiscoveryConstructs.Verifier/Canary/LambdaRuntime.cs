@@ -84,7 +84,7 @@ public static class LambdaLoop
         while (served < maxInvocations && !cancellationToken.IsCancellationRequested)
         {
             var invocation = await api.NextAsync(cancellationToken).ConfigureAwait(false);
-            string result;
+            var result = string.Empty; // assigned up front: mutation testing drops statements
             try
             {
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,0 +1,83 @@
+using EcsDiscoveryConstructs.Verifier.Assembly;
+using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Expectations;
+
+namespace EcsDiscoveryConstructs.Verifier.Tests.Checks;
+
+/// <summary>
+/// An in-memory Cloud Map for the registry verifier: namespaces, services and instances the test writes, answered as
+/// the API would (ListServices by namespace, DiscoverInstances by the namespace's discovery name), and every call
+/// recorded. Fast, so checks are pinned without moto.
+/// </summary>
+internal sealed class FakeRegistry : ICloudMapClient
+{
+    private readonly List<LiveNamespace> namespaces = [];
+    private readonly List<LiveService> services = [];
+    private readonly Dictionary<string, List<(LiveInstance Instance, string Health)>> instances = [];
+
+    public System.Collections.Concurrent.ConcurrentQueue<string> Calls { get; } = new();
+
+    public LiveNamespace Namespace(string name, string type = "DNS_PRIVATE", long? soaTtl = 15, string? id = null, string? httpName = null)
+    {
+        id ??= $"ns-{namespaces.Count + 1}";
+        var ns = new LiveNamespace(id, $"arn:aws:servicediscovery:us-east-1:123456789012:namespace/{id}", name, type, soaTtl, httpName);
+        namespaces.Add(ns);
+        return ns;
+    }
+
+    public LiveService Service(LiveNamespace ns, string name, string? id = null, string? routing = "MULTIVALUE", long ttl = 10, bool custom = true, params string[] types)
+    {
+        id ??= $"srv-{services.Count + 1}";
+        var records = (types.Length == 0 && ns.Type != "HTTP" ? ["A"] : types).Select(t => new LiveDnsRecord(t, ttl)).ToList();
+        var service = new LiveService(id, $"arn:aws:servicediscovery:us-east-1:123456789012:service/{id}", name, ns.Id, records.Count == 0 ? null : routing, records, custom, false);
+        services.Add(service);
+        instances[id] = [];
+        return service;
+    }
+
+    public void Instance(LiveService service, string id, string ipv4, string health = "HEALTHY", string? ecsService = null)
+    {
+        var attributes = new Dictionary<string, string> { ["AWS_INSTANCE_IPV4"] = ipv4 };
+        if (ecsService is not null)
+        {
+            attributes["ECS_SERVICE_NAME"] = ecsService;
+        }
+
+        instances[service.Id].Add((new LiveInstance(id, attributes), health));
+    }
+
+    public Task<IReadOnlyList<LiveNamespace>> ListNamespacesAsync(CancellationToken cancellationToken)
+    {
+        Calls.Enqueue("ListNamespaces");
+        return Task.FromResult<IReadOnlyList<LiveNamespace>>([.. namespaces]);
+    }
+
+    public Task<IReadOnlyList<LiveService>> ListServicesAsync(string namespaceId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"ListServices {namespaceId}");
+        return Task.FromResult<IReadOnlyList<LiveService>>([.. services.Where(s => s.NamespaceId == namespaceId)]);
+    }
+
+    public Task<IReadOnlyList<LiveInstance>> ListInstancesAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"ListInstances {serviceId}");
+        return Task.FromResult<IReadOnlyList<LiveInstance>>([.. instances[serviceId].Select(i => i.Instance)]);
+    }
+
+    public Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"DiscoverInstances {namespaceName} {serviceName} {healthStatus}");
+
+        var ns = namespaces.Where(n => n.DiscoveryName == namespaceName).Select(n => n.Id).ToHashSet();
+        var service = services.FirstOrDefault(s => s.Name == serviceName && ns.Contains(s.NamespaceId!));
+        return Task.FromResult<IReadOnlyList<DiscoveredInstance>>(service is null ? [] : [.. instances[service.Id].Select(i => new DiscoveredInstance(i.Instance.Id, i.Health, i.Instance.Attributes))]);
+    }
+
+    /// <summary>An expected private DNS namespace.</summary>
+    public static ExpectedNamespace Expected(string name, NamespaceKind kind = NamespaceKind.PrivateDns, long? soaTtl = 15, string logicalId = "Ns")
+        => new("Shop", logicalId, new TemplateValue(name, null), kind, soaTtl);
+
+    /// <summary>An expected A service with custom health, registered by ECS service <paramref name="name"/>.</summary>
+    public static ExpectedService Expected(ExpectedNamespace ns, string name, int count = 1, string? source = null)
+        => new("Shop", source ?? $"{name}Svc", new TemplateValue(name, null), ns, ns.Kind == NamespaceKind.Http ? [] : [new DnsRecordInfo("A", 10)], ns.Kind == NamespaceKind.Http ? null : "MULTIVALUE", HealthCheckKind.Custom, count, count, [new TemplateValue(name, null)], false);
+}
