@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Expectations;
@@ -9,7 +10,7 @@ namespace EcsDiscoveryConstructs.Verifier.Tests.Checks;
 /// the API would (ListServices by namespace, DiscoverInstances by the namespace's discovery name), and every call
 /// recorded. Fast, so checks are pinned without moto.
 /// </summary>
-internal sealed class FakeRegistry : ICloudMapClient
+internal sealed class FakeRegistry : ICloudMapClient, ICloudMapWriter
 {
     private readonly List<LiveNamespace> namespaces = [];
     private readonly List<LiveService> services = [];
@@ -71,6 +72,64 @@ internal sealed class FakeRegistry : ICloudMapClient
         var ns = namespaces.Where(n => n.DiscoveryName == namespaceName).Select(n => n.Id).ToHashSet();
         var service = services.FirstOrDefault(s => s.Name == serviceName && ns.Contains(s.NamespaceId!));
         return Task.FromResult<IReadOnlyList<DiscoveredInstance>>(service is null ? [] : [.. instances[service.Id].Select(i => new DiscoveredInstance(i.Instance.Id, i.Health, i.Instance.Attributes))]);
+    }
+
+    public IReadOnlyList<LiveNamespace> Namespaces => namespaces;
+
+    public IReadOnlyList<LiveService> Services => services;
+
+    public IReadOnlyList<LiveInstance> InstancesOf(string serviceId) => [.. instances[serviceId].Select(i => i.Instance)];
+
+    public Task<string> CreateNamespaceAsync(string type, string name, string? vpc, long? soaTtl, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"Create{type}Namespace {name}");
+        var apiType = type switch { "PrivateDns" => "DNS_PRIVATE", "PublicDns" => "DNS_PUBLIC", "Http" => "HTTP", _ => throw new ArgumentException(type, nameof(type)) };
+        return Task.FromResult(Namespace(name, apiType, type == "Http" ? null : soaTtl).Id);
+    }
+
+    public Task<string> CreateServiceAsync(string namespaceId, string name, JsonObject definition, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"CreateService {namespaceId} {name}");
+        var ns = namespaces.Single(n => n.Id == namespaceId);
+        var dns = definition["DnsConfig"];
+        var records = dns?["DnsRecords"]?.AsArray().Select(r => r!["Type"]!.GetValue<string>()).ToArray() ?? [];
+        var ttl = dns?["DnsRecords"]?.AsArray().FirstOrDefault()?["TTL"]?.GetValue<long>() ?? 0;
+        var id = $"srv-{services.Count + 1}";
+        var service = new LiveService(id, $"arn:aws:servicediscovery:us-east-1:123456789012:service/{id}", name, ns.Id, dns?["RoutingPolicy"]?.GetValue<string>(), [.. records.Select(t => new LiveDnsRecord(t, ttl))], definition["HealthCheckCustomConfig"] is not null, definition["HealthCheckConfig"] is not null);
+        services.Add(service);
+        instances[id] = [];
+        return Task.FromResult(id);
+    }
+
+    public Task RegisterInstanceAsync(string serviceId, string instanceId, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"RegisterInstance {serviceId} {instanceId}");
+        instances[serviceId].RemoveAll(i => i.Instance.Id == instanceId);
+        instances[serviceId].Add((new LiveInstance(instanceId, attributes), attributes.GetValueOrDefault("AWS_INIT_HEALTH_STATUS", "HEALTHY")));
+        return Task.CompletedTask;
+    }
+
+    public Task DeregisterInstanceAsync(string serviceId, string instanceId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"DeregisterInstance {serviceId} {instanceId}");
+        instances[serviceId].RemoveAll(i => i.Instance.Id == instanceId);
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteServiceAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"DeleteService {serviceId}");
+        Assert.Empty(instances[serviceId]); // AWS refuses to delete a service with instances
+        services.RemoveAll(s => s.Id == serviceId);
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteNamespaceAsync(string namespaceId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"DeleteNamespace {namespaceId}");
+        Assert.DoesNotContain(services, s => s.NamespaceId == namespaceId); // AWS refuses to delete a namespace with services
+        namespaces.RemoveAll(n => n.Id == namespaceId);
+        return Task.CompletedTask;
     }
 
     /// <summary>An expected private DNS namespace.</summary>
