@@ -5,6 +5,7 @@
 # bench/mutation/reports/<project>/reports/, prints the score per folder and fails below bench/mutation/thresholds.json.
 # Not part of the test command: a full run takes long (see bench/README.md).
 # Usage: bash bench/mutation.sh [verifier] [constructs] [cli]   (default: all three)
+#        bash bench/mutation.sh verifier-unit   (the verifier against its own tests only: the quick local loop)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -21,14 +22,17 @@ trap 'rm -rf "$run_tmp"' EXIT
 args=()
 for target in "${targets[@]}"; do
   case "$target" in
-    verifier) project=src/EcsDiscoveryConstructs.Verifier ;;
+    verifier | verifier-unit) project=src/EcsDiscoveryConstructs.Verifier ;;
     constructs) project=src/EcsDiscoveryConstructs ;;
     cli) project=src/EcsDiscoveryConstructs.Cli ;;
-    *) echo "bench/mutation.sh: unknown target '$target' (verifier, constructs, cli)" >&2; exit 2 ;;
+    *) echo "bench/mutation.sh: unknown target '$target' (verifier, verifier-unit, constructs, cli)" >&2; exit 2 ;;
   esac
   out="$root/bench/mutation/reports/$target"
   rm -rf "$out"
   started=$(date +%s)
+  # Stryker swaps mutated assemblies into the test projects' output; a run that is stopped leaves them there, so
+  # every run starts from a fresh build.
+  dotnet build EcsDiscoveryConstructs.sln -c Release -v q -nologo > /dev/null
   (cd "$project" && TMPDIR="$run_tmp" dotnet stryker -f "$root/bench/mutation/$target.json" -O "$out" --skip-version-check)
   echo "$target: $(( $(date +%s) - started )) s"
   args+=("$target" "$out/reports/mutation-report.json")
