@@ -24,6 +24,15 @@ internal static class CfnReferences
         return obj["Fn::GetAtt"] is JsonArray { Count: > 0 } getAtt && getAtt[0] is JsonValue first && first.TryGetValue<string>(out var target) ? target : null;
     }
 
+    /// <summary>A string literal, else null.</summary>
+    public static string? String(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>A whole number (clamped to the int range, or parsed from a string), else null when absent or not a literal number.</summary>
+    public static int? Int(JsonNode? node)
+        => node is JsonValue v && v.TryGetValue<double>(out var d) ? (d is >= int.MinValue and <= int.MaxValue ? (int)d : d > 0 ? int.MaxValue : int.MinValue)
+            : node is JsonValue s && s.TryGetValue<string>(out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
+            : null;
+
     /// <summary>Every logical id referenced anywhere inside <paramref name="node"/>.</summary>
     public static IEnumerable<string> Targets(JsonNode? node)
     {

@@ -22,11 +22,8 @@ internal static class TemplateJson
     public static IEnumerable<string> Targets(JsonNode? node) => Shared.CfnReferences.Targets(node);
 
     /// <summary>A whole number (clamped to the int range), or null when absent or not a literal number.</summary>
-    public static int? Int(JsonNode? node)
-        => node is JsonValue v && v.TryGetValue<double>(out var d) ? (d is >= int.MinValue and <= int.MaxValue ? (int)d : d > 0 ? int.MaxValue : int.MinValue)
-            : node is JsonValue s && s.TryGetValue<string>(out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var parsed) ? parsed
-            : null;
+    public static int? Int(JsonNode? node) => Shared.CfnReferences.Int(node);
 
     /// <summary>A string literal, or null.</summary>
-    public static string? String(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public static string? String(JsonNode? node) => Shared.CfnReferences.String(node);
 }

@@ -123,7 +123,10 @@ public static class ExpectedModelJson
         => UntrustedJson.String(o[key], source, $"{path}.{key}") is { Length: > 0 } value ? value : throw new InputException($"{source}: {path}.{key} is missing");
 
     private static string? Optional(JsonObject o, string source, string path, string key)
-        => UntrustedJson.String(o[key], source, $"{path}.{key}") is { Length: 0 } ? throw new InputException($"{source}: {path}.{key} is empty") : UntrustedJson.String(o[key], source, $"{path}.{key}");
+    {
+        var value = UntrustedJson.String(o[key], source, $"{path}.{key}");
+        return value is { Length: 0 } ? throw new InputException($"{source}: {path}.{key} is empty") : value;
+    }
 
     private static TemplateValue Name(JsonObject o, string source, string path)
         => UntrustedJson.String(o["name"], source, $"{path}.name") is { } name ? new TemplateValue(name, null) : new TemplateValue(null, "unresolved in the model");

@@ -150,12 +150,9 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
     /// <summary>Each value resolved on its own (resolving an array drops its unset members and shifts the rest).</summary>
     private JsonNode?[] ResolveEach(params object?[] values) => values.Select(Resolve).ToArray();
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Text(JsonNode? node) => Shared.CfnReferences.String(node);
 
-    private static int? Int(JsonNode? node)
-        => node is JsonValue v && v.TryGetValue<double>(out var d) ? (d is >= int.MinValue and <= int.MaxValue ? (int)d : d > 0 ? int.MaxValue : int.MinValue)
-            : node is JsonValue s && s.TryGetValue<string>(out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
-            : null;
+    private static int? Int(JsonNode? node) => Shared.CfnReferences.Int(node);
 
     private static string? Target(JsonNode? node) => Shared.CfnReferences.Target(node);
 
