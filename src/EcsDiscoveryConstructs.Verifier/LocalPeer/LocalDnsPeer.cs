@@ -36,7 +36,24 @@ public sealed class LocalDnsPeer : IDisposable
     public IPEndPoint Endpoint { get; }
 
     /// <inheritdoc/>
-    public void Dispose() => server.Stop();
+    public void Dispose() => StopQuietly(server);
+
+    /// <summary>
+    /// Stops <paramref name="server"/>. ARSoft's Stop waits on its listener tasks after cancelling them and throws when
+    /// one ends cancelled rather than completed (a race with the shutdown it asked for): that is a stopped server, not
+    /// an error.
+    /// </summary>
+    internal static void StopQuietly(DnsServer server)
+    {
+        try
+        {
+            server.Stop();
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(inner => inner is OperationCanceledException))
+        {
+            // Stopped: the listener tasks ended by cancellation.
+        }
+    }
 
     private async Task<DnsMessage> AnswerAsync(DnsMessage query)
     {
