@@ -8,6 +8,7 @@ using EcsDiscoveryConstructs.Verifier.Expectations;
 namespace EcsDiscoveryConstructs.Verifier.Tests.Checks;
 
 [Collection(MotoCollection.Name)]
+[Trait("Peer", "moto")]
 public sealed class RegistryVerifierTests : IDisposable
 {
     private readonly RawCloudMap raw;

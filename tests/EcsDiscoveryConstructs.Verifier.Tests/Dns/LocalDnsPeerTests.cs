@@ -14,6 +14,7 @@ namespace EcsDiscoveryConstructs.Verifier.Tests.Dns;
 /// answers for names, record types and health, and that the DNS checks pass on it.
 /// </summary>
 [Collection(MotoCollection.Name)]
+[Trait("Peer", "moto")]
 public sealed class LocalDnsPeerTests : IDisposable
 {
     private readonly RawCloudMap raw;
