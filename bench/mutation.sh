@@ -5,7 +5,9 @@
 # bench/mutation/reports/<project>/reports/, prints the score per folder and fails below bench/mutation/thresholds.json.
 # Not part of the test command: a full run takes long (see bench/README.md).
 # Usage: bash bench/mutation.sh [verifier] [constructs] [cli]   (default: all three)
-#        bash bench/mutation.sh verifier-unit   (the verifier against its own tests only: the quick local loop)
+#        bash bench/mutation.sh verifier-unit   (the verifier against its own fast tests only: the quick local loop)
+#        bash bench/mutation.sh rules   (Validation/ against the validation tests only: the rules' quick loop)
+#        STRYKER_ARGS="-m Checks/**/*.cs" bash bench/mutation.sh verifier-unit   (extra Stryker options, e.g. one folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -20,12 +22,14 @@ dotnet tool restore > /dev/null
 run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/ecs-discovery-mutation.XXXXXX")
 trap 'rm -rf "$run_tmp"' EXIT
 args=()
+# Extra options split on spaces, never glob-expanded (a pattern like Checks/**/*.cs must reach Stryker as written).
+read -r -a extra <<< "${STRYKER_ARGS:-}"
 for target in "${targets[@]}"; do
   case "$target" in
     verifier | verifier-unit) project=src/EcsDiscoveryConstructs.Verifier ;;
-    constructs) project=src/EcsDiscoveryConstructs ;;
+    constructs | rules) project=src/EcsDiscoveryConstructs ;;
     cli) project=src/EcsDiscoveryConstructs.Cli ;;
-    *) echo "bench/mutation.sh: unknown target '$target' (verifier, verifier-unit, constructs, cli)" >&2; exit 2 ;;
+    *) echo "bench/mutation.sh: unknown target '$target' (verifier, verifier-unit, constructs, rules, cli)" >&2; exit 2 ;;
   esac
   out="$root/bench/mutation/reports/$target"
   rm -rf "$out"
@@ -33,7 +37,7 @@ for target in "${targets[@]}"; do
   # Stryker swaps mutated assemblies into the test projects' output; a run that is stopped leaves them there, so
   # every run starts from a fresh build.
   dotnet build EcsDiscoveryConstructs.sln -c Release -v q -nologo > /dev/null
-  (cd "$project" && TMPDIR="$run_tmp" dotnet stryker -f "$root/bench/mutation/$target.json" -O "$out" --skip-version-check)
+  (cd "$project" && TMPDIR="$run_tmp" dotnet stryker -f "$root/bench/mutation/$target.json" -O "$out" --skip-version-check "${extra[@]}")
   echo "$target: $(( $(date +%s) - started )) s"
   args+=("$target" "$out/reports/mutation-report.json")
 done
