@@ -24,7 +24,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
     private static readonly ServiceExistsCheck ServiceExists = new();
 
     /// <summary>Every check class, for the catalogue test.</summary>
-    internal static IEnumerable<CheckInfo> CheckInfos => NamespaceChecks.Select(c => c.Info).Append(ServiceExists.Info).Concat(ServiceChecks.Select(c => c.Info));
+    internal static IEnumerable<CheckInfo> CheckInfos => [.. NamespaceChecks.Select(c => c.Info), ServiceExists.Info, .. ServiceChecks.Select(c => c.Info)];
 
     /// <summary>Runs every check. Throws <see cref="CloudMapException"/> when the registry cannot be read.</summary>
     /// <param name="expected">What the registry must hold.</param>
@@ -70,11 +70,8 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
     {
         var wanted = expected.Services.Where(s => s.Namespace == ns && s.Name.IsResolved).Select(s => s.Name.Literal!).ToHashSet(StringComparer.Ordinal);
         var allResolved = expected.Services.Where(s => s.Namespace == ns).All(s => s.Name.IsResolved);
-        if (!ns.Name.IsResolved)
-        {
-            return new NamespaceFacts(ns, [], null, 0, [], wanted, allResolved, strict);
-        }
 
+        // An unresolved name (Literal null) matches no live namespace: nothing is listed and namespace-exists skips.
         var sameName = live.Where(l => l.Name == ns.Name.Literal).ToList();
         var candidates = sameName.Where(l => l.Type == NamespaceTypes.Of(ns.Kind)).ToList();
         LiveNamespace? best = null;
@@ -93,7 +90,8 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
 
     private async Task<(List<CheckResult> Results, ServiceObservation? Observed)> VerifyServiceAsync(ExpectedService service, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)? liveNamespace, bool strict, CancellationToken cancellationToken)
     {
-        var live = service.Name.IsResolved ? liveNamespace?.Services.FirstOrDefault(s => s.Name == service.Name.Literal) : null;
+        // An unresolved name (Literal null) matches no live service.
+        var live = liveNamespace?.Services.FirstOrDefault(s => s.Name == service.Name.Literal);
         var results = ServiceExists.Check(new ServiceLookup(service, liveNamespace is not null, live)).ToList();
         if (live is null)
         {

@@ -10,8 +10,8 @@ namespace EcsDiscoveryConstructs.Verifier.Tests.Checks;
 /// <summary>Every check class, on facts built in memory: one case it passes and one it reports.</summary>
 public sealed class CheckUnitTests
 {
-    private static readonly ExpectedNamespace Ns = new("Shop", "Ns", new TemplateValue("internal.example.com", null), NamespaceKind.PrivateDns, 15);
-    private static readonly LiveNamespace LiveNs = new("ns-1", "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1", "internal.example.com", "DNS_PRIVATE", 15);
+    private static readonly ExpectedNamespace Ns = CheckFixtures.Ns;
+    private static readonly LiveNamespace LiveNs = CheckFixtures.LiveNs;
 
     [Fact]
     public void EveryCatalogEntry_HasExactlyOneCheckClass()
@@ -22,14 +22,14 @@ public sealed class CheckUnitTests
     [Fact]
     public void NamespaceChecks_PassAndReport()
     {
-        var good = new NamespaceFacts(Ns, [LiveNs], LiveNs, 1, [Service("orders")], new HashSet<string> { "orders" }, true, false);
+        var good = new NamespaceFacts(Ns, [LiveNs], LiveNs, 1, [CheckFixtures.Service("orders")], new HashSet<string> { "orders" }, true, false);
         var missing = good with { SameName = [], Chosen = null, Candidates = 0, Services = [] };
         Assert.Equal(CheckStatus.Pass, Single(new NamespaceExistsCheck().Check(good)).Status);
         Assert.Equal("namespace 'internal.example.com' (DNS_PRIVATE) does not exist", Single(new NamespaceExistsCheck().Check(missing)).Message);
         Assert.Equal(CheckStatus.Pass, Single(new SoaTtlCheck().Check(good)).Status);
         Assert.Equal("SOA TTL is 60 s, expected 15 s", Single(new SoaTtlCheck().Check(good with { Chosen = LiveNs with { SoaTtl = 60 } })).Message);
         Assert.Empty(new UnknownServicesCheck().Check(good));
-        var extra = good with { Services = [Service("orders"), Service("legacy")] };
+        var extra = good with { Services = [CheckFixtures.Service("orders"), CheckFixtures.Service("legacy")] };
         Assert.Equal((CheckStatus.Warn, "services the assembly does not declare: legacy"), Outcome(new UnknownServicesCheck().Check(extra)));
         Assert.Equal(CheckStatus.Fail, Single(new UnknownServicesCheck().Check(extra with { Strict = true })).Status);
     }
@@ -43,45 +43,45 @@ public sealed class CheckUnitTests
         Assert.Equal((CheckStatus.Fail, "namespace 'internal.example.com' is ns-2, but the stack created ns-1: it was replaced outside CloudFormation, which still manages ns-1"), (replaced.Status, replaced.Message));
         Assert.Empty(new NamespaceIdCheck().Check(facts with { Namespace = Ns }));
 
-        var service = Facts(Service("orders")) with { Service = Expected() with { Id = Service("orders").Id } };
+        var service = CheckFixtures.Facts(CheckFixtures.Service("orders")) with { Service = CheckFixtures.Expected() with { Id = CheckFixtures.Service("orders").Id } };
         Assert.Equal(CheckStatus.Pass, Single(new ServiceIdCheck().Check(service)).Status);
-        var other = Single(new ServiceIdCheck().Check(service with { Live = Service("orders") with { Id = "srv-new" } }));
+        var other = Single(new ServiceIdCheck().Check(service with { Live = CheckFixtures.Service("orders") with { Id = "srv-new" } }));
         Assert.Equal(CheckStatus.Fail, other.Status);
         Assert.Contains("is srv-new, but the stack created", other.Message, StringComparison.Ordinal);
-        Assert.Empty(new ServiceIdCheck().Check(Facts(Service("orders"))));
+        Assert.Empty(new ServiceIdCheck().Check(CheckFixtures.Facts(CheckFixtures.Service("orders"))));
     }
 
     [Fact]
     public void ServiceExists_PassesSkipsAndReports()
     {
-        Assert.Equal(CheckStatus.Pass, Single(new ServiceExistsCheck().Check(new ServiceLookup(Expected(), true, Service("orders")))).Status);
-        Assert.Equal("service 'orders' does not exist in namespace 'internal.example.com'", Single(new ServiceExistsCheck().Check(new ServiceLookup(Expected(), true, null))).Message);
-        Assert.Equal(CheckStatus.Skip, Single(new ServiceExistsCheck().Check(new ServiceLookup(Expected() with { Name = new TemplateValue(null, "{\"Ref\":\"X\"}") }, true, null))).Status);
+        Assert.Equal(CheckStatus.Pass, Single(new ServiceExistsCheck().Check(new ServiceLookup(CheckFixtures.Expected(), true, CheckFixtures.Service("orders")))).Status);
+        Assert.Equal("service 'orders' does not exist in namespace 'internal.example.com'", Single(new ServiceExistsCheck().Check(new ServiceLookup(CheckFixtures.Expected(), true, null))).Message);
+        Assert.Equal(CheckStatus.Skip, Single(new ServiceExistsCheck().Check(new ServiceLookup(CheckFixtures.Expected() with { Name = new TemplateValue(null, "{\"Ref\":\"X\"}") }, true, null))).Status);
     }
 
     [Fact]
     public void ServiceConfigChecks_PassAndReport()
     {
-        var good = Facts(Service("orders"));
+        var good = CheckFixtures.Facts(CheckFixtures.Service("orders"));
         Assert.All(new IServiceCheck[] { new DnsRecordsCheck(), new RoutingPolicyCheck(), new HealthCheckKindCheck() }, c => Assert.Equal(CheckStatus.Pass, Single(c.Check(good)).Status));
-        Assert.Equal("records are [A 60s], expected [A 10s]", Single(new DnsRecordsCheck().Check(Facts(Service("orders") with { DnsRecords = [new LiveDnsRecord("A", 60)] }))).Message);
-        Assert.Equal("routing policy is WEIGHTED, expected MULTIVALUE", Single(new RoutingPolicyCheck().Check(Facts(Service("orders") with { RoutingPolicy = "WEIGHTED" }))).Message);
-        Assert.Equal("health check is None, expected Custom", Single(new HealthCheckKindCheck().Check(Facts(Service("orders") with { CustomHealthCheck = false }))).Message);
+        Assert.Equal("records are [A 60s], expected [A 10s]", Single(new DnsRecordsCheck().Check(CheckFixtures.Facts(CheckFixtures.Service("orders") with { DnsRecords = [new LiveDnsRecord("A", 60)] }))).Message);
+        Assert.Equal("routing policy is WEIGHTED, expected MULTIVALUE", Single(new RoutingPolicyCheck().Check(CheckFixtures.Facts(CheckFixtures.Service("orders") with { RoutingPolicy = "WEIGHTED" }))).Message);
+        Assert.Equal("health check is None, expected Custom", Single(new HealthCheckKindCheck().Check(CheckFixtures.Facts(CheckFixtures.Service("orders") with { CustomHealthCheck = false }))).Message);
     }
 
     [Fact]
     public void InstanceChecks_PassAndReport()
     {
-        var two = new[] { Instance("i-1", "10.0.0.1"), Instance("i-2", "10.0.0.2") };
-        var good = Facts(Service("orders"), two, [Healthy("i-1"), Healthy("i-2")]);
+        var two = new[] { CheckFixtures.Instance("i-1", "10.0.0.1"), CheckFixtures.Instance("i-2", "10.0.0.2") };
+        var good = CheckFixtures.Facts(CheckFixtures.Service("orders"), two, [CheckFixtures.Healthy("i-1"), CheckFixtures.Healthy("i-2")]);
         Assert.All(new IServiceCheck[] { new InstanceCountCheck(), new InstanceAttributesCheck(), new DiscoverInstancesCheck(), new InstanceHealthCheck() }, c => Assert.Equal(CheckStatus.Pass, Single(c.Check(good)).Status));
         Assert.Empty(new UnknownInstancesCheck().Check(good));
         Assert.Empty(new DeclaredInstancesCheck().Check(good));
 
-        Assert.Equal("1 instances, expected 2", Single(new InstanceCountCheck().Check(good with { Instances = two[..1], Discovered = [Healthy("i-1")] })).Message);
+        Assert.Equal("1 instances, expected 2", Single(new InstanceCountCheck().Check(good with { Instances = two[..1], Discovered = [CheckFixtures.Healthy("i-1")] })).Message);
         Assert.Equal("instances without AWS_INSTANCE_IPV4: i-3", Single(new InstanceAttributesCheck().Check(good with { Instances = [.. two, new LiveInstance("i-3", new Dictionary<string, string>())] })).Message);
-        Assert.Equal("DiscoverInstances returned [i-1], ListInstances has [i-1, i-2]", Single(new DiscoverInstancesCheck().Check(good with { Discovered = [Healthy("i-1")] })).Message);
-        Assert.Equal("instances not HEALTHY: i-2 UNHEALTHY", Single(new InstanceHealthCheck().Check(good with { Discovered = [Healthy("i-1"), new DiscoveredInstance("i-2", "UNHEALTHY", new Dictionary<string, string>())] })).Message);
+        Assert.Equal("DiscoverInstances returned [i-1], ListInstances has [i-1, i-2]", Single(new DiscoverInstancesCheck().Check(good with { Discovered = [CheckFixtures.Healthy("i-1")] })).Message);
+        Assert.Equal("instances not HEALTHY: i-2 UNHEALTHY", Single(new InstanceHealthCheck().Check(good with { Discovered = [CheckFixtures.Healthy("i-1"), new DiscoveredInstance("i-2", "UNHEALTHY", new Dictionary<string, string>())] })).Message);
         var foreign = good with { Instances = [.. two, new LiveInstance("i-9", new Dictionary<string, string> { ["AWS_INSTANCE_IPV4"] = "10.0.0.9", ["ECS_SERVICE_NAME"] = "legacy" })] };
         Assert.Equal((CheckStatus.Warn, "instances registered by another ECS service: i-9 (legacy)"), Outcome(new UnknownInstancesCheck().Check(foreign)));
         var declared = good with { Service = good.Service with { DeclaredInstances = [new DeclaredInstance("Lb", "Svc", new TemplateValue("lb", null), new Dictionary<string, TemplateValue>())] } };
@@ -91,8 +91,8 @@ public sealed class CheckUnitTests
     [Fact]
     public void DnsChecks_PassAndReport()
     {
-        var instances = new[] { Instance("i-1", "10.0.0.1") };
-        var observed = new ServiceObservation(Expected() with { DnsRecords = [new DnsRecordInfo("A", 10), new DnsRecordInfo("SRV", 10)] }, LiveNs, Service("orders"), instances, new HashSet<string> { "i-1" });
+        var instances = new[] { CheckFixtures.Instance("i-1", "10.0.0.1") };
+        var observed = new ServiceObservation(CheckFixtures.Expected() with { DnsRecords = [new DnsRecordInfo("A", 10), new DnsRecordInfo("SRV", 10)] }, LiveNs, CheckFixtures.Service("orders"), instances, new HashSet<string> { "i-1" });
         const string Name = "orders.internal.example.com";
         DnsAnswer Answer(params DnsRecord[] records) => new("NOERROR", records, []);
         var good = new DnsServiceFacts(
@@ -124,20 +124,6 @@ public sealed class CheckUnitTests
             "the resolver 127.0.0.1:53 did not answer for the SOA of 'internal.example.com' (TIMEOUT); is --dns-resolver right?",
             Single(new DnsNamespaceCheck().Check(new DnsNamespaceFacts(LiveNs, "Shop", new DnsAnswer("TIMEOUT", [], []), [observed], "127.0.0.1:53"))).Message);
     }
-
-    private static ExpectedService Expected()
-        => new("Shop", "Svc", new TemplateValue("orders", null), Ns, [new DnsRecordInfo("A", 10)], "MULTIVALUE", HealthCheckKind.Custom, 2, 2, [new TemplateValue("orders", null)], false);
-
-    private static LiveService Service(string name)
-        => new($"srv-{name}", $"arn:aws:servicediscovery:us-east-1:123456789012:service/srv-{name}", name, "ns-1", "MULTIVALUE", [new LiveDnsRecord("A", 10)], true, false);
-
-    private static LiveInstance Instance(string id, string ipv4)
-        => new(id, new Dictionary<string, string> { ["AWS_INSTANCE_IPV4"] = ipv4, ["AWS_INSTANCE_PORT"] = "8080", ["ECS_SERVICE_NAME"] = "orders" });
-
-    private static DiscoveredInstance Healthy(string id) => new(id, "HEALTHY", new Dictionary<string, string>());
-
-    private static ServiceFacts Facts(LiveService live, LiveInstance[]? instances = null, DiscoveredInstance[]? discovered = null)
-        => new(Expected(), live, instances ?? [], discovered ?? [], false);
 
     private static CheckResult Single(IEnumerable<CheckResult> results) => Assert.Single(results);
 

@@ -59,10 +59,37 @@ internal sealed class FakeRegistry : ICloudMapClient, ICloudMapWriter
         return Task.FromResult<IReadOnlyList<LiveService>>([.. services.Where(s => s.NamespaceId == namespaceId)]);
     }
 
-    public Task<IReadOnlyList<LiveInstance>> ListInstancesAsync(string serviceId, CancellationToken cancellationToken)
+    /// <summary>How long each ListInstances takes (zero: answers at once).</summary>
+    public TimeSpan ListInstancesDelay { get; set; }
+
+    /// <summary>The most ListInstances calls that were in flight at once.</summary>
+    public int MaxListInstancesInFlight => maxInFlight;
+
+    private int inFlight;
+    private int maxInFlight;
+
+    public async Task<IReadOnlyList<LiveInstance>> ListInstancesAsync(string serviceId, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"ListInstances {serviceId}");
-        return Task.FromResult<IReadOnlyList<LiveInstance>>([.. instances[serviceId].Select(i => i.Instance)]);
+        var now = Interlocked.Increment(ref inFlight);
+        lock (Calls)
+        {
+            maxInFlight = Math.Max(maxInFlight, now);
+        }
+
+        try
+        {
+            if (ListInstancesDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(ListInstancesDelay, cancellationToken);
+            }
+
+            return [.. instances[serviceId].Select(i => i.Instance)];
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
     }
 
     public Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, CancellationToken cancellationToken)

@@ -200,4 +200,37 @@ public sealed class RegistryVerifierBehaviourTests
         Assert.Equal(expected.Select(s => $"shop.internal/{s.Name}"), report.Results.Where(r => r.Check == "service-exists").Select(r => r.Target));
         Assert.True(report.Passed);
     }
+
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(1, 1)]
+    [InlineData(0, 1)]
+    [InlineData(-5, 1)]
+    public void ServicesAreChecked_ConcurrencyAtATime_AndAtLeastOne(int concurrency, int inFlight)
+    {
+        var shop = registry.Namespace("shop.internal");
+        var ns = FakeRegistry.Expected("shop.internal");
+        var expected = Enumerable.Range(0, 6).Select(i => registry.Service(shop, $"svc-{i}")).Select(s => FakeRegistry.Expected(ns, s.Name, 0)).ToList();
+        registry.ListInstancesDelay = TimeSpan.FromMilliseconds(100);
+        var report = Verify(new ExpectedState([ns], expected), concurrency: concurrency);
+        Assert.Equal(6, report.Results.Count(r => r.Check == "service-exists" && r.Status == CheckStatus.Pass));
+        Assert.Equal(inFlight, registry.MaxListInstancesInFlight);
+    }
+
+    [Fact]
+    public void AmongNamespacesOfOneName_WithTheSameNumberOfDeclaredServices_TheFirstListedIsChecked()
+    {
+        var first = registry.Namespace("shop.internal", id: "ns-first");
+        var second = registry.Namespace("shop.internal", id: "ns-second");
+        registry.Service(first, "orders");
+        registry.Service(second, "orders");
+        var ns = FakeRegistry.Expected("shop.internal");
+        var report = Verify(new ExpectedState([ns], [FakeRegistry.Expected(ns, "orders", 0)]));
+        Assert.Equal("DNS_PRIVATE namespace ns-first (chosen among 2 with this name by its services)", Result(report, "namespace-exists").Message);
+        Assert.Equal("service srv-1", Result(report, "service-exists").Message);
+    }
+
+    [Fact]
+    public void NoExpectedState_IsRefused()
+        => Assert.Throws<ArgumentNullException>(() => Verify(null!));
 }

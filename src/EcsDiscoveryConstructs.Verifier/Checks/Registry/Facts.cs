@@ -33,7 +33,10 @@ internal sealed record NamespaceFacts(ExpectedNamespace Namespace, IReadOnlyList
     public string Target => Namespace.Name.ToString();
 
     public CheckResult Result(CheckInfo check, bool ok, string pass, string fail, string expected, string actual)
-        => new(Namespace.Stack, check.Id, Target, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? pass : fail) { Expected = expected, Actual = actual };
+        => Outcome(check, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? pass : fail, expected, actual);
+
+    public CheckResult Outcome(CheckInfo check, CheckStatus status, string message, string expected, string actual)
+        => new(Namespace.Stack, check.Id, Target, status, message) { Expected = expected, Actual = actual };
 }
 
 /// <summary>What the registry holds for an expected service that exists, gathered once for every service check.</summary>

@@ -57,7 +57,8 @@ internal sealed class DeclaredInstancesCheck : IServiceCheck
 
     private static List<string> Drift(IReadOnlyList<DeclaredInstance> declared, IReadOnlyList<LiveInstance> live)
     {
-        var byId = live.GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // A lying server may list an instance twice: the first one counts.
+        var byId = live.DistinctBy(i => i.Id, StringComparer.Ordinal).ToDictionary(i => i.Id, StringComparer.Ordinal);
         var drift = new List<string>();
         foreach (var instance in declared.Where(d => d.InstanceId.IsResolved))
         {
@@ -128,7 +129,7 @@ internal sealed class InstanceHealthCheck : IServiceCheck
         if (facts.Live.CustomHealthCheck || facts.Live.Route53HealthCheck)
         {
             // A lying server may list an instance twice: the first answer counts, never a crash.
-            var status = facts.Discovered.GroupBy(d => d.InstanceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().HealthStatus, StringComparer.Ordinal);
+            var status = facts.Discovered.DistinctBy(d => d.InstanceId, StringComparer.Ordinal).ToDictionary(d => d.InstanceId, d => d.HealthStatus, StringComparer.Ordinal);
             var bad = facts.Instances.Where(i => status.GetValueOrDefault(i.Id, "UNKNOWN") != "HEALTHY").Select(i => $"{i.Id} {status.GetValueOrDefault(i.Id, "UNKNOWN")}").ToList();
             yield return facts.Result(Info, bad.Count == 0, $"{facts.Instances.Count} instances HEALTHY", $"instances not HEALTHY: {string.Join(", ", bad)}", "all HEALTHY", bad.Count == 0 ? "all HEALTHY" : string.Join(", ", bad));
         }

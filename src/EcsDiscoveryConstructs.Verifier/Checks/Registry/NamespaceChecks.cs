@@ -18,13 +18,13 @@ internal sealed class NamespaceExistsCheck : INamespaceCheck
         else if (facts.Chosen is not { } chosen)
         {
             var other = facts.SameName.FirstOrDefault();
-            yield return facts.Result(Info, false, string.Empty, other is null
+            yield return facts.Outcome(Info, CheckStatus.Fail, other is null
                 ? $"namespace '{facts.Target}' ({type}) does not exist"
                 : $"namespace '{facts.Target}' exists as {other.Type}, expected {type}", type, other?.Type ?? Words.Missing);
         }
         else
         {
-            yield return facts.Result(Info, true, $"{chosen.Type} namespace {chosen.Id}{(facts.Candidates > 1 ? $" (chosen among {facts.Candidates} with this name by its services)" : string.Empty)}", string.Empty, type, chosen.Type);
+            yield return facts.Outcome(Info, CheckStatus.Pass, $"{chosen.Type} namespace {chosen.Id}{(facts.Candidates > 1 ? $" (chosen among {facts.Candidates} with this name by its services)" : string.Empty)}", type, chosen.Type);
         }
     }
 }
@@ -38,7 +38,7 @@ internal sealed class SoaTtlCheck : INamespaceCheck
     {
         if (facts.Chosen is { } chosen && facts.Namespace.SoaTtl is { } soa)
         {
-            yield return facts.Result(Info, chosen.SoaTtl == soa, $"SOA TTL {soa} s", $"SOA TTL is {Words.Show(chosen.SoaTtl)} s, expected {soa} s", $"{soa}", Words.Show(chosen.SoaTtl));
+            yield return facts.Result(Info, chosen.SoaTtl == soa, $"SOA TTL {soa} s", $"SOA TTL is {(chosen.SoaTtl is { } live ? $"{live} s" : "not set")}, expected {soa} s", $"{soa}", Words.Show(chosen.SoaTtl));
         }
     }
 }

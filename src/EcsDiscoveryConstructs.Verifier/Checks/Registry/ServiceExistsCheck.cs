@@ -24,7 +24,7 @@ internal sealed class ServiceExistsCheck
         }
         else if (!lookup.NamespaceFound)
         {
-            yield break;
+            // namespace-exists has already failed: no second finding for the same cause.
         }
         else if (lookup.Live is null)
         {
