@@ -14,8 +14,15 @@ for project, path in zip(sys.argv[1::2], sys.argv[2::2]):
     folders = defaultdict(lambda: defaultdict(int))
     uncovered = []
     for file, data in report["files"].items():
-        relative = os.path.relpath(os.path.join(report.get("projectRoot", ""), file), rules["root"]) if os.path.isabs(os.path.join(report.get("projectRoot", ""), file)) else file
-        relative = relative.replace("\\", "/")
+        # Stryker names files by absolute path (or relative to projectRoot); folders are read relative to the project.
+        path = file.replace("\\", "/")
+        marker = "/" + rules["root"].strip("/") + "/"
+        if marker in path:
+            relative = path.split(marker, 1)[1]
+        elif os.path.isabs(path) and report.get("projectRoot"):
+            relative = os.path.relpath(path, report["projectRoot"].replace("\\", "/"))
+        else:
+            relative = path
         folder = relative.split("/")[0] if "/" in relative else "(root)"
         for mutant in data["mutants"]:
             status = mutant["status"]
