@@ -24,6 +24,23 @@ internal static class TemplateJson
     /// <summary>A whole number (clamped to the int range), or null when absent or not a literal number.</summary>
     public static int? Int(JsonNode? node) => Shared.CfnReferences.Int(node);
 
+    /// <summary>
+    /// The list at <paramref name="node"/>; empty when absent or when an intrinsic function (an object such as
+    /// <c>Fn::If</c>) stands in its place: what it yields is known only at deploy.
+    /// </summary>
+    public static JsonArray List(JsonNode? node) => node as JsonArray ?? [];
+
+    /// <summary>The value at <paramref name="path"/> below <paramref name="node"/>, walking through objects only; null when a step is missing or not an object.</summary>
+    public static JsonNode? At(JsonNode? node, params string[] path)
+    {
+        foreach (var key in path)
+        {
+            node = (node as JsonObject)?[key];
+        }
+
+        return node;
+    }
+
     /// <summary>A string literal, or null.</summary>
     public static string? String(JsonNode? node) => Shared.CfnReferences.String(node);
 }

@@ -113,7 +113,7 @@ public static class TemplateTopologyReader
             {
                 Cluster = TemplateJson.String(r.Props["Cluster"]) ?? TemplateJson.String(resources[TemplateJson.Target(r.Props["Cluster"]) ?? string.Empty]?["Properties"]?["ClusterName"]) ?? TemplateJson.Target(r.Props["Cluster"]) ?? "cluster",
                 TaskFamily = TemplateJson.String(resources[TemplateJson.Target(r.Props["TaskDefinition"]) ?? string.Empty]?["Properties"]?["Family"]),
-                RegistryPort = TemplateJson.Int(r.Props["ServiceRegistries"]?[0]?["ContainerPort"]) ?? Ports(resources, r.Props).Values.Cast<int?>().FirstOrDefault(),
+                RegistryPort = TemplateJson.Int(TemplateJson.List(r.Props["ServiceRegistries"]).FirstOrDefault()?["ContainerPort"]) ?? Ports(resources, r.Props).Values.Cast<int?>().FirstOrDefault(),
                 NamedPorts = Ports(resources, r.Props),
             })
             .ToList();
@@ -133,10 +133,10 @@ public static class TemplateTopologyReader
     {
         var alarmed = byType.Any(r => r.Type == "AWS::CloudWatch::Alarm" && TemplateJson.String(r.Props["Namespace"]) == "EcsDiscovery");
         return byType
-            .Where(r => r.Type == "AWS::Lambda::Function" && r.Props["Environment"]?["Variables"]?["ECS_DISCOVERY_EXPECTED_MODEL"] is not null)
+            .Where(r => r.Type == "AWS::Lambda::Function" && TemplateJson.At(r.Props, "Environment", "Variables", "ECS_DISCOVERY_EXPECTED_MODEL") is not null)
             .Select(r => new CanaryInfo(
                 r.Id,
-                TemplateJson.Targets(r.Props["Environment"]!["Variables"]!["ECS_DISCOVERY_EXPECTED_MODEL"]).Intersect(namespaces.Select(n => n.LogicalId)).Distinct().ToList(),
+                TemplateJson.Targets(TemplateJson.At(r.Props, "Environment", "Variables", "ECS_DISCOVERY_EXPECTED_MODEL")).Intersect(namespaces.Select(n => n.LogicalId)).Distinct().ToList(),
                 byType.Where(e => e.Type == "AWS::Events::Rule" && (e.Props["Targets"] as JsonArray ?? []).OfType<JsonObject>().Any(t => TemplateJson.Target(t["Arn"]) == r.Id))
                     .Select(e => TemplateJson.String(e.Props["ScheduleExpression"])).FirstOrDefault(),
                 alarmed))
@@ -146,9 +146,9 @@ public static class TemplateTopologyReader
     /// <summary>The named container ports of an ECS service's task definition.</summary>
     private static Dictionary<string, int> Ports(JsonObject resources, JsonObject service)
     {
-        var containers = resources[TemplateJson.Target(service["TaskDefinition"]) ?? string.Empty]?["Properties"]?["ContainerDefinitions"]?.AsArray() ?? [];
+        var containers = TemplateJson.List(resources[TemplateJson.Target(service["TaskDefinition"]) ?? string.Empty]?["Properties"]?["ContainerDefinitions"]);
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var mapping in containers.SelectMany(c => c?["PortMappings"]?.AsArray() ?? []).OfType<JsonObject>())
+        foreach (var mapping in containers.SelectMany(c => TemplateJson.List(c?["PortMappings"])).OfType<JsonObject>())
         {
             if (TemplateJson.Int(mapping["ContainerPort"]) is { } port)
             {
@@ -168,15 +168,15 @@ public static class TemplateTopologyReader
             "AWS::ServiceDiscovery::HttpNamespace" => NamespaceKind.Http,
             _ => null,
         };
-        return kind is null ? null : new NamespaceInfo(id, TemplateJson.Value(props["Name"]), kind.Value, TemplateJson.Int(props["Properties"]?["DnsProperties"]?["SOA"]?["TTL"]));
+        return kind is null ? null : new NamespaceInfo(id, TemplateJson.Value(props["Name"]), kind.Value, TemplateJson.Int(TemplateJson.At(props, "Properties", "DnsProperties", "SOA", "TTL")));
     }
 
     private static CloudMapServiceInfo CloudMapService(string id, JsonObject props)
     {
         var dns = props["DnsConfig"] as JsonObject;
-        var records = dns?["DnsRecords"]?.AsArray().OfType<JsonObject>()
+        var records = TemplateJson.List(dns?["DnsRecords"]).OfType<JsonObject>()
             .Select(r => new DnsRecordInfo(TemplateJson.String(r["Type"]) ?? "?", TemplateJson.Int(r["TTL"]) ?? 0))
-            .ToList() ?? [];
+            .ToList();
         var health = props["HealthCheckCustomConfig"] is not null ? HealthCheckKind.Custom
             : props["HealthCheckConfig"] is not null ? HealthCheckKind.Route53
             : HealthCheckKind.None;
@@ -186,17 +186,17 @@ public static class TemplateTopologyReader
 
     private static EcsServiceInfo EcsService(string id, JsonObject props, (int? Min, int? Max) scaling)
     {
-        var registry = props["ServiceRegistries"]?.AsArray().OfType<JsonObject>().FirstOrDefault();
+        var registry = TemplateJson.List(props["ServiceRegistries"]).OfType<JsonObject>().FirstOrDefault();
         var sc = props["ServiceConnectConfiguration"] as JsonObject;
-        var endpoints = sc?["Services"]?.AsArray().OfType<JsonObject>().Select(s =>
+        var endpoints = TemplateJson.List(sc?["Services"]).OfType<JsonObject>().Select(s =>
         {
-            var alias = s["ClientAliases"]?.AsArray().OfType<JsonObject>().FirstOrDefault();
+            var alias = TemplateJson.List(s["ClientAliases"]).OfType<JsonObject>().FirstOrDefault();
             return new ServiceConnectEndpointInfo(
                 TemplateJson.String(s["PortName"]) ?? "?",
                 TemplateJson.String(s["DiscoveryName"]),
                 alias?["DnsName"] is { } dns ? TemplateJson.Value(dns) : null,
                 TemplateJson.Int(alias?["Port"]));
-        }).ToList() ?? [];
+        }).ToList();
         return new EcsServiceInfo(
             id,
             TemplateJson.Value(props["ServiceName"]),
@@ -220,18 +220,18 @@ public static class TemplateTopologyReader
         var environmentByService = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (id, _, props) in byType.Where(r => r.Type == "AWS::ECS::Service"))
         {
-            foreach (var group in TemplateJson.Targets(props["NetworkConfiguration"]?["AwsvpcConfiguration"]?["SecurityGroups"]))
+            foreach (var group in TemplateJson.Targets(TemplateJson.At(props, "NetworkConfiguration", "AwsvpcConfiguration", "SecurityGroups")))
             {
                 serviceBySecurityGroup.TryAdd(group, id);
             }
 
             var taskDefinition = TemplateJson.Target(props["TaskDefinition"]);
-            environmentByService[id] = (taskDefinition is null ? null : resources[taskDefinition]?["Properties"]?["ContainerDefinitions"]?.AsArray())?
+            environmentByService[id] = TemplateJson.List(taskDefinition is null ? null : resources[taskDefinition]?["Properties"]?["ContainerDefinitions"])
                 .OfType<JsonObject>()
-                .SelectMany(c => c["Environment"]?.AsArray().OfType<JsonObject>() ?? [])
+                .SelectMany(c => TemplateJson.List(c["Environment"]).OfType<JsonObject>())
                 .Select(e => TemplateJson.String(e["Value"]))
                 .OfType<string>()
-                .ToList() ?? [];
+                .ToList();
         }
 
         var result = new List<ConnectionInfo>();
