@@ -27,6 +27,13 @@ public sealed class ExpectedStateTests
     }
 
     [Fact]
+    public void ACloudMapService_IsNotAServiceConnectOne_EvenWhenItsRegistrantUsesServiceConnect()
+    {
+        var state = From([CloudMap("Orders", "orders")], [Ecs("A", "orders", 2, "Orders", scNamespace: "Ns", endpoints: new ServiceConnectEndpointInfo("http", "orders-sc", null, 80))]);
+        Assert.Equal([("orders", false), ("orders-sc", true)], state.Services.Select(s => (s.Name.Literal, s.ServiceConnect)));
+    }
+
+    [Fact]
     public void ARegistrantWithAnUnknownCount_MakesTheRangeUnknown()
     {
         var orders = Assert.Single(From([CloudMap("Orders", "orders")], [Ecs("A", "orders-a", 2, "Orders"), Ecs("B", "orders-b", null, "Orders")]).Services);
