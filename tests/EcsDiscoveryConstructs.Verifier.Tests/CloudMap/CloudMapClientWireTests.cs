@@ -299,4 +299,13 @@ public sealed class CloudMapClientWireTests
         var error = new CloudMapException("ListServices", code, "m", status is null ? null : (HttpStatusCode)status);
         Assert.Equal((throttling, notFound, transient), (error.IsThrottling, error.IsNotFound, error.IsTransient));
     }
+
+    [Fact]
+    public async Task ADisposedClient_RefusesCalls()
+    {
+        var client = Client(new ScriptedHandler(_ => Ok("""{"Namespaces":[],"Instances":[]}""")), Local);
+        client.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.ListNamespacesAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.DiscoverInstancesAsync("a", "b", "ALL", CancellationToken.None));
+    }
 }
