@@ -82,7 +82,10 @@ public static class CheckCatalog
     ];
 
     /// <summary>docs/verifier-checks.md: a table of every check.</summary>
-    public static string Markdown()
+    public static string Markdown() => Markdown(All);
+
+    /// <summary>The checks page for <paramref name="checks"/>.</summary>
+    internal static string Markdown(IEnumerable<CheckInfo> checks)
     {
         var text = new System.Text.StringBuilder("# Verifier checks\n\n");
         text.Append("Every check `ecs-discovery verify` makes (the `check` of each result), generated from `CheckCatalog`; the test\n");
@@ -90,7 +93,7 @@ public static class CheckCatalog
         text.Append("judging facts gathered once; `CheckUnitTests` gives each a passing and a reported case. `fail`: a finding fails\n");
         text.Append("the run (exit 1); `warn`: a warning, a failure with `--strict`. The `dns-*` checks run with `--dns`.\n\n");
         text.Append("| Check | Level | Passes when | From |\n|---|---|---|---|\n");
-        foreach (var check in All)
+        foreach (var check in checks)
         {
             text.Append($"| `{check.Id}` | {check.Level} | {check.Summary.Replace("|", "\\|", StringComparison.Ordinal)} | {check.Source} |\n");
         }

@@ -43,6 +43,13 @@ public sealed partial class CheckCatalogTests
         Assert.True(actual == expected, "docs/verifier-checks.md is out of date; run the tests with ECS_DISCOVERY_ACCEPT_SNAPSHOTS=1 to regenerate it.");
     }
 
+    [Fact]
+    public void Docs_EscapeAPipeInASummary_SoTheTableKeepsItsColumns()
+        => Assert.EndsWith(
+            "| Check | Level | Passes when | From |\n|---|---|---|---|\n| `a-b` | fail | A \\| B | src |\n",
+            CheckCatalog.Markdown([new CheckInfo("a-b", "fail", "A | B", "src")]),
+            StringComparison.Ordinal);
+
     [GeneratedRegex("^[a-z]+(-[a-z]+)+$")]
     private static partial Regex KebabCase();
 
