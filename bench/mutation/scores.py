@@ -23,6 +23,9 @@ for project, path in zip(sys.argv[1::2], sys.argv[2::2]):
             relative = os.path.relpath(path, report["projectRoot"].replace("\\", "/"))
         else:
             relative = path
+        # Source linked from outside the project (src/Shared) is scored as its own folder.
+        while relative.startswith("../"):
+            relative = relative[3:]
         folder = relative.split("/")[0] if "/" in relative else "(root)"
         for mutant in data["mutants"]:
             status = mutant["status"]

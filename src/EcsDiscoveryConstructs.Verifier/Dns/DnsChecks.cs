@@ -78,13 +78,13 @@ internal sealed class DnsAnswersCheck : IDnsServiceCheck
         {
             if (!facts.Comparable(answer))
             {
-                yield return facts.Result(Info, false, string.Empty, $"{facts.Name} {type}: the resolver answered {answer.Code}", "NOERROR", answer.Code);
+                yield return facts.Outcome(Info, CheckStatus.Fail, $"{facts.Name} {type}: the resolver answered {answer.Code}", "NOERROR", answer.Code);
                 continue;
             }
 
             var records = facts.Records(type);
             var allowed = facts.Allowed(type);
-            var stale = records.Select(r => DnsServiceFacts.Key(type, r.Value)).Where(v => !allowed.ContainsKey(v)).ToList();
+            var stale = records.Select(r => DnsServiceFacts.Key(type, r.Value)).Where(v => !allowed.ContainsKey(v)).Order(StringComparer.Ordinal).ToList();
             var registered = string.Join(", ", allowed.Keys.Order(StringComparer.Ordinal));
             yield return facts.Result(Info, stale.Count == 0 && (records.Count > 0 || facts.Pool.Count == 0),
                 $"{facts.Name} {type}: {records.Count} answers, all registered{(!anyHealthy && facts.Pool.Count > 0 ? " (none healthy: Route 53 answers as if all were)" : " and healthy")}",

@@ -73,5 +73,8 @@ internal sealed record DnsServiceFacts(ServiceObservation Observed, IReadOnlyDic
     public static string Key(string type, string value) => type == "SRV" ? value.Split(' ').Last() : value;
 
     public CheckResult Result(CheckInfo check, bool ok, string pass, string fail, string expected, string actual)
-        => new(Observed.Service.Stack, check.Id, Target, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? pass : fail) { Expected = expected, Actual = actual };
+        => Outcome(check, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? pass : fail, expected, actual);
+
+    public CheckResult Outcome(CheckInfo check, CheckStatus status, string message, string expected, string actual)
+        => new(Observed.Service.Stack, check.Id, Target, status, message) { Expected = expected, Actual = actual };
 }
