@@ -26,10 +26,10 @@ internal sealed class FakeRegistry : ICloudMapClient, ICloudMapWriter
         return ns;
     }
 
-    public LiveService Service(LiveNamespace ns, string name, string? id = null, string? routing = "MULTIVALUE", long ttl = 10, bool custom = true, params string[] types)
+    public LiveService Service(LiveNamespace ns, string name, string? id = null, string? routing = "MULTIVALUE", long ttl = 10, bool custom = true, bool apiOnly = false, params string[] types)
     {
         id ??= $"srv-{services.Count + 1}";
-        var records = (types.Length == 0 && ns.Type != "HTTP" ? ["A"] : types).Select(t => new LiveDnsRecord(t, ttl)).ToList();
+        var records = (apiOnly ? [] : types.Length == 0 && ns.Type != "HTTP" ? ["A"] : types).Select(t => new LiveDnsRecord(t, ttl)).ToList();
         var service = new LiveService(id, $"arn:aws:servicediscovery:us-east-1:123456789012:service/{id}", name, ns.Id, records.Count == 0 ? null : routing, records, custom, false);
         services.Add(service);
         instances[id] = [];
