@@ -42,4 +42,64 @@ public class RedactorTests
 
         Assert.Equal("id [redacted]\n", inner.ToString());
     }
+
+    [Fact]
+    public void AddSecret_KeepsValuesOfSixteenCharacters_AndIgnoresNull()
+    {
+        Redactor.AddSecret("exactly16chars!!");
+        Redactor.AddSecret("only15characters"[..15]);
+        Redactor.AddSecret(null);
+        Assert.Equal("[redacted] and only15character", Redactor.Redact("exactly16chars!! and only15character"));
+        Assert.Equal(string.Empty, Redactor.Redact(null));
+        Assert.Equal(string.Empty, Redactor.Redact(string.Empty));
+    }
+
+    [Fact]
+    public void RedactingWriter_WholeStrings_AreWrittenAtOnce_AndRedacted()
+    {
+        var inner = new FlushCountingWriter();
+        var writer = new RedactingWriter(inner);
+        writer.Write("progress AKIAIOSFODNN7EXAMPLE\r");
+        Assert.Equal("progress [redacted]\r", inner.ToString());
+        writer.Write((string?)null);
+        writer.Write('x');
+        Assert.Equal("progress [redacted]\r", inner.ToString());
+        writer.Write(" AKIAIOSFODNN7EXAMPLE");
+        Assert.Equal("progress [redacted]\rx [redacted]", inner.ToString());
+        writer.WriteLine("done");
+        writer.WriteLine((string?)null);
+        Assert.Equal("progress [redacted]\rx [redacted]done" + writer.NewLine + writer.NewLine, inner.ToString());
+        Assert.Equal(inner.Encoding, writer.Encoding);
+    }
+
+    [Fact]
+    public void RedactingWriter_HoldsAPartialLine_UntilFlushOrDispose()
+    {
+        var inner = new FlushCountingWriter();
+        var writer = new RedactingWriter(inner);
+        foreach (var c in "key AKIAIOSFODNN7EXAMPLE")
+        {
+            writer.Write(c);
+        }
+
+        Assert.Equal(string.Empty, inner.ToString());
+        var flushes = inner.Flushes;
+        writer.Flush();
+        Assert.Equal("key [redacted]", inner.ToString());
+        Assert.True(inner.Flushes > flushes, "Flush reaches the inner writer");
+        writer.Write('!');
+        writer.Dispose();
+        Assert.Equal("key [redacted]!", inner.ToString());
+    }
+
+    private sealed class FlushCountingWriter : StringWriter
+    {
+        public int Flushes { get; private set; }
+
+        public override void Flush()
+        {
+            Flushes++;
+            base.Flush();
+        }
+    }
 }
