@@ -29,6 +29,40 @@ public sealed class CanaryRuntimeTests
     }
 
     [Fact]
+    public void EmbeddedMetrics_OrderStacksAndTargets_NameEachMetricAsACount_AndRefuseNull()
+    {
+        var report = new VerificationReport(
+        [
+            new("Zeta", "namespace-exists", "z.internal", CheckStatus.Skip, "skipped"),
+            new("Alpha", "instance-count", "a.internal/web", CheckStatus.Pass, "ok"),
+            new("Alpha", "namespace-exists", "a.internal", CheckStatus.Fail, "missing"),
+        ]);
+        var lines = EmbeddedMetrics.Lines(report, DateTimeOffset.UnixEpoch).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(
+            ["Alpha -", "Alpha a.internal", "Alpha a.internal/web", "Zeta -", "Zeta z.internal"],
+            lines.SkipLast(1).Select(l => $"{l["Stack"]} {l["Target"]?.GetValue<string>() ?? "-"}"));
+        Assert.Equal(
+            "[{\"Name\":\"ChecksPassed\",\"Unit\":\"Count\"},{\"Name\":\"ChecksFailed\",\"Unit\":\"Count\"},{\"Name\":\"ChecksSkipped\",\"Unit\":\"Count\"}]",
+            lines[0]["_aws"]!["CloudWatchMetrics"]![0]!["Metrics"]!.ToJsonString());
+        Assert.DoesNotContain('\n', EmbeddedMetrics.Lines(report, DateTimeOffset.UnixEpoch).Last());
+        Assert.Throws<ArgumentNullException>(() => EmbeddedMetrics.Lines(null!, DateTimeOffset.UnixEpoch).ToList());
+    }
+
+    [Fact]
+    public async Task CanaryCheck_WritesTheMetrics_AndSummarisesTheCounts()
+    {
+        var registry = new Checks.FakeRegistry();
+        var shop = registry.Namespace("shop.internal");
+        registry.Instance(registry.Service(shop, "orders"), "i-1", "10.0.0.1", ecsService: "orders");
+        var ns = Checks.FakeRegistry.Expected("shop.internal");
+        using var log = new StringWriter();
+        var summary = await new CanaryCheck(registry, null, log).RunAsync(new EcsDiscoveryConstructs.Verifier.Expectations.ExpectedState([ns], [Checks.FakeRegistry.Expected(ns, "orders", 2)]), CancellationToken.None);
+        Assert.Equal("{\"passed\":false,\"checksPassed\":9,\"checksFailed\":1,\"checksSkipped\":0}", summary);
+        Assert.Contains("\"ChecksFailed\":1", log.ToString(), StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => new CanaryCheck(registry, null, log).RunAsync(null!, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task LambdaLoop_RespondsWithTheResult_AndTurnsExceptionsIntoInvocationErrors()
     {
         var api = new FakeRuntime(["ok", "boom", "ok"]);
