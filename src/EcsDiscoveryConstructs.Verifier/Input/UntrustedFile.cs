@@ -14,7 +14,10 @@ public static class UntrustedFile
     /// <param name="path">The file.</param>
     /// <param name="what">What the file is, for messages, e.g. <c>manifest.json</c>.</param>
     /// <exception cref="InputException">The path is missing, not a regular file, too large or unreadable.</exception>
-    public static string ReadText(string path, string what)
+    public static string ReadText(string path, string what) => ReadText(path, what, MaxBytes);
+
+    /// <summary>Reads <paramref name="path"/> as UTF-8 text, refusing files over <paramref name="maxBytes"/>.</summary>
+    internal static string ReadText(string path, string what, long maxBytes)
     {
         switch (FileKinds.Of(path, followLinks: true))
         {
@@ -31,9 +34,9 @@ public static class UntrustedFile
         try
         {
             var length = new FileInfo(path).Length;
-            if (length > MaxBytes)
+            if (length > maxBytes)
             {
-                throw new InputException($"{what} ('{path}') has {length} bytes, more than the {MaxBytes / (1024 * 1024)} MB read at most");
+                throw new InputException($"{what} ('{path}') has {length} bytes, more than the {maxBytes / (1024 * 1024)} MB read at most");
             }
 
             return File.ReadAllText(path);

@@ -57,4 +57,36 @@ public sealed class UntrustedFileTests : IDisposable
         Assert.Equal($"'{fifo}' exists and is not a regular file (a device, FIFO or socket); it is never replaced", UntrustedFile.WriteRefusal(fifo));
         Assert.Equal("'/dev/zero' exists and is not a regular file (a device, FIFO or socket); it is never replaced", UntrustedFile.WriteRefusal("/dev/zero"));
     }
+
+    [Fact]
+    public void ReadText_NamesWhatThePathIs_WhenItIsNotAReadableRegularFile()
+    {
+        var missing = Path.Combine(folder, "none.json");
+        var broken = Path.Combine(folder, "broken.json");
+        File.CreateSymbolicLink(broken, missing);
+        var fifo = Path.Combine(folder, "model.fifo");
+        SpecialFiles.Fifo(fifo);
+        Assert.Equal($"manifest.json ('{missing}') does not exist", Assert.Throws<InputException>(() => UntrustedFile.ReadText(missing, "manifest.json")).Message);
+        Assert.Equal($"manifest.json ('{broken}') is a symbolic link that leads nowhere (a loop or a missing target)", Assert.Throws<InputException>(() => UntrustedFile.ReadText(broken, "manifest.json")).Message);
+        Assert.Equal($"manifest.json ('{folder}') is a directory, not a file", Assert.Throws<InputException>(() => UntrustedFile.ReadText(folder, "manifest.json")).Message);
+        Assert.Equal($"manifest.json ('{fifo}') is not a regular file (a FIFO, device or socket); only regular files are read", Assert.Throws<InputException>(() => UntrustedFile.ReadText(fifo, "manifest.json")).Message);
+        Assert.Equal(FileKind.BrokenLink, FileKinds.Of(broken, followLinks: true));
+        Assert.Equal(FileKind.SymbolicLink, FileKinds.Of(broken, followLinks: false));
+    }
+
+    [Fact]
+    public void ReadText_ReadsARegularFileOrALinkToOne_AtTheLimit()
+    {
+        var file = Path.Combine(folder, "model.json");
+        File.WriteAllText(file, "{\"version\":1}");
+        var link = Path.Combine(folder, "model-link.json");
+        File.CreateSymbolicLink(link, file);
+        Assert.Equal("{\"version\":1}", UntrustedFile.ReadText(link, "the model"));
+        Assert.Equal("{\"version\":1}", UntrustedFile.ReadText(file, "the model", maxBytes: 13));
+        Assert.Throws<InputException>(() => UntrustedFile.ReadText(file, "the model", maxBytes: 12));
+    }
+
+    [Fact]
+    public void WriteRefusal_NamesADirectory()
+        => Assert.Equal($"'{folder}' is a directory", UntrustedFile.WriteRefusal(folder));
 }
