@@ -81,4 +81,57 @@ public sealed class LocalDeployerTests
         var error = await Assert.ThrowsAsync<LocalDeployException>(() => Deployer.DeployAsync([huge], CancellationToken.None));
         Assert.EndsWith("asks for 1001 tasks; a Cloud Map service holds 0-1000 instances, so there is nothing sensible to register", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Route53HealthApiOnlyServicesAndTheVpcCidr_AreDeployedAsDeclared()
+    {
+        var ns = new NamespaceInfo("Ns", new TemplateValue("shop.internal", null), NamespaceKind.PrivateDns, null) { VpcCidr = "172.16.0.0/16" };
+        var web = new CloudMapServiceInfo("Web", new TemplateValue("web", null), "Ns", [new DnsRecordInfo("A", 30), new DnsRecordInfo("SRV", 30)], "WEIGHTED", HealthCheckKind.Route53);
+        var api = new CloudMapServiceInfo("Api", new TemplateValue("api", null), "Ns", [], null, HealthCheckKind.None);
+        var ecs = new EcsServiceInfo("WebService", new TemplateValue(null, "{\"Ref\":\"X\"}"), 3, null, null, "Web", null, null, []) { Cluster = "c", RegistryPort = 8443 };
+        var apiEcs = new EcsServiceInfo("ApiService", new TemplateValue("api-svc", null), 1, null, null, "Api", null, null, []) { Cluster = "c", TaskFamily = "api-family", RegistryPort = 9000 };
+        var stack = new StackTopology("Shop", [ns], [web, api], [ecs, apiEcs], []);
+        var result = await Deployer.DeployAsync([stack], CancellationToken.None);
+        Assert.Equal(new LocalDeployResult(1, 2, 4), result);
+        Assert.Contains("CreatePrivateDnsNamespace shop.internal", registry.Calls);
+        var webLive = registry.Services.Single(s => s.Name == "web");
+        Assert.Equal((true, false, "WEIGHTED"), (webLive.Route53HealthCheck, webLive.CustomHealthCheck, webLive.RoutingPolicy));
+        var webInstances = registry.InstancesOf(webLive.Id);
+        Assert.Equal(["172.16.1.10", "172.16.1.11", "172.16.1.12"], webInstances.Select(i => i.Attributes["AWS_INSTANCE_IPV4"]));
+        Assert.Equal(["8443"], webInstances.Select(i => i.Attributes["AWS_INSTANCE_PORT"]).Distinct());
+        Assert.Equal(["WebService", "WebService"], webInstances.Take(2).Select(i => i.Attributes["ECS_SERVICE_NAME"]));
+        Assert.Equal(["us-east-1a", "us-east-1b", "us-east-1a"], webInstances.Select(i => i.Attributes["AVAILABILITY_ZONE"]));
+        var apiLive = registry.Services.Single(s => s.Name == "api");
+        Assert.Equal((0, false, false), (apiLive.DnsRecords.Count, apiLive.Route53HealthCheck, apiLive.CustomHealthCheck));
+        var apiInstance = Assert.Single(registry.InstancesOf(apiLive.Id));
+        Assert.Equal(("172.16.2.10", "api-family", "c", false), (apiInstance.Attributes["AWS_INSTANCE_IPV4"], apiInstance.Attributes["ECS_TASK_DEFINITION_FAMILY"], apiInstance.Attributes["ECS_CLUSTER_NAME"], apiInstance.Attributes.ContainsKey("AWS_INSTANCE_PORT")));
+        Assert.Equal(32, apiInstance.Id.Length);
+    }
+
+    [Fact]
+    public async Task NoStacks_IsRefused()
+    {
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Deployer.DeployAsync(null!, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Deployer.DestroyAsync(null!, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(1000, true)]
+    [InlineData(1001, false)]
+    [InlineData(0, true)]
+    public async Task TaskCounts_UpToWhatCloudMapHolds_AreRegistered(int tasks, bool deployed)
+    {
+        var ns = new NamespaceInfo("Ns", new TemplateValue("shop.internal", null), NamespaceKind.Http, null);
+        var cm = new CloudMapServiceInfo("Svc", new TemplateValue("svc", null), "Ns", [], null, HealthCheckKind.None);
+        var stack = new StackTopology("Shop", [ns], [cm], [new EcsServiceInfo("Ecs", new TemplateValue("svc", null), tasks, null, null, "Svc", null, null, [])], []);
+        if (deployed)
+        {
+            Assert.Equal(tasks, (await Deployer.DeployAsync([stack], CancellationToken.None)).Instances);
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<LocalDeployException>(() => Deployer.DeployAsync([stack], CancellationToken.None));
+            Assert.Equal("ECS service 'svc' of stack 'Shop' asks for 1001 tasks; a Cloud Map service holds 0-1000 instances, so there is nothing sensible to register", error.Message);
+        }
+    }
 }
