@@ -11,6 +11,9 @@ public sealed class DnsServerAddressTests
     [InlineData("fd00::2", "[fd00::2]:53")]
     [InlineData("[fd00::2]:5353", "[fd00::2]:5353")]
     [InlineData("::1", "[::1]:53")]
+    [InlineData("[fd00::2]", "[fd00::2]:53")]
+    [InlineData("10.0.0.2:65535", "10.0.0.2:65535")]
+    [InlineData("10.0.0.2:1", "10.0.0.2:1")]
     public void AcceptedForms_GiveTheEndpoint(string text, string endpoint)
         => Assert.Equal(endpoint, DnsClientResolver.ParseServer(text)?.ToString());
 
@@ -26,6 +29,12 @@ public sealed class DnsServerAddressTests
     [InlineData("dns.example.com")]
     [InlineData("")]
     [InlineData(" 10.0.0.2")]
+    [InlineData("[10.0.0.2]")]
+    [InlineData("[10.0.0.2]:53")]
+    [InlineData("[fd00::2")]
+    [InlineData("fd00::2]")]
+    [InlineData("fd00::2]:53")]
+    [InlineData("::ffff:10.0.0.2:53")]
     public void OtherTexts_AreRefused(string text)
         => Assert.Null(DnsClientResolver.ParseServer(text));
 }
