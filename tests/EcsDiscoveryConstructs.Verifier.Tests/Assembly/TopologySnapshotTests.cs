@@ -33,16 +33,5 @@ public sealed class TopologySnapshotTests
     private static string Folder => Path.Combine(RepoRoot.Path, "tests", "EcsDiscoveryConstructs.Verifier.Tests", "Assembly", "Topologies");
 
     private static void Matches(string name, StackTopology topology)
-    {
-        var path = Path.Combine(Folder, $"{name}.topology.json");
-        var actual = JsonSerializer.Serialize(topology, Json).ReplaceLineEndings("\n") + "\n";
-        var expected = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : string.Empty;
-        if (actual != expected && Environment.GetEnvironmentVariable("ECS_DISCOVERY_ACCEPT_SNAPSHOTS") == "1")
-        {
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        Assert.Equal(expected, actual);
-    }
+        => Snapshot.Matches(Path.Combine(Folder, $"{name}.topology.json"), JsonSerializer.Serialize(topology, Json).ReplaceLineEndings("\n") + "\n");
 }

@@ -23,16 +23,7 @@ public sealed class LocalDeploySnapshotTests
         var registry = new FakeRegistry();
         var recorder = new RecordingWriter(registry);
         await new LocalDeployer(registry, recorder, "eu-west-1").DeployAsync([TemplateTopologyReader.Read(stack, File.ReadAllText(RepoRoot.ExampleTemplate(stack)))], CancellationToken.None);
-        var path = Path.Combine(RepoRoot.Path, "tests", "EcsDiscoveryConstructs.Verifier.Tests", "LocalPeer", "Deploys", $"{stack}.calls.txt");
-        var actual = string.Join("\n", recorder.Calls) + "\n";
-        var expected = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : string.Empty;
-        if (actual != expected && Environment.GetEnvironmentVariable("ECS_DISCOVERY_ACCEPT_SNAPSHOTS") == "1")
-        {
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        Assert.Equal(expected, actual);
+        Snapshot.Matches(Path.Combine(RepoRoot.Path, "tests", "EcsDiscoveryConstructs.Verifier.Tests", "LocalPeer", "Deploys", $"{stack}.calls.txt"), string.Join("\n", recorder.Calls) + "\n");
     }
 
     /// <summary>Logs each write with its arguments, then lets the in-memory registry apply it.</summary>
