@@ -62,6 +62,7 @@ public sealed class ExpectedModelJsonTests
     [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"Ns\",\"name\":\"a.local\",\"kind\":\"Http\"}],\"services\":[{\"stack\":\"S\",\"source\":\"Svc\",\"name\":\"a\",\"namespace\":\"Ns\",\"minInstances\":1.5}]}", "expected model: $.services[0].minInstances is a number, expected a whole number from 0 to 2147483647")]
     [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"Ns\",\"name\":\"a.local\",\"kind\":\"Http\"}],\"services\":[{\"stack\":\"S\",\"name\":\"a\",\"namespace\":\"Ns\"}]}", "expected model: $.services[0].source is missing")]
     [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"Ns\",\"name\":\"a.local\",\"kind\":\"Http\"}],\"services\":[{\"source\":\"Svc\",\"name\":\"a\",\"namespace\":\"Ns\"}]}", "expected model: $.services[0].stack is missing")]
+    [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"\",\"kind\":\"Http\"}]}", "expected model: $.namespaces[0].logicalId is missing")]
     public void HostileModels_AreRefusedNamingThePath(string json, string message)
         => Assert.Equal(message, Assert.Throws<InputException>(() => ExpectedModelJson.Read(json)).Message);
 

@@ -212,8 +212,10 @@ public sealed class CheckOutcomeTests
     [Fact]
     public void UnknownInstances_OnlyAgainstKnownEcsServiceNames_FailWhenStrict()
     {
-        var facts = Facts(Service("orders"), [Instance("i-1", "10.0.0.1"), new LiveInstance("i-9", new Dictionary<string, string> { ["ECS_SERVICE_NAME"] = "legacy" })]);
-        Assert.Equal($"Fail unknown-instances {Orders} | instances registered by another ECS service: i-9 (legacy) | none -> i-9 (legacy)", One(new UnknownInstancesCheck().Check(facts with { Strict = true })));
+        var facts = Facts(Service("orders"), [Instance("i-1", "10.0.0.1"), new LiveInstance("i-9", new Dictionary<string, string> { ["ECS_SERVICE_NAME"] = "legacy" }), new LiveInstance("i-8", new Dictionary<string, string> { ["ECS_SERVICE_NAME"] = "batch" })]);
+        Assert.Equal(
+            $"Fail unknown-instances {Orders} | instances registered by another ECS service: i-9 (legacy), i-8 (batch) | none -> i-9 (legacy), i-8 (batch)",
+            One(new UnknownInstancesCheck().Check(facts with { Strict = true })));
         Assert.Null(One(new UnknownInstancesCheck().Check(facts with { Service = Expected() with { EcsServiceNames = [] } })));
         Assert.Null(One(new UnknownInstancesCheck().Check(facts with { Service = Expected() with { EcsServiceNames = [new TemplateValue(null, "{\"Ref\":\"Svc\"}")] } })));
     }

@@ -87,6 +87,15 @@ public sealed class UntrustedFileTests : IDisposable
     }
 
     [Fact]
+    public void ReadText_ARegularFileThatCannotBeRead_IsAnInputError()
+    {
+        // /proc/self/mem looks like a regular file, but reading it from offset 0 fails (nothing is mapped there).
+        var error = Assert.Throws<InputException>(() => UntrustedFile.ReadText("/proc/self/mem", "the model"));
+        Assert.StartsWith("cannot read the model ('/proc/self/mem'): ", error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+    }
+
+    [Fact]
     public void WriteRefusal_NamesADirectory()
         => Assert.Equal($"'{folder}' is a directory", UntrustedFile.WriteRefusal(folder));
 }

@@ -130,7 +130,7 @@ internal sealed class InstanceHealthCheck : IServiceCheck
         {
             // A lying server may list an instance twice: the first answer counts, never a crash.
             var status = facts.Discovered.DistinctBy(d => d.InstanceId, StringComparer.Ordinal).ToDictionary(d => d.InstanceId, d => d.HealthStatus, StringComparer.Ordinal);
-            var bad = facts.Instances.Where(i => status.GetValueOrDefault(i.Id, "UNKNOWN") != "HEALTHY").Select(i => $"{i.Id} {status.GetValueOrDefault(i.Id, "UNKNOWN")}").ToList();
+            var bad = facts.Instances.Select(i => (i.Id, Health: status.GetValueOrDefault(i.Id, "UNKNOWN"))).Where(i => i.Health != "HEALTHY").Select(i => $"{i.Id} {i.Health}").ToList();
             yield return facts.Result(Info, bad.Count == 0, $"{facts.Instances.Count} instances HEALTHY", $"instances not HEALTHY: {string.Join(", ", bad)}", "all HEALTHY", bad.Count == 0 ? "all HEALTHY" : string.Join(", ", bad));
         }
     }
