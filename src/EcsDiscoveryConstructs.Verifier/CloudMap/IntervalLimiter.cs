@@ -17,6 +17,7 @@ internal sealed class IntervalLimiter(double perSecond) : IDisposable
         try
         {
             var wait = next - clock.Elapsed;
+            // Stryker disable once Equality : waiting TimeSpan.Zero is not waiting.
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);

@@ -58,7 +58,8 @@ internal sealed record DnsServiceFacts(ServiceObservation Observed, IReadOnlyDic
                 "A" => instance.Attributes.GetValueOrDefault("AWS_INSTANCE_IPV4"),
                 "AAAA" => instance.Attributes.GetValueOrDefault("AWS_INSTANCE_IPV6") is { } v6 && System.Net.IPAddress.TryParse(v6, out var parsed) ? parsed.ToString() : null,
                 "CNAME" => instance.Attributes.GetValueOrDefault("AWS_INSTANCE_CNAME")?.TrimEnd('.').ToLowerInvariant(),
-                _ => Route53Answers.SrvTarget(instance.Id, Observed.Service.Name.Literal!, Observed.Namespace.Name),
+                "SRV" => Route53Answers.SrvTarget(instance.Id, Observed.Service.Name.Literal!, Observed.Namespace.Name),
+                _ => null,
             };
             if (key is not null)
             {
