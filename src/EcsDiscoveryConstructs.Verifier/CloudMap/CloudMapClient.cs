@@ -318,7 +318,7 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
             Redactor.AddSecret(credentials.AccessKey);
             Redactor.AddSecret(credentials.SecretKey);
             Redactor.AddSecret(credentials.Token);
-            // Stryker disable once Statement : registering the same secrets again on every request changes nothing but time.
+            // Stryker disable once Boolean : registering the same secrets again on every request changes nothing but time.
             secretsRegistered = true;
         }
 
