@@ -23,6 +23,8 @@ internal sealed class IntervalLimiter(double perSecond) : IDisposable
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
 
+            // Stryker disable once Conditional,Equality : after waiting until next, the clock reads next (plus scheduling
+            // delay): either base spaces the calls by the interval; a wait of exactly zero makes both the same.
             next = (wait > TimeSpan.Zero ? next : clock.Elapsed) + interval;
         }
         finally

@@ -32,6 +32,7 @@ public sealed class DnsCheckOutcomeTests
         var soa = Rec("SOA", "ns-1", 15, "internal.example.com");
         Assert.Equal(["Pass dns-namespace internal.example.com | SOA of 'internal.example.com' answered by 10.0.0.2:53 | SOA -> SOA"], Lines(new DnsNamespaceCheck().Check(new DnsNamespaceFacts(LiveNs, "Shop", new DnsAnswer("NOERROR", [], [soa]), [], "10.0.0.2:53"))));
         Assert.Equal(CheckStatus.Pass, new DnsNamespaceCheck().Check(new DnsNamespaceFacts(LiveNs, "Shop", Answer(soa), [], "r")).Single().Status);
+        Assert.Equal(CheckStatus.Pass, new DnsNamespaceCheck().Check(new DnsNamespaceFacts(LiveNs, "Shop", new DnsAnswer("NOERROR", [soa], [Rec("NS", "ns-1.awsdns-00.com", 172800, "internal.example.com")]), [], "r")).Single().Status);
         Assert.NotEqual(CheckStatus.Pass, new DnsNamespaceCheck().Check(new DnsNamespaceFacts(LiveNs, "Shop", new DnsAnswer("NXDOMAIN", [soa], []), [], "r")).First().Status);
         Assert.NotEqual(CheckStatus.Pass, new DnsNamespaceCheck().Check(new DnsNamespaceFacts(LiveNs, "Shop", Answer(Rec("A", "10.0.0.1")), [], "r")).First().Status);
     }
