@@ -11,7 +11,9 @@ internal sealed class CanarySchedule : IPropsRule<CanarySpec>
 
     public IEnumerable<Violation> Check(CanarySpec subject)
     {
-        if (subject.Props.Schedule is not { } schedule)
+        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
+        var schedule = subject.Props.Schedule;
+        if (schedule is null)
         {
             yield break;
         }

@@ -11,7 +11,9 @@ internal sealed class CanaryTimeout : IPropsRule<CanarySpec>
 
     public IEnumerable<Violation> Check(CanarySpec subject)
     {
-        if (subject.Props.Timeout is not { } timeout)
+        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
+        var timeout = subject.Props.Timeout;
+        if (timeout is null)
         {
             yield break;
         }

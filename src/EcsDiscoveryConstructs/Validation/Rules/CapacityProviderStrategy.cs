@@ -13,7 +13,9 @@ internal sealed class CapacityProviderStrategy : IPropsRule<FargateServiceSpec>
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
-        if (subject.Props.CapacityProviderStrategies is not { } strategies)
+        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
+        var strategies = subject.Props.CapacityProviderStrategies;
+        if (strategies is null)
         {
             yield break;
         }

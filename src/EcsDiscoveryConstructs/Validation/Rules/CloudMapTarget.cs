@@ -11,7 +11,9 @@ internal sealed class CloudMapTarget : IPropsRule<FargateServiceSpec>
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
-        if (subject.Props.CloudMap is not { } cm)
+        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
+        var cm = subject.Props.CloudMap;
+        if (cm is null)
         {
             yield break;
         }

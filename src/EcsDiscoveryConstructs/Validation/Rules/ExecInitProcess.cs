@@ -11,7 +11,9 @@ internal sealed class ExecInitProcess : IPropsRule<FargateServiceSpec>
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
-        if (subject.Exec is not { } exec)
+        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
+        var exec = subject.Exec;
+        if (exec is null)
         {
             yield break;
         }

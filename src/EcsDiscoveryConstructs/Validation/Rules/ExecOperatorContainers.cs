@@ -14,7 +14,9 @@ internal sealed partial class ExecOperatorContainers : IPropsRule<ExecOperatorRo
 
     public IEnumerable<Violation> Check(ExecOperatorRoleProps subject)
     {
-        if (subject.ContainerNames is not { } names)
+        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
+        var names = subject.ContainerNames;
+        if (names is null)
         {
             yield break;
         }

@@ -22,7 +22,9 @@ internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
             yield return new Violation($"InstanceId '{id}'", "is invalid: use 1-64 letters, digits and _/:.@-", "Use e.g. 'web-1'.");
         }
 
-        if (o.Attributes is not { } attributes)
+        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
+        var attributes = o.Attributes;
+        if (attributes is null)
         {
             yield break;
         }

@@ -14,7 +14,9 @@ internal sealed class SrvTarget : IPropsRule<FargateServiceSpec>
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
         var plan = subject.Plan;
-        if (plan.CloudMap is not { } cm || !plan.CloudMapRecords.HasFlag(DiscoveryRecordTypes.Srv))
+        // Not a pattern variable: mutation testing flips the condition, which would leave it unassigned.
+        var cm = plan.CloudMap;
+        if (cm is null || !plan.CloudMapRecords.HasFlag(DiscoveryRecordTypes.Srv))
         {
             yield break;
         }

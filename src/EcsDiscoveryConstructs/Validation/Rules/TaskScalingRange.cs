@@ -11,7 +11,9 @@ internal sealed class TaskScalingRange : IPropsRule<FargateServiceSpec>
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
-        if (subject.Plan.Scaling is not { } s)
+        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
+        var s = subject.Plan.Scaling;
+        if (s is null)
         {
             yield break;
         }
