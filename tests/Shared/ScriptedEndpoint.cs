@@ -43,6 +43,9 @@ public sealed class ScriptedEndpoint : IDisposable
 
     public int Requests => requests;
 
+    /// <summary>Headers added to every answer (read when each answer is sent), e.g. the Lambda Runtime API's request id.</summary>
+    public IReadOnlyDictionary<string, string> AnswerHeaders { get; set; } = new Dictionary<string, string>();
+
     /// <summary>An endpoint URL nothing listens on.</summary>
     public static Uri Refusing() => new($"http://127.0.0.1:{LoopbackPorts.Tcp()}/");
 
@@ -86,7 +89,12 @@ public sealed class ScriptedEndpoint : IDisposable
                         requestBody = await reader.ReadToEndAsync(stop.Token).ConfigureAwait(false);
                     }
 
-                    var (status, body, delay) = script(new ScriptedRequest(Interlocked.Increment(ref requests), context.Request.Headers["X-Amz-Target"] ?? string.Empty, context.Request.Headers, requestBody));
+                    var request = new ScriptedRequest(Interlocked.Increment(ref requests), context.Request.Headers["X-Amz-Target"] ?? string.Empty, context.Request.Headers, requestBody)
+                    {
+                        Method = context.Request.HttpMethod,
+                        Path = context.Request.Url!.AbsolutePath,
+                    };
+                    var (status, body, delay) = script(request);
                     if (delay > TimeSpan.Zero)
                     {
                         await Task.Delay(delay, stop.Token).ConfigureAwait(false);
@@ -95,6 +103,11 @@ public sealed class ScriptedEndpoint : IDisposable
                     var bytes = Encoding.UTF8.GetBytes(body);
                     context.Response.StatusCode = status;
                     context.Response.ContentType = "application/x-amz-json-1.1";
+                    foreach (var (name, value) in AnswerHeaders)
+                    {
+                        context.Response.Headers[name] = value;
+                    }
+
                     await context.Response.OutputStream.WriteAsync(bytes, stop.Token).ConfigureAwait(false);
                     context.Response.Close();
                 }
@@ -111,4 +124,11 @@ public sealed class ScriptedEndpoint : IDisposable
 /// <param name="Target">The X-Amz-Target header.</param>
 /// <param name="Headers">Every request header.</param>
 /// <param name="Body">The request body.</param>
-public sealed record ScriptedRequest(int Number, string Target, System.Collections.Specialized.NameValueCollection Headers, string Body);
+public sealed record ScriptedRequest(int Number, string Target, System.Collections.Specialized.NameValueCollection Headers, string Body)
+{
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; init; } = "POST";
+
+    /// <summary>The URL path, escaped as sent.</summary>
+    public string Path { get; init; } = "/";
+}

@@ -137,7 +137,7 @@ public static class TemplateTopologyReader
             .Select(r => new CanaryInfo(
                 r.Id,
                 TemplateJson.Targets(TemplateJson.At(r.Props, "Environment", "Variables", "ECS_DISCOVERY_EXPECTED_MODEL")).Intersect(namespaces.Select(n => n.LogicalId)).Distinct().ToList(),
-                byType.Where(e => e.Type == "AWS::Events::Rule" && (e.Props["Targets"] as JsonArray ?? []).OfType<JsonObject>().Any(t => TemplateJson.Target(t["Arn"]) == r.Id))
+                byType.Where(e => e.Type == "AWS::Events::Rule" && TemplateJson.List(e.Props["Targets"]).OfType<JsonObject>().Any(t => TemplateJson.Target(t["Arn"]) == r.Id))
                     .Select(e => TemplateJson.String(e.Props["ScheduleExpression"])).FirstOrDefault(),
                 alarmed))
             .ToList();

@@ -43,7 +43,7 @@ public sealed class LocalDnsPeer : IDisposable
     /// one ends cancelled rather than completed (a race with the shutdown it asked for): that is a stopped server, not
     /// an error.
     /// </summary>
-    internal static void StopQuietly(DnsServer server)
+    private static void StopQuietly(DnsServer server)
     {
         try
         {
