@@ -44,7 +44,10 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
             var logicalId = ids[sd];
             var resolved = ResolveEach(sd.NamespaceId, sd.DnsConfig, sd.HealthCheckConfig, sd.HealthCheckCustomConfig);
             var dns = resolved[1] as JsonObject;
-            if ((Target(resolved[0]) ?? Target(dns?["namespaceId"])) is not { } nsId || !namespaces.TryGetValue(nsId, out var ns))
+            // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
+            var nsId = Target(resolved[0]) ?? Target(dns?["namespaceId"]);
+            var ns = nsId is null ? null : namespaces.GetValueOrDefault(nsId);
+            if (nsId is null || ns is null)
             {
                 continue;
             }

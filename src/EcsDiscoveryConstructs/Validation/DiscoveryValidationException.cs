@@ -25,7 +25,11 @@ public sealed class DiscoveryValidationException : Exception
 
     private static string FormatMessage(string kind, string path, IReadOnlyList<string> errors)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(errors.Count);
+        if (errors.Count == 0)
+        {
+            throw new ArgumentException("A validation exception needs at least one error.", nameof(errors));
+        }
+
         if (errors.Count == 1)
         {
             return errors[0];
