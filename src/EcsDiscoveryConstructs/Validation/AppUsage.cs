@@ -14,7 +14,7 @@ internal sealed class AppUsage
     private readonly Dictionary<object, object> shared = [];
     private int namespaces;
 
-    public static RuleInfo NamespaceCountQuota { get; } = new(
+    public static RuleInfo NamespaceCountQuota => new(
         "namespace-count-quota",
         RuleLevel.Warning,
         "More than 50 namespaces declared in one app.",

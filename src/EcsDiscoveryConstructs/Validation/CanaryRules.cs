@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation;
 /// <summary>The canary's checks that need the finished app: there is something to check, and it fits the function's environment.</summary>
 internal static class CanaryRules
 {
-    public static RuleInfo Info { get; } = new(
+    public static RuleInfo Info => new(
         "canary-model",
         RuleLevel.Error,
         "A DiscoveryCanary's scope declares at least one Cloud Map namespace, and its expected model fits Lambda's 4 KB of environment variables once CloudFormation resolves it.",

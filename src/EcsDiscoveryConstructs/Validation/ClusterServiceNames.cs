@@ -21,7 +21,7 @@ internal sealed class ClusterServiceNames : DeputyBase, IValidation
         cluster.Node.AddValidation(this);
     }
 
-    public static RuleInfo Info { get; } = new(
+    public static RuleInfo Info => new(
         "ecs-service-name-unique",
         RuleLevel.Error,
         "No two ECS services share a Name in one cluster.",

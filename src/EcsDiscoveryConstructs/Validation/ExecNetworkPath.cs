@@ -22,7 +22,7 @@ internal sealed class ExecNetworkPath : DeputyBase, IValidation
         vpc.Node.AddValidation(this);
     }
 
-    public static RuleInfo Info { get; } = new(
+    public static RuleInfo Info => new(
         "exec-network-path",
         RuleLevel.Error,
         "With Exec on, tasks have a route out (private subnets with egress, or public subnets with a public IP) or the VPC has an ssmmessages interface endpoint.",

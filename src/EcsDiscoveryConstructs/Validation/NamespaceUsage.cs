@@ -32,25 +32,25 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
         namespaceConstruct.Node.AddValidation(this);
     }
 
-    public static RuleInfo ServiceNameUnique { get; } = new(
+    public static RuleInfo ServiceNameUnique => new(
         "service-name-unique",
         RuleLevel.Error,
         "No two Cloud Map services share a name in one namespace (case-insensitive in DNS namespaces).",
         "CreateService fails with ServiceAlreadyExists on the second one; in DNS namespaces names that differ only by case collide.");
 
-    public static RuleInfo DiscoveryNameUnique { get; } = new(
+    public static RuleInfo DiscoveryNameUnique => new(
         "discovery-name-unique",
         RuleLevel.Error,
         "A Service Connect discoveryName is used once per namespace and differs from every Cloud Map service name there.",
         "ECS creates an API-only Cloud Map service named after the discoveryName; a second one, or a Cloud Map service of that name, fails the deployment (aws-cdk #26524).");
 
-    public static RuleInfo ClientAliasUnique { get; } = new(
+    public static RuleInfo ClientAliasUnique => new(
         "client-alias-unique",
         RuleLevel.Error,
         "A Service Connect client alias dnsName:port is used once per namespace.",
         "Each client alias name and port must be unique within the namespace; ECS rejects the second service.");
 
-    public static RuleInfo NamespaceInstanceQuota { get; } = new(
+    public static RuleInfo NamespaceInstanceQuota => new(
         "namespace-instance-quota",
         RuleLevel.Warning,
         "More than 2,000 instances (tasks at their maximum) could register in one namespace.",

@@ -9,7 +9,7 @@ namespace EcsDiscoveryConstructs.Validation;
 /// </summary>
 internal static class RequiredProps
 {
-    public static RuleInfo Info { get; } = new(
+    public static RuleInfo Info => new(
         "required-props",
         RuleLevel.Error,
         "Every required prop is set (not null).",

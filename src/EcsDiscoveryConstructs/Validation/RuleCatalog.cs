@@ -140,7 +140,7 @@ public static class RuleCatalog
     ];
 
     /// <summary>Rules checked across constructs when the app is synthesized.</summary>
-    internal static IReadOnlyList<RuleInfo> SynthRules { get; } =
+    internal static IReadOnlyList<RuleInfo> SynthRules =>
     [
         NamespaceUsage.ServiceNameUnique,
         NamespaceUsage.DiscoveryNameUnique,
@@ -153,10 +153,10 @@ public static class RuleCatalog
     ];
 
     /// <summary>Guards run before any other rule of a construct.</summary>
-    internal static IReadOnlyList<RuleInfo> GuardRules { get; } = [RequiredProps.Info];
+    internal static IReadOnlyList<RuleInfo> GuardRules => [RequiredProps.Info];
 
     /// <summary>Every rule, each once, in catalog order.</summary>
-    public static IReadOnlyList<RuleInfo> All { get; } =
+    public static IReadOnlyList<RuleInfo> All =>
         GuardRules
             .Concat(NamespaceRules.Select(r => r.Info))
             .Concat(DiscoveryServiceRules.Select(r => r.Info))

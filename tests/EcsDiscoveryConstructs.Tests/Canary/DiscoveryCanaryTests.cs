@@ -73,30 +73,6 @@ public class DiscoveryCanaryTests
     }
 
     [Fact]
-    public void AScopeWithoutNamespaces_FailsSynthesisWithOurMessage()
-    {
-        var w = new Workloads();
-        var empty = new Constructs.Construct(w.Stack, "Empty");
-        _ = new DiscoveryCanary(w.Stack, "Canary", new DiscoveryCanaryProps { Vpc = w.Vpc, Scope = empty });
-        var error = Assert.ThrowsAny<Exception>(() => ((App)w.Stack.Node.Root).Synth());
-        Assert.Contains("DiscoveryCanary 'TestStack/Canary': Scope 'TestStack/Empty' declares no Cloud Map namespace (nor uses one of its stack), so the canary would check nothing. Create the canary for the stack or construct that holds the namespaces and services to check. [ecs-discovery:canary-model]", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void AModelOverLambdasEnvironmentLimit_FailsSynthesisWithOurMessage()
-    {
-        var w = new Workloads();
-        for (var i = 0; i < 20; i++)
-        {
-            _ = w.DnsService($"Service{i}", $"service-{i}");
-        }
-
-        _ = new DiscoveryCanary(w.Stack, "Canary", new DiscoveryCanaryProps { Vpc = w.Vpc });
-        var error = Assert.ThrowsAny<Exception>(() => ((App)w.Stack.Node.Root).Synth());
-        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(error.Message, @"DiscoveryCanary 'TestStack/Canary': Scope 'TestStack' declares 1 namespaces and 20 services, an expected model of up to \d+ bytes; Lambda allows 4004 for it\. Split the checks: one DiscoveryCanary per construct that groups some of the services \(Scope = that construct\)\. \[ecs-discovery:canary-model\]"), error.Message);
-    }
-
-    [Fact]
     public void AFolderPlantedAtTheBootstrapPath_IsNotUsed()
     {
         var root = Directory.CreateTempSubdirectory("canary-cache").FullName;

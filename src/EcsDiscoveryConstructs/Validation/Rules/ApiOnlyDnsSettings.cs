@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>DNS settings are refused on services that are only discoverable through the API.</summary>
 internal sealed class ApiOnlyDnsSettings : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "api-only-dns-settings",
         RuleLevel.Error,
         "No DnsRecords, DnsTtl, RoutingPolicy or LoadBalancer on an API-only service or a service in an HTTP namespace.",

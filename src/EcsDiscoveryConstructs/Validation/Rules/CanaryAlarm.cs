@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>The alarm's periods are ones CloudWatch accepts.</summary>
 internal sealed class CanaryAlarm : IPropsRule<CanarySpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "canary-alarm-periods",
         RuleLevel.Error,
         "DiscoveryCanary AlarmEvaluationPeriods is at least 1, AlarmDatapointsToAlarm is from 1 to AlarmEvaluationPeriods, and the periods times the schedule are at most one day.",

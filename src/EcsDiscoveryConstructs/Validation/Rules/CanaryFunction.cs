@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>The function's memory and DNS settings are ones Lambda and the canary take.</summary>
 internal sealed class CanaryFunction : IPropsRule<CanarySpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "canary-function",
         RuleLevel.Error,
         "DiscoveryCanary MemorySize is 128-10240 MB; DnsResolver is ip, ipv4:port or [ipv6]:port and is set only with DnsChecks on.",

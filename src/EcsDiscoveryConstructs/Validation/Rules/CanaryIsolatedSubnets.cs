@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Isolated subnets reach the Cloud Map API only through interface endpoints.</summary>
 internal sealed class CanaryIsolatedSubnets : IPropsRule<CanarySpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "canary-isolated-subnets",
         RuleLevel.Warning,
         "A DiscoveryCanary in isolated subnets needs servicediscovery and data-servicediscovery interface endpoints in the VPC.",

@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>The canary checks its own stack and runs in subnets from which the Cloud Map API can be reached.</summary>
 internal sealed class CanaryPlacement : IPropsRule<CanarySpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "canary-placement",
         RuleLevel.Error,
         "DiscoveryCanary Scope is in the canary's stack; VpcSubnets selects subnets that exist and are not public.",

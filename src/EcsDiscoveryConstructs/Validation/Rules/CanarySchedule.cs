@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>The canary's schedule is a rate EventBridge takes and a period CloudWatch alarms on.</summary>
 internal sealed class CanarySchedule : IPropsRule<CanarySpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "canary-schedule",
         RuleLevel.Error,
         "DiscoveryCanary Schedule is a whole number of minutes from 1 to 1440, known at synth.",

@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>One run fits Lambda's limit and ends before the next one starts.</summary>
 internal sealed class CanaryTimeout : IPropsRule<CanarySpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "canary-timeout",
         RuleLevel.Error,
         "DiscoveryCanary Timeout is a whole number of seconds from 1 to 900 and shorter than the schedule.",

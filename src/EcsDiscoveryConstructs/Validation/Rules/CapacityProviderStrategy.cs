@@ -5,7 +5,7 @@ internal sealed class CapacityProviderStrategy : IPropsRule<FargateServiceSpec>
 {
     private static readonly string[] FargateProviders = ["FARGATE", "FARGATE_SPOT"];
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "capacity-provider-strategy",
         RuleLevel.Error,
         "CapacityProviderStrategies name FARGATE or FARGATE_SPOT once each, whole weights 0-1000 with at least one above 0, a whole base 0-100000 on at most one provider.",

@@ -8,7 +8,7 @@ internal sealed partial class ClientAliasFormat : IPropsRule<FargateServiceSpec>
     /// <summary>Longest client alias ECS accepts.</summary>
     public const int MaxLength = 127;
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "client-alias-format",
         RuleLevel.Error,
         "Each ServiceConnect client alias DnsName (given, or derived as discoveryName.namespace, lower-cased) is 1-127 lowercase letters, digits, '_', '-' or '.', not starting with '-'; its Port is 1-65535.",

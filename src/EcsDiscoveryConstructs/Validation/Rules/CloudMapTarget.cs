@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>A Cloud Map registration names exactly one target.</summary>
 internal sealed class CloudMapTarget : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "cloud-map-target",
         RuleLevel.Error,
         "CloudMap sets at most one of Namespace, ExistingService and ImportedService; with none, the cluster has a default Cloud Map namespace.",

@@ -6,7 +6,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>A cluster gets one default namespace, and a private DNS one only from its own VPC.</summary>
 internal sealed class ClusterDefaultNamespaceRule : IPropsRule<ClusterDefaultSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "cluster-default-namespace",
         RuleLevel.Error,
         "ClusterDefaultNamespace.Set: the cluster has no default namespace yet, and a private DNS namespace is associated with the cluster's VPC.",

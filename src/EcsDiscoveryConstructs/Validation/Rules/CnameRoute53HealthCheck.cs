@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>CNAME services cannot have a Route 53 health check.</summary>
 internal sealed class CnameRoute53HealthCheck : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "cname-route53-health-check",
         RuleLevel.Error,
         "No Route53HealthCheck with CNAME records.",

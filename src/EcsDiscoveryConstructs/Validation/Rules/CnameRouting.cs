@@ -6,7 +6,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>CNAME records need WEIGHTED routing.</summary>
 internal sealed class CnameRouting : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "cname-routing",
         RuleLevel.Error,
         "CNAME records use WEIGHTED routing.",

@@ -6,7 +6,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>ConnectTo stays inside one VPC.</summary>
 internal sealed class ConnectNetwork : IPropsRule<ConnectionSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "connect-network",
         RuleLevel.Error,
         "ConnectTo: the caller's cluster runs in the target's VPC.",

@@ -6,7 +6,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Service Connect clients and servers share a namespace.</summary>
 internal sealed class ConnectServiceConnectNamespace : IPropsRule<ConnectionSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "connect-service-connect-namespace",
         RuleLevel.Error,
         "ConnectTo a Service Connect-only target from a caller whose Service Connect namespace is another one.",

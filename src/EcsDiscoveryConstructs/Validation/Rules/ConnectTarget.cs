@@ -6,7 +6,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>A service can only be connected to a service it can discover, under a valid variable prefix.</summary>
 internal sealed partial class ConnectTarget : IPropsRule<ConnectionSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "connect-target",
         RuleLevel.Error,
         "ConnectTo: the target is discoverable (Service Connect endpoints, Cloud Map registration) on a known port, is not the caller, and the variable prefix is an environment-variable name.",

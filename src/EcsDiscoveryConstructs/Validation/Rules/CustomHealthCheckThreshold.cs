@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Warns that a custom health check threshold other than 1 is ignored.</summary>
 internal sealed class CustomHealthCheckThreshold : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "custom-health-threshold",
         RuleLevel.Warning,
         "CustomHealthCheck.FailureThreshold other than 1.",

@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>A deployment that may stop the only task of a DNS-discovered service first.</summary>
 internal sealed class DeploymentDiscoveryGap : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "deployment-discovery-gap",
         RuleLevel.Warning,
         "MinHealthyPercent below 100 on a DNS-discovered service whose task count can be 1.",

@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Deployment percentages ECS accepts.</summary>
 internal sealed class DeploymentHealthyPercent : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "deployment-healthy-percent",
         RuleLevel.Error,
         "MinHealthyPercent is 0-100, MaxHealthyPercent at least 100 and above MinHealthyPercent.",

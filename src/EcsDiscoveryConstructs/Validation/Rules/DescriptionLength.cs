@@ -6,7 +6,7 @@ internal sealed class DescriptionLength : IPropsRule<NamespaceSpec>, IPropsRule<
     /// <summary>Longest description Cloud Map accepts.</summary>
     public const int MaxLength = 1024;
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "description-length",
         RuleLevel.Error,
         "Description has at most 1024 characters.",

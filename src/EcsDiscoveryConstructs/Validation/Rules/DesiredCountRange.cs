@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>The desired task count is not negative.</summary>
 internal sealed class DesiredCountRange : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "desired-count",
         RuleLevel.Error,
         "DesiredCount is 0 or more.",

@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Service Connect discovery names: at most 64 lowercase letters, digits, '_' or '-', not starting with '-'.</summary>
 internal sealed partial class DiscoveryNameFormat : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "discovery-name-format",
         RuleLevel.Error,
         "Each ServiceConnect discoveryName (given or derived from Name) is 1-64 lowercase letters, digits, '_' or '-', not starting with '-'.",

@@ -10,7 +10,7 @@ internal sealed class DnsTtlLong : IPropsRule<DiscoveryServiceSpec>
     /// </summary>
     public const int ThresholdSeconds = 30;
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "dns-ttl-long",
         RuleLevel.Warning,
         $"DnsTtl above the registering ECS service's longest container stop timeout, or above {ThresholdSeconds} s (ECS's default stop timeout) when no ECS service is known.",

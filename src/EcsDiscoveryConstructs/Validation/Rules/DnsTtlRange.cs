@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>The DNS record TTL must be a whole number of seconds in Cloud Map's range.</summary>
 internal sealed class DnsTtlRange : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "dns-ttl-range",
         RuleLevel.Error,
         "DnsTtl is a whole number of seconds from 0 to 2147483647.",

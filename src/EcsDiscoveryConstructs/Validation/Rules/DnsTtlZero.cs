@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Warns when answers are not cached at all.</summary>
 internal sealed class DnsTtlZero : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "dns-ttl-zero",
         RuleLevel.Warning,
         "DnsTtl of 0 s.",

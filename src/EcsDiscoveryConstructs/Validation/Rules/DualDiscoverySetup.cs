@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Dual discovery needs Service Connect endpoints and a DNS namespace.</summary>
 internal sealed class DualDiscoverySetup : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "dual-discovery-setup",
         RuleLevel.Error,
         "DualDiscovery has ServiceConnect endpoints and a DNS namespace for the Cloud Map side (the Service Connect namespace, or CloudMap's).",

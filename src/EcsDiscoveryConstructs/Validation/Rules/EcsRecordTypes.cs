@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>ECS registers awsvpc tasks with A, SRV or A+SRV records.</summary>
 internal sealed class EcsRecordTypes : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "ecs-record-types",
         RuleLevel.Error,
         "A Cloud Map service ECS registers Fargate tasks in uses A, SRV or A+SRV records (or none, for API discovery).",

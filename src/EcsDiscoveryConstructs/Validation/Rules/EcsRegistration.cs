@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>A plain CDK ECS service registers in a Cloud Map service the way ECS accepts.</summary>
 internal sealed class EcsRegistration : IPropsRule<EcsRegistrationSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "ecs-registration",
         RuleLevel.Error,
         "RegisterEcsService: one registry per ECS service; records ECS can fill (A, SRV, A+SRV; SRV for bridge and host tasks, which have no address of their own, also instead of API-only); with SRV a container of the task and a port mapped on it; a private namespace in the cluster's VPC.",

@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>ECS service names are 1-255 letters, digits, '-' or '_'.</summary>
 internal sealed partial class EcsServiceName : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "ecs-service-name",
         RuleLevel.Error,
         "Name is 1-255 letters, digits, '-' or '_'.",

@@ -5,7 +5,7 @@ internal sealed class ExecCredentialEnvironment : IPropsRule<FargateServiceSpec>
 {
     private static readonly string[] CredentialNames = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY"];
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "exec-credential-environment",
         RuleLevel.Error,
         "With Exec on, no container gets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or AWS_ACCESS_KEY as an environment variable or secret.",

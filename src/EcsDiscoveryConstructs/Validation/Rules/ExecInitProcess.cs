@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Warns when Exec sessions would run without an init process.</summary>
 internal sealed class ExecInitProcess : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "exec-init-process",
         RuleLevel.Warning,
         "With Exec on, a container without linuxParameters.initProcessEnabled.",

@@ -6,7 +6,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>An operator role narrowed to containers names at least one, and only valid container names.</summary>
 internal sealed partial class ExecOperatorContainers : IPropsRule<ExecOperatorRoleProps>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "exec-operator-containers",
         RuleLevel.Error,
         "ExecOperatorRole.ContainerNames, when given, lists at least one container name, each 1-255 letters, digits, '-' or '_'.",

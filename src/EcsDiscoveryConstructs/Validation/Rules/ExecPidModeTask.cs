@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Warns that with a shared process namespace Exec reaches only one container.</summary>
 internal sealed class ExecPidModeTask : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "exec-pid-mode-task",
         RuleLevel.Warning,
         "With Exec on, a task definition with pidMode 'task'.",

@@ -10,7 +10,7 @@ internal sealed class ExecPlatformVersion : IPropsRule<FargateServiceSpec>
         FargatePlatformVersion.VERSION1_0, FargatePlatformVersion.VERSION1_1, FargatePlatformVersion.VERSION1_2, FargatePlatformVersion.VERSION1_3,
     ];
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "exec-platform-version",
         RuleLevel.Error,
         "With Exec on, the Fargate platform version is 1.4.0 or LATEST.",

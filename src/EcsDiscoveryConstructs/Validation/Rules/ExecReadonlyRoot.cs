@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Exec cannot start in a container with a read-only root file system.</summary>
 internal sealed class ExecReadonlyRoot : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "exec-readonly-root",
         RuleLevel.Error,
         "With Exec on, no container has ReadonlyRootFilesystem = true.",

@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>The health-check grace period ECS accepts.</summary>
 internal sealed class HealthCheckGracePeriodRange : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "health-check-grace-period",
         RuleLevel.Error,
         "HealthCheckGracePeriod is a whole number of seconds from 0 to 2147483647.",

@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>An HTTP namespace cannot serve DNS queries.</summary>
 internal sealed class HttpNamespaceDnsDiscovery : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "http-namespace-dns-discovery",
         RuleLevel.Error,
         "No Discovery = DNS_AND_API in an HTTP namespace.",

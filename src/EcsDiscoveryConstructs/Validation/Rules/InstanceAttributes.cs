@@ -8,7 +8,7 @@ internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
     /// <summary>Custom attributes per instance.</summary>
     public const int MaxAttributes = 30;
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "instance-attributes",
         RuleLevel.Error,
         "AddInstance: InstanceId is 1-64 letters, digits and _/:.@-; at most 30 attributes, keys 1-255 printable characters not starting with AWS_, values at most 1,024 characters, all keys and values at most 5,000 characters together.",

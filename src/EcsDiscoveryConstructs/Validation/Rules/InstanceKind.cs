@@ -7,7 +7,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>An instance fits its service: its kind matches the records, and its addresses are addresses.</summary>
 internal sealed class InstanceKind : IPropsRule<InstanceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "instance-kind",
         RuleLevel.Error,
         "AddInstance: a CNAME instance joins a CNAME service only; an IP instance gives the IPv4 (A), IPv6 (AAAA) and port 1-65535 (SRV) its records need, in valid formats; a non-IP instance joins an API-only service with at least one attribute.",

@@ -6,7 +6,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Alias (load balancer) instances need A or AAAA records and WEIGHTED routing.</summary>
 internal sealed class LoadBalancerAlias : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "load-balancer-alias",
         RuleLevel.Error,
         "LoadBalancer services use A, AAAA or A+AAAA records and WEIGHTED routing.",

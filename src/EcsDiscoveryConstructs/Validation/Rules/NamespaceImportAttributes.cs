@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Imported namespace attributes must be a namespace id and a namespace ARN that agree.</summary>
 internal sealed partial class NamespaceImportAttributes : IPropsRule<NamespaceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "namespace-import-attributes",
         RuleLevel.Error,
         "Imported namespaces: NamespaceId looks like 'ns-...', NamespaceArn is a Cloud Map namespace ARN ending in that id.",

@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Namespace names must match the format Cloud Map accepts for the namespace type.</summary>
 internal sealed class NamespaceName : IPropsRule<NamespaceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "namespace-name",
         RuleLevel.Error,
         "Namespace name format and length per type: DNS names of at most 253 characters for private and public DNS, 1-1024 printable ASCII characters for HTTP.",

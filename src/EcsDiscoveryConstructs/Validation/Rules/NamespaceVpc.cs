@@ -7,7 +7,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>A private DNS namespace answers only in its own VPC: it must be the service's VPC.</summary>
 internal sealed class NamespaceVpc : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "namespace-vpc",
         RuleLevel.Error,
         "A private DNS namespace used by a service is associated with the cluster's VPC.",

@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Warns when DNS answers would include unhealthy instances.</summary>
 internal sealed class NoHealthCheck : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "no-health-check",
         RuleLevel.Warning,
         "A DNS service with address records (A, AAAA, SRV) and no health check.",

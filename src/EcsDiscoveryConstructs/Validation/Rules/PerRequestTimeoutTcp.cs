@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Per-request timeouts need an HTTP-aware protocol.</summary>
 internal sealed class PerRequestTimeoutTcp : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "per-request-timeout-tcp",
         RuleLevel.Error,
         "No PerRequestTimeout on an endpoint whose port mapping has no appProtocol (TCP).",

@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Service Connect endpoints name port mappings that exist.</summary>
 internal sealed class PortMappingName : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "port-mapping-name",
         RuleLevel.Error,
         "Every ServiceConnect endpoint's PortMappingName is the name of a port mapping in the task definition.",

@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>A private DNS namespace needs the VPC its hosted zone is associated with.</summary>
 internal sealed class PrivateNamespaceVpc : IPropsRule<NamespaceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "private-namespace-vpc",
         RuleLevel.Error,
         "A private DNS namespace is created with a VPC.",

@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Warns when ECS would publish private task addresses in public DNS.</summary>
 internal sealed class PublicNamespacePrivateIps : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "public-namespace-private-ips",
         RuleLevel.Warning,
         "ECS registers tasks in a public DNS namespace.",

@@ -17,7 +17,7 @@ internal sealed class RecordTypes : IPropsRule<DiscoveryServiceSpec>
         DiscoveryRecordTypes.A | DiscoveryRecordTypes.Aaaa | DiscoveryRecordTypes.Srv,
     ];
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "record-types",
         RuleLevel.Error,
         "DnsRecords is one of A, AAAA, A+AAAA, SRV, CNAME, A+SRV, AAAA+SRV or A+AAAA+SRV.",

@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>The registry ARN is a Cloud Map service ARN.</summary>
 internal sealed partial class RegistryArn : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "registry-arn",
         RuleLevel.Error,
         "CloudMap.ImportedService.ServiceArn is a Cloud Map service ARN ('...:service/srv-...') and ServiceId the 'srv-' id at the end of that ARN.",

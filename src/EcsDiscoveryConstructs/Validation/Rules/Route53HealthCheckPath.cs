@@ -8,7 +8,7 @@ internal sealed class Route53HealthCheckPath : IPropsRule<DiscoveryServiceSpec>
     /// <summary>Longest ResourcePath Cloud Map accepts.</summary>
     public const int MaxLength = 255;
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "route53-health-check-path",
         RuleLevel.Error,
         "Route53HealthCheck.ResourcePath starts with '/' and has at most 255 characters.",

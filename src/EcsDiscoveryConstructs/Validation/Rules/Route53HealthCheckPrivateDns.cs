@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Route 53 cannot probe addresses inside a VPC.</summary>
 internal sealed class Route53HealthCheckPrivateDns : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "route53-health-check-private-dns",
         RuleLevel.Error,
         "No Route53HealthCheck in a private DNS namespace.",

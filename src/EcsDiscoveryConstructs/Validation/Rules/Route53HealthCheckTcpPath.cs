@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>TCP checks have no path.</summary>
 internal sealed class Route53HealthCheckTcpPath : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "route53-health-check-tcp-path",
         RuleLevel.Error,
         "No Route53HealthCheck.ResourcePath with Type TCP.",

@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Route 53 failure thresholds are 1-10.</summary>
 internal sealed class Route53HealthCheckThreshold : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "route53-health-check-threshold",
         RuleLevel.Error,
         "Route53HealthCheck.FailureThreshold is 1-10.",

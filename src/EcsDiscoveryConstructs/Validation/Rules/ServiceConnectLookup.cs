@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>A lookup of a Service Connect service names one of the service's endpoints.</summary>
 internal sealed class ServiceConnectLookup : IPropsRule<ServiceConnectLookupSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "service-connect-lookup",
         RuleLevel.Error,
         "ServiceConnectService(name) names the effective discovery name of one of the service's Service Connect endpoints.",

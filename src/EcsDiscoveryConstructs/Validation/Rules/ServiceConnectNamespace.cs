@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Service Connect needs a namespace from the props or the cluster.</summary>
 internal sealed class ServiceConnectNamespace : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "service-connect-namespace",
         RuleLevel.Error,
         "ServiceConnect has a namespace: ServiceConnect.Namespace or the cluster's default namespace.",

@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Service Connect proxy settings ECS accepts: access logs need a log driver; the ingress port is a port.</summary>
 internal sealed class ServiceConnectProxySettings : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "service-connect-proxy-settings",
         RuleLevel.Error,
         "ServiceConnect.AccessLogs comes with ServiceConnect.LogDriver, and each endpoint's IngressPortOverride is 1-65535.",

@@ -6,7 +6,7 @@ internal sealed class ServiceConnectTimeoutOrder : IPropsRule<FargateServiceSpec
     /// <summary>ECS's idle timeout for HTTP, HTTP2 and gRPC endpoints when none is set (API_TimeoutConfiguration: 5 minutes).</summary>
     public const long HttpIdleDefaultMilliseconds = 5 * 60 * 1000;
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "service-connect-timeout-order",
         RuleLevel.Warning,
         "On an HTTP, HTTP2 or gRPC endpoint, the effective IdleTimeout (5 minutes when not set) is not shorter than PerRequestTimeout (0 disables either).",

@@ -6,7 +6,7 @@ internal sealed class ServiceConnectTimeouts : IPropsRule<FargateServiceSpec>
     /// <summary>The longest timeout ECS accepts (TimeoutConfiguration: 0-2147483647 seconds).</summary>
     public const long MaxSeconds = int.MaxValue;
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "service-connect-timeouts",
         RuleLevel.Error,
         "IdleTimeout and PerRequestTimeout are whole seconds from 0 to 2147483647 (0 disables).",

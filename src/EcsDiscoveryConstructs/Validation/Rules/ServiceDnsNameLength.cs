@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>The DNS name a service answers on, <c>name.namespace</c>, fits in 253 characters.</summary>
 internal sealed class ServiceDnsNameLength : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "service-dns-name-length",
         RuleLevel.Error,
         "For DNS discovery, '<service>.<namespace>' has at most 253 characters.",

@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Service names follow the Cloud Map service-name pattern.</summary>
 internal sealed class ServiceName : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "service-name",
         RuleLevel.Error,
         "Service name: 1-127 characters, dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-'; a one-character label is a letter or digit.",

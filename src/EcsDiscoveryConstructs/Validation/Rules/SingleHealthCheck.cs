@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>At most one health-check kind per service.</summary>
 internal sealed class SingleHealthCheck : IPropsRule<DiscoveryServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "single-health-check",
         RuleLevel.Error,
         "CustomHealthCheck and Route53HealthCheck are not both set.",

@@ -6,7 +6,7 @@ internal sealed class SoaTtlLong : IPropsRule<NamespaceSpec>
     /// <summary>Longest SOA TTL without a warning: 60 s, about how long a deploy pipeline waits for a new service to answer.</summary>
     public const int ThresholdSeconds = 60;
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "soa-ttl-long",
         RuleLevel.Warning,
         $"SoaTtl above {ThresholdSeconds} s.",

@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>The SOA (negative-cache) TTL must be a whole number of seconds in Cloud Map's range.</summary>
 internal sealed class SoaTtlRange : IPropsRule<NamespaceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "soa-ttl-range",
         RuleLevel.Error,
         "SoaTtl is a whole number of seconds from 0 to 2147483647.",

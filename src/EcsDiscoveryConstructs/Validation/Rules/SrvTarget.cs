@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>SRV registration names a container and one of its mapped ports.</summary>
 internal sealed class SrvTarget : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "srv-target",
         RuleLevel.Error,
         "With SRV records, CloudMap.ContainerName and ContainerPort name a container of the task and a port mapped on it (they may be left out only when the task has one container with one port).",

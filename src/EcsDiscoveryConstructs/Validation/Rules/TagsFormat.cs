@@ -7,7 +7,7 @@ internal sealed class TagsFormat : IPropsRule<NamespaceSpec>, IPropsRule<Discove
     public const int MaxTags = 50;
 
     /// <summary>The rule's description, also used by the synth-time check of the tags that reach the template.</summary>
-    public static RuleInfo Rule { get; } = new(
+    public static RuleInfo Rule => new(
         "tags-format",
         RuleLevel.Error,
         "At most 50 tags; keys 1-128 characters not starting with 'aws:'; values at most 256 characters.",

@@ -6,7 +6,7 @@ internal sealed class TaskCountQuota : IPropsRule<FargateServiceSpec>
     /// <summary>Cloud Map instances per service: 1,000, not adjustable.</summary>
     public const int InstancesPerService = 1000;
 
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "task-count-quota",
         RuleLevel.Error,
         "DesiredCount and Scaling.MaxCapacity are at most 1,000 for a service registered in Cloud Map or Service Connect (DesiredCount too when autoscaling is on: ECS starts that many tasks on deploy).",

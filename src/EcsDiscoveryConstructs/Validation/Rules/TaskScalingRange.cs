@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Autoscaling bounds make sense.</summary>
 internal sealed class TaskScalingRange : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "task-scaling-range",
         RuleLevel.Error,
         "Scaling has 0 <= MinCapacity <= MaxCapacity, MaxCapacity >= 1 and TargetCpuPercent 1-100.",

@@ -3,7 +3,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>A service gets its containers from exactly one place.</summary>
 internal sealed class TaskSource : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "task-source",
         RuleLevel.Error,
         "Exactly one of Container and TaskDefinition is set.",

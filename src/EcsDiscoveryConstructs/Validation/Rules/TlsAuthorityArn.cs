@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>Service Connect TLS names an AWS Private CA authority.</summary>
 internal sealed partial class TlsAuthorityArn : IPropsRule<FargateServiceSpec>
 {
-    public RuleInfo Info { get; } = new(
+    public RuleInfo Info => new(
         "tls-authority-arn",
         RuleLevel.Error,
         "ServiceConnect endpoint Tls.AwsPcaAuthorityArn is an AWS Private CA certificate-authority ARN.",

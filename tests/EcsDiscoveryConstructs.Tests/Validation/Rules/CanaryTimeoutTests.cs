@@ -25,4 +25,22 @@ public class CanaryTimeoutTests
             [$"DiscoveryCanary 'TestStack/Canary': Timeout {shown} {problem} [ecs-discovery:canary-timeout]"],
             CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Timeout = Duration.Millis(millis) }));
     }
+
+    [Theory]
+    [InlineData(1, 5)]
+    [InlineData(900, 16)]
+    public void TimeoutsAtTheEdgesOfTheRange_AreTheFunctionTimeout(double seconds, double scheduleMinutes)
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Timeout = Duration.Seconds(seconds), Schedule = Duration.Minutes(scheduleMinutes) });
+        _ = create();
+        Assert.Equal(seconds, Convert.ToDouble(CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function")["Timeout"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void TokenTimeout_FailsAsNotComparable()
+    {
+        Assert.Equal(
+            ["DiscoveryCanary 'TestStack/Canary': Timeout (a token) is resolved only at deploy, so it cannot be compared with the schedule. Use Duration.Seconds(n) with a literal n. [ecs-discovery:canary-timeout]"],
+            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Timeout = Duration.Seconds(new CfnParameter(w.Stack, "TimeoutSeconds", new CfnParameterProps { Type = "Number" }).ValueAsNumber) }));
+    }
 }

@@ -58,8 +58,51 @@ public class CapacityProviderStrategyTests
         Assert.Equal(
             ["DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies[0].CapacityProvider (null) is required. Set CapacityProviderStrategies[0].CapacityProvider; it cannot be null. [ecs-discovery:required-props]"],
             Findings.Error(() => Service(w, new CapacityProviderStrategy { CapacityProvider = null!, Weight = 1 })).Errors);
-        Assert.Contains(
-            "DiscoverableFargateService 'TestStack/Orders2': CapacityProviderStrategies[0] (null) is required. Remove the null entry. [ecs-discovery:capacity-provider-strategy]",
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Orders2': CapacityProviderStrategies[0] (null) is required. Remove the null entry. [ecs-discovery:capacity-provider-strategy]"],
             Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders2", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders2", Container = Workloads.WebContainer(), CapacityProviderStrategies = [null!] })).Errors);
+    }
+
+    [Fact]
+    public void LimitsAndAZeroWeightBesideAWeightedProvider_AreEmitted()
+    {
+        var w = new Workloads();
+        w.Cluster.EnableFargateCapacityProviders();
+        _ = Service(w, new CapacityProviderStrategy { CapacityProvider = "FARGATE", Base = 100_000, Weight = 0 }, new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Base = 0, Weight = 1000 });
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["CapacityProviderStrategy"] = new object[]
+            {
+                new Dictionary<string, object> { ["CapacityProvider"] = "FARGATE", ["Base"] = 100_000, ["Weight"] = 0 },
+                new Dictionary<string, object> { ["CapacityProvider"] = "FARGATE_SPOT", ["Base"] = 0, ["Weight"] = 1000 },
+            },
+        });
+    }
+
+    [Fact]
+    public void EmptyList_FailsAsPlacingNoTask()
+    {
+        var w = new Workloads();
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies (empty) place no task. Leave CapacityProviderStrategies unset for the FARGATE launch type, or list FARGATE and/or FARGATE_SPOT. [ecs-discovery:capacity-provider-strategy]"],
+            Findings.Error(() => Service(w)).Errors);
+    }
+
+    [Fact]
+    public void ValuesJustOutsideTheRangesAndARepeatedProvider_FailWithMessages()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => Service(
+            w,
+            new CapacityProviderStrategy { CapacityProvider = "FARGATE", Base = 100_001, Weight = 1001 },
+            new CapacityProviderStrategy { CapacityProvider = "FARGATE", Base = -1, Weight = 1 }));
+        Assert.Equal(
+            [
+                "DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies[0].Weight 1001 is out of range: use a whole number from 0 to 1000. Use relative weights, e.g. 1 and 3. [ecs-discovery:capacity-provider-strategy]",
+                "DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies[0].Base 100001 is out of range: use a whole number from 0 to 100000. Use the number of tasks that always run on this provider, e.g. 1. [ecs-discovery:capacity-provider-strategy]",
+                "DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies[1].Base -1 is out of range: use a whole number from 0 to 100000. Use the number of tasks that always run on this provider, e.g. 1. [ecs-discovery:capacity-provider-strategy]",
+                "DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies (FARGATE 2 times) name one provider more than once. List each provider once. [ecs-discovery:capacity-provider-strategy]",
+            ],
+            error.Errors);
     }
 }

@@ -37,8 +37,28 @@ public class ConnectTargetTests
         var w = new Workloads();
         var backend = w.DnsService("Backend", "backend");
         var error = Findings.Error(() => backend.ConnectTo(backend, "backend-url"));
-        Assert.Equal(2, error.Errors.Count);
-        Assert.Contains("target 'TestStack/Backend' is the calling service itself", error.Errors[0], StringComparison.Ordinal);
-        Assert.Contains("variablePrefix 'backend-url' is not an environment-variable name", error.Errors[1], StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "DiscoverableFargateService 'TestStack/Backend': target 'TestStack/Backend' is the calling service itself. Connect to another service. [ecs-discovery:connect-target]",
+                "DiscoverableFargateService 'TestStack/Backend': variablePrefix 'backend-url' is not an environment-variable name: use upper-case letters, digits and '_', not starting with a digit. Use e.g. 'INVENTORY'. [ecs-discovery:connect-target]",
+            ],
+            error.Errors);
+    }
+
+    [Fact]
+    public void CloudMapTargetWithoutAPort_FailsAsHavingNothingToConnectTo()
+    {
+        var w = new Workloads();
+        var backend = new DiscoverableFargateService(w.Stack, "Backend", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "backend",
+            Container = new Amazon.CDK.AWS.ECS.ContainerDefinitionOptions { ContainerName = "app", Image = Amazon.CDK.AWS.ECS.ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27") },
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = EcsDiscoveryConstructs.CloudMap.DiscoveryRecordTypes.A },
+        });
+        var frontend = new DiscoverableFargateService(w.Stack, "Frontend", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "frontend", Container = Workloads.WebContainer() });
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Frontend': target 'TestStack/Backend' has no container port to connect to. Add a port mapping to the target's container. [ecs-discovery:connect-target]"],
+            Findings.Error(() => frontend.ConnectTo(backend)).Errors);
     }
 }

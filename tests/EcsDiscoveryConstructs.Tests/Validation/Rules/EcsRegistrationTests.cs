@@ -91,4 +91,15 @@ public class EcsRegistrationTests
         Assert.Contains("[ecs-discovery:required-props]", Findings.Error(() => discovery.AddInstance("X", null!)).Message, StringComparison.Ordinal);
         Assert.Contains("[ecs-discovery:required-props]", Findings.Error(() => discovery.AddLoadBalancer("Y", null!)).Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(DiscoveryRecordTypes.A, "A records")]
+    [InlineData(DiscoveryRecordTypes.None, "an API-only service (no SRV records)")]
+    public void BridgeNetworkedTasks_WithoutSrvRecords_FailNamingWhatTheServiceHas(DiscoveryRecordTypes records, string through)
+    {
+        var (_, parts) = Ec2PeerTests.Ec2Stack(records, associate: false);
+        Assert.Equal(
+            [Prefix + $"ECS service 'TestStack/Service' (bridge network mode) cannot be found through {through}: its tasks share the host's address, only SRV records carry their ports. Create the service with DnsRecords = DiscoveryRecordTypes.Srv. [ecs-discovery:ecs-registration]"],
+            Findings.Error(() => parts.Discovery.RegisterEcsService(parts.Service, parts.Container, 81)).Errors);
+    }
 }

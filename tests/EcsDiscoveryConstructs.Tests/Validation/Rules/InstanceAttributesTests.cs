@@ -31,4 +31,49 @@ public class InstanceAttributesTests
             ],
             error.Errors);
     }
+
+    [Fact]
+    public void KeysAndValuesAtTheirLimits_AreRegistered()
+    {
+        // 255-character key, 1,024-character value, 5,000 characters in all.
+        var stack = TestApp.CreateStack();
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        var attributes = new Dictionary<string, string> { [new string('k', 255)] = "v", ["long"] = new string('v', 1024) };
+        attributes["fill1"] = new string('f', 1000);
+        attributes["fill2"] = new string('f', 1000);
+        attributes["fill3"] = new string('f', 1000);
+        attributes["fill4"] = new string('f', 696);
+        Assert.Equal(5000, attributes.Sum(a => a.Key.Length + a.Value.Length));
+        _ = api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = attributes });
+        Assert.Single(Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Instance"));
+    }
+
+    [Fact]
+    public void InvalidKeysAndTooLongValue_FailWithMessages()
+    {
+        var stack = TestApp.CreateStack();
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        var attributes = new Dictionary<string, string> { [""] = "v", ["two words"] = "v", [new string('k', 256)] = "v", ["zoné"] = "v", ["long"] = new string('v', 1025) };
+        Assert.Equal(
+            [
+                "DiscoveryService 'TestStack/Api': Attributes key '' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
+                "DiscoveryService 'TestStack/Api': Attributes key 'two words' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
+                $"DiscoveryService 'TestStack/Api': Attributes key '{new string('k', 256)}' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
+                "DiscoveryService 'TestStack/Api': Attributes key 'zoné' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
+                "DiscoveryService 'TestStack/Api': Attributes['long'] is missing or longer than 1024 characters. Shorten the value. [ecs-discovery:instance-attributes]",
+            ],
+            Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = attributes })).Errors);
+    }
+
+    [Fact]
+    public void AttributesOneCharacterOverTheTotal_FailWithTheCount()
+    {
+        // Five attributes of 1,000 characters: no single one is too long, and the largest alone is far under the total.
+        var stack = TestApp.CreateStack();
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        var attributes = Enumerable.Range(0, 5).ToDictionary(i => $"k{i}", i => new string('v', i == 0 ? 999 : 998));
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Api': Attributes (5001 characters) are too long together: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = attributes })).Errors);
+    }
 }
