@@ -32,7 +32,7 @@ public class CanaryAlarmTests
     public void NoPeriods_FailWithOurMessage()
         => Assert.Equal(
             ["DiscoveryCanary 'TestStack/Canary': AlarmEvaluationPeriods 0 is below 1. Use 1 or more (default 2). [ecs-discovery:canary-alarm-periods]"],
-            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, AlarmEvaluationPeriods = 0 }));
+            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, AlarmEvaluationPeriods = 0, AlarmDatapointsToAlarm = 1 }));
 
     [Theory]
     [InlineData(0)]
@@ -47,4 +47,20 @@ public class CanaryAlarmTests
         => Assert.Equal(
             ["DiscoveryCanary 'TestStack/Canary': AlarmEvaluationPeriods 2 times the schedule (721 min) is 24 hours, over CloudWatch's one day. Use at most 1 periods for this schedule. [ecs-discovery:canary-alarm-periods]"],
             CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(721) }));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void DatapointsFromOneToThePeriods_AreTheAlarms(int datapoints)
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, AlarmDatapointsToAlarm = datapoints });
+        _ = create();
+        Assert.Equal(datapoints, Convert.ToDouble(CanaryFixtures.Properties(w.Stack, "AWS::CloudWatch::Alarm")["DatapointsToAlarm"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void OneMinuteScheduleOverADay_FailsWithTheLargestPeriodCount()
+        => Assert.Equal(
+            ["DiscoveryCanary 'TestStack/Canary': AlarmEvaluationPeriods 1441 times the schedule (1 min) is 24 hours, over CloudWatch's one day. Use at most 1440 periods for this schedule. [ecs-discovery:canary-alarm-periods]"],
+            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(1), Timeout = Duration.Seconds(30), AlarmEvaluationPeriods = 1441 }));
 }

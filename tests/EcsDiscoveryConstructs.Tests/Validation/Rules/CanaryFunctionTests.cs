@@ -56,4 +56,14 @@ public class CanaryFunctionTests
         => Assert.Equal(
             [$"DiscoveryCanary 'TestStack/Canary': MemorySize {memory} is outside Lambda's 128-10240 MB. Use a size from 128 to 10240 (default 256). [ecs-discovery:canary-function]"],
             CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, MemorySize = memory }));
+
+    [Theory]
+    [InlineData(128)]
+    [InlineData(10240)]
+    public void MemoryAtLambdasLimits_IsTheFunctionMemory(int memory)
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, MemorySize = memory });
+        _ = create();
+        Assert.Equal(memory, Convert.ToDouble(CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function")["MemorySize"], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

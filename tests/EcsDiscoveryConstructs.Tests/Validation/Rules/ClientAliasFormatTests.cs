@@ -25,4 +25,29 @@ public class ClientAliasFormatTests
             ],
             error.Errors);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(65535)]
+    public void AliasOfTheLongestLengthAndPortsAtTheEdges_AreEmitted(int port)
+    {
+        var w = new Workloads();
+        var alias = new string('a', 127);
+        var service = w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = alias, Port = port });
+        Assert.Equal((alias, port), (service.ServiceConnectAliases[0].DnsName, service.ServiceConnectAliases[0].Port));
+    }
+
+    [Fact]
+    public void AliasOneCharacterTooLongAndPortAboveTheRange_FailWithMessages()
+    {
+        var w = new Workloads();
+        var alias = new string('a', 128);
+        var error = Findings.Error(() => w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = alias, Port = 65536 }));
+        Assert.Equal(
+            [
+                $"DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].DnsName '{alias}' has 128 characters: use at most 127. Use a lowercase DNS-style name, e.g. 'orders' or 'orders.internal'. [ecs-discovery:client-alias-format]",
+                "DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].Port 65536 is out of range: use 1-65535. Use the port clients connect to, e.g. 80. [ecs-discovery:client-alias-format]",
+            ],
+            error.Errors);
+    }
 }

@@ -47,4 +47,27 @@ public class DeploymentHealthyPercentTests
             ],
             error.Errors);
     }
+
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(99, 100)]
+    public void EdgesOfTheRanges_AreEmitted(int min, int max)
+    {
+        var w = new Workloads();
+        _ = Service(w, min, max);
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["DeploymentConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["MinimumHealthyPercent"] = min, ["MaximumPercent"] = max }),
+        });
+    }
+
+    [Theory]
+    [InlineData(-1, 200, "MinHealthyPercent -1 is out of range: use 0-100. Use e.g. 100 (the default) or 50.")]
+    [InlineData(50, 99, "MaxHealthyPercent 99 is invalid with MinHealthyPercent 50: use at least 100 and more than MinHealthyPercent. Use e.g. 200 (the default).")]
+    [InlineData(100, 100, "MaxHealthyPercent 100 is invalid with MinHealthyPercent 100: use at least 100 and more than MinHealthyPercent. Use e.g. 200 (the default).")]
+    public void PercentagesJustOutside_FailWithMessages(int min, int max, string message)
+    {
+        var w = new Workloads();
+        Assert.Equal([$"DiscoverableFargateService 'TestStack/Orders': {message} [ecs-discovery:deployment-healthy-percent]"], Findings.Error(() => Service(w, min, max)).Errors);
+    }
 }

@@ -28,6 +28,6 @@ public class DiscoveryNameFormatTests
     {
         var w = new Workloads();
         var error = Findings.Error(() => w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = new string('a', 65) }));
-        Assert.Contains($"ServiceConnect.Endpoints[0].DiscoveryName '{new string('a', 65)}' is invalid", error.Message, StringComparison.Ordinal);
+        Assert.Equal([$"DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].DiscoveryName '{new string('a', 65)}' is invalid: use 1-64 lowercase letters, digits, '_' or '-', not starting with '-'. Rename it, e.g. '{new string('a', 64)}'. [ecs-discovery:discovery-name-format]"], error.Errors);
     }
 }

@@ -62,6 +62,6 @@ public class DualDiscoverySetupTests
             ServiceConnect = new ServiceConnectOptions { Namespace = w.Namespace },
             DualDiscovery = true,
         }));
-        Assert.Contains("DualDiscovery true needs ServiceConnect with at least one endpoint.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["DiscoverableFargateService 'TestStack/Payments': DualDiscovery true needs ServiceConnect with at least one endpoint. Add ServiceConnect.Endpoints, or turn DualDiscovery off. [ecs-discovery:dual-discovery-setup]"], error.Errors);
     }
 }

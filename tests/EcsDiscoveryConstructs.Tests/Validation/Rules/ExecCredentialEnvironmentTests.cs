@@ -38,6 +38,6 @@ public class ExecCredentialEnvironmentTests
         container.Environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY"] = "AKIAEXAMPLE" };
         task.AddContainer("App", container);
         var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, Exec = new ExecOptions() }));
-        Assert.Contains("Container 'app' environment AWS_ACCESS_KEY overrides the task role", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': Container 'app' environment AWS_ACCESS_KEY overrides the task role: the SSM agent would sign with these credentials and Exec sessions fail (TargetNotConnectedException). Remove the variables and grant the container's AWS access through the task role. [ecs-discovery:exec-credential-environment]"], error.Errors);
     }
 }

@@ -39,7 +39,7 @@ public class NamespaceImportAttributesTests
     {
         var stack = TestApp.CreateStack();
         var error = Findings.Error(() => PublicDnsDiscoveryNamespace.FromAttributes(stack, "Imported", new DiscoveryNamespaceAttributes { NamespaceId = "ns-aaaaaaaaaaaaaaaa", NamespaceArn = Arn, NamespaceName = "api.example.com" }));
-        Assert.Contains($"NamespaceArn '{Arn}' names namespace 'ns-ylexjili4cdxy3xm', not NamespaceId 'ns-aaaaaaaaaaaaaaaa'. Pass the id and the ARN of the same namespace.", error.Message, StringComparison.Ordinal);
+        Assert.Equal([$"PublicDnsDiscoveryNamespace 'TestStack/Imported': NamespaceArn '{Arn}' names namespace 'ns-ylexjili4cdxy3xm', not NamespaceId 'ns-aaaaaaaaaaaaaaaa'. Pass the id and the ARN of the same namespace. [ecs-discovery:namespace-import-attributes]"], error.Errors);
     }
 
     [Fact]

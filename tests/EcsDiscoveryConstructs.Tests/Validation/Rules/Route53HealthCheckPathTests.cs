@@ -36,6 +36,6 @@ public class Route53HealthCheckPathTests
         var ns = Fixtures.PublicNamespace(stack);
         var path = "/" + new string('p', 255);
         var error = Findings.Error(() => new DiscoveryService(stack, "Www", new DiscoveryServiceProps { Namespace = ns, Name = "www", Route53HealthCheck = new() { ResourcePath = path } }));
-        Assert.Contains("[ecs-discovery:route53-health-check-path]", error.Message, StringComparison.Ordinal);
+        Assert.Equal([$"DiscoveryService 'TestStack/Www': Route53HealthCheck.ResourcePath '{path}' is invalid: use a path starting with '/' of at most 255 characters. Use the health endpoint's path, e.g. '/health'. [ecs-discovery:route53-health-check-path]"], error.Errors);
     }
 }

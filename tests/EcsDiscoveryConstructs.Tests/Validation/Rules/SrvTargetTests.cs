@@ -33,7 +33,7 @@ public class SrvTargetTests
     {
         var w = new Workloads();
         var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "sidecar", ContainerPort = 8080 }));
-        Assert.Contains("CloudMap.ContainerName 'sidecar' is not a container of the task (containers: 'app': 8080).", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': CloudMap.ContainerName 'sidecar' is not a container of the task (containers: 'app': 8080). Name the container whose port SRV records should carry. [ecs-discovery:srv-target]"], error.Errors);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class SrvTargetTests
             Container = container,
             CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv },
         }));
-        Assert.Contains("CloudMap.ContainerName (not set) and ContainerPort (not set) do not pick one container and port for SRV records: the task's container and port are ambiguous (containers: 'app': 8080, 9100).", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': CloudMap.ContainerName (not set) and ContainerPort (not set) do not pick one container and port for SRV records: the task's container and port are ambiguous (containers: 'app': 8080, 9100). Set both, e.g. ContainerName = \"app\", ContainerPort = 8080. [ecs-discovery:srv-target]"], error.Errors);
     }
 
     [Fact]
@@ -66,6 +66,6 @@ public class SrvTargetTests
             TaskDefinition = task,
             CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerPort = 8080 },
         }));
-        Assert.Contains("CloudMap.ContainerName (not set) and ContainerPort 8080 do not pick one container and port for SRV records", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': CloudMap.ContainerName (not set) and ContainerPort 8080 do not pick one container and port for SRV records: the task's container and port are ambiguous (containers: 'app': 8080; 'sidecar': 8080). Set both, e.g. ContainerName = \"app\", ContainerPort = 8080. [ecs-discovery:srv-target]"], error.Errors);
     }
 }

@@ -37,6 +37,6 @@ public class TagsFormatTests
     {
         var stack = TestApp.CreateStack();
         var error = Findings.Error(() => new HttpDiscoveryNamespace(stack, "Http", new HttpDiscoveryNamespaceProps { Name = "internal-api", Tags = new Dictionary<string, string> { ["owner"] = new string('x', 257) } }));
-        Assert.Contains("Tags['owner'] (257 characters) is too long: use at most 256 characters.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["HttpDiscoveryNamespace 'TestStack/Http': Tags['owner'] (257 characters) is too long: use at most 256 characters. Shorten the tag value. [ecs-discovery:tags-format]"], error.Errors);
     }
 }

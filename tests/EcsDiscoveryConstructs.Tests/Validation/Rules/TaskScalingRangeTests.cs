@@ -27,4 +27,31 @@ public class TaskScalingRangeTests
             ],
             error.Errors);
     }
+
+    [Theory]
+    [InlineData(0, 1, 1)]
+    [InlineData(3, 3, 100)]
+    public void RangesAndTargetsAtTheirEdges_CreateTheScalableTarget(int min, int max, int cpu)
+    {
+        var w = new Workloads();
+        var service = w.DnsService("Inventory", "inventory");
+        service.AutoScale(new TaskScaling { MinCapacity = min, MaxCapacity = max, TargetCpuPercent = cpu });
+        Amazon.CDK.Assertions.Template.FromStack(w.Stack).HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", new Dictionary<string, object> { ["MinCapacity"] = min, ["MaxCapacity"] = max });
+    }
+
+    [Theory]
+    [InlineData(-1, 5, 70, "MinCapacity -1, MaxCapacity 5")]
+    [InlineData(0, 0, 70, "MinCapacity 0, MaxCapacity 0")]
+    [InlineData(2, 5, 101, null)]
+    public void BoundsJustOutside_FailWithMessages(int min, int max, int cpu, string? range)
+    {
+        var w = new Workloads();
+        var service = w.DnsService("Inventory", "inventory");
+        var error = Findings.Error(() => service.AutoScale(new TaskScaling { MinCapacity = min, MaxCapacity = max, TargetCpuPercent = cpu }));
+        Assert.Equal(
+            range is null
+                ? [$"DiscoverableFargateService 'TestStack/Inventory': Scaling.TargetCpuPercent {cpu} is out of range: use 1-100. Use e.g. 70. [ecs-discovery:task-scaling-range]"]
+                : [$"DiscoverableFargateService 'TestStack/Inventory': Scaling {range} is not a valid range: use 0 <= MinCapacity <= MaxCapacity and MaxCapacity >= 1. Swap or correct the bounds, e.g. MinCapacity = 2, MaxCapacity = 10. [ecs-discovery:task-scaling-range]"],
+            error.Errors);
+    }
 }

@@ -32,6 +32,6 @@ public class TaskSourceTests
         var w = new Workloads();
         var task = new FargateTaskDefinition(w.Stack, "Task");
         var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task }));
-        Assert.Contains("TaskDefinition has no containers. Add the task definition's containers before creating the service.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': TaskDefinition has no containers. Add the task definition's containers before creating the service. [ecs-discovery:task-source]"], error.Errors);
     }
 }
