@@ -37,12 +37,8 @@ internal sealed class TagsFormat : IPropsRule<NamespaceSpec>, IPropsRule<Discove
 
         foreach (var (key, value) in tags)
         {
-            if (!TokenGuard.IsConcrete(key))
-            {
-                continue;
-            }
-
-            if (key.Length is 0 or > 128 || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            // A key that is a token is checked at deploy; its value's length is known now.
+            if (TokenGuard.IsConcrete(key) && (key.Length is 0 or > 128 || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)))
             {
                 yield return new Violation($"Tags key '{key}'", "is invalid: use 1-128 characters, not starting with 'aws:'", "Rename the tag key.");
             }

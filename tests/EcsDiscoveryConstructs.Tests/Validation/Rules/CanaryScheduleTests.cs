@@ -44,4 +44,15 @@ public class CanaryScheduleTests
         var errors = CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(new CfnParameter(w.Stack, "Minutes", new CfnParameterProps { Type = "Number" }).ValueAsNumber) });
         Assert.Equal(["DiscoveryCanary 'TestStack/Canary': Schedule (a token) is resolved only at deploy, but the schedule rule and the alarm period need it at synth. Use Duration.Minutes(n) with a literal n. [ecs-discovery:canary-schedule]"], errors);
     }
+
+    [Fact]
+    public void TheShortestAndLongestSchedules_AreComparedWithTimeoutAndAlarm()
+    {
+        Assert.Equal(
+            ["DiscoveryCanary 'TestStack/Canary': Timeout 60 s is not shorter than the schedule (1 min), so runs could overlap. Shorten Timeout or lengthen Schedule. [ecs-discovery:canary-timeout]"],
+            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(1), Timeout = Duration.Seconds(60) }));
+        Assert.Equal(
+            ["DiscoveryCanary 'TestStack/Canary': AlarmEvaluationPeriods 2 times the schedule (1440 min) is 48 hours, over CloudWatch's one day. Use at most 1 periods for this schedule. [ecs-discovery:canary-alarm-periods]"],
+            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(1440), AlarmEvaluationPeriods = 2 }));
+    }
 }

@@ -30,4 +30,16 @@ public class DiscoveryNameFormatTests
         var error = Findings.Error(() => w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = new string('a', 65) }));
         Assert.Equal([$"DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].DiscoveryName '{new string('a', 65)}' is invalid: use 1-64 lowercase letters, digits, '_' or '-', not starting with '-'. Rename it, e.g. '{new string('a', 64)}'. [ecs-discovery:discovery-name-format]"], error.Errors);
     }
+
+    [Theory]
+    [InlineData("Orders.V2", "orders-v2")]
+    [InlineData("-", "api")]
+    public void InvalidGivenName_SuggestsAValidOne(string name, string suggested)
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = name }));
+        Assert.Equal(
+            $"DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].DiscoveryName '{name}' is invalid: use 1-64 lowercase letters, digits, '_' or '-', not starting with '-'. Rename it, e.g. '{suggested}'. [ecs-discovery:discovery-name-format]",
+            error.Errors[0]);
+    }
 }

@@ -25,4 +25,19 @@ public class DnsTtlRangeTests
             "DiscoveryService 'TestStack/Orders': DnsTtl 1500 ms is out of range: use a whole number of seconds from 0 to 2147483647. Set DnsTtl = Duration.Seconds(n), e.g. Duration.Seconds(10). [ecs-discovery:dns-ttl-range]",
             error.Message);
     }
+
+    [Fact]
+    public void DnsTtl_TheLongest_IsEmitted()
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsTtl = Duration.Seconds(int.MaxValue), CustomHealthCheck = new() });
+        Assert.Equal(int.MaxValue, service.DnsTtl!.ToSeconds());
+    }
+
+    [Fact]
+    public void DnsTtl_OneSecondOverTheLongest_Fails()
+    {
+        var stack = TestApp.CreateStack();
+        Assert.Equal(["DiscoveryService 'TestStack/Orders': DnsTtl 2147483648 s is out of range: use a whole number of seconds from 0 to 2147483647. Set DnsTtl = Duration.Seconds(n), e.g. Duration.Seconds(10). [ecs-discovery:dns-ttl-range]"], Findings.Error(() => new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsTtl = Duration.Seconds(2147483648d), CustomHealthCheck = new() })).Errors);
+    }
 }

@@ -38,4 +38,16 @@ public class ExecInitProcessTests
         _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, Exec = new ExecOptions() });
         Assert.Empty(Findings.Warnings(w.Stack));
     }
+
+    [Fact]
+    public void ExistingTaskDefinitionWithoutInitProcess_WarnsToSetItOnTheContainer()
+    {
+        var w = new Workloads();
+        var task = new FargateTaskDefinition(w.Stack, "Task");
+        task.AddContainer("App", Workloads.WebContainer());
+        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, Exec = new ExecOptions { EnableInitProcess = true } });
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Orders': Container 'app' (no init process) runs Exec sessions without an init process, so their child processes are never reaped. Create the container with LinuxParameters that set InitProcessEnabled = true, or acknowledge this warning. [ecs-discovery:exec-init-process]"],
+            Findings.Warnings(w.Stack));
+    }
 }

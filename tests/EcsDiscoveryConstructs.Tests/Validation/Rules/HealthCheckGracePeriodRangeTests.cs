@@ -35,4 +35,19 @@ public class HealthCheckGracePeriodRangeTests
             ["DiscoverableFargateService 'TestStack/Orders': HealthCheckGracePeriod 1500 ms is out of range: use a whole number of seconds from 0 to 2147483647. Use Duration.Seconds(n), e.g. Duration.Seconds(60). [ecs-discovery:health-check-grace-period]"],
             error.Errors);
     }
+
+    [Fact]
+    public void TheLongestPeriod_IsEmitted()
+    {
+        var w = new Workloads();
+        _ = Service(w, Duration.Seconds(int.MaxValue));
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object> { ["HealthCheckGracePeriodSeconds"] = int.MaxValue });
+    }
+
+    [Fact]
+    public void OneSecondOverTheLongest_FailsWithOurMessage()
+    {
+        var w = new Workloads();
+        Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': HealthCheckGracePeriod 2147483648 s is out of range: use a whole number of seconds from 0 to 2147483647. Use Duration.Seconds(n), e.g. Duration.Seconds(60). [ecs-discovery:health-check-grace-period]"], Findings.Error(() => Service(w, Duration.Seconds(2147483648d))).Errors);
+    }
 }

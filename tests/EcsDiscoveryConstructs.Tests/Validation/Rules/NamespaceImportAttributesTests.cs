@@ -50,4 +50,13 @@ public class NamespaceImportAttributesTests
         var ns = PrivateDnsDiscoveryNamespace.FromAttributes(stack, "Imported", new DiscoveryNamespaceAttributes { NamespaceId = id, NamespaceArn = Fn.ImportValue("SharedNamespaceArn"), NamespaceName = "internal.example.com", Vpc = TestApp.ImportedVpc(stack) });
         Assert.NotNull(ns.Vpc);
     }
+
+    [Fact]
+    public void FromAttributes_PrivateWithoutAVpc_AndAnIdResolvedAtDeploy_AreImported()
+    {
+        // An imported private namespace needs no VPC (it only names the namespace); a token id is not compared with the ARN.
+        var stack = TestApp.CreateStack();
+        var ns = PrivateDnsDiscoveryNamespace.FromAttributes(stack, "Imported", new DiscoveryNamespaceAttributes { NamespaceId = Fn.ImportValue("SharedNamespaceId"), NamespaceArn = Arn, NamespaceName = "internal.example.com" });
+        Assert.Equal((Arn, "internal.example.com"), (ns.NamespaceArn, ns.NamespaceName));
+    }
 }

@@ -80,4 +80,21 @@ public class NamespaceNameTests
         var ns = Fixtures.HttpNamespace(stack, name);
         Assert.True(Token.IsUnresolved(ns.NamespaceName));
     }
+
+    [Fact]
+    public void NamesAtTheirLongest_Pass()
+    {
+        var stack = TestApp.CreateStack();
+        var dns = string.Join('.', Enumerable.Repeat(new string('n', 63), 3)) + "." + new string('n', 61);
+        var http = new string('h', 1024);
+        Assert.Equal((253, 1024), (Fixtures.PrivateNamespace(stack, dns).NamespaceName.Length, Fixtures.HttpNamespace(stack, http).NamespaceName.Length));
+    }
+
+    [Fact]
+    public void HttpNameOneCharacterTooLong_FailsWithTheCount()
+    {
+        var stack = TestApp.CreateStack();
+        var name = new string('h', 1025);
+        Assert.Equal([$"HttpDiscoveryNamespace 'TestStack/Http': Name '{name}' has 1025 characters: use 1-1024. Use a short name such as 'internal-api'. [ecs-discovery:namespace-name]"], Findings.Error(() => Fixtures.HttpNamespace(stack, name)).Errors);
+    }
 }

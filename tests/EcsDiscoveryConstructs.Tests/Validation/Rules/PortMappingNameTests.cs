@@ -22,4 +22,24 @@ public class PortMappingNameTests
             "DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].PortMappingName 'web' is not the name of a port mapping in the task definition (named port mappings: 'http'). Give the container's port mapping a Name and use it here, e.g. new PortMapping { Name = \"http\", ContainerPort = 8080 }. [ecs-discovery:port-mapping-name]",
             error.Message);
     }
+
+    [Theory]
+    [InlineData(0, "none")]
+    [InlineData(2, "'p0', 'p1'")]
+    public void UnknownPortMapping_ListsTheNamedOnes(int named, string listed)
+    {
+        var w = new Workloads();
+        var container = Workloads.WebContainer();
+        container.PortMappings = Enumerable.Range(0, 3).Select(i => new Amazon.CDK.AWS.ECS.PortMapping { Name = i < named ? $"p{i}" : null, ContainerPort = 8080 + i }).ToArray();
+        var error = Findings.Error(() => new EcsDiscoveryConstructs.Services.DiscoverableFargateService(w.Stack, "Orders", new EcsDiscoveryConstructs.Services.DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = container,
+            ServiceConnect = new ServiceConnectOptions { Namespace = w.Namespace, Endpoints = [new ServiceConnectEndpoint { PortMappingName = "web" }] },
+        }));
+        Assert.Equal(
+            [$"DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].PortMappingName 'web' is not the name of a port mapping in the task definition (named port mappings: {listed}). Give the container's port mapping a Name and use it here, e.g. new PortMapping {{ Name = \"http\", ContainerPort = 8080 }}. [ecs-discovery:port-mapping-name]"],
+            error.Errors);
+    }
 }

@@ -46,4 +46,22 @@ public class RegistryArnTests
             ["DiscoverableFargateService 'TestStack/Orders': CloudMap.ImportedService.ServiceId 'srv-aaaaaaaaaaaaaaaa' is not the service ServiceArn names ('srv-p5zdwlg5uvvzjita'). Pass the id and the ARN of the same Cloud Map service. [ecs-discovery:registry-arn]"],
             error.Errors);
     }
+
+    [Fact]
+    public void AnIdWhereTheArnBelongs_FailsWithTheArnsShape()
+    {
+        var w = new Workloads();
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Orders': CloudMap.ImportedService.ServiceArn 'srv-p5zdwlg5uvvzjita' is not a Cloud Map service ARN: expected 'arn:<partition>:servicediscovery:<region>:<account>:service/srv-...'. Copy the service's Arn from 'aws servicediscovery list-services'. [ecs-discovery:registry-arn]"],
+            Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration { ImportedService = Imported(w, "srv-p5zdwlg5uvvzjita") })).Errors);
+    }
+
+    [Fact]
+    public void IdResolvedAtDeploy_IsNotComparedWithTheArn()
+    {
+        var w = new Workloads();
+        var id = new Amazon.CDK.CfnParameter(w.Stack, "ServiceId").ValueAsString;
+        _ = w.DnsService("Orders", "orders", new CloudMapRegistration { ImportedService = Imported(w, "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-p5zdwlg5uvvzjita", id) });
+        Assert.Single(Amazon.CDK.Assertions.Template.FromStack(w.Stack).FindResources("AWS::ECS::Service"));
+    }
 }

@@ -28,4 +28,13 @@ public class ServiceDnsNameLengthTests
             $"DiscoveryService 'TestStack/Orders': Name '{name}' makes the DNS name '{name}.{LongNamespace}' 257 characters long: DNS names have at most 253. Shorten the service name or the namespace name. [ecs-discovery:service-dns-name-length]",
             error.Message);
     }
+
+    [Fact]
+    public void DnsName_Of253Characters_Passes()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PrivateNamespace(stack, LongNamespace);
+        var service = new DiscoveryService(stack, "Orders", Fixtures.GoodService(ns, new string('o', 56)));
+        Assert.Equal(253, service.DnsName!.Length);
+    }
 }

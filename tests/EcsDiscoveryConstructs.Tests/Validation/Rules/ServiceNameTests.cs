@@ -59,4 +59,12 @@ public class ServiceNameTests
             "DiscoveryService 'TestStack/Orders': Name (not set) is required. Give the service the name clients will look up, e.g. Name = \"orders\". [ecs-discovery:service-name]",
             error.Message);
     }
+
+    [Fact]
+    public void NameAtTheLongest_Passes()
+    {
+        var stack = TestApp.CreateStack();
+        var name = new string('o', 63) + "." + new string('o', 63);
+        Assert.Equal(127, new DiscoveryService(stack, "Orders", Fixtures.GoodService(Fixtures.HttpNamespace(stack), name)).ServiceName.Length);
+    }
 }

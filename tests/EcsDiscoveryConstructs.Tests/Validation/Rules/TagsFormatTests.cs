@@ -39,4 +39,33 @@ public class TagsFormatTests
         var error = Findings.Error(() => new HttpDiscoveryNamespace(stack, "Http", new HttpDiscoveryNamespaceProps { Name = "internal-api", Tags = new Dictionary<string, string> { ["owner"] = new string('x', 257) } }));
         Assert.Equal(["HttpDiscoveryNamespace 'TestStack/Http': Tags['owner'] (257 characters) is too long: use at most 256 characters. Shorten the tag value. [ecs-discovery:tags-format]"], error.Errors);
     }
+
+    [Fact]
+    public void KeyAndValueAtTheirLongest_AreEmitted()
+    {
+        var stack = TestApp.CreateStack();
+        var key = new string('k', 128);
+        var value = new string('v', 256);
+        _ = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.HttpNamespace(stack), Name = "orders", Tags = new Dictionary<string, string> { [key] = value } });
+        Amazon.CDK.Assertions.Template.FromStack(stack).HasResourceProperties("AWS::ServiceDiscovery::Service", new Dictionary<string, object>
+        {
+            ["Tags"] = new object[] { new Dictionary<string, object> { ["Key"] = key, ["Value"] = value } },
+        });
+    }
+
+    [Fact]
+    public void KeyOneCharacterTooLong_AndATokenKeysTooLongValue_Fail()
+    {
+        // A key resolved only at deploy cannot be judged now; its value can.
+        var stack = TestApp.CreateStack();
+        var tokenKey = new Amazon.CDK.CfnParameter(stack, "TagKey").ValueAsString;
+        var longKey = new string('k', 129);
+        var error = Findings.Error(() => new HttpDiscoveryNamespace(stack, "Http", new HttpDiscoveryNamespaceProps { Name = "internal-api", Tags = new Dictionary<string, string> { [longKey] = "v", [tokenKey] = new string('v', 257) } }));
+        Assert.Equal(
+            [
+                $"HttpDiscoveryNamespace 'TestStack/Http': Tags key '{longKey}' is invalid: use 1-128 characters, not starting with 'aws:'. Rename the tag key. [ecs-discovery:tags-format]",
+                $"HttpDiscoveryNamespace 'TestStack/Http': Tags['{tokenKey}'] (257 characters) is too long: use at most 256 characters. Shorten the tag value. [ecs-discovery:tags-format]",
+            ],
+            error.Errors);
+    }
 }

@@ -34,4 +34,16 @@ public class TaskSourceTests
         var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task }));
         Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': TaskDefinition has no containers. Add the task definition's containers before creating the service. [ecs-discovery:task-source]"], error.Errors);
     }
+
+    [Fact]
+    public void BothContainerAndTaskDefinition_FailsWithMessage()
+    {
+        var w = new Workloads();
+        var task = new FargateTaskDefinition(w.Stack, "Task");
+        _ = task.AddContainer("web", Workloads.WebContainer());
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, Container = Workloads.WebContainer() }));
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Orders': Container and TaskDefinition (both set) must be exactly one. Set Container for a new task definition, or TaskDefinition to use an existing one. [ecs-discovery:task-source]"],
+            error.Errors);
+    }
 }
