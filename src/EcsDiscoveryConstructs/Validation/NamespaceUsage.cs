@@ -120,10 +120,7 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
         => entries.GroupBy(e => e.Name, comparer).Where(g => g.Count() > 1);
 
     private static string Owners(IEnumerable<(UsageOwner Owner, string Name)> group)
-    {
-        var owners = group.Select(e => e.Owner).Distinct().ToList();
-        return owners.Count == 1 ? $"'{owners[0]}'" : string.Join(" and ", owners.Select(o => $"'{o}'"));
-    }
+        => string.Join(" and ", group.Select(e => e.Owner).Distinct().Select(o => $"'{o}'"));
 
     private static string Values(IEnumerable<(UsageOwner Owner, string Name)> group) => string.Join(", ", group.Select(e => $"'{e.Name}'").Distinct());
 }

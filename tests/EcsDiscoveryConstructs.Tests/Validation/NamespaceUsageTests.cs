@@ -86,6 +86,7 @@ public class NamespaceUsageTests
         w.DnsService("A", "a").AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1000 });
         w.DnsService("B", "b").AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1000 });
         w.DnsService("C", "c");
+        w.DnsService("D", "d");
         Assert.Equal(
             ["Namespace 'internal.example.com': up to 2001 instances could register ('TestStack/A (Cloud Map)' 1000, 'TestStack/B (Cloud Map)' 1000, 'TestStack/C (Cloud Map)' 1), more than the default quota of 2000 instances per namespace. Request a higher quota (and, for DNS namespaces, more Route 53 records per hosted zone), or spread services over namespaces. [ecs-discovery:namespace-instance-quota]"],
             Findings.Warnings(w.Stack));

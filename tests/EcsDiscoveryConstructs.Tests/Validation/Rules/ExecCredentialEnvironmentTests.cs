@@ -40,4 +40,14 @@ public class ExecCredentialEnvironmentTests
         var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, Exec = new ExecOptions() }));
         Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': Container 'app' environment AWS_ACCESS_KEY overrides the task role: the SSM agent would sign with these credentials and Exec sessions fail (TargetNotConnectedException). Remove the variables and grant the container's AWS access through the task role. [ecs-discovery:exec-credential-environment]"], error.Errors);
     }
+
+    [Fact]
+    public void AccessKeyWithoutExec_IsNotThisRulesConcern()
+    {
+        var w = new Workloads();
+        var container = Workloads.WebContainer();
+        container.Environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "AKIAEXAMPLE" };
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = container });
+        Assert.False(service.ExecEnabled);
+    }
 }

@@ -54,4 +54,17 @@ public class ExecOperatorContainersTests
             ],
             error.Errors);
     }
+
+    [Fact]
+    public void ContainerNames_Unset_AllowsEveryContainerWithoutACondition()
+    {
+        var w = new Workloads();
+        _ = Role(w, null);
+        var statements = Template.FromStack(w.Stack).FindResources("AWS::IAM::ManagedPolicy").Values
+            .SelectMany(p => (object[])((IDictionary<string, object>)((IDictionary<string, object>)((IDictionary<string, object>)p)["Properties"])["PolicyDocument"])["Statement"])
+            .Cast<IDictionary<string, object>>()
+            .Where(s => Equals(s.TryGetValue("Sid", out var sid) ? sid : null, "ExecuteCommandOnClusterTasks"))
+            .ToList();
+        Assert.False(Assert.Single(statements).ContainsKey("Condition"));
+    }
 }

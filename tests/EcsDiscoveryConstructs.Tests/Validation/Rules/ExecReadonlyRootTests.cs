@@ -26,4 +26,14 @@ public class ExecReadonlyRootTests
             "DiscoverableFargateService 'TestStack/Orders': Container 'app' ReadonlyRootFilesystem true prevents ECS Exec: the SSM agent ECS injects must write to the container's file system. Set ReadonlyRootFilesystem = false on this container, or leave Exec off for this service. [ecs-discovery:exec-readonly-root]",
             error.Message);
     }
+
+    [Fact]
+    public void ReadonlyRootWithoutExec_Passes()
+    {
+        var w = new Workloads();
+        var container = Workloads.WebContainer();
+        container.ReadonlyRootFilesystem = true;
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = container });
+        Assert.False(service.ExecEnabled);
+    }
 }

@@ -50,4 +50,17 @@ public class HealthCheckGracePeriodRangeTests
         var w = new Workloads();
         Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': HealthCheckGracePeriod 2147483648 s is out of range: use a whole number of seconds from 0 to 2147483647. Use Duration.Seconds(n), e.g. Duration.Seconds(60). [ecs-discovery:health-check-grace-period]"], Findings.Error(() => Service(w, Duration.Seconds(2147483648d))).Errors);
     }
+
+    [Theory]
+    [InlineData(1e20, "100000000000000000 s")]
+    [InlineData(1e23, "100000000000000000000000 ms")]
+    [InlineData(1500.123456, "1500.1235 ms")]
+    public void HugeAndFinelyFractionalPeriods_AreShownWithoutExponentsAndAtMostFourDecimals(double millis, string shown)
+    {
+        // 1e23 ms is past what jsii hands .NET as milliseconds: the rule reads it in days.
+        var w = new Workloads();
+        Assert.Equal(
+            [$"DiscoverableFargateService 'TestStack/Orders': HealthCheckGracePeriod {shown} is out of range: use a whole number of seconds from 0 to 2147483647. Use Duration.Seconds(n), e.g. Duration.Seconds(60). [ecs-discovery:health-check-grace-period]"],
+            Findings.Error(() => Service(w, Duration.Millis(millis))).Errors);
+    }
 }
