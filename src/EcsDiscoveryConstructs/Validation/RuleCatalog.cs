@@ -83,7 +83,7 @@ public static class RuleCatalog
 
     /// <summary>Rules run when Exec is enabled after creation.</summary>
     internal static IReadOnlyList<IPropsRule<FargateServiceSpec>> ExecRules { get; } =
-        FargateServiceRules.Where(r => r.Info.Id.StartsWith("exec-", StringComparison.Ordinal)).ToList();
+        FargateServiceRules.Where(r => r is ExecReadonlyRoot or ExecCredentialEnvironment or ExecPlatformVersion or ExecInitProcess or ExecPidModeTask).ToList();
 
     /// <summary>Rules run when autoscaling is added after creation.</summary>
     internal static IReadOnlyList<IPropsRule<FargateServiceSpec>> ScalingRules { get; } =

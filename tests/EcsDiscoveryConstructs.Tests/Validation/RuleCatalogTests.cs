@@ -73,6 +73,16 @@ public partial class RuleCatalogTests
     }
 
     [Fact]
+    public void ExecRules_AreEveryFargateRuleAboutExec()
+    {
+        // Listed by type (reading rule metadata while the catalog is built would hide it from mutation testing).
+        Assert.Equal(
+            RuleCatalog.FargateServiceRules.Where(r => r.Info.Id.StartsWith("exec-", StringComparison.Ordinal)).Select(r => r.Info.Id),
+            RuleCatalog.ExecRules.Select(r => r.Info.Id));
+        Assert.NotEmpty(RuleCatalog.ExecRules);
+    }
+
+    [Fact]
     public void Docs_ListEveryRule()
     {
         var expected = Render();
