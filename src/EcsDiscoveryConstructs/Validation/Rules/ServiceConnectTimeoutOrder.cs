@@ -18,7 +18,8 @@ internal sealed class ServiceConnectTimeoutOrder : IPropsRule<FargateServiceSpec
         {
             var perRequest = TokenGuard.MillisecondsOf(endpoint.Source.PerRequestTimeout!);
             var idle = endpoint.Source.IdleTimeout is null ? HttpIdleDefaultMilliseconds : TokenGuard.MillisecondsOf(endpoint.Source.IdleTimeout);
-            if (perRequest is > 0 && idle is > 0 && idle < perRequest)
+            // A per-request timeout that is 0 (off) or a token is never above an idle timeout over 0.
+            if (idle is > 0 && idle < perRequest)
             {
                 var idleText = endpoint.Source.IdleTimeout is null
                     ? $"IdleTimeout (not set; ECS uses 5 minutes for {endpoint.Port!.AppProtocol})"

@@ -43,4 +43,14 @@ public class CanaryPlacementTests
         Assert.StartsWith("DiscoveryCanary 'TestStack/Canary': VpcSubnets selects no subnets in the VPC (", message, StringComparison.Ordinal);
         Assert.EndsWith("). Give the VPC private subnets with egress, or select the subnets the canary runs in. [ecs-discovery:canary-placement]", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OnePublicSubnetAmongPrivateOnes_FailsWithOurMessage()
+    {
+        var stack = TestApp.CreateStack();
+        var vpc = new Vpc(stack, "Vpc", new VpcProps { MaxAzs = 2, NatGateways = 1 });
+        var selection = new SubnetSelection { Subnets = [vpc.PrivateSubnets[0], vpc.PublicSubnets[1]] };
+        var error = Findings.Error(() => new DiscoveryCanary(stack, "Canary", new DiscoveryCanaryProps { Vpc = vpc, VpcSubnets = selection }));
+        Assert.Equal(["DiscoveryCanary 'TestStack/Canary': VpcSubnets selects public subnets, where a Lambda function gets no public IP and cannot reach the Cloud Map API. Select private subnets with egress (the default), or isolated subnets with Cloud Map interface endpoints. [ecs-discovery:canary-placement]"], error.Errors);
+    }
 }

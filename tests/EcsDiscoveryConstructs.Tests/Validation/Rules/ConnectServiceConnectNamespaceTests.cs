@@ -39,4 +39,31 @@ public class ConnectServiceConnectNamespaceTests
             "DiscoverableFargateService 'TestStack/Frontend': target 'TestStack/Backend' is reachable only through Service Connect namespace 'internal.example.com', but 'TestStack/Frontend' uses Service Connect namespace 'internal-api'. Put both services in one Service Connect namespace, or give the target DualDiscovery so it is also reachable through DNS. [ecs-discovery:connect-service-connect-namespace]",
             error.Message);
     }
+
+    [Fact]
+    public void DualTargetInAnotherNamespace_IsReachedThroughDns()
+    {
+        var w = new Workloads();
+        var http = Fixtures.HttpNamespace(w.Stack);
+        var backend = w.ScService("Backend", "backend", dual: true);
+        var frontend = new DiscoverableFargateService(w.Stack, "Frontend", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "frontend",
+            Container = Workloads.WebContainer(),
+            ServiceConnect = new ServiceConnectOptions { Namespace = http },
+        });
+        Assert.Equal(ConnectionMode.Dns, frontend.ConnectTo(backend).Mode);
+    }
+
+    [Fact]
+    public void UndiscoverableTarget_IsReportedOnceAsUndiscoverable_NotAsInAnotherNamespace()
+    {
+        var w = new Workloads();
+        var backend = new DiscoverableFargateService(w.Stack, "Backend", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "backend", Container = Workloads.WebContainer() });
+        var frontend = w.ScService("Frontend", "frontend");
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Frontend': target 'TestStack/Backend' is not discoverable: it has neither Service Connect endpoints nor a Cloud Map registration. Give the target ServiceConnect endpoints or a CloudMap registration. [ecs-discovery:connect-target]"],
+            Findings.Error(() => frontend.ConnectTo(backend)).Errors);
+    }
 }

@@ -55,4 +55,14 @@ public class DnsTtlLongTests
         });
         Assert.Empty(Findings.Warnings(w.Stack));
     }
+
+    [Fact]
+    public void LongTtlOnAnApiOnlyService_IsAnErrorElsewhere_NotAlsoThisWarning()
+    {
+        // An HTTP namespace's services answer no DNS: the TTL is refused (api-only-dns-settings), and no client caches it.
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.HttpNamespace(stack);
+        _ = Findings.Error(() => new DiscoveryService(stack, "Jobs", new DiscoveryServiceProps { Namespace = ns, Name = "jobs", DnsTtl = Duration.Minutes(5) }));
+        Assert.Empty(Findings.Warnings(stack, "dns-ttl-long"));
+    }
 }

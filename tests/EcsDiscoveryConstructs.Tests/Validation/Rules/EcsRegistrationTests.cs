@@ -102,4 +102,17 @@ public class EcsRegistrationTests
             [Prefix + $"ECS service 'TestStack/Service' (bridge network mode) cannot be found through {through}: its tasks share the host's address, only SRV records carry their ports. Create the service with DnsRecords = DiscoveryRecordTypes.Srv. [ecs-discovery:ecs-registration]"],
             Findings.Error(() => parts.Discovery.RegisterEcsService(parts.Service, parts.Container, 81)).Errors);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(65535)]
+    [InlineData(65536)]
+    public void ContainerPort_InRangeButUnmapped_OrOutOfRange_FailsWithTheRightMessage(int port)
+    {
+        var (_, fresh) = Ec2PeerTests.Ec2Stack(DiscoveryRecordTypes.Srv, associate: false);
+        var expected = port > 65535
+            ? $"containerPort {port} is out of range: use 1-65535. Use a port mapped on the container."
+            : $"container 'name' and containerPort {port} do not name one container and a port mapped on it, which SRV records need (containers: 'nginx': 80; 'name': 81). Pass the container and one of its mapped ports, e.g. RegisterEcsService(service, container, 8080).";
+        Assert.Equal([Prefix + expected + " [ecs-discovery:ecs-registration]"], Findings.Error(() => fresh.Discovery.RegisterEcsService(fresh.Service, fresh.Container, port)).Errors);
+    }
 }

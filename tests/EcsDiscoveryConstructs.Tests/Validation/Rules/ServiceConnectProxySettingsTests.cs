@@ -49,4 +49,29 @@ public class ServiceConnectProxySettingsTests
             ],
             error.Errors);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(65535)]
+    public void IngressPortAtTheEdges_IsEmitted(int port)
+    {
+        var w = new Workloads();
+        _ = Service(w, null, null, port);
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["ServiceConnectConfiguration"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Services"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["IngressPortOverride"] = port }) },
+            }),
+        });
+    }
+
+    [Fact]
+    public void IngressPortAboveTheRange_FailsWithMessage()
+    {
+        var w = new Workloads();
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].IngressPortOverride 65536 is out of range: use 1-65535. Use the port the proxy should listen on, e.g. 15000, or leave it unset. [ecs-discovery:service-connect-proxy-settings]"],
+            Findings.Error(() => Service(w, null, null, 65536)).Errors);
+    }
 }
