@@ -68,4 +68,20 @@ public class SrvTargetTests
         }));
         Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': CloudMap.ContainerName (not set) and ContainerPort 8080 do not pick one container and port for SRV records: the task's container and port are ambiguous (containers: 'app': 8080; 'sidecar': 8080). Set both, e.g. ContainerName = \"app\", ContainerPort = 8080. [ecs-discovery:srv-target]"], error.Errors);
     }
+
+    [Fact]
+    public void Srv_ContainerNamedButItsTwoPortsNot_NamesTheContainerGiven()
+    {
+        var w = new Workloads();
+        var container = Workloads.WebContainer();
+        container.PortMappings = [.. container.PortMappings!, new PortMapping { Name = "metrics", ContainerPort = 9100 }];
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = container,
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app" },
+        }));
+        Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': CloudMap.ContainerName 'app' and ContainerPort (not set) do not pick one container and port for SRV records: the task's container and port are ambiguous (containers: 'app': 8080, 9100). Set both, e.g. ContainerName = \"app\", ContainerPort = 8080. [ecs-discovery:srv-target]"], error.Errors);
+    }
 }
