@@ -7,6 +7,20 @@ namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
 
 public class SrvTargetTests
 {
+    private static DiscoverableFargateService TwoPortService(string? containerName)
+    {
+        var w = new Workloads();
+        var container = Workloads.WebContainer();
+        container.PortMappings = [.. container.PortMappings!, new PortMapping { Name = "metrics", ContainerPort = 9100 }];
+        return new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = container,
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = containerName },
+        });
+    }
+
     [Fact]
     public void Srv_SingleContainerSinglePort_IsResolved()
     {
@@ -39,16 +53,7 @@ public class SrvTargetTests
     [Fact]
     public void Srv_ContainerWithTwoPorts_NeedsExplicitPort()
     {
-        var w = new Workloads();
-        var container = Workloads.WebContainer();
-        container.PortMappings = [.. container.PortMappings!, new PortMapping { Name = "metrics", ContainerPort = 9100 }];
-        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
-        {
-            Cluster = w.Cluster,
-            Name = "orders",
-            Container = container,
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv },
-        }));
+        var error = Findings.Error(() => TwoPortService(null));
         Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': CloudMap.ContainerName (not set) and ContainerPort (not set) do not pick one container and port for SRV records: the task's container and port are ambiguous (containers: 'app': 8080, 9100). Set both, e.g. ContainerName = \"app\", ContainerPort = 8080. [ecs-discovery:srv-target]"], error.Errors);
     }
 
@@ -72,16 +77,7 @@ public class SrvTargetTests
     [Fact]
     public void Srv_ContainerNamedButItsTwoPortsNot_NamesTheContainerGiven()
     {
-        var w = new Workloads();
-        var container = Workloads.WebContainer();
-        container.PortMappings = [.. container.PortMappings!, new PortMapping { Name = "metrics", ContainerPort = 9100 }];
-        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
-        {
-            Cluster = w.Cluster,
-            Name = "orders",
-            Container = container,
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app" },
-        }));
+        var error = Findings.Error(() => TwoPortService("app"));
         Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': CloudMap.ContainerName 'app' and ContainerPort (not set) do not pick one container and port for SRV records: the task's container and port are ambiguous (containers: 'app': 8080, 9100). Set both, e.g. ContainerName = \"app\", ContainerPort = 8080. [ecs-discovery:srv-target]"], error.Errors);
     }
 }
