@@ -47,12 +47,12 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
             // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
             var nsId = Target(resolved[0]) ?? Target(dns?["namespaceId"]);
             var ns = nsId is null ? null : namespaces.GetValueOrDefault(nsId);
-            if (nsId is null || ns is null)
+            if (ns is null)
             {
                 continue;
             }
 
-            used.Add(nsId);
+            used.Add(ns.LogicalId);
             var registrants = ecs.Where(e => e.RegistryLogicalId == logicalId).ToList();
             var declared = instanceCounts.GetValueOrDefault(logicalId);
             services.Add(new ModelService(
