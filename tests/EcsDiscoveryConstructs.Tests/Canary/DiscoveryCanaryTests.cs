@@ -46,7 +46,7 @@ public class DiscoveryCanaryTests
     {
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, LogRetention = RetentionDays.ONE_MONTH });
         _ = create();
-        Assert.Equal(30d, Convert.ToDouble(CanaryFixtures.Properties(w.Stack, "AWS::Logs::LogGroup")["RetentionInDays"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(30d, CanaryFixtures.Number(w.Stack, "AWS::Logs::LogGroup", "RetentionInDays"));
     }
 
     [Fact]

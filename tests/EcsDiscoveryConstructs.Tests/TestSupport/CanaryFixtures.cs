@@ -19,6 +19,10 @@ internal static class CanaryFixtures
     public static IDictionary<string, object> Properties(Stack stack, string type)
         => (IDictionary<string, object>)((IDictionary<string, object>)Template.FromStack(stack).FindResources(type).Single(r => r.Key.StartsWith("Canary", StringComparison.Ordinal)).Value)["Properties"];
 
+    /// <summary>A numeric property of the canary's resource of <paramref name="type"/>.</summary>
+    public static double Number(Stack stack, string type, string property)
+        => Convert.ToDouble(Properties(stack, type)[property], System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The one-error list of a canary created with <paramref name="props"/>.</summary>
     public static IReadOnlyList<string> Errors(Func<Workloads, DiscoveryCanaryProps> props)
     {

@@ -55,7 +55,7 @@ public class CanaryAlarmTests
     {
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, AlarmDatapointsToAlarm = datapoints });
         _ = create();
-        Assert.Equal(datapoints, Convert.ToDouble(CanaryFixtures.Properties(w.Stack, "AWS::CloudWatch::Alarm")["DatapointsToAlarm"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(datapoints, CanaryFixtures.Number(w.Stack, "AWS::CloudWatch::Alarm", "DatapointsToAlarm"));
     }
 
     [Fact]

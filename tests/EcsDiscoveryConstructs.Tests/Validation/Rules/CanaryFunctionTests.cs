@@ -64,6 +64,6 @@ public class CanaryFunctionTests
     {
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, MemorySize = memory });
         _ = create();
-        Assert.Equal(memory, Convert.ToDouble(CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function")["MemorySize"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(memory, CanaryFixtures.Number(w.Stack, "AWS::Lambda::Function", "MemorySize"));
     }
 }

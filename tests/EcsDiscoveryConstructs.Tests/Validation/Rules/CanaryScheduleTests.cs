@@ -14,7 +14,7 @@ public class CanaryScheduleTests
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(minutes), AlarmEvaluationPeriods = 1 });
         _ = create();
         Assert.Equal(minutes == 1 ? "rate(1 minute)" : "rate(1 day)", CanaryFixtures.Properties(w.Stack, "AWS::Events::Rule")["ScheduleExpression"]);
-        Assert.Equal((double)minutes * 60, Convert.ToDouble(CanaryFixtures.Properties(w.Stack, "AWS::CloudWatch::Alarm")["Period"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((double)minutes * 60, CanaryFixtures.Number(w.Stack, "AWS::CloudWatch::Alarm", "Period"));
     }
 
     [Fact]

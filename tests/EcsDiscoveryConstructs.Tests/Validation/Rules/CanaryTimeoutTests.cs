@@ -11,7 +11,7 @@ public class CanaryTimeoutTests
     {
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Timeout = Duration.Seconds(299) });
         _ = create();
-        Assert.Equal(299d, Convert.ToDouble(CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function")["Timeout"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(299d, CanaryFixtures.Number(w.Stack, "AWS::Lambda::Function", "Timeout"));
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public class CanaryTimeoutTests
     {
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Timeout = Duration.Seconds(seconds), Schedule = Duration.Minutes(scheduleMinutes) });
         _ = create();
-        Assert.Equal(seconds, Convert.ToDouble(CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function")["Timeout"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(seconds, CanaryFixtures.Number(w.Stack, "AWS::Lambda::Function", "Timeout"));
     }
 
     [Fact]
