@@ -10,20 +10,27 @@ internal static partial class AwsSettings
 {
     /// <summary>The Region: <paramref name="region"/>, else AWS_REGION, AWS_DEFAULT_REGION, else the profile's.</summary>
     public static string? Region(string? region, string? profile)
+        => Region(region, profile, Environment.GetEnvironmentVariable, new CredentialProfileStoreChain());
+
+    /// <summary>
+    /// The Region from <paramref name="region"/>, else the first of AWS_REGION and AWS_DEFAULT_REGION that is not blank,
+    /// else the Region of <paramref name="profile"/> (else AWS_PROFILE, else "default") in <paramref name="profiles"/>.
+    /// </summary>
+    internal static string? Region(string? region, string? profile, Func<string, string?> environment, ICredentialProfileSource profiles)
     {
         if (!string.IsNullOrWhiteSpace(region))
         {
             return region;
         }
 
-        var fromEnvironment = Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        var fromEnvironment = new[] { "AWS_REGION", "AWS_DEFAULT_REGION" }.Select(environment).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
+        if (fromEnvironment is not null)
         {
             return fromEnvironment;
         }
 
-        var name = profile ?? Environment.GetEnvironmentVariable("AWS_PROFILE") ?? "default";
-        return new CredentialProfileStoreChain().TryGetProfile(name, out var found) ? found.Region?.SystemName : null;
+        var name = profile ?? environment("AWS_PROFILE") ?? "default";
+        return profiles.TryGetProfile(name, out var found) ? found.Region?.SystemName : null;
     }
 
     /// <summary>

@@ -20,10 +20,13 @@ internal static class DemoCommand
 {
     private const string Region = "us-east-1";
 
+    /// <summary>The longest <c>npm ci</c> or <c>cdk synth</c> may take.</summary>
+    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(10);
+
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var assembly = new Option<string>("--assembly") { Description = "Where the examples are synthesized to.", DefaultValueFactory = _ => "cdk.out" };
-        var endpoint = new Option<string?>("--endpoint-url") { Description = "Use this Cloud Map peer instead of starting moto_server." };
+        var assembly = new Option<string>("--assembly") { HelpName = "folder", Description = "Where the examples are synthesized to.", DefaultValueFactory = _ => "cdk.out" };
+        var endpoint = new Option<string?>("--endpoint-url") { HelpName = "url", Description = "Use this Cloud Map peer instead of starting moto_server." };
         var command = new Command("demo", "Synthesize the examples, deploy their registry state into a local Cloud Map peer and verify it.") { assembly, endpoint };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,7 +36,7 @@ internal static class DemoCommand
                 return Fail(error, reason!);
             }
 
-            if (Synthesize(folder, output) is { } synthError)
+            if (Synthesize(folder, Directory.GetCurrentDirectory(), output, ExternalProcess.Run) is { } synthError)
             {
                 return Fail(error, synthError);
             }
@@ -108,20 +111,24 @@ internal static class DemoCommand
         return command;
     }
 
-    /// <summary>Runs <c>cdk synth</c> unless the assembly is newer than the example and library sources; returns the reason on failure.</summary>
-    private static string? Synthesize(string folder, TextWriter output)
+    /// <summary>
+    /// Runs <c>cdk synth</c> in <paramref name="root"/> (the repository) unless the assembly is newer than the example and
+    /// library sources and cdk.json; installs the pinned CDK CLI first when it is missing. Returns the reason on failure.
+    /// </summary>
+    internal static string? Synthesize(string folder, string root, TextWriter output, ExternalProcess.Runner run)
     {
-        var manifest = Path.Combine(folder, "manifest.json");
-        var sources = new[] { "examples", Path.Combine("src", "EcsDiscoveryConstructs") }.Where(Directory.Exists)
+        var manifest = Path.Combine(root, folder, "manifest.json");
+        var cdkJson = Path.Combine(root, "cdk.json");
+        var sources = new[] { "examples", Path.Combine("src", "EcsDiscoveryConstructs") }.Select(d => Path.Combine(root, d)).Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
-            .Append("cdk.json");
+            .Append(cdkJson);
         if (File.Exists(manifest) && sources.Where(File.Exists).All(f => File.GetLastWriteTimeUtc(f) <= File.GetLastWriteTimeUtc(manifest)))
         {
             output.WriteLine($"demo: using the fresh assembly in {folder}");
             return null;
         }
 
-        if (!File.Exists("cdk.json"))
+        if (!File.Exists(cdkJson))
         {
             return $"no fresh assembly in '{folder}' and no cdk.json here to synthesize one; run from the repository root or pass --assembly";
         }
@@ -132,10 +139,10 @@ internal static class DemoCommand
             ["CDK_DISABLE_CLI_TELEMETRY"] = "true",
             ["AWS_EC2_METADATA_DISABLED"] = "true",
         };
-        if (!File.Exists(Path.Combine("node_modules", ".package-lock.json")))
+        if (!File.Exists(Path.Combine(root, "node_modules", ".package-lock.json")))
         {
             output.WriteLine("demo: installing the pinned CDK CLI (npm ci)");
-            var (npmExit, npmOutput) = ExternalProcess.Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], TimeSpan.FromMinutes(10), environment);
+            var (npmExit, npmOutput) = run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root, StepLimit, environment);
             if (npmExit != 0)
             {
                 return $"npm ci failed: {LastLine(npmOutput)}";
@@ -143,7 +150,7 @@ internal static class DemoCommand
         }
 
         output.WriteLine("demo: synthesizing the example stacks (cdk synth)");
-        var (exit, text) = ExternalProcess.Run("npx", ["--no-install", "cdk", "synth", "--quiet", "--no-notices", "--output", folder], TimeSpan.FromMinutes(10), environment);
+        var (exit, text) = run("npx", ["--no-install", "cdk", "synth", "--quiet", "--no-notices", "--output", folder], root, StepLimit, environment);
         return exit == 0 ? null : $"cdk synth failed: {LastLine(text)}";
     }
 

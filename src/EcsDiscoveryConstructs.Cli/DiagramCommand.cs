@@ -9,11 +9,11 @@ internal static class DiagramCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var assembly = new Option<string>("--assembly") { Description = "The cloud assembly folder to read.", DefaultValueFactory = _ => "cdk.out" };
-        var stacks = new Option<string[]>("--stack") { Description = "A stack to draw (repeatable). Default: every stack.", AllowMultipleArgumentsPerToken = false };
+        var assembly = new Option<string>("--assembly") { HelpName = "folder", Description = "The cloud assembly folder to read.", DefaultValueFactory = _ => "cdk.out" };
+        var stacks = new Option<string[]>("--stack") { HelpName = "name", Description = "A stack to draw (repeatable). Default: every stack.", AllowMultipleArgumentsPerToken = false };
         var format = new Option<string>("--format") { Description = "markdown (a section per stack) or mermaid (one stack only).", DefaultValueFactory = _ => "markdown" };
         format.AcceptOnlyFromAmong("markdown", "mermaid");
-        var file = new Option<string?>("--output") { Description = "Write to this file instead of standard output." };
+        var file = new Option<string?>("--output") { HelpName = "path", Description = "Write to this file instead of standard output." };
 
         var command = new Command("diagram", "Write a Mermaid graph of the discovery topology declared in a cloud assembly.") { assembly, stacks, format, file };
         command.SetAction(parse =>

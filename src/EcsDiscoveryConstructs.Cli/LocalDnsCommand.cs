@@ -12,8 +12,8 @@ internal static class LocalDnsCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var shared = new SharedOptions();
-        var port = new Option<int>("--port") { Description = "The loopback port to answer on (UDP and TCP), 1-65535.", DefaultValueFactory = _ => 5353 };
-        var seconds = new Option<int>("--for") { Description = "Stop after this many seconds (1-86400); default: until interrupted." };
+        var port = new Option<int>("--port") { HelpName = "port", Description = "The loopback port to answer on (UDP and TCP), 1-65535.", DefaultValueFactory = _ => 5353 };
+        var seconds = new Option<int?>("--for") { HelpName = "seconds", Description = "Stop after this many seconds (1-86400); default: until interrupted." };
         var command = new Command("local-dns", "Answer DNS queries on 127.0.0.1 for the DNS namespaces of a local Cloud Map peer, as Route 53 answers for Cloud Map (--endpoint-url is required).") { port, seconds };
         command.Options.Add(shared.Endpoint);
         command.Options.Add(shared.Region);
@@ -30,9 +30,11 @@ internal static class LocalDnsCommand
                 return Fail(error, $"--port {parse.GetValue(port)} is out of range: use 1-65535");
             }
 
-            if (parse.GetValue(seconds) is < 0 or > MaxSeconds)
+            // Leaving --for out runs until interrupted; a given value must be a real duration (0 is not "forever").
+            var runFor = parse.GetValue(seconds);
+            if (runFor is < 1 or > MaxSeconds)
             {
-                return Fail(error, $"--for {parse.GetValue(seconds)} is out of range: use 1-{MaxSeconds} seconds");
+                return Fail(error, $"--for {runFor} is out of range: use 1-{MaxSeconds} seconds, or leave it out to run until interrupted");
             }
 
             if (shared.CreateClient(parse, error, "local-dns") is not { } client)
@@ -54,10 +56,10 @@ internal static class LocalDnsCommand
 
                 using (peer)
                 {
-                    output.WriteLine($"local-dns: answering on {peer.Endpoint} (UDP and TCP) for the DNS namespaces of {parse.GetValue(shared.Endpoint)}; {(parse.GetValue(seconds) > 0 ? $"stopping after {parse.GetValue(seconds)} s" : "Ctrl+C stops")}");
+                    output.WriteLine($"local-dns: answering on {peer.Endpoint} (UDP and TCP) for the DNS namespaces of {parse.GetValue(shared.Endpoint)}; {(runFor is null ? "Ctrl+C stops" : $"stopping after {runFor} s")}");
                     try
                     {
-                        await Task.Delay(parse.GetValue(seconds) > 0 ? TimeSpan.FromSeconds(parse.GetValue(seconds)) : Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+                        await Task.Delay(runFor is null ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(runFor.Value), cancellationToken).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException)
                     {

@@ -7,7 +7,7 @@ namespace EcsDiscoveryConstructs.Cli;
 /// <summary>An embedded moto_server on a free loopback port, stopped by its PID when disposed.</summary>
 internal sealed class LocalPeerProcess : IDisposable
 {
-    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DefaultStartLimit = TimeSpan.FromSeconds(30);
     private readonly Process process;
 
     private LocalPeerProcess(Process process, Uri endpoint)
@@ -18,12 +18,19 @@ internal sealed class LocalPeerProcess : IDisposable
 
     public Uri Endpoint { get; }
 
-    /// <summary>Starts moto_server and waits (bounded) until it answers; the reason on failure.</summary>
-    public static (LocalPeerProcess? Peer, string? Error) Start()
+    /// <summary>The peer's process id (the process <see cref="Dispose"/> stops).</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>
+    /// Starts <paramref name="program"/> (moto_server, found on PATH, or a path) as <c>program -H 127.0.0.1 -p port</c>
+    /// and waits until it answers, at most <paramref name="startLimit"/> (default 30 s); the reason on failure, when the
+    /// process is stopped again.
+    /// </summary>
+    public static (LocalPeerProcess? Peer, string? Error) Start(string program = "moto_server", TimeSpan? startLimit = null)
     {
-        if (!ExternalProcess.OnPath("moto_server"))
+        if (!ExternalProcess.OnPath(program))
         {
-            return (null, "moto_server is not installed; install the local Cloud Map peer with: pip install 'moto[server]' (or pass --endpoint-url)");
+            return (null, $"{program} is not installed; install the local Cloud Map peer with: pip install 'moto[server]' (or pass --endpoint-url)");
         }
 
         int port;
@@ -33,14 +40,14 @@ internal sealed class LocalPeerProcess : IDisposable
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        var process = Process.Start(new ProcessStartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var process = Process.Start(new ProcessStartInfo(program, ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         });
         if (process is null)
         {
-            return (null, "moto_server did not start");
+            return (null, $"{program} did not start");
         }
 
         process.OutputDataReceived += (_, _) => { };
@@ -49,8 +56,9 @@ internal sealed class LocalPeerProcess : IDisposable
         process.BeginErrorReadLine();
         var peer = new LocalPeerProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var limit = startLimit ?? DefaultStartLimit;
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < StartLimit && !process.HasExited)
+        while (clock.Elapsed < limit && !process.HasExited)
         {
             try
             {
@@ -66,8 +74,11 @@ internal sealed class LocalPeerProcess : IDisposable
             Thread.Sleep(100);
         }
 
+        var reason = process.HasExited
+            ? $"{program} exited with code {process.ExitCode} before answering on port {port}"
+            : $"{program} did not answer on port {port} within {limit.TotalSeconds:0} s";
         peer.Dispose();
-        return (null, $"moto_server did not answer on port {port} within {StartLimit.TotalSeconds:0} s");
+        return (null, reason);
     }
 
     public void Dispose()

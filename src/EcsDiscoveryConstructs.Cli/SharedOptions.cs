@@ -8,15 +8,15 @@ namespace EcsDiscoveryConstructs.Cli;
 /// <summary>The options <c>verify</c> and <c>local-deploy</c> share, and how they become an assembly and a client.</summary>
 internal sealed class SharedOptions
 {
-    public Option<string> Assembly { get; } = new("--assembly") { Description = "The cloud assembly folder to read.", DefaultValueFactory = _ => "cdk.out" };
+    public Option<string> Assembly { get; } = new("--assembly") { HelpName = "folder", Description = "The cloud assembly folder to read.", DefaultValueFactory = _ => "cdk.out" };
 
-    public Option<string[]> Stacks { get; } = new("--stack") { Description = "A stack (repeatable). Default: every stack." };
+    public Option<string[]> Stacks { get; } = new("--stack") { HelpName = "name", Description = "A stack (repeatable). Default: every stack." };
 
-    public Option<string?> Region { get; } = new("--region") { Description = "The AWS Region, e.g. us-east-1. Default: AWS_REGION, AWS_DEFAULT_REGION or the profile's." };
+    public Option<string?> Region { get; } = new("--region") { HelpName = "region", Description = "The AWS Region, e.g. us-east-1. Default: AWS_REGION, AWS_DEFAULT_REGION or the profile's." };
 
-    public Option<string?> Profile { get; } = new("--profile") { Description = "A named profile for credentials and Region." };
+    public Option<string?> Profile { get; } = new("--profile") { HelpName = "name", Description = "A named profile for credentials and Region." };
 
-    public Option<string?> Endpoint { get; } = new("--endpoint-url") { Description = "A Cloud Map endpoint other than AWS's (http or https, no user name or password), e.g. a local peer." };
+    public Option<string?> Endpoint { get; } = new("--endpoint-url") { HelpName = "url", Description = "A Cloud Map endpoint other than AWS's (http or https, no user name or password), e.g. a local peer." };
 
     public void AddTo(Command command)
     {

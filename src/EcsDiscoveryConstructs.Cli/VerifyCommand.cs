@@ -22,15 +22,15 @@ internal static class VerifyCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var shared = new SharedOptions();
-        var wait = new Option<int>("--wait") { Description = "Poll up to this many seconds (0-86400) until every check passes; a deadline for the whole run.", DefaultValueFactory = _ => 0 };
+        var wait = new Option<int>("--wait") { HelpName = "seconds", Description = "Poll up to this many seconds (0-86400) until every check passes; a deadline for the whole run.", DefaultValueFactory = _ => 0 };
         var format = new Option<string>("--output") { Description = "table, json or junit.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "junit");
-        var reportFile = new Option<string?>("--report-file") { Description = "Also write the report to this file." };
+        var reportFile = new Option<string?>("--report-file") { HelpName = "path", Description = "Also write the report to this file." };
         var strict = new Option<bool>("--strict") { Description = "Fail on services and instances the assembly does not declare." };
-        var rate = new Option<double>("--discover-rate") { Description = "Most DiscoverInstances calls per second, 0.1-1000 (the account quota is 1,000/s).", DefaultValueFactory = _ => 50 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Services checked at the same time, 1-64.", DefaultValueFactory = _ => 4 };
+        var rate = new Option<double>("--discover-rate") { HelpName = "per-second", Description = "Most DiscoverInstances calls per second, 0.1-1000 (the account quota is 1,000/s).", DefaultValueFactory = _ => 50 };
+        var concurrency = new Option<int>("--concurrency") { HelpName = "services", Description = "Services checked at the same time, 1-64.", DefaultValueFactory = _ => 4 };
         var dns = new Option<bool>("--dns") { Description = "Also check the DNS answers of every DNS-discoverable service against the registry." };
-        var dnsResolver = new Option<string?>("--dns-resolver") { Description = "The resolver --dns asks: ip, ip:port or [ipv6]:port (default: the system's resolvers)." };
+        var dnsResolver = new Option<string?>("--dns-resolver") { HelpName = "address", Description = "The resolver --dns asks: ip, ip:port or [ipv6]:port (default: the system's resolvers)." };
 
         var command = new Command("verify", "Check that the live Cloud Map registry holds what the cloud assembly promises.") { wait, format, reportFile, strict, rate, concurrency, dns, dnsResolver };
         shared.AddTo(command);
@@ -83,7 +83,9 @@ internal static class VerifyCommand
                         return dnsVerifier is null ? found : await dnsVerifier.AddToAsync(found, token).ConfigureAwait(false);
                     }
 
-                    report = await Poll(Once, TimeSpan.FromSeconds(seconds), error, cancellationToken).ConfigureAwait(false);
+                    var waitFor = TimeSpan.FromSeconds(seconds);
+                    var progress = ShowsProgress(waitFor, Console.IsErrorRedirected, Environment.GetEnvironmentVariable("CI"));
+                    report = await Poll(Once, waitFor, PollInterval, progress ? error : null, cancellationToken).ConfigureAwait(false);
                 }
                 catch (CloudMapException e)
                 {
@@ -104,15 +106,18 @@ internal static class VerifyCommand
         return command;
     }
 
+    /// <summary>True when a progress line helps: a wait was asked for, standard error is a terminal and CI is not set.</summary>
+    internal static bool ShowsProgress(TimeSpan wait, bool errorRedirected, string? ci)
+        => wait > TimeSpan.Zero && !errorRedirected && ci is not ("true" or "1");
+
     /// <summary>
-    /// Verifies until every check passes or <paramref name="wait"/> is over. The wait is a deadline for the whole run,
-    /// retries and slow answers included: when it passes, the last complete report is returned, or, when there is none,
-    /// a timeout error.
+    /// Verifies until every check passes or <paramref name="wait"/> is over, <paramref name="interval"/> apart. The wait is
+    /// a deadline for the whole run, retries and slow answers included: when it passes, the last complete report is
+    /// returned, or, when there is none, a timeout error. With <paramref name="progress"/>, one line is rewritten per round.
     /// </summary>
-    private static async Task<VerificationReport> Poll(Func<CancellationToken, Task<VerificationReport>> verify, TimeSpan wait, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<VerificationReport> Poll(Func<CancellationToken, Task<VerificationReport>> verify, TimeSpan wait, TimeSpan interval, TextWriter? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var showProgress = wait > TimeSpan.Zero && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is not ("true" or "1");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (wait > TimeSpan.Zero)
         {
@@ -128,30 +133,18 @@ internal static class VerifyCommand
                 var left = wait - clock.Elapsed;
                 if (last.Passed || left <= TimeSpan.Zero)
                 {
-                    EndProgress(showProgress, error);
+                    progress?.WriteLine();
                     return last;
                 }
 
-                if (showProgress)
-                {
-                    error.Write($"\rwaiting for the registry: round {round}, {last.Count(CheckStatus.Fail)} checks failing, {left.TotalSeconds:0} s left   ");
-                }
-
-                await Task.Delay(left < PollInterval ? left : PollInterval, deadline.Token).ConfigureAwait(false);
+                progress?.Write($"\rwaiting for the registry: round {round}, {last.Count(CheckStatus.Fail)} checks failing, {left.TotalSeconds:0} s left   ");
+                await Task.Delay(left < interval ? left : interval, deadline.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                EndProgress(showProgress, error);
+                progress?.WriteLine();
                 return last ?? throw new CloudMapException("verify", "Timeout", $"no complete answer from the registry within --wait {wait.TotalSeconds:0} s");
             }
-        }
-    }
-
-    private static void EndProgress(bool showProgress, TextWriter error)
-    {
-        if (showProgress)
-        {
-            error.WriteLine();
         }
     }
 

@@ -71,9 +71,24 @@ public sealed class DnsCommandTests : IDisposable
     [InlineData(new[] { "local-dns" }, "--endpoint-url is required: local-dns answers for a local peer you name")]
     [InlineData(new[] { "local-dns", "--endpoint-url", "http://127.0.0.1:1", "--port", "0" }, "--port 0 is out of range: use 1-65535")]
     [InlineData(new[] { "local-dns", "--endpoint-url", "http://127.0.0.1:1", "--port", "70000" }, "--port 70000 is out of range: use 1-65535")]
-    [InlineData(new[] { "local-dns", "--endpoint-url", "http://127.0.0.1:1", "--for", "-1" }, "--for -1 is out of range: use 1-86400 seconds")]
+    [InlineData(new[] { "local-dns", "--endpoint-url", "http://127.0.0.1:1", "--port", "65536" }, "--port 65536 is out of range: use 1-65535")]
+    [InlineData(new[] { "local-dns", "--endpoint-url", "http://127.0.0.1:1", "--for", "-1" }, "--for -1 is out of range: use 1-86400 seconds, or leave it out to run until interrupted")]
+    [InlineData(new[] { "local-dns", "--endpoint-url", "http://127.0.0.1:1", "--for", "0" }, "--for 0 is out of range: use 1-86400 seconds, or leave it out to run until interrupted")]
+    [InlineData(new[] { "local-dns", "--endpoint-url", "http://127.0.0.1:1", "--for", "86401" }, "--for 86401 is out of range: use 1-86400 seconds, or leave it out to run until interrupted")]
     public void LocalDns_BadArguments_Exit2(string[] args, string message)
         => Assert.Equal((2, $"ecs-discovery local-dns: {message}\n"), Exit(CliRun.Run(args)));
+
+    [Theory]
+    [InlineData("--port", "1")]
+    [InlineData("--port", "65535")]
+    [InlineData("--for", "1")]
+    [InlineData("--for", "86400")]
+    public void LocalDns_ValuesAtTheEdgesOfTheirRange_AreAccepted(string option, string value)
+    {
+        // Accepted values reach the next check: the Region, given here in a shape no Region has, so nothing listens.
+        var result = CliRun.Run("local-dns", "--endpoint-url", "http://127.0.0.1:1", option, value, "--region", "Nowhere");
+        Assert.Equal((2, "ecs-discovery local-dns: Region 'Nowhere' is not a Region name such as us-east-1 (lowercase letters and digits in dash-separated parts)\n"), Exit(result));
+    }
 
     [Fact]
     public void LocalDns_RunsForTheGivenTime_ThenStops()

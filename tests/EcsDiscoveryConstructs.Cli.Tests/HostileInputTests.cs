@@ -121,9 +121,26 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("--wait", "-1", "--wait -1 is out of range: use 0-86400 seconds")]
     [InlineData("--wait", "86401", "--wait 86401 is out of range")]
     [InlineData("--concurrency", "0", "--concurrency 0 is out of range: use 1-64")]
+    [InlineData("--concurrency", "65", "--concurrency 65 is out of range: use 1-64")]
+    [InlineData("--discover-rate", "1000.5", "--discover-rate 1000.5 is out of range: use 0.1-1000 calls per second")]
+    [InlineData("--discover-rate", "0.09", "--discover-rate 0.09 is out of range: use 0.1-1000 calls per second")]
     [InlineData("--region", "us-east-1/../../x", "Region 'us-east-1/../../x' is not a Region name")]
     public void OptionOutOfRange_Exits2WithTheRange(string option, string value, string expected)
         => AssertCannotRun(Bounded("verify", "--assembly", assembly, "--endpoint-url", refusing, option, value), expected);
+
+    [Theory]
+    [InlineData("--wait", "0")]
+    [InlineData("--wait", "86400")]
+    [InlineData("--discover-rate", "0.1")]
+    [InlineData("--discover-rate", "1000")]
+    [InlineData("--concurrency", "1")]
+    [InlineData("--concurrency", "64")]
+    public void OptionAtTheEdgeOfItsRange_IsAccepted(string option, string value)
+    {
+        // Accepted values reach the next check: the Region, given here in a shape no Region has, so no request is sent.
+        var result = Bounded("verify", "--assembly", assembly, "--endpoint-url", refusing, option, value, "--region", "Nowhere");
+        Assert.Equal((2, "ecs-discovery verify: Region 'Nowhere' is not a Region name such as us-east-1 (lowercase letters and digits in dash-separated parts)\n"), (result.Exit, result.Error));
+    }
 
     [Fact]
     public void EndpointWithAPassword_Exits2WithoutEchoingIt()

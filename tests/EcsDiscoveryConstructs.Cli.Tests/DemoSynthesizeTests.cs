@@ -1,0 +1,132 @@
+namespace EcsDiscoveryConstructs.Cli.Tests;
+
+/// <summary>
+/// How <c>demo</c> decides to synthesize and what it runs, over a recording fake of the process runner: a fresh
+/// assembly is reused, a stale one is synthesized with the pinned CDK CLI (installed first when missing), and a
+/// failing step is reported by its last output line.
+/// </summary>
+public sealed class DemoSynthesizeTests : IDisposable
+{
+    private static readonly DateTime Old = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime New = Old.AddHours(1);
+    private readonly string root = Directory.CreateTempSubdirectory("demo-synth-").FullName;
+    private readonly List<string> calls = [];
+    private readonly Queue<(int, string)> answers = new();
+    private readonly StringWriter output = new();
+
+    public DemoSynthesizeTests()
+    {
+        Write("cdk.json", Old);
+        Write("examples/Shop/ShopStack.cs", Old);
+        Write("src/EcsDiscoveryConstructs/CloudMap/DiscoveryService.cs", Old);
+        Write("node_modules/.package-lock.json", Old);
+    }
+
+    [Fact]
+    public void AnAssemblyNoOlderThanEverySource_IsUsedAsItIs()
+    {
+        Write("cdk.out/manifest.json", Old);
+        Assert.Null(Synthesize());
+        Assert.Empty(calls);
+        Assert.Equal("demo: using the fresh assembly in cdk.out\n", Output);
+    }
+
+    [Theory]
+    [InlineData("cdk.json")]
+    [InlineData("examples/Shop/ShopStack.cs")]
+    [InlineData("src/EcsDiscoveryConstructs/CloudMap/DiscoveryService.cs")]
+    public void ASourceNewerThanTheAssembly_IsSynthesizedAgain(string source)
+    {
+        Write("cdk.out/manifest.json", Old);
+        File.SetLastWriteTimeUtc(Path.Combine(root, source), New);
+        answers.Enqueue((0, "done\n"));
+        Assert.Null(Synthesize());
+        Assert.Equal([Synth], calls);
+        Assert.Equal("demo: synthesizing the example stacks (cdk synth)\n", Output);
+    }
+
+    [Fact]
+    public void OnlyCSharpSourcesAndCdkJsonCount()
+    {
+        Write("cdk.out/manifest.json", Old);
+        Write("examples/README.md", New);
+        Write("src/EcsDiscoveryConstructs/notes.txt", New);
+        Write("README.md", New);
+        Assert.Null(Synthesize());
+        Assert.Empty(calls);
+    }
+
+    [Fact]
+    public void NoAssembly_AndNoCdkJson_IsRefusedWithTheFix()
+    {
+        File.Delete(Path.Combine(root, "cdk.json"));
+        Assert.Equal("no fresh assembly in 'cdk.out' and no cdk.json here to synthesize one; run from the repository root or pass --assembly", Synthesize());
+        Assert.Empty(calls);
+    }
+
+    [Fact]
+    public void NoAssembly_WithTheCdkCliInstalled_RunsOnlyTheSynth()
+    {
+        answers.Enqueue((0, string.Empty));
+        Assert.Null(Synthesize());
+        Assert.Equal([Synth], calls);
+    }
+
+    [Fact]
+    public void WithoutTheCdkCli_InstallsItFirst()
+    {
+        File.Delete(Path.Combine(root, "node_modules", ".package-lock.json"));
+        answers.Enqueue((0, string.Empty));
+        answers.Enqueue((0, string.Empty));
+        Assert.Null(Synthesize());
+        Assert.Equal([Npm, Synth], calls);
+        Assert.Equal("demo: installing the pinned CDK CLI (npm ci)\ndemo: synthesizing the example stacks (cdk synth)\n", Output);
+    }
+
+    [Fact]
+    public void AFailingInstall_StopsWithItsLastLine()
+    {
+        File.Delete(Path.Combine(root, "node_modules", ".package-lock.json"));
+        answers.Enqueue((1, "npm warn one\nnpm error code E404  \n\n"));
+        Assert.Equal("npm ci failed: npm error code E404", Synthesize());
+        Assert.Equal([Npm], calls);
+    }
+
+    [Theory]
+    [InlineData("Error: the app failed\n   \n", "cdk synth failed: Error: the app failed")]
+    [InlineData("", "cdk synth failed: no output")]
+    public void AFailingSynth_IsReportedByItsLastLine(string text, string expected)
+    {
+        answers.Enqueue((1, text));
+        Assert.Equal(expected, Synthesize());
+    }
+
+    public void Dispose()
+    {
+        output.Dispose();
+        Directory.Delete(root, recursive: true);
+    }
+
+    private string Npm => $"npm ci --no-audit --no-fund --loglevel=error | {root} | 600 s | {Environment}";
+
+    private string Synth => $"npx --no-install cdk synth --quiet --no-notices --output cdk.out | {root} | 600 s | {Environment}";
+
+    private static string Environment => "AWS_EC2_METADATA_DISABLED=true CDK_DISABLE_CLI_TELEMETRY=true JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20";
+
+    private string Output => output.ToString().ReplaceLineEndings("\n");
+
+    private string? Synthesize() => DemoCommand.Synthesize("cdk.out", root, output, (program, args, workingDirectory, limit, environment) =>
+    {
+        var variables = string.Join(' ', environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}"));
+        calls.Add($"{program} {string.Join(' ', args)} | {workingDirectory} | {limit.TotalSeconds:0} s | {variables}");
+        return answers.Dequeue();
+    });
+
+    private void Write(string relative, DateTime time)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "x");
+        File.SetLastWriteTimeUtc(path, time);
+    }
+}

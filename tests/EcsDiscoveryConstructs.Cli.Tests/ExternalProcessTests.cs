@@ -1,0 +1,140 @@
+using System.Diagnostics;
+
+namespace EcsDiscoveryConstructs.Cli.Tests;
+
+/// <summary>The child processes the tool starts (npm, cdk, moto_server): output, environment, limits, and stopping them.</summary>
+public sealed class ExternalProcessTests : IDisposable
+{
+    private static readonly Dictionary<string, string> NoEnvironment = [];
+    private readonly string folder = Directory.CreateTempSubdirectory("external-process-").FullName;
+
+    [Fact]
+    public void Run_ReturnsTheExitCodeAndBothOutputs()
+        => Assert.Equal((3, "out\nerr\n"), ExternalProcess.Run("sh", ["-c", "echo out; echo err >&2; exit 3"], folder, TimeSpan.FromSeconds(30), NoEnvironment));
+
+    [Fact]
+    public void Run_InTheGivenFolder_WithTheGivenEnvironment()
+    {
+        var (exit, output) = ExternalProcess.Run("sh", ["-c", "pwd; printf %s \"$DEMO_VALUE\""], folder, TimeSpan.FromSeconds(30), new Dictionary<string, string> { ["DEMO_VALUE"] = "v 1" });
+        Assert.Equal((0, $"{folder}\nv 1"), (exit, output));
+    }
+
+    [Fact]
+    public void Run_AMissingProgram_IsMinusOneWithTheReason()
+    {
+        var (exit, output) = ExternalProcess.Run("no-such-program-ecs-discovery", [], folder, TimeSpan.FromSeconds(30), NoEnvironment);
+        Assert.Equal(-1, exit);
+        Assert.StartsWith("cannot run no-such-program-ecs-discovery: ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_PastTheLimit_KillsTheProcessTreeAndSaysSo()
+    {
+        var pidFile = Path.Combine(folder, "pid");
+        var clock = Stopwatch.StartNew();
+        var (exit, output) = ExternalProcess.Run("sh", ["-c", $"sleep 60 & echo $! > '{pidFile}'; wait"], folder, TimeSpan.FromSeconds(1), NoEnvironment);
+        Assert.Equal((-1, "sh did not finish within 1 s"), (exit, output));
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.9, 20);
+        AssertStops(int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void OnPath_FindsFilesInPathFolders_AndNeverTheCurrentFolder()
+    {
+        File.WriteAllText(Path.Combine(folder, "tool"), string.Empty);
+        Assert.True(ExternalProcess.OnPath("tool", $"/no/such/folder{Path.PathSeparator}{folder}"));
+        Assert.False(ExternalProcess.OnPath("tool", "/no/such/folder"));
+        Assert.False(ExternalProcess.OnPath("tool", null));
+        Assert.True(ExternalProcess.OnPath("sh"));
+        Assert.False(ExternalProcess.OnPath("no-such-program-ecs-discovery"));
+
+        // An empty entry (a leading or doubled separator) is not the current folder, where this test assembly is.
+        var here = Path.GetFileName(typeof(ExternalProcessTests).Assembly.Location);
+        Assert.True(File.Exists(here), "the test runs in its output folder");
+        Assert.False(ExternalProcess.OnPath(here, $"{Path.PathSeparator}/no/such/folder"));
+    }
+
+    [Fact]
+    public void LocalPeer_ThatIsNotInstalled_IsRefusedWithTheInstallHint()
+        => Assert.Equal((null, "no-such-peer-ecs-discovery is not installed; install the local Cloud Map peer with: pip install 'moto[server]' (or pass --endpoint-url)"), Describe(LocalPeerProcess.Start("no-such-peer-ecs-discovery")));
+
+    [Fact]
+    public void LocalPeer_ThatExitsAtOnce_IsReportedWithItsExitCode_WithoutWaitingForTheLimit()
+    {
+        var script = Script("exit 3");
+        var clock = Stopwatch.StartNew();
+        var (peer, error) = LocalPeerProcess.Start(script, TimeSpan.FromSeconds(60));
+        Assert.Null(peer);
+        Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(script)} exited with code 3 before answering on port [0-9]+$", error);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 20);
+    }
+
+    [Fact]
+    public void LocalPeer_ThatAcceptsButNeverAnswers_IsStoppedAfterTheLimit()
+    {
+        // Listens on the port it is given (-H host -p port) and never answers: each probe must time out on its own.
+        var pidFile = Path.Combine(folder, "pid");
+        var script = Script($"echo $$ > '{pidFile}'\nexec python3 -c 'import socket,sys,time; s=socket.socket(); s.bind((\"127.0.0.1\", int(sys.argv[1]))); s.listen(); time.sleep(120)' \"$4\"");
+        var clock = Stopwatch.StartNew();
+        var (peer, error) = LocalPeerProcess.Start(script, TimeSpan.FromSeconds(1));
+        Assert.Null(peer);
+        Assert.Matches("did not answer on port [0-9]+ within 1 s$", error);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.9, 20);
+        AssertStops(int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task LocalPeer_MotoServer_AnswersUntilDisposed_ThenItsProcessIsGone()
+    {
+        var (peer, error) = LocalPeerProcess.Start(startLimit: TimeSpan.FromSeconds(60));
+        Assert.True(peer is not null, error);
+        var pid = peer.ProcessId;
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) })
+        {
+            Assert.True((await http.GetAsync(new Uri(peer.Endpoint, "moto-api/"))).IsSuccessStatusCode);
+        }
+
+        peer.Dispose();
+        AssertStops(pid);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static (LocalPeerProcess?, string?) Describe((LocalPeerProcess? Peer, string? Error) started) => started;
+
+    private string Script(string body)
+    {
+        var path = Path.Combine(folder, $"peer-{Guid.NewGuid():N}.sh");
+        File.WriteAllText(path, $"#!/bin/sh\n{body}\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return path;
+    }
+
+    /// <summary>The process is gone (or a zombie waiting for its parent) within 10 s.</summary>
+    private static void AssertStops(int pid)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10) && Running(pid))
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.False(Running(pid), $"process {pid} still runs");
+    }
+
+    private static bool Running(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
