@@ -50,8 +50,7 @@ internal sealed class LocalPeerProcess : IDisposable
             return (null, $"{program} did not start");
         }
 
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Read and dropped, so that a chatty peer never blocks on a full pipe.
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var peer = new LocalPeerProcess(process, new Uri($"http://127.0.0.1:{port}/"));

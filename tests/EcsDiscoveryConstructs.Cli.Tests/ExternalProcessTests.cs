@@ -84,6 +84,18 @@ public sealed class ExternalProcessTests : IDisposable
     }
 
     [Fact]
+    public void LocalPeer_ThatWritesMuchOutput_IsNotBlockedOnIt()
+    {
+        // 1 MB on each stream (a pipe holds 64 KB) before it serves /moto-api/ on the port it is given.
+        var script = Script($"head -c 1000000 /dev/zero | tr '\\0' x\nhead -c 1000000 /dev/zero | tr '\\0' y >&2\ncd '{folder}' && mkdir -p moto-api && exec python3 -m http.server --bind 127.0.0.1 \"$4\" 2>/dev/null");
+        var (peer, error) = LocalPeerProcess.Start(script, TimeSpan.FromSeconds(30));
+        Assert.True(peer is not null, error);
+        var pid = peer.ProcessId;
+        peer.Dispose();
+        AssertStops(pid);
+    }
+
+    [Fact]
     public async Task LocalPeer_MotoServer_AnswersUntilDisposed_ThenItsProcessIsGone()
     {
         var (peer, error) = LocalPeerProcess.Start(startLimit: TimeSpan.FromSeconds(60));

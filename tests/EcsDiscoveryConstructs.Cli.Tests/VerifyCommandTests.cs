@@ -51,6 +51,7 @@ public sealed class VerifyCommandTests : IDisposable
     {
         Deploy("HttpApiDiscovery");
         var file = Path.Combine(assembly, "report.json");
+        File.WriteAllText(file, "an earlier run's report, replaced");
         var (exit, output, _) = CliRun.Run(Verify("HttpApiDiscovery", "--output", "json", "--report-file", file));
         Assert.Equal(0, exit);
         var json = JsonNode.Parse(output)!;
@@ -60,6 +61,7 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(["actual", "check", "expected", "message", "stack", "status", "target"], first.Select(p => p.Key).Order());
         Assert.Equal(("HttpApiDiscovery", "namespace-exists", "shop-api", "pass"), (first["stack"]!.GetValue<string>(), first["check"]!.GetValue<string>(), first["target"]!.GetValue<string>(), first["status"]!.GetValue<string>()));
         Assert.Equal(output, File.ReadAllText(file));
+        Assert.Equal([file], Directory.GetFiles(assembly, "report.json*"));
     }
 
     [Fact]
