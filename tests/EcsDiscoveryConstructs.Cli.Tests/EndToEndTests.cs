@@ -134,6 +134,23 @@ public sealed class EndToEndTests : IDisposable
         Assert.DoesNotMatch(@"FAIL +\S+ +dns-", output);
         Assert.EndsWith("demo: stopped moto_server\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(assembly, "topology.md")));
+
+        // The peer it started is stopped: nothing answers on its port any more.
+        var port = int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"started moto_server at http://127\.0\.0\.1:(?<port>[0-9]+)/").Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        using var probe = new System.Net.Sockets.TcpClient();
+        Assert.ThrowsAny<System.Net.Sockets.SocketException>(() => probe.Connect(System.Net.IPAddress.Loopback, port));
+    }
+
+    [Fact]
+    public void Demo_AgainstAPeerHoldingAServiceNoStackDeclares_Exits1()
+    {
+        Deploy("HttpApiDiscovery");
+        raw.Call("CreateService", new System.Text.Json.Nodes.JsonObject { ["Name"] = "stray", ["NamespaceId"] = raw.NamespaceId("shop-api") });
+        var (exit, output, error) = CliRun.Run("demo", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString());
+        Assert.True(exit == 1, output + error);
+        Assert.Matches(@"FAIL +HttpApiDiscovery +unknown-services +shop-api +services the assembly does not declare: stray", output);
+        Assert.Matches(@"demo: verify FAILED \([0-9]+ Cloud Map API requests\); topology \(Mermaid\) written to ", output);
+        Assert.DoesNotContain("moto_server", output, StringComparison.Ordinal);
     }
 
     [Fact]

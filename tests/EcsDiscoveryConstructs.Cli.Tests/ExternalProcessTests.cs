@@ -3,6 +3,8 @@ using System.Diagnostics;
 namespace EcsDiscoveryConstructs.Cli.Tests;
 
 /// <summary>The child processes the tool starts (npm, cdk, moto_server): output, environment, limits, and stopping them.</summary>
+/// <remarks>In the moto collection: a test there empties PATH for a moment, and these tests find programs on PATH.</remarks>
+[Collection(EcsDiscoveryConstructs.Tests.Shared.MotoCollection.Name)]
 public sealed class ExternalProcessTests : IDisposable
 {
     private static readonly Dictionary<string, string> NoEnvironment = [];
