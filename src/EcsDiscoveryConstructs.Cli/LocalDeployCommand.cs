@@ -48,12 +48,7 @@ internal static class LocalDeployCommand
                 : $"local-deploy: created {result.Namespaces} namespaces, {result.Services} services, {result.Instances} instances ({string.Join(", ", stacks.Select(s => s.Name))})");
             return ExitCodes.Success;
         }
-        catch (CloudMapException e)
-        {
-            error.WriteLine($"ecs-discovery local-deploy: {e.Message}");
-            return ExitCodes.CannotRun;
-        }
-        catch (LocalDeployException e)
+        catch (Exception e) when (e is CloudMapException or LocalDeployException)
         {
             error.WriteLine($"ecs-discovery local-deploy: {e.Message}");
             return ExitCodes.CannotRun;

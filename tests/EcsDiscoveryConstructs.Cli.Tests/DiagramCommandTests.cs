@@ -89,4 +89,12 @@ public sealed class DiagramCommandTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(assembly, recursive: true);
+
+    [Fact]
+    public void Stack_TakesOneNamePerFlag()
+    {
+        // "--stack A B" is a mistake (two stacks are "--stack A --stack B"), not a second stack named silently.
+        var (exit, output, error) = CliRun.Run("diagram", "--assembly", "cdk.out", "--stack", "ECommerce", "PublicApi");
+        Assert.Equal((2, string.Empty, "ecs-discovery: Unrecognized command or argument 'PublicApi'.\nRun 'ecs-discovery --help' for usage.\n"), (exit, output, error));
+    }
 }

@@ -104,12 +104,35 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public void Destroy_LeavesThePeerEmpty()
     {
-        Deploy();
+        var (deployExit, deployed, _) = Cli("local-deploy", null);
         var (exit, output, _) = Cli("local-deploy", null, "--destroy");
-        Assert.Equal(0, exit);
-        Assert.StartsWith("local-deploy --destroy: removed", output, StringComparison.Ordinal);
+        Assert.Equal((0, 0), (deployExit, exit));
+
+        // What was created is what is removed, counted the same way, for the same stacks.
+        var created = System.Text.RegularExpressions.Regex.Match(deployed, @"^local-deploy: created (?<n>[0-9]+) namespaces, (?<s>[0-9]+) services, (?<i>[0-9]+) instances \((?<stacks>[^)]+)\)\n$");
+        Assert.True(created.Success, deployed);
+        Assert.Equal($"local-deploy --destroy: removed {created.Groups["i"]} instances, {created.Groups["s"]} services, {created.Groups["n"]} namespaces ({created.Groups["stacks"]})\n", output);
+        Assert.Equal("AppMeshLayout, CopilotLayout, ECommerce, FrontendBackendDns, HttpApiDiscovery, PublicApi, ServiceConnect", created.Groups["stacks"].Value);
         Assert.Empty(raw.Namespaces());
         Assert.Empty(raw.Services());
+    }
+
+    [Fact]
+    public void LocalDeploy_AgainstAPeerThatRefuses_Exits2WithItsReason()
+    {
+        using var endpoint = new ScriptedEndpoint((_, _) => (400, "{\"__type\":\"InvalidInput\",\"Message\":\"the peer says no\"}", TimeSpan.Zero));
+        var (exit, output, error) = CliRun.Run("local-deploy", "--assembly", assembly, "--stack", "HttpApiDiscovery", "--endpoint-url", endpoint.Endpoint.ToString());
+        Assert.Equal((2, string.Empty), (exit, output));
+        Assert.Matches("^ecs-discovery local-deploy: [^\n]*InvalidInput[^\n]*the peer says no\n$", error);
+    }
+
+    [Fact]
+    public void LocalDeploy_OfAnUnknownStack_Exits2NamingIt()
+    {
+        var (exit, _, error) = Cli("local-deploy", "NoSuchStack");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("ecs-discovery local-deploy: ", error, StringComparison.Ordinal);
+        Assert.Contains("NoSuchStack", error, StringComparison.Ordinal);
     }
 
     [Fact]
