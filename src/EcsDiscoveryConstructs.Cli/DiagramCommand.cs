@@ -20,7 +20,7 @@ internal static class DiagramCommand
         {
             try
             {
-                var topology = CloudAssemblyReader.Read(parse.GetValue(assembly)!, parse.GetValue(stacks) ?? []);
+                var topology = CloudAssemblyReader.Read(parse.GetValue(assembly)!, parse.GetValue(stacks));
                 string text;
                 if (parse.GetValue(format) == "mermaid")
                 {

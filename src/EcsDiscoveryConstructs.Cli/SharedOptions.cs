@@ -32,7 +32,7 @@ internal sealed class SharedOptions
     {
         try
         {
-            return CloudAssemblyReader.Read(parse.GetValue(Assembly)!, parse.GetValue(Stacks) ?? []).Stacks;
+            return CloudAssemblyReader.Read(parse.GetValue(Assembly)!, parse.GetValue(Stacks)).Stacks;
         }
         catch (AssemblyException e)
         {

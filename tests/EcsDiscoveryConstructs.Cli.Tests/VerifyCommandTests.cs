@@ -167,13 +167,25 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal("ecs-discovery verify: throttled past the retries: ListNamespaces failed: RequestLimitExceeded: Rate exceeded\n", error);
     }
 
-    [Fact]
-    public void RefusedCredentials_Exit2SayingSo()
+    [Theory]
+    [InlineData("UnrecognizedClientException")]
+    [InlineData("InvalidSignatureException")]
+    [InlineData("AccessDeniedException")]
+    [InlineData("ExpiredTokenException")]
+    [InlineData("InvalidClientTokenId")]
+    public void RefusedCredentials_Exit2SayingSo(string code)
     {
-        using var fake = new ScriptedEndpoint((_, _) => (400, "{\"__type\":\"UnrecognizedClientException\",\"Message\":\"The security token included in the request is invalid.\"}", TimeSpan.Zero));
+        using var fake = new ScriptedEndpoint((_, _) => (400, $"{{\"__type\":\"{code}\",\"Message\":\"no entry\"}}", TimeSpan.Zero));
         var (exit, _, error) = CliRun.Run("verify", "--assembly", assembly, "--stack", "HttpApiDiscovery", "--endpoint-url", fake.Endpoint.ToString());
-        Assert.Equal(2, exit);
-        Assert.StartsWith("ecs-discovery verify: the credentials were refused:", error, StringComparison.Ordinal);
+        Assert.Equal((2, $"ecs-discovery verify: the credentials were refused: ListNamespaces failed: {code}: no entry\n"), (exit, error));
+    }
+
+    [Fact]
+    public void AnotherClientError_IsPassedOnAsItIs()
+    {
+        using var fake = new ScriptedEndpoint((_, _) => (400, "{\"__type\":\"InvalidInput\",\"Message\":\"bad filter\"}", TimeSpan.Zero));
+        var (exit, _, error) = CliRun.Run("verify", "--assembly", assembly, "--stack", "HttpApiDiscovery", "--endpoint-url", fake.Endpoint.ToString());
+        Assert.Equal((2, "ecs-discovery verify: ListNamespaces failed: InvalidInput: bad filter\n"), (exit, error));
     }
 
     [Fact]
