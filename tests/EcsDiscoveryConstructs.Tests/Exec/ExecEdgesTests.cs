@@ -119,13 +119,7 @@ public class ExecEdgesTests
     private static List<System.Text.Json.Nodes.JsonObject> PolicyStatements(Stack stack, ExecOperatorRole op)
         => System.Text.Json.Nodes.JsonNode.Parse(JsonText(stack.Resolve(op.Policy.Document.ToJSON())))!["Statement"]!.AsArray().Select(s => s!.AsObject()).ToList();
 
-    private static List<IDictionary<string, object>> TaskRoleStatements(Stack stack)
-    {
-        var policies = Template.FromStack(stack).FindResources("AWS::IAM::Policy");
-        var policy = policies.Single(p => p.Key.Contains("TaskRoleDefaultPolicy", StringComparison.Ordinal)).Value;
-        var document = (IDictionary<string, object>)((IDictionary<string, object>)policy["Properties"])["PolicyDocument"];
-        return ((object[])document["Statement"]).Cast<IDictionary<string, object>>().ToList();
-    }
+    private static List<IDictionary<string, object>> TaskRoleStatements(Stack stack) => ExecTests.TaskRoleStatements(stack);
 
-    private static string JsonText(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
+    private static string JsonText(object? value) => ExecTests.JsonText(value);
 }

@@ -226,7 +226,7 @@ public class ExecTests
         Snapshot.Match(stack);
     }
 
-    private static List<IDictionary<string, object>> TaskRoleStatements(Stack stack)
+    internal static List<IDictionary<string, object>> TaskRoleStatements(Stack stack)
     {
         var policies = Template.FromStack(stack).FindResources("AWS::IAM::Policy");
         var policy = policies.Single(p => p.Key.Contains("TaskRoleDefaultPolicy", StringComparison.Ordinal)).Value;
@@ -234,5 +234,5 @@ public class ExecTests
         return ((object[])document["Statement"]).Cast<IDictionary<string, object>>().ToList();
     }
 
-    private static string JsonText(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
+    internal static string JsonText(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
 }
