@@ -51,6 +51,6 @@ internal static class ExternalProcess
 
     /// <summary>True when <paramref name="program"/> is a file in a folder of <paramref name="searchPath"/>; an empty entry is not the current folder.</summary>
     public static bool OnPath(string program, string? searchPath)
-        => (searchPath ?? string.Empty).Split(Path.PathSeparator)
+        => searchPath is not null && searchPath.Split(Path.PathSeparator)
             .Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, program)));
 }

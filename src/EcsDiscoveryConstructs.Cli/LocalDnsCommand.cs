@@ -12,7 +12,7 @@ internal static class LocalDnsCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var shared = new SharedOptions();
-        var port = new Option<int>("--port") { HelpName = "port", Description = "The loopback port to answer on (UDP and TCP), 1-65535.", DefaultValueFactory = _ => 5353 };
+        var port = new Option<int>("--port") { Description = "The loopback port to answer on (UDP and TCP), 1-65535.", DefaultValueFactory = _ => 5353 };
         var seconds = new Option<int?>("--for") { HelpName = "seconds", Description = "Stop after this many seconds (1-86400); default: until interrupted." };
         var command = new Command("local-dns", "Answer DNS queries on 127.0.0.1 for the DNS namespaces of a local Cloud Map peer, as Route 53 answers for Cloud Map (--endpoint-url is required).") { port, seconds };
         command.Options.Add(shared.Endpoint);

@@ -12,7 +12,7 @@ internal sealed class SharedOptions
 
     public Option<string[]> Stacks { get; } = new("--stack") { HelpName = "name", Description = "A stack (repeatable). Default: every stack." };
 
-    public Option<string?> Region { get; } = new("--region") { HelpName = "region", Description = "The AWS Region, e.g. us-east-1. Default: AWS_REGION, AWS_DEFAULT_REGION or the profile's." };
+    public Option<string?> Region { get; } = new("--region") { Description = "The AWS Region, e.g. us-east-1. Default: AWS_REGION, AWS_DEFAULT_REGION or the profile's." };
 
     public Option<string?> Profile { get; } = new("--profile") { HelpName = "name", Description = "A named profile for credentials and Region." };
 

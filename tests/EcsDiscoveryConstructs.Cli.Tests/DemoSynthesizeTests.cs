@@ -52,6 +52,8 @@ public sealed class DemoSynthesizeTests : IDisposable
         Write("examples/README.md", New);
         Write("src/EcsDiscoveryConstructs/notes.txt", New);
         Write("README.md", New);
+        Write("tests/SomeTests.cs", New);
+        Write("src/EcsDiscoveryConstructs.Cli/Program.cs", New);
         Assert.Null(Synthesize());
         Assert.Empty(calls);
     }

@@ -136,6 +136,13 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public void LocalDeploy_WithARegionOfTheWrongShape_Exits2NamingTheCommand()
+    {
+        var (exit, _, error) = Cli("local-deploy", "HttpApiDiscovery", "--region", "Nowhere");
+        Assert.Equal((2, "ecs-discovery local-deploy: Region 'Nowhere' is not a Region name such as us-east-1 (lowercase letters and digits in dash-separated parts)\n"), (exit, error));
+    }
+
+    [Fact]
     public void LocalDeploy_WithoutEndpoint_Exits2()
     {
         var (exit, _, error) = CliRun.Run("local-deploy", "--assembly", assembly);

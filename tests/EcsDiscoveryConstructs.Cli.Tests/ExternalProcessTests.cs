@@ -63,12 +63,17 @@ public sealed class ExternalProcessTests : IDisposable
     [Fact]
     public void LocalPeer_ThatExitsAtOnce_IsReportedWithItsExitCode_WithoutWaitingForTheLimit()
     {
-        var script = Script("exit 3");
+        var arguments = Path.Combine(folder, "arguments");
+        var script = Script($"echo \"$@\" > '{arguments}'\nexit 3");
         var clock = Stopwatch.StartNew();
         var (peer, error) = LocalPeerProcess.Start(script, TimeSpan.FromSeconds(60));
         Assert.Null(peer);
-        Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(script)} exited with code 3 before answering on port [0-9]+$", error);
+        var exited = System.Text.RegularExpressions.Regex.Match(error!, $"^{System.Text.RegularExpressions.Regex.Escape(script)} exited with code 3 before answering on port (?<port>[0-9]+)$");
+        Assert.True(exited.Success, error);
         Assert.InRange(clock.Elapsed.TotalSeconds, 0, 20);
+
+        // Started as moto_server is: on the loopback address, on the port it then probes.
+        Assert.Equal($"-H 127.0.0.1 -p {exited.Groups["port"].Value}\n", File.ReadAllText(arguments));
     }
 
     [Fact]
@@ -88,13 +93,16 @@ public sealed class ExternalProcessTests : IDisposable
     [Fact]
     public void LocalPeer_ThatWritesMuchOutput_IsNotBlockedOnIt()
     {
-        // 1 MB on each stream (a pipe holds 64 KB) before it serves /moto-api/ on the port it is given.
-        var script = Script($"head -c 1000000 /dev/zero | tr '\\0' x\nhead -c 1000000 /dev/zero | tr '\\0' y >&2\ncd '{folder}' && mkdir -p moto-api && exec python3 -m http.server --bind 127.0.0.1 \"$4\" 2>/dev/null");
+        // 1 MB on each stream (a pipe holds 64 KB) before it serves /moto-api/ on the port it is given; it also starts a
+        // child of its own, which stopping the peer stops too.
+        var child = Path.Combine(folder, "child");
+        var script = Script($"sleep 120 &\necho $! > '{child}'\nhead -c 1000000 /dev/zero | tr '\\0' x\nhead -c 1000000 /dev/zero | tr '\\0' y >&2\ncd '{folder}' && mkdir -p moto-api && exec python3 -m http.server --bind 127.0.0.1 \"$4\" 2>/dev/null");
         var (peer, error) = LocalPeerProcess.Start(script, TimeSpan.FromSeconds(30));
         Assert.True(peer is not null, error);
         var pid = peer.ProcessId;
         peer.Dispose();
         AssertStops(pid);
+        AssertStops(int.Parse(File.ReadAllText(child).Trim(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -40,7 +40,9 @@ public sealed class HostileInputTests : IDisposable
     private void BothCommandsCannotRun(string expected, string stack = "ECommerce")
     {
         AssertCannotRun(Bounded("diagram", "--assembly", assembly, "--stack", stack), expected);
-        AssertCannotRun(Bounded("verify", "--assembly", assembly, "--stack", stack, "--endpoint-url", refusing), expected);
+        var verify = Bounded("verify", "--assembly", assembly, "--stack", stack, "--endpoint-url", refusing);
+        AssertCannotRun(verify, expected);
+        Assert.StartsWith("ecs-discovery verify: ", verify.Error, StringComparison.Ordinal);
     }
 
     [Theory]
