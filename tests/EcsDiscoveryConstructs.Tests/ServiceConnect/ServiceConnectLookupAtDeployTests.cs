@@ -18,6 +18,9 @@ public sealed class ServiceConnectLookupAtDeployTests
         _ = new Amazon.CDK.CfnOutput(w.Stack, "OrdersCloudMapServiceArn", new Amazon.CDK.CfnOutputProps { Value = first.ServiceArn });
 
         Assert.Equal(w.Stack.Resolve(first.ServiceId), w.Stack.Resolve(again.ServiceId));
+        Assert.Matches("^\\{\"Fn::GetAtt\":\\[\"[A-Za-z0-9]+\",\"ServiceId\"\\]\\}$", System.Text.Json.JsonSerializer.Serialize(w.Stack.Resolve(first.ServiceId)));
+        Assert.Matches("^\\{\"Fn::GetAtt\":\\[\"[A-Za-z0-9]+\",\"ServiceArn\"\\]\\}$", System.Text.Json.JsonSerializer.Serialize(w.Stack.Resolve(first.ServiceArn)));
+        Assert.Equal("grantee", Assert.Throws<ArgumentNullException>(() => orders.ServiceConnectService("orders").GrantDiscoverInstances(null!)).ParamName);
         var template = Template.FromStack(w.Stack);
         template.ResourceCountIs("Custom::EcsDiscoveryServiceConnectLookup", 2);
         template.ResourceCountIs("AWS::Lambda::Function", 1);
