@@ -187,6 +187,21 @@ public class SynthEdgesTests
     }
 
     [Fact]
+    public void AnEmptyTagsProp_IsLikeNoTags_TheTemplatesTagsAreNotReadBack()
+    {
+        // Reading a resource's tags back costs two jsii calls per construct: done only for constructs given Tags (see EffectiveTags).
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PrivateNamespace(stack);
+        _ = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = ns, Name = "orders", CustomHealthCheck = new(), Tags = new Dictionary<string, string>() });
+        foreach (var i in Enumerable.Range(0, 51))
+        {
+            Tags.Of(stack).Add($"team{i}", "payments");
+        }
+
+        Assert.Single(((App)stack.Node.Root).Synth().Stacks);
+    }
+
+    [Fact]
     public void FortyNinePropTagsPlusOneFromTheStack_Synthesizes()
     {
         var stack = TestApp.CreateStack();

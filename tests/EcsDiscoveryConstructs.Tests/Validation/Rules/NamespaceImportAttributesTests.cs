@@ -2,6 +2,8 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.ServiceDiscovery;
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Tests.TestSupport;
+using EcsDiscoveryConstructs.Validation;
+using EcsDiscoveryConstructs.Validation.Rules;
 
 namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
 
@@ -58,5 +60,34 @@ public class NamespaceImportAttributesTests
         var stack = TestApp.CreateStack();
         var ns = PrivateDnsDiscoveryNamespace.FromAttributes(stack, "Imported", new DiscoveryNamespaceAttributes { NamespaceId = Fn.ImportValue("SharedNamespaceId"), NamespaceArn = Arn, NamespaceName = "internal.example.com" });
         Assert.Equal((Arn, "internal.example.com"), (ns.NamespaceArn, ns.NamespaceName));
+    }
+
+    [Fact]
+    public void AnImportWithOnlyAnId_OrOnlyAnArn_IsStillCheckedAsAnImport()
+    {
+        var rule = new NamespaceImportAttributes();
+        Assert.Equal(
+            [new Violation("NamespaceId 'orders'", "is not a namespace id: expected 'ns-' followed by letters and digits", "Copy the Id from 'aws servicediscovery list-namespaces', e.g. 'ns-ylexjili4cdxy3xm'.")],
+            rule.Check(new NamespaceSpec { Type = NamespaceType.HTTP, Name = "api", ImportedId = "orders" }));
+        Assert.Equal(
+            [new Violation("NamespaceArn 'ns-ylexjili4cdxy3xm'", "is not a Cloud Map namespace ARN: expected 'arn:<partition>:servicediscovery:<region>:<account>:namespace/ns-...'", "Copy the Arn from 'aws servicediscovery list-namespaces'.")],
+            rule.Check(new NamespaceSpec { Type = NamespaceType.HTTP, Name = "api", ImportedArn = "ns-ylexjili4cdxy3xm" }));
+        Assert.Empty(rule.Check(new NamespaceSpec { Type = NamespaceType.HTTP, Name = "api", ImportedArn = Arn }));
+    }
+
+    [Fact]
+    public void ANamespaceThisAppCreates_IsNotReadAsAnImport()
+    {
+        Assert.Empty(new NamespaceImportAttributes().Check(new NamespaceSpec { Type = NamespaceType.HTTP, Name = "api" }));
+        Assert.False(new NamespaceSpec { Type = NamespaceType.HTTP, Name = "api" }.IsImport);
+    }
+
+    [Fact]
+    public void APrivateImportWithOnlyAnIdOrAnArn_NeedsNoVpc()
+    {
+        var rule = new PrivateNamespaceVpc();
+        Assert.Empty(rule.Check(new NamespaceSpec { Type = NamespaceType.DNS_PRIVATE, Name = "internal.example.com", HasVpc = false, ImportedId = "ns-ylexjili4cdxy3xm" }));
+        Assert.Empty(rule.Check(new NamespaceSpec { Type = NamespaceType.DNS_PRIVATE, Name = "internal.example.com", HasVpc = false, ImportedArn = Arn }));
+        Assert.Single(rule.Check(new NamespaceSpec { Type = NamespaceType.DNS_PRIVATE, Name = "internal.example.com", HasVpc = false }));
     }
 }
