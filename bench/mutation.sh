@@ -20,7 +20,19 @@ dotnet tool restore > /dev/null
 [ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
 
 run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/ecs-discovery-mutation.XXXXXX")
-trap 'rm -rf "$run_tmp"' EXIT
+# Every CDK test host leaves its jsii bundle (~64 MB of *.tgz in a folder named like 'ab12cd34.ef5') in TMPDIR. A
+# construct run starts hundreds of test hosts: a 301-mutant run filled 53 GB and died writing its report. A host loads
+# the bundle in its first seconds, so bundle folders older than 10 minutes are removed while the run goes on.
+(
+  while sleep 60; do
+    find "$run_tmp" -mindepth 1 -maxdepth 1 -type d -name '????????.???' -mmin +10 -print0 2> /dev/null |
+      while IFS= read -r -d '' bundle; do
+        if compgen -G "$bundle/Amazon.CDK.Lib.*.tgz" > /dev/null; then rm -rf "$bundle"; fi
+      done
+  done
+) &
+janitor=$!
+trap 'kill "$janitor" 2> /dev/null; rm -rf "$run_tmp"' EXIT
 args=()
 # Extra options split on spaces, never glob-expanded (a pattern like Checks/**/*.cs must reach Stryker as written).
 read -r -a extra <<< "${STRYKER_ARGS:-}"
