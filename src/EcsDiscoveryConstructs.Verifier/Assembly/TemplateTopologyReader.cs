@@ -115,6 +115,8 @@ public static class TemplateTopologyReader
                 TaskFamily = TemplateJson.String(resources[TemplateJson.Target(r.Props["TaskDefinition"]) ?? string.Empty]?["Properties"]?["Family"]),
                 RegistryPort = TemplateJson.Int(TemplateJson.List(r.Props["ServiceRegistries"]).FirstOrDefault()?["ContainerPort"]) ?? Ports(resources, r.Props).Values.Cast<int?>().FirstOrDefault(),
                 NamedPorts = Ports(resources, r.Props),
+                ServiceConnectNamespaceLogicalId = TemplateJson.Target(TemplateJson.At(r.Props, "ServiceConnectConfiguration", "Namespace"))
+                    ?? NamespaceNamed(namespaces, TemplateJson.String(TemplateJson.At(r.Props, "ServiceConnectConfiguration", "Namespace"))),
             })
             .ToList();
         var connections = Connections(byType, resources, namespaces, cloudMap, ecs);
@@ -157,6 +159,16 @@ public static class TemplateTopologyReader
         }
 
         return ports;
+    }
+
+    /// <summary>
+    /// The namespace of the stack that Service Connect names by its literal name (ECS takes a name or an ARN), when
+    /// exactly one has that name.
+    /// </summary>
+    private static string? NamespaceNamed(List<NamespaceInfo> namespaces, string? name)
+    {
+        var named = namespaces.Where(n => name is not null && n.Name.Literal == name).Take(2).ToList();
+        return named.Count == 1 ? named[0].LogicalId : null;
     }
 
     private static NamespaceInfo? Namespace(string id, string type, JsonObject props)
@@ -205,7 +217,7 @@ public static class TemplateTopologyReader
             scaling.Max,
             TemplateJson.Target(registry?["RegistryArn"]),
             registry?["RegistryArn"] is { } arn ? TemplateJson.Value(arn) : null,
-            TemplateJson.Target(sc?["Namespace"]),
+            null,
             endpoints);
     }
 

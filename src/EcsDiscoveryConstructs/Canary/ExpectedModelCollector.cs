@@ -30,7 +30,7 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         var namespaces = inStack.Select(r => (Resource: r, Kind: KindOf(r.CfnResourceType))).Where(n => n.Kind is not null)
             .ToDictionary(n => ids[n.Resource], n => Namespace(n.Resource, ids[n.Resource], n.Kind!));
         var scaling = ScalingByTarget(inStack.Where(r => r.CfnResourceType == "AWS::ApplicationAutoScaling::ScalableTarget"));
-        var ecs = inStack.OfType<EcsCfnService>().Select(e => Ecs(e, ids[e], scaling)).ToList();
+        var ecs = inStack.OfType<EcsCfnService>().Select(e => Ecs(e, ids[e], scaling, namespaces.Values)).ToList();
         var instanceCounts = inStack.Where(r => r.CfnResourceType == NamespacePrefix + "Instance")
             .Select(r => Target(Resolve(((Amazon.CDK.AWS.ServiceDiscovery.CfnInstance)r).ServiceId)))
             .OfType<string>()
@@ -122,7 +122,7 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         return result;
     }
 
-    private EcsFacts Ecs(EcsCfnService service, string logicalId, Dictionary<string, (int? Min, int? Max)> scaling)
+    private EcsFacts Ecs(EcsCfnService service, string logicalId, Dictionary<string, (int? Min, int? Max)> scaling, IEnumerable<ModelNamespace> namespaces)
     {
         var resolved = ResolveEach(service.DesiredCount, service.ServiceRegistries, service.ServiceConnectConfiguration);
         var desired = Int(resolved[0]);
@@ -138,8 +138,15 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
             min ?? desired,
             max ?? desired,
             Target((resolved[1] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()?["registryArn"]),
-            Target(sc?["namespace"]),
+            Target(sc?["namespace"]) ?? NamespaceNamed(namespaces, Text(sc?["namespace"])),
             endpoints);
+    }
+
+    /// <summary>The namespace Service Connect names by its literal name (ECS takes a name or an ARN), when exactly one has that name.</summary>
+    private static string? NamespaceNamed(IEnumerable<ModelNamespace> namespaces, string? name)
+    {
+        var named = namespaces.Where(n => name is not null && n.Name == name).Take(2).ToList();
+        return named.Count == 1 ? named[0].LogicalId : null;
     }
 
     private JsonNode? Resolve(object? value) => value is null ? null : CdkJson.ToNode(stack.Resolve(value));

@@ -126,4 +126,49 @@ public class CanaryModelTests
         var discover = statements.Single(s => s!["Sid"]!.GetValue<string>() == "DiscoverInCheckedNamespaces")!;
         Assert.Equal("[\"internal.example.com\"]", discover["Condition"]!["StringEquals"]!["servicediscovery:NamespaceName"]!.ToJsonString());
     }
+
+    private static FargateService PlainService(Stack stack, string id, ICluster cluster, double? desired)
+    {
+        var task = new FargateTaskDefinition(stack, id + "Task");
+        task.AddContainer("web", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry("nginx"), PortMappings = [new PortMapping { ContainerPort = 80, Name = "http" }] });
+        return new FargateService(stack, id, new FargateServiceProps { Cluster = cluster, TaskDefinition = task, DesiredCount = desired });
+    }
+
+    [Fact]
+    public void L1AndL2Shapes_PublicNamespacesRoute53ChecksSharedRegistriesAndPortNamedEndpoints_MatchVerify()
+    {
+        var w = new Workloads();
+        var pub = new PublicDnsNamespace(w.Stack, "Public", new PublicDnsNamespaceProps { Name = "shop.example.com" });
+        _ = new Service(w.Stack, "Storefront", new ServiceProps { Namespace = pub, Name = "www", HealthCheck = new HealthCheckConfig { Type = HealthCheckType.HTTP, ResourcePath = "/health" } });
+
+        // Only DnsConfig names the namespace (the older form of the L1).
+        _ = new Amazon.CDK.AWS.ServiceDiscovery.CfnService(w.Stack, "DnsConfigOnly", new Amazon.CDK.AWS.ServiceDiscovery.CfnServiceProps
+        {
+            Name = "legacy",
+            DnsConfig = new Amazon.CDK.AWS.ServiceDiscovery.CfnService.DnsConfigProperty
+            {
+                NamespaceId = w.Namespace.NamespaceId,
+                DnsRecords = new object[] { new Amazon.CDK.AWS.ServiceDiscovery.CfnService.DnsRecordProperty { Type = "A", Ttl = 30 } },
+            },
+        });
+
+        // Two ECS services register in one Cloud Map service: their task counts add up.
+        var raw = new PrivateDnsNamespace(w.Stack, "Raw", new PrivateDnsNamespaceProps { Name = "raw.internal", Vpc = w.Vpc });
+        var shared = new Service(w.Stack, "Shared", new ServiceProps { Namespace = raw, Name = "shared", DnsRecordType = DnsRecordType.A });
+        PlainService(w.Stack, "Blue", w.Cluster, 2).AssociateCloudMapService(new AssociateCloudMapServiceOptions { Service = shared });
+        PlainService(w.Stack, "Green", w.Cluster, 3).AssociateCloudMapService(new AssociateCloudMapServiceOptions { Service = shared });
+
+        // A Service Connect endpoint without a discovery name is found by its port name.
+        var sc = PlainService(w.Stack, "Connected", w.Cluster, 1);
+        sc.EnableServiceConnect(new ServiceConnectProps { Namespace = w.Namespace.NamespaceName, Services = [new ServiceConnectService { PortMappingName = "http" }] });
+        _ = Canary(w.Stack, w.Vpc);
+
+        var (canary, verify) = CanaryTemplate.Models(w.Stack);
+        CanaryTemplate.AssertSameModel(canary, verify);
+        Assert.Equal(Verifier.Assembly.NamespaceKind.PublicDns, canary.Namespaces.Single(n => n.Name.Literal == "shop.example.com").Kind);
+        Assert.Equal(Verifier.Assembly.HealthCheckKind.Route53, canary.Services.Single(s => s.Name.Literal == "www").HealthCheck);
+        Assert.Equal([new Verifier.Assembly.DnsRecordInfo("A", 30)], canary.Services.Single(s => s.Name.Literal == "legacy").DnsRecords);
+        Assert.Equal((5, 5, 2), canary.Services.Where(s => s.Name.Literal == "shared").Select(s => (s.MinInstances, s.MaxInstances, s.EcsServiceNames.Count)).Single());
+        Assert.Contains(canary.Services, s => s.ServiceConnect && s.Name.Literal == "http");
+    }
 }

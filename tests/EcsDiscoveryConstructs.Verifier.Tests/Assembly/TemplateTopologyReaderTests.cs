@@ -91,4 +91,24 @@ public class TemplateTopologyReaderTests
         var error = Assert.Throws<AssemblyException>(() => TemplateTopologyReader.Read("Broken", json));
         Assert.Contains($"The template of stack 'Broken' {reason}", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("internal.example.com", "Private")]
+    [InlineData("{\"Fn::GetAtt\":[\"Private\",\"Arn\"]}", "Private")]
+    [InlineData("shared.example.com", null)]
+    [InlineData("other.example.com", null)]
+    [InlineData("arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-0123456789abcdef", null)]
+    public void ServiceConnect_NamesItsNamespaceByReferenceOrByTheNameOfExactlyOneNamespace(string reference, string? expected)
+    {
+        var value = reference.StartsWith('{') ? reference : $"\"{reference}\"";
+        var template = """
+            {"Resources":{
+              "Private":{"Type":"AWS::ServiceDiscovery::PrivateDnsNamespace","Properties":{"Name":"internal.example.com","Vpc":"vpc-1"}},
+              "SharedA":{"Type":"AWS::ServiceDiscovery::HttpNamespace","Properties":{"Name":"shared.example.com"}},
+              "SharedB":{"Type":"AWS::ServiceDiscovery::PrivateDnsNamespace","Properties":{"Name":"shared.example.com","Vpc":"vpc-1"}},
+              "Orders":{"Type":"AWS::ECS::Service","Properties":{"ServiceName":"orders","ServiceConnectConfiguration":{"Enabled":true,"Namespace":NAMESPACE,"Services":[{"PortName":"http"}]}}}
+            }}
+            """.Replace("NAMESPACE", value, StringComparison.Ordinal);
+        Assert.Equal(expected, TemplateTopologyReader.Read("Connect", template).EcsServices.Single().ServiceConnectNamespaceLogicalId);
+    }
 }
