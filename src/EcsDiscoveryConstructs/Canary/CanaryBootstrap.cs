@@ -24,6 +24,7 @@ internal static class CanaryBootstrap
     /// <summary>The executable's bytes.</summary>
     public static byte[] Bytes()
     {
+        // Stryker disable once String : reached only by a build of the library without the embedded executable, which the tests never run.
         using var stream = typeof(CanaryBootstrap).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"This build of EcsDiscoveryConstructs carries no canary executable (resource '{ResourceName}'); build it with the .NET SDK from the repository, which publishes it.");
         using var copy = new MemoryStream();
@@ -31,8 +32,11 @@ internal static class CanaryBootstrap
         return copy.ToArray();
     }
 
-    /// <summary>Writes the executable under <paramref name="root"/> (or reuses a folder there that holds exactly it) and returns its folder.</summary>
-    internal static string ExtractInto(string root)
+    /// <summary>
+    /// Writes the executable under <paramref name="root"/> (or reuses a folder there that holds exactly it) and returns its
+    /// folder. <paramref name="beforeMove"/> (tests) runs with the final path just before the written copy is moved there.
+    /// </summary>
+    internal static string ExtractInto(string root, Action<string>? beforeMove = null)
     {
         var bytes = Bytes();
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -54,6 +58,7 @@ internal static class CanaryBootstrap
 
         try
         {
+            beforeMove?.Invoke(target);
             System.IO.Directory.Move(staging, target);
             return target;
         }

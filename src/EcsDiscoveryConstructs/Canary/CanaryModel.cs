@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 
@@ -36,10 +35,21 @@ internal sealed record CanaryModel(string Stack, IReadOnlyList<ModelNamespace> N
     /// <summary>Lambda's limit on all of a function's environment variables together, in bytes.</summary>
     public const int EnvironmentLimit = 4096;
 
-    /// <summary>The model as JSON-ready values; <paramref name="value"/> maps every string (a token stays a token).</summary>
-    public JsonObject ToJson(Func<string, string, JsonNode?> value)
+    /// <summary>The longest a Cloud Map namespace or service id can be.</summary>
+    private const int IdLongest = 20;
+
+    /// <summary>The longest a name can be.</summary>
+    private const int NameLongest = 255;
+
+    /// <summary>
+    /// The model as JSON-ready values; <paramref name="value"/> maps every string (a token stays a token), given the
+    /// most characters the value can have once CloudFormation resolves it.
+    /// </summary>
+    public JsonObject ToJson(Func<string, int, JsonNode?> value)
     {
-        JsonNode? Text(string? text, string field) => text is null ? null : value(text, field);
+        // An ECS service name CloudFormation generates is the stack name and up to 80 more characters.
+        var ecsNameLongest = Math.Min(NameLongest, Stack.Length + 80);
+        JsonNode? Text(string? text, int longest) => text is null ? null : value(text, longest);
         JsonObject Compact(JsonObject o)
         {
             foreach (var key in o.Where(p => p.Value is null).Select(p => p.Key).ToList())
@@ -55,26 +65,26 @@ internal sealed record CanaryModel(string Stack, IReadOnlyList<ModelNamespace> N
             ["version"] = Version,
             ["namespaces"] = new JsonArray(Namespaces.Select(n => (JsonNode)Compact(new JsonObject
             {
-                ["stack"] = Text(Stack, "stack"),
+                ["stack"] = Text(Stack, NameLongest),
                 ["logicalId"] = n.LogicalId,
-                ["id"] = Text(n.Id, "namespaceId"),
-                ["name"] = Text(n.Name, "name"),
+                ["id"] = Text(n.Id, IdLongest),
+                ["name"] = Text(n.Name, NameLongest),
                 ["kind"] = n.Kind,
                 ["soaTtl"] = n.SoaTtl,
             })).ToArray()),
             ["services"] = new JsonArray(Services.Select(s => (JsonNode)Compact(new JsonObject
             {
-                ["stack"] = Text(Stack, "stack"),
+                ["stack"] = Text(Stack, NameLongest),
                 ["source"] = s.Source,
-                ["id"] = Text(s.Id, "serviceId"),
-                ["name"] = Text(s.Name, "name"),
+                ["id"] = Text(s.Id, IdLongest),
+                ["name"] = Text(s.Name, NameLongest),
                 ["namespace"] = s.Namespace,
                 ["dnsRecords"] = new JsonArray(s.DnsRecords.Select(r => (JsonNode)new JsonObject { ["type"] = r.Type, ["ttl"] = r.Ttl }).ToArray()),
                 ["routingPolicy"] = s.RoutingPolicy,
                 ["healthCheck"] = s.HealthCheck,
                 ["minInstances"] = s.MinInstances,
                 ["maxInstances"] = s.MaxInstances,
-                ["ecsServiceNames"] = new JsonArray(s.EcsServiceNames.Select(e => Text(e, "ecsServiceName")).ToArray()),
+                ["ecsServiceNames"] = new JsonArray(s.EcsServiceNames.Select(e => Text(e, ecsNameLongest)).ToArray()),
                 ["serviceConnect"] = s.ServiceConnect,
             })).ToArray()),
         };
@@ -86,14 +96,7 @@ internal sealed record CanaryModel(string Stack, IReadOnlyList<ModelNamespace> N
     /// </summary>
     public int EstimatedBytes()
     {
-        var json = ToJson((text, field) => JsonValue.Create(!EcsDiscoveryConstructs.Validation.TokenGuard.IsConcrete(text) ? new string('x', Longest(field)) : text));
-        return System.Text.Encoding.UTF8.GetByteCount(json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+        var json = ToJson((text, longest) => JsonValue.Create(!EcsDiscoveryConstructs.Validation.TokenGuard.IsConcrete(text) ? new string('x', longest) : text));
+        return System.Text.Encoding.UTF8.GetByteCount(json.ToJsonString());
     }
-
-    private int Longest(string field) => field switch
-    {
-        "namespaceId" or "serviceId" => 20,
-        "ecsServiceName" => Math.Min(255, Stack.Length + 80),
-        _ => 255,
-    };
 }

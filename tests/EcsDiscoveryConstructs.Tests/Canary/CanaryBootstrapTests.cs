@@ -50,6 +50,48 @@ public sealed class CanaryBootstrapTests : IDisposable
         Assert.Equal([Target], Directory.GetFileSystemEntries(root));
     }
 
+    [Fact]
+    public void ARootThatDoesNotExistYet_IsCreated()
+    {
+        var nested = Path.Combine(root, "a", "b");
+        Assert.Equal(Path.Combine(nested, Hash[..32]), CanaryBootstrap.ExtractInto(nested));
+        AssertHoldsTheExecutable(Path.Combine(nested, Hash[..32]));
+    }
+
+    [Fact]
+    public void TheLibrarysFolder_IsUnderTheTempFolder()
+        => Assert.Equal(Path.Combine(Path.GetTempPath(), "ecs-discovery-canary", Hash[..32]), CanaryBootstrap.Directory);
+
+    [Fact]
+    public void AnotherProcessPlacingTheSameExecutableFirst_IsUsed_AndTheOwnCopyRemoved()
+    {
+        var used = CanaryBootstrap.ExtractInto(root, target =>
+        {
+            Directory.CreateDirectory(target);
+            File.WriteAllBytes(Path.Combine(target, "bootstrap"), Bytes);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(Path.Combine(target, "bootstrap"), Executable);
+            }
+        });
+        Assert.Equal(Target, used);
+        AssertHoldsTheExecutable(Target);
+        Assert.Equal([Target], Directory.GetFileSystemEntries(root));
+    }
+
+    [Fact]
+    public void AnotherProcessPlacingSomethingElseFirst_LeavesThisProcessItsOwnCopy()
+    {
+        var used = CanaryBootstrap.ExtractInto(root, target =>
+        {
+            Directory.CreateDirectory(target);
+            File.WriteAllText(Path.Combine(target, "bootstrap"), "#!/bin/sh\necho planted\n");
+        });
+        Assert.StartsWith(Path.Combine(root, "." + Hash[..16] + "-"), used, StringComparison.Ordinal);
+        AssertHoldsTheExecutable(used);
+        Assert.Equal("#!/bin/sh\necho planted\n", File.ReadAllText(Path.Combine(Target, "bootstrap")));
+    }
+
     private static List<string> Listing(string folder)
         => Directory.GetFileSystemEntries(folder).Order(StringComparer.Ordinal)
             .Select(e => Directory.Exists(e) ? e + "/" : $"{e} {new FileInfo(e).Length} {new FileInfo(e).LinkTarget}")

@@ -43,6 +43,14 @@ public class CanaryModelSizeTests
     }
 
     [Fact]
+    public void AnUnsetId_IsLeftOut_NotCountedAsADeployTimeValue()
+    {
+        var model = Model("Shop", "ns-1", "payments", null!, "payments-svc");
+        Assert.Equal(Utf8(model.ToJson((text, _) => JsonValue.Create(text))), model.EstimatedBytes());
+        Assert.DoesNotContain("\"id\":null", model.ToJson((text, _) => JsonValue.Create(text)).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DeployTimeValues_CountAsTheirLongest_IdsTwenty_NamesTwoHundredFiftyFive_EcsNamesTheStackAndEighty()
     {
         var tokens = Model("Shop", Fn.ImportValue("NamespaceId"), Fn.ImportValue("Name"), Fn.ImportValue("ServiceId"), Fn.ImportValue("EcsName"));

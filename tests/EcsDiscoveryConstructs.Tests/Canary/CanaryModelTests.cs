@@ -158,6 +158,25 @@ public class CanaryModelTests
         PlainService(w.Stack, "Blue", w.Cluster, 2).AssociateCloudMapService(new AssociateCloudMapServiceOptions { Service = shared });
         PlainService(w.Stack, "Green", w.Cluster, 3).AssociateCloudMapService(new AssociateCloudMapServiceOptions { Service = shared });
 
+        // NamespaceId wins over DnsConfig's; a namespace that is not one of the stack's (a literal id) is not checked.
+        _ = new Amazon.CDK.AWS.ServiceDiscovery.CfnService(w.Stack, "BothIds", new Amazon.CDK.AWS.ServiceDiscovery.CfnServiceProps
+        {
+            Name = "both",
+            NamespaceId = raw.NamespaceId,
+            DnsConfig = new Amazon.CDK.AWS.ServiceDiscovery.CfnService.DnsConfigProperty
+            {
+                NamespaceId = w.Namespace.NamespaceId,
+                DnsRecords = new object[] { new Amazon.CDK.AWS.ServiceDiscovery.CfnService.DnsRecordProperty { Type = "A", Ttl = 30 } },
+            },
+        });
+        _ = new Amazon.CDK.AWS.ServiceDiscovery.CfnService(w.Stack, "Elsewhere", new Amazon.CDK.AWS.ServiceDiscovery.CfnServiceProps { Name = "elsewhere", NamespaceId = "ns-0123456789abcdef" });
+
+        // One registrant without a task count leaves the total unknown; an empty registry list registers nothing.
+        var partly = new Service(w.Stack, "Partly", new ServiceProps { Namespace = raw, Name = "partly", DnsRecordType = DnsRecordType.A });
+        PlainService(w.Stack, "Counted", w.Cluster, 2).AssociateCloudMapService(new AssociateCloudMapServiceOptions { Service = partly });
+        PlainService(w.Stack, "Uncounted", w.Cluster, null).AssociateCloudMapService(new AssociateCloudMapServiceOptions { Service = partly });
+        ((Amazon.CDK.AWS.ECS.CfnService)PlainService(w.Stack, "Unregistered", w.Cluster, 1).Node.DefaultChild!).ServiceRegistries = Array.Empty<object>();
+
         // A Service Connect endpoint without a discovery name is found by its port name.
         var sc = PlainService(w.Stack, "Connected", w.Cluster, 1);
         sc.EnableServiceConnect(new ServiceConnectProps { Namespace = w.Namespace.NamespaceName, Services = [new ServiceConnectService { PortMappingName = "http" }] });
@@ -170,5 +189,27 @@ public class CanaryModelTests
         Assert.Equal([new Verifier.Assembly.DnsRecordInfo("A", 30)], canary.Services.Single(s => s.Name.Literal == "legacy").DnsRecords);
         Assert.Equal((5, 5, 2), canary.Services.Where(s => s.Name.Literal == "shared").Select(s => (s.MinInstances, s.MaxInstances, s.EcsServiceNames.Count)).Single());
         Assert.Contains(canary.Services, s => s.ServiceConnect && s.Name.Literal == "http");
+        Assert.Equal("Raw72517081", canary.Services.Single(s => s.Name.Literal == "both").Namespace.LogicalId);
+        Assert.DoesNotContain(canary.Services, s => s.Name.Literal == "elsewhere");
+        Assert.Equal((null, null, 2), canary.Services.Where(s => s.Name.Literal == "partly").Select(s => (s.MinInstances, s.MaxInstances, s.EcsServiceNames.Count)).Single());
+    }
+
+    [Fact]
+    public void AServiceConnectNamespaceOutsideTheScope_IsCheckedForTheScopesServices()
+    {
+        var w = new Workloads();
+        var group = new Construct(w.Stack, "Payments");
+        _ = new DiscoverableFargateService(group, "Payments", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "payments",
+            Container = Workloads.WebContainer(),
+            ServiceConnect = new EcsDiscoveryConstructs.ServiceConnect.ServiceConnectOptions { Namespace = w.Namespace, Endpoints = [new EcsDiscoveryConstructs.ServiceConnect.ServiceConnectEndpoint { PortMappingName = "http" }] },
+        });
+        _ = Canary(w.Stack, w.Vpc, group);
+
+        var canary = Verifier.Expectations.ExpectedModelJson.Read(CanaryTemplate.EvaluatedModel(w.Stack));
+        Assert.Equal(["internal.example.com"], canary.Namespaces.Select(n => n.Name.Literal));
+        Assert.Equal([("payments", true)], canary.Services.Select(s => (s.Name.Literal, s.ServiceConnect)));
     }
 }
