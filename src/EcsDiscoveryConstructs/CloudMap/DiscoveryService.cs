@@ -68,6 +68,7 @@ public sealed class DiscoveryService : Construct, IService
 
         if (UsesDns)
         {
+            // Stryker disable once Conditional,Logical : the override writes the records, TTL and routing the L2 already wrote; skipping it when they agree saves calls into the CDK.
             var emittedByL2 = DnsRecords == DiscoveryRecordTypes.Cname || props.LoadBalancer ? Amazon.CDK.AWS.ServiceDiscovery.RoutingPolicy.WEIGHTED : Amazon.CDK.AWS.ServiceDiscovery.RoutingPolicy.MULTIVALUE;
             if (RoutingPolicy != emittedByL2 || DnsRecordMapping.NeedsOverride(DnsRecords))
             {
@@ -149,12 +150,14 @@ public sealed class DiscoveryService : Construct, IService
     {
         RequiredProps.Check(this, Kind, ("service", service));
         var task = service.TaskDefinition;
+        // Stryker disable once String : the key only has to differ from the app's other shared records, which use none like it.
         var registered = AppUsage.For(this).Shared("ecs-registrations", () => new HashSet<string>(StringComparer.Ordinal));
-        var nsVpc = Namespace.NamespaceType == NamespaceType.DNS_PRIVATE ? Namespace.Vpc : null;
+        // Only a private DNS namespace has a VPC (the library's namespaces and imports give the others none).
+        var nsVpc = Namespace.Vpc;
         var clusterVpc = Services.ClusterFacts.VpcOf(service.Cluster);
         var registration = new EcsRegistrationSpec(spec, service.Node.Path, Services.TaskShape.FromTaskDefinition(task))
         {
-            NetworkMode = NetworkModeName(task.NetworkMode),
+            HostNetworkMode = HostNetworkModeName(task.NetworkMode),
             ContainerName = container?.ContainerName,
             ContainerInTask = container is null || ReferenceEquals(container.TaskDefinition, task),
             ContainerPort = containerPort,
@@ -175,13 +178,11 @@ public sealed class DiscoveryService : Construct, IService
         });
     }
 
-    private static string NetworkModeName(Amazon.CDK.AWS.ECS.NetworkMode mode) => mode switch
+    private static string? HostNetworkModeName(Amazon.CDK.AWS.ECS.NetworkMode mode) => mode switch
     {
-        Amazon.CDK.AWS.ECS.NetworkMode.AWS_VPC => "awsvpc",
         Amazon.CDK.AWS.ECS.NetworkMode.BRIDGE => "bridge",
         Amazon.CDK.AWS.ECS.NetworkMode.HOST => "host",
-        Amazon.CDK.AWS.ECS.NetworkMode.NAT => "nat",
-        _ => "none",
+        _ => null,
     };
 
     /// <summary>The service id (<c>srv-...</c>), a token resolved at deploy time.</summary>

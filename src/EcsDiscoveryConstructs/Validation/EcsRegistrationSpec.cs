@@ -8,8 +8,8 @@ namespace EcsDiscoveryConstructs.Validation;
 /// </summary>
 internal sealed record EcsRegistrationSpec(DiscoveryServiceSpec Service, string EcsServicePath, TaskShape Task)
 {
-    /// <summary>The task definition's network mode as ECS names it: awsvpc, bridge, host or none.</summary>
-    public required string NetworkMode { get; init; }
+    /// <summary>The task definition's network mode when its tasks share the host's address (bridge or host, as ECS names them); null for awsvpc and the rest.</summary>
+    public required string? HostNetworkMode { get; init; }
 
     /// <summary>The container SRV records name; null when none was given.</summary>
     public string? ContainerName { get; init; }

@@ -25,13 +25,13 @@ internal sealed class EcsRegistration : IPropsRule<EcsRegistrationSpec>
             yield return new Violation($"{label} in a service with {RecordTypes.Describe(records)} records", "cannot be registered: ECS fills only the IPv4 address and port (A, SRV or A+SRV)", "Create the service with DnsRecords = DiscoveryRecordTypes.Srv (or A | Srv for awsvpc tasks).");
         }
 
-        var hostNetworked = subject.NetworkMode is "bridge" or "host";
+        var hostNetworked = subject.HostNetworkMode is not null;
         if (hostNetworked && !records.HasFlag(DiscoveryRecordTypes.Srv))
         {
             // An API-only service cannot take them either: ECS needs a container and port for these tasks, and CDK's
             // AssociateCloudMapService writes them only for SRV services.
             var through = records == DiscoveryRecordTypes.None ? "an API-only service (no SRV records)" : $"{RecordTypes.Describe(records)} records";
-            yield return new Violation($"{label} ({subject.NetworkMode} network mode)", $"cannot be found through {through}: its tasks share the host's address, only SRV records carry their ports", "Create the service with DnsRecords = DiscoveryRecordTypes.Srv.");
+            yield return new Violation($"{label} ({subject.HostNetworkMode} network mode)", $"cannot be found through {through}: its tasks share the host's address, only SRV records carry their ports", "Create the service with DnsRecords = DiscoveryRecordTypes.Srv.");
         }
         else if (records.HasFlag(DiscoveryRecordTypes.Srv))
         {
