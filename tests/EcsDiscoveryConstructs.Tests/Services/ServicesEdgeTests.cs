@@ -38,4 +38,21 @@ public class ServicesEdgeTests
         var logs = (IDictionary<string, object>)((IDictionary<string, object>)properties["ServiceConnectConfiguration"])["AccessLogConfiguration"];
         Assert.Equal((format, parameters), ((string)logs["Format"], (string)logs["IncludeQueryParameters"]));
     }
+
+    [Fact]
+    public void ATargetNameWithHyphens_GivesUnderscoredVariables_AndASidOfLettersOnly()
+    {
+        var w = new Workloads();
+        var http = Fixtures.HttpNamespace(w.Stack);
+        var target = w.DnsService("OrderApi", "order-api", new CloudMapRegistration { Namespace = http });
+        var web = new DiscoverableFargateService(w.Stack, "Web", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "web", Container = Workloads.WebContainer() });
+        var connection = web.ConnectTo(target);
+        Assert.Equal(["ORDER_API_NAMESPACE", "ORDER_API_SERVICE"], connection.Environment.Keys.Order(StringComparer.Ordinal));
+        var policies = Amazon.CDK.Assertions.Template.FromStack(w.Stack).FindResources("AWS::IAM::Policy").Values.Cast<IDictionary<string, object>>();
+        var sids = policies.SelectMany(p => (object[])((IDictionary<string, object>)((IDictionary<string, object>)p["Properties"])["PolicyDocument"])["Statement"])
+            .Cast<IDictionary<string, object>>()
+            .Where(st => st.ContainsKey("Sid"))
+            .Select(st => (string)st["Sid"]);
+        Assert.Contains("DiscoverORDERAPI", sids);
+    }
 }
