@@ -109,14 +109,12 @@ public static class TemplateTopologyReader
             .GroupBy(s => s.Target)
             .ToDictionary(g => g.Key, g => g.First());
         var ecs = byType.Where(r => r.Type == "AWS::ECS::Service")
-            .Select(r => EcsService(r.Id, r.Props, scaling.TryGetValue(r.Id, out var s) ? (s.Min, s.Max) : (null, null)) with
+            .Select(r => EcsService(r.Id, r.Props, scaling.TryGetValue(r.Id, out var s) ? (s.Min, s.Max) : (null, null), namespaces) with
             {
                 Cluster = TemplateJson.String(r.Props["Cluster"]) ?? TemplateJson.String(resources[TemplateJson.Target(r.Props["Cluster"]) ?? string.Empty]?["Properties"]?["ClusterName"]) ?? TemplateJson.Target(r.Props["Cluster"]) ?? "cluster",
                 TaskFamily = TemplateJson.String(resources[TemplateJson.Target(r.Props["TaskDefinition"]) ?? string.Empty]?["Properties"]?["Family"]),
                 RegistryPort = TemplateJson.Int(TemplateJson.List(r.Props["ServiceRegistries"]).FirstOrDefault()?["ContainerPort"]) ?? Ports(resources, r.Props).Values.Cast<int?>().FirstOrDefault(),
                 NamedPorts = Ports(resources, r.Props),
-                ServiceConnectNamespaceLogicalId = TemplateJson.Target(TemplateJson.At(r.Props, "ServiceConnectConfiguration", "Namespace"))
-                    ?? NamespaceNamed(namespaces, TemplateJson.String(TemplateJson.At(r.Props, "ServiceConnectConfiguration", "Namespace"))),
             })
             .ToList();
         var connections = Connections(byType, resources, namespaces, cloudMap, ecs);
@@ -196,7 +194,7 @@ public static class TemplateTopologyReader
         return new CloudMapServiceInfo(id, TemplateJson.Value(props["Name"]), ns, records, TemplateJson.String(dns?["RoutingPolicy"]), health);
     }
 
-    private static EcsServiceInfo EcsService(string id, JsonObject props, (int? Min, int? Max) scaling)
+    private static EcsServiceInfo EcsService(string id, JsonObject props, (int? Min, int? Max) scaling, List<NamespaceInfo> namespaces)
     {
         var registry = TemplateJson.List(props["ServiceRegistries"]).OfType<JsonObject>().FirstOrDefault();
         var sc = props["ServiceConnectConfiguration"] as JsonObject;
@@ -217,7 +215,7 @@ public static class TemplateTopologyReader
             scaling.Max,
             TemplateJson.Target(registry?["RegistryArn"]),
             registry?["RegistryArn"] is { } arn ? TemplateJson.Value(arn) : null,
-            null,
+            TemplateJson.Target(sc?["Namespace"]) ?? NamespaceNamed(namespaces, TemplateJson.String(sc?["Namespace"])),
             endpoints);
     }
 
