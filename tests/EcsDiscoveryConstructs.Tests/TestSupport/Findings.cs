@@ -7,6 +7,9 @@ namespace EcsDiscoveryConstructs.Tests.TestSupport;
 /// <summary>Reads what validation reported: the thrown error, or the warnings left on a stack.</summary>
 internal static class Findings
 {
+    /// <summary>Synthesizes the app of <paramref name="stack"/> and returns the error synthesis must throw (synth-time rules, CDK validations).</summary>
+    public static Exception SynthError(Stack stack) => Assert.ThrowsAny<Exception>(() => ((App)stack.Node.Root).Synth());
+
     /// <summary>Runs <paramref name="create"/> and returns the validation error it must throw.</summary>
     public static DiscoveryValidationException Error(Action create) => Assert.Throws<DiscoveryValidationException>(create);
 

@@ -18,8 +18,6 @@ public class ClusterServiceNamesTests
     private static void Service(Stack stack, string id, ICluster cluster, string name)
         => _ = new DiscoverableFargateService(stack, id, new DiscoverableFargateServiceProps { Cluster = cluster, Name = name, Container = Workloads.WebContainer() });
 
-    private static string SynthError(Stack stack) => Assert.ThrowsAny<Exception>(() => ((App)stack.Node.Root).Synth()).Message;
-
     [Fact]
     public void TwoImportsOfOneClusterName_ShareTheirNames_AndTheMessageNamesTheCluster()
     {
@@ -28,7 +26,7 @@ public class ClusterServiceNamesTests
         Service(w.Stack, "OrdersAgain", Import(w.Stack, "ProdB", "prod", w.Vpc), "orders");
         Assert.Contains(
             "DiscoverableFargateService 'TestStack/Orders' and 'TestStack/OrdersAgain': Name 'orders' is used by 2 ECS services in cluster 'prod'. Give each service its own Name. [ecs-discovery:ecs-service-name-unique]",
-            SynthError(w.Stack),
+            Findings.SynthError(w.Stack).Message,
             StringComparison.Ordinal);
     }
 
@@ -59,7 +57,7 @@ public class ClusterServiceNamesTests
         Service(w.Stack, "C", w.Cluster, "orders");
         Assert.Contains(
             "DiscoverableFargateService 'TestStack/A' and 'TestStack/B' and 'TestStack/C': Name 'orders' is used by 3 ECS services in cluster 'TestStack/Cluster'. Give each service its own Name. [ecs-discovery:ecs-service-name-unique]",
-            SynthError(w.Stack),
+            Findings.SynthError(w.Stack).Message,
             StringComparison.Ordinal);
     }
 }

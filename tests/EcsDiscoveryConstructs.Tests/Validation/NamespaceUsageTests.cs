@@ -7,8 +7,6 @@ namespace EcsDiscoveryConstructs.Tests.Validation;
 
 public class NamespaceUsageTests
 {
-    private static Exception SynthError(Stack stack) => Assert.ThrowsAny<Exception>(() => ((App)stack.Node.Root).Synth());
-
     [Fact]
     public void DistinctDiscoveryNamesAndAliases_Synthesize()
     {
@@ -26,7 +24,7 @@ public class NamespaceUsageTests
         _ = w.ScService("OrdersCopy", "orders-copy", new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = "orders", DnsName = "orders-copy" });
         Assert.Contains(
             "DiscoverableFargateService 'TestStack/Orders' and 'TestStack/OrdersCopy': ServiceConnect discoveryName 'orders' is used more than once in namespace 'internal.example.com'. Give each endpoint its own DiscoveryName. [ecs-discovery:discovery-name-unique]",
-            SynthError(w.Stack).Message,
+            Findings.SynthError(w.Stack).Message,
             StringComparison.Ordinal);
     }
 
@@ -45,7 +43,7 @@ public class NamespaceUsageTests
         });
         Assert.Contains(
             "DiscoverableFargateService 'TestStack/Payments' and Cloud Map service 'TestStack/Payments/CloudMap': ServiceConnect discoveryName 'payments' is also the name of a Cloud Map service in namespace 'internal.example.com', so ECS cannot create its Service Connect service (aws-cdk #26524). Rename one of them, or use DualDiscovery, which suffixes discovery names with '-sc'. [ecs-discovery:discovery-name-unique]",
-            SynthError(w.Stack).Message,
+            Findings.SynthError(w.Stack).Message,
             StringComparison.Ordinal);
     }
 
@@ -57,7 +55,7 @@ public class NamespaceUsageTests
         _ = w.ScService("Payments", "payments", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = "api", Port = 80 });
         Assert.Contains(
             "DiscoverableFargateService 'TestStack/Orders' and 'TestStack/Payments': ServiceConnect client alias 'api:80' is used more than once in namespace 'internal.example.com'. Give each endpoint its own DnsName or Port. [ecs-discovery:client-alias-unique]",
-            SynthError(w.Stack).Message,
+            Findings.SynthError(w.Stack).Message,
             StringComparison.Ordinal);
     }
 

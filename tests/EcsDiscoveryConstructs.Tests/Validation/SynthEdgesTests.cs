@@ -13,8 +13,6 @@ namespace EcsDiscoveryConstructs.Tests.Validation;
 /// </summary>
 public class SynthEdgesTests
 {
-    private static Exception SynthError(Stack stack) => Assert.ThrowsAny<Exception>(() => ((App)stack.Node.Root).Synth());
-
     private static DiscoverableFargateService ScServer(Stack stack, Cluster cluster, IDiscoveryNamespace ns, string id, string name, bool dual = false, ServiceConnectEndpoint? endpoint = null)
         => new(stack, id, new DiscoverableFargateServiceProps
         {
@@ -157,7 +155,7 @@ public class SynthEdgesTests
         var second = HttpDiscoveryNamespace.FromAttributes(stack, "Second", attributes);
         _ = new DiscoveryService(stack, "A", Fixtures.GoodService(first, "api"));
         _ = new DiscoveryService(stack, "B", Fixtures.GoodService(second, "api"));
-        Assert.Contains("DiscoveryService 'TestStack/A' and 'TestStack/B': Name 'api' is used more than once in namespace 'internal.example.com'. Give each service its own name. [ecs-discovery:service-name-unique]", SynthError(stack).Message, StringComparison.Ordinal);
+        Assert.Contains("DiscoveryService 'TestStack/A' and 'TestStack/B': Name 'api' is used more than once in namespace 'internal.example.com'. Give each service its own name. [ecs-discovery:service-name-unique]", Findings.SynthError(stack).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,7 +180,7 @@ public class SynthEdgesTests
         Tags.Of(stack).Add("team", "payments");
         Assert.Contains(
             "DiscoveryService 'TestStack/Orders': Tags (51 tags in the template: 1 from Tags.Of(...) on a parent scope, 50 from Tags) are too many: use at most 50. Remove tags from the construct or its parent scopes, or exclude this resource type from the parent's tags (TagProps.ExcludeResourceTypes). [ecs-discovery:tags-format]",
-            SynthError(stack).Message,
+            Findings.SynthError(stack).Message,
             StringComparison.Ordinal);
     }
 
@@ -220,7 +218,7 @@ public class SynthEdgesTests
         _ = new DiscoverableFargateService(w.Stack, "OrdersAgain", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer() });
         Assert.Contains(
             "DiscoverableFargateService 'TestStack/Orders' and 'TestStack/OrdersAgain': Name 'orders' is used by 2 ECS services in cluster 'TestStack/Cluster'. Give each service its own Name. [ecs-discovery:ecs-service-name-unique]",
-            SynthError(w.Stack).Message,
+            Findings.SynthError(w.Stack).Message,
             StringComparison.Ordinal);
     }
 
@@ -254,7 +252,7 @@ public class SynthEdgesTests
         service.MainContainer.AddEnvironment("AWS_SECRET_ACCESS_KEY", "secret");
         Assert.Contains(
             "DiscoverableFargateService 'TestStack/Orders': Container 'app' environment AWS_SECRET_ACCESS_KEY overrides the task role: the SSM agent would sign with these credentials and Exec sessions fail (TargetNotConnectedException) (found at synth, in the task definition as it is then). Remove the variables and grant the container's AWS access through the task role. [ecs-discovery:exec-credential-environment]",
-            SynthError(w.Stack).Message,
+            Findings.SynthError(w.Stack).Message,
             StringComparison.Ordinal);
     }
 
@@ -264,7 +262,7 @@ public class SynthEdgesTests
     {
         var w = new Workloads();
         _ = ScServer(w.Stack, w.Cluster, w.Namespace, "Payments", "payments", dual: true, new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = "payments", DnsName = "payments-sc" });
-        var message = SynthError(w.Stack).Message;
+        var message = Findings.SynthError(w.Stack).Message;
         Assert.Contains("Rename one of them, or leave that endpoint's DiscoveryName unset so DualDiscovery derives '<name>-sc'. [ecs-discovery:discovery-name-unique]", message, StringComparison.Ordinal);
         Assert.DoesNotContain("or use DualDiscovery", message, StringComparison.Ordinal);
     }
