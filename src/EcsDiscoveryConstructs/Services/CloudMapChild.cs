@@ -1,4 +1,3 @@
-using Amazon.CDK.AWS.ServiceDiscovery;
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Validation;
 
@@ -26,7 +25,8 @@ internal static class CloudMapChild
         {
             Namespace = ns,
             Name = plan.CloudMapName!,
-            DnsRecords = ns.NamespaceType == NamespaceType.HTTP ? registration.DnsRecords : plan.CloudMapRecords,
+            // As the user wrote them: the service applies the default the plan also assumes (A, none in an HTTP namespace).
+            DnsRecords = registration.DnsRecords,
             DnsTtl = registration.DnsTtl,
             RoutingPolicy = registration.RoutingPolicy,
             CustomHealthCheck = registration.CustomHealthCheck ? new CustomHealthCheckOptions() : null,

@@ -11,21 +11,16 @@ internal static class ContainerDefaults
     public const RetentionDays LogRetention = RetentionDays.ONE_MONTH;
 
     /// <summary>
-    /// Returns <paramref name="options"/> unchanged when nothing is missing, else a copy (the caller's object is never
-    /// changed) that logs to a new CloudWatch log group (one-month retention) when it has no log driver, and runs an
-    /// init process when <paramref name="initProcess"/> is asked for and it has no Linux parameters of its own.
+    /// Returns a copy of <paramref name="options"/> (the caller's object is never changed) that logs to a new CloudWatch
+    /// log group (one-month retention) when it has no log driver, and runs an init process when
+    /// <paramref name="initProcess"/> is asked for and it has no Linux parameters of its own.
     /// </summary>
     public static ContainerDefinitionOptions Complete(Construct scope, ContainerDefinitionOptions options, string streamPrefix, bool initProcess)
     {
         var addLogging = options.Logging is null;
         var addInit = initProcess && options.LinuxParameters is null;
-        if (!addLogging && !addInit)
-        {
-            return options;
-        }
-
         var copy = new ContainerDefinitionOptions();
-        foreach (var property in typeof(ContainerDefinitionOptions).GetProperties().Where(p => p.CanRead && p.CanWrite))
+        foreach (var property in typeof(ContainerDefinitionOptions).GetProperties().Where(p => p.CanWrite))
         {
             property.SetValue(copy, property.GetValue(options));
         }

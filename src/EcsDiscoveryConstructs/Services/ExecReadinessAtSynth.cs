@@ -22,17 +22,17 @@ internal static class ExecReadinessAtSynth
         => ByStack.GetValue(SynthChecks.For(scope), checks =>
         {
             var services = new List<ExecService>();
-            checks.Add(() => Check(checks.Stack, services));
+            checks.Add(() => Check(services));
             return services;
         }).Add(new ExecService(service, props, options));
 
     /// <summary>Reads the containers of every task definition (one call into the CDK per stack), then runs the Exec rules.</summary>
-    private static IEnumerable<string> Check(Stack stack, List<ExecService> services)
+    private static IEnumerable<string> Check(List<ExecService> services)
     {
-        // Task definitions the services created live in this stack; one given in the props may live in another, and
-        // its references resolve only there.
+        // A task definition given in the props may live in another stack than the service, and its references resolve
+        // only there: each is read in its own stack.
         var containers = new IReadOnlyList<ContainerShape>[services.Count];
-        foreach (var group in services.Select((s, i) => (Index: i, s.Service.TaskDefinition, s.Props)).GroupBy(e => e.Props.TaskDefinition is null ? stack : Stack.Of(e.Props.TaskDefinition)))
+        foreach (var group in services.Select((s, i) => (Index: i, s.Service.TaskDefinition)).GroupBy(e => Stack.Of(e.TaskDefinition)))
         {
             var read = TaskShape.ContainersAtSynth(group.Key, group.Select(e => (Amazon.CDK.AWS.ECS.TaskDefinition)e.TaskDefinition).ToList());
             foreach (var (entry, shape) in group.Zip(read))

@@ -1,11 +1,19 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.Assertions;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Exec;
 using EcsDiscoveryConstructs.ServiceConnect;
 using EcsDiscoveryConstructs.Services;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
 namespace EcsDiscoveryConstructs.Tests.Services;
 
-/// <summary>Null arguments of the wiring and cluster helpers, and Service Connect access-log settings as ECS names them.</summary>
+/// <summary>
+/// Null arguments of the wiring and cluster helpers, Service Connect access-log settings as ECS names them, the
+/// containers the service completes (logging, init process) and the Cloud Map service it creates.
+/// </summary>
 public class ServicesEdgeTests
 {
     [Fact]
@@ -54,5 +62,107 @@ public class ServicesEdgeTests
             .Where(st => st.ContainsKey("Sid"))
             .Select(st => (string)st["Sid"]);
         Assert.Contains("DiscoverORDERAPI", sids);
+    }
+
+    private static IDictionary<string, object> OnlyContainer(Stack stack)
+    {
+        var definition = Template.FromStack(stack).FindResources("AWS::ECS::TaskDefinition").Values.Cast<IDictionary<string, object>>().Single();
+        return (IDictionary<string, object>)((object[])((IDictionary<string, object>)definition["Properties"])["ContainerDefinitions"]).Single();
+    }
+
+    private static bool InitProcessEnabled(IDictionary<string, object> container)
+        => container.TryGetValue("LinuxParameters", out var linux) && ((IDictionary<string, object>)linux).TryGetValue("InitProcessEnabled", out var init) && (bool)init;
+
+    private static ContainerDefinitionOptions LoggedContainer(Stack stack) => new()
+    {
+        ContainerName = "app",
+        Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
+        PortMappings = [new PortMapping { Name = "http", ContainerPort = 8080, AppProtocol = AppProtocol.Http }],
+        Logging = LogDriver.AwsLogs(new AwsLogDriverProps { StreamPrefix = "own", LogGroup = new LogGroup(stack, "OwnLogs") }),
+    };
+
+    [Fact]
+    public void AContainerWithItsOwnLogging_StillGetsTheInitProcessExecAsksFor_AndKeepsItsLogging()
+    {
+        var w = new Workloads();
+        var options = LoggedContainer(w.Stack);
+        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = options,
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            Exec = new ExecOptions { EnableInitProcess = true },
+        });
+        var container = OnlyContainer(w.Stack);
+        Assert.True(InitProcessEnabled(container));
+        var logOptions = (IDictionary<string, object>)((IDictionary<string, object>)container["LogConfiguration"])["Options"];
+        Assert.Equal("own", logOptions["awslogs-stream-prefix"]);
+        Assert.Single(Template.FromStack(w.Stack).FindResources("AWS::Logs::LogGroup"));
+        Assert.Null(options.LinuxParameters);
+    }
+
+    [Fact]
+    public void AContainerWithItsOwnLinuxParameters_GetsTheInitProcessThroughTheTaskDefinition()
+    {
+        var w = new Workloads();
+        var container = Workloads.WebContainer();
+        container.LinuxParameters = new LinuxParameters(w.Stack, "Linux", new LinuxParametersProps());
+        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = container,
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            Exec = new ExecOptions { EnableInitProcess = true },
+        });
+        Assert.True(InitProcessEnabled(OnlyContainer(w.Stack)));
+        Assert.Empty(Findings.Warnings(w.Stack, "exec-init-process"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ExecTurnedOnAfterCreation_RunsTheInitProcessOnlyWhenAsked(bool initProcess)
+    {
+        var w = new Workloads();
+        var service = w.DnsService("Orders", "orders");
+        service.EnableExec(new ExecOptions { EnableInitProcess = initProcess });
+        Assert.Equal(initProcess, InitProcessEnabled(OnlyContainer(w.Stack)));
+    }
+
+    [Fact]
+    public void ARegistrationWithoutCustomHealthCheck_CreatesAServiceWithoutOne_AndIsWarned()
+    {
+        var w = new Workloads();
+        _ = w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, CustomHealthCheck = false });
+        var service = Template.FromStack(w.Stack).FindResources("AWS::ServiceDiscovery::Service").Values.Cast<IDictionary<string, object>>().Single();
+        Assert.False(((IDictionary<string, object>)service["Properties"]).ContainsKey("HealthCheckCustomConfig"));
+        Assert.Single(Findings.Warnings(w.Stack, "no-health-check"));
+    }
+
+    [Theory]
+    [InlineData(false, DiscoveryRecordTypes.A)]
+    [InlineData(true, DiscoveryRecordTypes.None)]
+    public void TheCreatedCloudMapService_HasTheRecordsThePlanAssumes_WhenNoneAreWritten(bool http, DiscoveryRecordTypes expected)
+    {
+        var w = new Workloads();
+        var ns = http ? Fixtures.HttpNamespace(w.Stack) : (IDiscoveryNamespace)w.Namespace;
+        var service = w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = ns });
+        Assert.Equal(expected, service.CloudMapRecords);
+        Assert.Equal(expected, service.DiscoveryService!.DnsRecords);
+        Assert.Empty(Findings.Warnings(w.Stack, "api-only-dns-settings"));
+    }
+
+    [Theory]
+    [InlineData(Amazon.CDK.AWS.ServiceDiscovery.NamespaceType.HTTP, "HttpNamespace")]
+    [InlineData(Amazon.CDK.AWS.ServiceDiscovery.NamespaceType.DNS_PUBLIC, "PublicDnsNamespace")]
+    [InlineData(Amazon.CDK.AWS.ServiceDiscovery.NamespaceType.DNS_PRIVATE, "PrivateDnsNamespace")]
+    public void AClusterDefaultNamespaceWithAnInvalidName_IsNamedByItsKind(Amazon.CDK.AWS.ServiceDiscovery.NamespaceType type, string kind)
+    {
+        var w = new Workloads();
+        w.Cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions { Name = "bad name.local", Type = type, Vpc = type == Amazon.CDK.AWS.ServiceDiscovery.NamespaceType.DNS_PRIVATE ? w.Vpc : null });
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration()));
+        Assert.StartsWith($"{kind} 'TestStack/Cluster/DefaultServiceDiscoveryNamespace': Name 'bad name.local' ", Assert.Single(error.Errors), StringComparison.Ordinal);
     }
 }

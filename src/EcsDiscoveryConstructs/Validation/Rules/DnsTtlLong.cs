@@ -1,3 +1,5 @@
+using EcsDiscoveryConstructs.CloudMap;
+
 namespace EcsDiscoveryConstructs.Validation.Rules;
 
 /// <summary>Warns when resolvers may keep a stopped task's address after the task is gone.</summary>
@@ -13,21 +15,23 @@ internal sealed class DnsTtlLong : IPropsRule<DiscoveryServiceSpec>
     public RuleInfo Info => new(
         "dns-ttl-long",
         RuleLevel.Warning,
-        $"DnsTtl above the registering ECS service's longest container stop timeout, or above {ThresholdSeconds} s (ECS's default stop timeout) when no ECS service is known.",
+        $"DnsTtl (10 s when not set) above the registering ECS service's longest container stop timeout, or above {ThresholdSeconds} s (ECS's default stop timeout) when no ECS service is known.",
         "Clients cache answers for the TTL; after a deployment or scale-in they keep sending traffic to stopped tasks (containers-roadmap #343, copilot-cli #1173).");
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {
         var threshold = subject.TaskStopTimeoutSeconds ?? ThresholdSeconds;
-        if (subject.UsesDns && !subject.LoadBalancer && TtlChecks.Seconds(subject.DnsTtl) is { } seconds && seconds > threshold)
+        // The effective TTL: a service created without DnsTtl answers with the library default.
+        if (subject.UsesDns && !subject.LoadBalancer && TtlChecks.Seconds(subject.DnsTtl ?? DiscoveryService.DefaultDnsTtl) is { } seconds && seconds > threshold)
         {
             var limit = subject.TaskStopTimeoutSeconds is null
                 ? $"ECS's default {ThresholdSeconds} s stop timeout"
                 : $"the {threshold} s the service's tasks stay reachable while stopping (their longest stop timeout)";
+            var (label, set) = subject.DnsTtl is null ? ($"DnsTtl {seconds} s (the library default: DnsTtl is not set)", "Set DnsTtl to") : ($"DnsTtl {seconds} s", "Use");
             yield return new Violation(
-                $"DnsTtl {seconds} s",
+                label,
                 $"is longer than {limit}: clients can keep a stopped task's address for up to {seconds} s after the task is gone",
-                $"Use {threshold} s or less (10 s is the library default), raise the containers' StopTimeout (Fargate allows up to 120 s), or acknowledge this warning.");
+                $"{set} {threshold} s or less, raise the containers' StopTimeout (Fargate allows up to 120 s), or acknowledge this warning.");
         }
     }
 }
