@@ -26,7 +26,6 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
     private const string Kind = nameof(DiscoverableFargateService);
     private readonly DiscoverableFargateServiceProps props;
     private readonly Construct scope;
-    private readonly bool initProcessSet;
     private DiscoveryPlan plan;
     private DiscoveryService? discoveryService;
     private bool execEnabled;
@@ -43,7 +42,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
         ClusterNamespaces.CheckDefault(props.Cluster);
         var task = props.TaskDefinition is { } existing
             ? TaskShape.FromTaskDefinition(existing)
-            : props.Container is { } container ? TaskShape.FromOptions(container, "App") : new TaskShape([], string.Empty);
+            : props.Container is { } container ? TaskShape.FromOptions(container, "App") : new TaskShape([], null);
         plan = DiscoveryPlan.Create(props, task);
         RuleRunner.Report(this, Kind, RuleRunner.Findings(new FargateServiceSpec(props, plan, props.Exec), RuleCatalog.FargateServiceRules)
             .Concat(CloudMapChild.Findings(props, plan)));
@@ -53,7 +52,6 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             Cpu = props.Cpu,
             MemoryLimitMiB = props.MemoryLimitMiB,
         });
-        initProcessSet = props.Exec?.EnableInitProcess == true && props.Container?.LinuxParameters is null;
         var execByL2 = props.Exec is not null && ExecGrants.L2SwitchIsLeastPrivilege(scope, props.Cluster);
         MainContainer = props.TaskDefinition?.DefaultContainer ?? TaskDefinition.AddContainer("App", ContainerDefaults.Complete(this, props.Container!, props.Name, props.Exec?.EnableInitProcess == true));
         Service = new FargateService(this, "Service", new FargateServiceProps
@@ -130,7 +128,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
     public string? DnsName => plan.CloudMapRecords == DiscoveryRecordTypes.None ? null : $"{plan.CloudMapName}.{plan.CloudMapNamespace!.NamespaceName}";
 
     /// <summary>The container port behind the Cloud Map registration: the SRV port, else the main container's first port; null when there is none.</summary>
-    public int? CloudMapPort => plan.RegistryTarget?.Port ?? plan.Task.DefaultContainer.Ports.FirstOrDefault()?.ContainerPort;
+    public int? CloudMapPort => plan.RegistryTarget?.Port ?? plan.Task.DefaultContainer?.Ports.FirstOrDefault()?.ContainerPort;
 
     /// <summary>The Service Connect namespace (server or client), if any.</summary>
     public IDiscoveryNamespace? ServiceConnectNamespace => plan.ServiceConnectNamespace;
@@ -152,6 +150,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
     {
         RequiredProps.Check(this, Kind, ("discoveryName", discoveryName));
         RuleRunner.Apply(this, Kind, new ServiceConnectLookupSpec(discoveryName, plan.Endpoints.Select(e => e.DiscoveryName).ToList()), RuleCatalog.ServiceConnectLookupRules);
+        // Stryker disable once Linq : service-connect-lookup has just refused a name no endpoint has, so one is always found.
         var endpoint = plan.Endpoints.First(e => e.DiscoveryName == discoveryName);
         return new ServiceConnect.ServiceConnectCloudMapService(endpoint.DiscoveryName, plan.ServiceConnectNamespace!, endpoint.AliasDnsName, endpoint.AliasPort, () => ServiceConnectLookupFunction.LookUp(this, Service, endpoint.DiscoveryName, endpoint.Index));
     }
@@ -262,9 +261,11 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             ExecGrants.Apply(self.TaskDefinition, props.Cluster);
         }
 
-        if (options.EnableInitProcess && props.TaskDefinition is null && !self.initProcessSet)
+        if (options.EnableInitProcess && props.TaskDefinition is null)
         {
-            // Exec enabled after creation: the container exists, so only the L1 can still take the init process.
+            // The L2 fixes a container's Linux parameters when it is created: when Exec is turned on later, or the
+            // container brought its own, only the L1 can still take the init process (a container created with it
+            // gets the same value again).
             EcsOverrides.EnableInitProcess((CfnTaskDefinition)self.TaskDefinition.Node.DefaultChild!, 0);
         }
 
@@ -296,7 +297,6 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
                 ServiceArn = imported.ServiceArn,
                 ServiceId = imported.ServiceId,
                 ServiceName = imported.ServiceName,
-                DiscoveryType = imported.DnsRecords == DiscoveryRecordTypes.None ? DiscoveryType.API : DiscoveryType.DNS_AND_API,
                 DnsRecordType = DnsRecordMapping.ToCdk(imported.DnsRecords == DiscoveryRecordTypes.None ? DiscoveryRecordTypes.A : imported.DnsRecords),
                 RoutingPolicy = RoutingPolicy.MULTIVALUE,
             });

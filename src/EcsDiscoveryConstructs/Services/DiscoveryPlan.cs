@@ -39,7 +39,7 @@ internal sealed record DiscoveryPlan
     public TaskScaling? Scaling { get; init; }
 
     /// <summary>Where <see cref="MaxTasks"/> comes from, as the user wrote it.</summary>
-    public string MaxTasksProperty { get; init; } = "DesiredCount";
+    public required string MaxTasksProperty { get; init; }
 
     /// <summary>True when tasks become Cloud Map instances (serviceRegistries or Service Connect endpoints).</summary>
     public bool Registers => CloudMap is not null || Endpoints.Count > 0;
@@ -105,6 +105,7 @@ internal sealed record DiscoveryPlan
     {
         if (cloudMap.ContainerName is null && cloudMap.ContainerPort is null && endpoints.FirstOrDefault()?.Port is { } scPort)
         {
+            // Stryker disable once Linq : the endpoint's port was found in one of these containers' mappings, so its owner exists.
             var owner = task.Containers.First(c => c.Ports.Contains(scPort));
             return (owner.Name, scPort.ContainerPort);
         }

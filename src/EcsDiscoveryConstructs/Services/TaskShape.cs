@@ -21,7 +21,7 @@ internal sealed record ContainerShape(string Name, IReadOnlyList<PortShape> Port
 }
 
 /// <summary>The containers and ports of a task definition, read before or without creating it.</summary>
-internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, string DefaultContainerName)
+internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, string? DefaultContainerName)
 {
     /// <summary>True when the task definition shares one process namespace across containers (<c>pidMode: task</c>).</summary>
     public bool PidModeTask { get; init; }
@@ -29,7 +29,8 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     /// <summary>ECS's default stop timeout: 30 s.</summary>
     public const double DefaultStopTimeoutSeconds = 30;
 
-    public ContainerShape DefaultContainer => Containers.First(c => c.Name == DefaultContainerName);
+    /// <summary>The default container (the CDK's first essential one), or null when there is none.</summary>
+    public ContainerShape? DefaultContainer => Containers.FirstOrDefault(c => c.Name == DefaultContainerName);
 
     /// <summary>The longest time ECS waits for a container to stop after deregistering the task.</summary>
     public double StopTimeoutSeconds => Containers.Count == 0 ? DefaultStopTimeoutSeconds : Containers.Max(c => c.StopTimeoutSeconds ?? DefaultStopTimeoutSeconds);
@@ -80,7 +81,7 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
         var containers = taskDefinition.Node.Children.OfType<ContainerDefinition>()
             .Select(c => Parsed(Rendered(stack, c.RenderContainerDefinition(taskDefinition))))
             .ToList();
-        return new TaskShape(containers, taskDefinition.DefaultContainer?.ContainerName ?? string.Empty)
+        return new TaskShape(containers, taskDefinition.DefaultContainer?.ContainerName)
         {
             PidModeTask = taskDefinition.PidMode == PidMode.TASK,
         };
@@ -92,6 +93,7 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     /// </summary>
     private static JsonObject Rendered(Amazon.CDK.Stack stack, CfnTaskDefinition.IContainerDefinitionProperty rendered)
     {
+        // Stryker disable once Conditional : the CDK resolves null to null too; the check saves a call into it for each unset member.
         JsonNode? Resolved(object? value) => value is null ? null : CdkJson.ToNode(stack.Resolve(value));
         return new JsonObject
         {
@@ -112,8 +114,8 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     public static IReadOnlyList<IReadOnlyList<ContainerShape>> ContainersAtSynth(Amazon.CDK.Stack stack, IReadOnlyList<TaskDefinition> taskDefinitions)
     {
         var tokens = taskDefinitions.Select(t => ((CfnTaskDefinition)t.Node.DefaultChild!).ContainerDefinitions ?? Array.Empty<object>()).ToArray();
-        var resolved = CdkJson.ToNode(stack.Resolve(tokens)) as JsonArray ?? [];
-        return resolved.Select(list => (IReadOnlyList<ContainerShape>)((list as JsonArray)?.OfType<JsonObject>().Select(Parsed).ToList() ?? [])).ToList();
+        var resolved = CdkJson.ToNode(stack.Resolve(tokens))!.AsArray();
+        return resolved.Select(list => (IReadOnlyList<ContainerShape>)list!.AsArray().OfType<JsonObject>().Select(Parsed).ToList()).ToList();
     }
 
     /// <summary>Reads one rendered container definition (camelCase JSON, as CDK resolves it).</summary>
@@ -124,7 +126,7 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
             .Where(p => p["containerPort"] is JsonValue v && v.TryGetValue<double>(out _))
             .Select(p => new PortShape(p["name"]?.GetValue<string>(), (int)p["containerPort"]!.GetValue<double>(), p["appProtocol"]?.GetValue<string>()))
             .ToList() ?? [];
-        return new ContainerShape(c["name"]?.GetValue<string>() ?? string.Empty, ports, c["stopTimeout"] is JsonValue t && t.TryGetValue<double>(out var seconds) ? seconds : null)
+        return new ContainerShape(c["name"]!.GetValue<string>(), ports, c["stopTimeout"] is JsonValue t && t.TryGetValue<double>(out var seconds) ? seconds : null)
         {
             ReadonlyRootFilesystem = c["readonlyRootFilesystem"] is JsonValue r && r.TryGetValue<bool>(out var ro) && ro,
             InitProcessEnabled = c["linuxParameters"]?["initProcessEnabled"] is JsonValue i && i.TryGetValue<bool>(out var init) && init,

@@ -6,7 +6,7 @@ internal sealed class TaskSource : IPropsRule<FargateServiceSpec>
     public RuleInfo Info => new(
         "task-source",
         RuleLevel.Error,
-        "Exactly one of Container and TaskDefinition is set.",
+        "Exactly one of Container and TaskDefinition is set; a TaskDefinition has containers, at least one of them essential.",
         "Without either there is nothing to run; with both it is unclear which containers the discovery settings refer to.");
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
@@ -22,6 +22,14 @@ internal sealed class TaskSource : IPropsRule<FargateServiceSpec>
         else if (props.TaskDefinition is not null && subject.Plan.Task.Containers.Count == 0)
         {
             yield return new Violation("TaskDefinition", "has no containers", "Add the task definition's containers before creating the service.");
+        }
+        else if (props.TaskDefinition is not null && subject.Plan.Task.DefaultContainerName is null)
+        {
+            // The CDK's default container is the first essential one: none means no container is essential.
+            yield return new Violation(
+                "TaskDefinition",
+                "has no essential container: ECS refuses such a task definition (the task stops when an essential container stops; one must be)",
+                "Leave Essential unset (true) on the application container.");
         }
     }
 }
