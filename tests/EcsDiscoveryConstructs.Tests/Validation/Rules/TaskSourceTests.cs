@@ -27,6 +27,15 @@ public class TaskSourceTests
     }
 
     [Fact]
+    public void NeitherContainerNorTaskDefinition_WithARegistration_IsStillThatOneError()
+    {
+        // The registration's own checks read the task's stop timeout: a task of no containers has ECS's default.
+        var w = new Workloads();
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsTtl = Amazon.CDK.Duration.Seconds(20) } }));
+        Assert.EndsWith("[ecs-discovery:task-source]", Assert.Single(error.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EmptyTaskDefinition_Fails()
     {
         var w = new Workloads();
