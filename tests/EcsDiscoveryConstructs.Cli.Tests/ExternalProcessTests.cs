@@ -90,6 +90,28 @@ public sealed class ExternalProcessTests : IDisposable
         AssertStops(int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData("/moto-api/", true)]
+    [InlineData("/", false)]
+    public void LocalPeer_IsReadyWhenItsMotoApiAnswers_NotAnyPage(string answered, bool ready)
+    {
+        // An HTTP server that answers 200 on one path and 404 on every other: only moto's own API says moto is up.
+        var pidFile = Path.Combine(folder, "pid");
+        var server = "import http.server,sys\nclass H(http.server.BaseHTTPRequestHandler):\n  def do_GET(s): s.send_response(200 if s.path == sys.argv[2] else 404); s.end_headers()\n  def log_message(s, *a): pass\nhttp.server.HTTPServer((\"127.0.0.1\", int(sys.argv[1])), H).serve_forever()";
+        var script = Script($"echo $$ > '{pidFile}'\nexec python3 -c '{server}' \"$4\" '{answered}'");
+        var (peer, error) = LocalPeerProcess.Start(script, TimeSpan.FromSeconds(ready ? 30 : 2));
+        using (peer)
+        {
+            Assert.Equal(ready, peer is not null);
+            if (!ready)
+            {
+                Assert.Matches("did not answer on port [0-9]+ within 2 s$", error);
+            }
+        }
+
+        AssertStops(int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void LocalPeer_ThatWritesMuchOutput_IsNotBlockedOnIt()
     {
