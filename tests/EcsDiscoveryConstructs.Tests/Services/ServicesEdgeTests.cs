@@ -81,19 +81,21 @@ public class ServicesEdgeTests
         Logging = LogDriver.AwsLogs(new AwsLogDriverProps { StreamPrefix = "own", LogGroup = new LogGroup(stack, "OwnLogs") }),
     };
 
+    private static DiscoverableFargateService ExecWithInitProcess(Workloads w, ContainerDefinitionOptions container) => new(w.Stack, "Orders", new DiscoverableFargateServiceProps
+    {
+        Cluster = w.Cluster,
+        Name = "orders",
+        Container = container,
+        CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+        Exec = new ExecOptions { EnableInitProcess = true },
+    });
+
     [Fact]
     public void AContainerWithItsOwnLogging_StillGetsTheInitProcessExecAsksFor_AndKeepsItsLogging()
     {
         var w = new Workloads();
         var options = LoggedContainer(w.Stack);
-        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
-        {
-            Cluster = w.Cluster,
-            Name = "orders",
-            Container = options,
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
-            Exec = new ExecOptions { EnableInitProcess = true },
-        });
+        _ = ExecWithInitProcess(w, options);
         var container = OnlyContainer(w.Stack);
         Assert.True(InitProcessEnabled(container));
         var logOptions = (IDictionary<string, object>)((IDictionary<string, object>)container["LogConfiguration"])["Options"];
@@ -108,14 +110,7 @@ public class ServicesEdgeTests
         var w = new Workloads();
         var container = Workloads.WebContainer();
         container.LinuxParameters = new LinuxParameters(w.Stack, "Linux", new LinuxParametersProps());
-        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
-        {
-            Cluster = w.Cluster,
-            Name = "orders",
-            Container = container,
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
-            Exec = new ExecOptions { EnableInitProcess = true },
-        });
+        _ = ExecWithInitProcess(w, container);
         Assert.True(InitProcessEnabled(OnlyContainer(w.Stack)));
         Assert.Empty(Findings.Warnings(w.Stack, "exec-init-process"));
     }
