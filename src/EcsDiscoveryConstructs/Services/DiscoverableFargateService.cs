@@ -250,6 +250,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
     {
         if (self.execEnabled)
         {
+            // Stryker disable once Statement : turning Exec on again writes the same settings and statements (TurningExecOnTwice_IsLikeTurningItOnOnce); the return saves the work.
             return;
         }
 
@@ -354,6 +355,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
         plan.CloudMapNamespace?.Usage.SetMaxInstances(new UsageOwner(self, " (Cloud Map)"), plan.MaxTasks);
         if (plan.Endpoints.Count > 0)
         {
+            // A client-only Service Connect service registers nothing, and is not listed among the namespace's owners.
             plan.ServiceConnectNamespace?.Usage.SetMaxInstances(new UsageOwner(self, " (Service Connect)"), plan.MaxTasks * plan.Endpoints.Count);
         }
     }

@@ -30,6 +30,7 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     public const double DefaultStopTimeoutSeconds = 30;
 
     /// <summary>The default container (the CDK's first essential one), or null when there is none.</summary>
+    // Stryker disable once Linq : a created service always has its default container (task-source refuses a task definition without an essential one).
     public ContainerShape? DefaultContainer => Containers.FirstOrDefault(c => c.Name == DefaultContainerName);
 
     /// <summary>The longest time ECS waits for a container to stop after deregistering the task.</summary>

@@ -226,4 +226,40 @@ public class ServicePlanTests
         _ = Service(w, cloudMap: new CloudMapRegistration { Namespace = w.Namespace, DnsTtl = Duration.Seconds(20) }, taskDefinition: own);
         Assert.Equal(warned, Findings.Warnings(w.Stack, "dns-ttl-long").Count == 1);
     }
+
+    [Fact]
+    public void ScalingInTheProps_ScalesTheServiceOnCpu()
+    {
+        var w = new Workloads();
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { Namespace = w.Namespace }, Scaling = new TaskScaling { MinCapacity = 2, MaxCapacity = 6, TargetCpuPercent = 55 } });
+        var template = Template.FromStack(w.Stack);
+        template.HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", new Dictionary<string, object> { ["MinCapacity"] = 2, ["MaxCapacity"] = 6 });
+        template.HasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", new Dictionary<string, object>
+        {
+            ["TargetTrackingScalingPolicyConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["TargetValue"] = 55 }),
+        });
+        Assert.Equal("scaling", Assert.Throws<ArgumentNullException>(() => service.AutoScale(null!)).ParamName);
+    }
+
+    [Fact]
+    public void ADesiredCountEqualToTheScalingMaximum_IsReportedAsTheMaximum()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { Namespace = w.Namespace }, DesiredCount = 1001, Scaling = new TaskScaling { MinCapacity = 1, MaxCapacity = 1001 } }));
+        Assert.StartsWith("DiscoverableFargateService 'TestStack/Orders': Scaling.MaxCapacity 1001 is above", Assert.Single(error.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AClientOnlyServiceConnectService_IsNotAmongANamespacesInstanceOwners()
+    {
+        var w = new Workloads();
+        _ = new DiscoverableFargateService(w.Stack, "Client", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "client", Container = Workloads.WebContainer(), ServiceConnect = new ServiceConnectOptions { Namespace = w.Namespace }, DesiredCount = 5 });
+        foreach (var (id, count) in new[] { ("A", 1000), ("B", 1000), ("C", 1) })
+        {
+            _ = new DiscoverableFargateService(w.Stack, id, new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = id.ToLowerInvariant(), Container = Workloads.WebContainer(), ServiceConnect = Sc(w.Namespace, "http"), DesiredCount = count });
+        }
+
+        var warning = Assert.Single(Findings.Warnings(w.Stack, "namespace-instance-quota"));
+        Assert.Contains("('TestStack/A (Service Connect)' 1000, 'TestStack/B (Service Connect)' 1000, 'TestStack/C (Service Connect)' 1)", warning, StringComparison.Ordinal);
+    }
 }
