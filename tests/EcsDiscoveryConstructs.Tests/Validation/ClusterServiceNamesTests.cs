@@ -60,4 +60,17 @@ public class ClusterServiceNamesTests
             Findings.SynthError(w.Stack).Message,
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AClusterNamedLikeAnotherSharedRecord_KeepsItsOwnRecord()
+    {
+        // The app's shared records are keyed by kind and name: a cluster named 'ecs-registrations' is not the record of
+        // the services ECS registers into Cloud Map services.
+        var w = new Workloads();
+        var cluster = Import(w.Stack, "Odd", "ecs-registrations", w.Vpc);
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = cluster, Name = "orders", Container = Workloads.WebContainer() });
+        var discovery = new EcsDiscoveryConstructs.CloudMap.DiscoveryService(w.Stack, "Discovery", Fixtures.GoodService(w.Namespace, "orders"));
+        discovery.RegisterEcsService(service.Service);
+        Assert.Single(((App)w.Stack.Node.Root).Synth().Stacks);
+    }
 }
