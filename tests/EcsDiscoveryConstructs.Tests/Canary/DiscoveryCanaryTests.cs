@@ -42,6 +42,19 @@ public class DiscoveryCanaryTests
     }
 
     [Fact]
+    public void AGivenKey_EncryptsTheLogs_AndNoKeyIsCreated()
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps
+        {
+            Vpc = w.Vpc,
+            EncryptionKey = Amazon.CDK.AWS.KMS.Key.FromKeyArn(w.Stack, "Own", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+        });
+        _ = create();
+        Assert.Empty(Amazon.CDK.Assertions.Template.FromStack(w.Stack).FindResources("AWS::KMS::Key"));
+        Assert.Equal("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", CanaryFixtures.Properties(w.Stack, "AWS::Logs::LogGroup")["KmsKeyId"]);
+    }
+
+    [Fact]
     public void ARetention_IsKept()
     {
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, LogRetention = RetentionDays.ONE_MONTH });
