@@ -1,4 +1,3 @@
-using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.Logs;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
@@ -14,7 +13,7 @@ public class NagAcknowledgementTests
         var group = new CfnLogGroup(stack, "Logs");
         NagAcknowledgement.Add(group, "AwsSolutions-IAM5", "first reason");
         NagAcknowledgement.Add(group, "AwsSolutions-L1", "second reason");
-        var resource = Template.FromStack(stack).FindResources("AWS::Logs::LogGroup").Values.Cast<IDictionary<string, object>>().Single();
+        var resource = TemplateResources.Only(stack, "AWS::Logs::LogGroup");
         var rules = ((object[])((IDictionary<string, object>)((IDictionary<string, object>)resource["Metadata"])["cdk_nag"])["rules_to_suppress"])
             .Cast<IDictionary<string, object>>()
             .Select(r => ((string)r["id"], (string)r["reason"]));

@@ -14,20 +14,10 @@ namespace EcsDiscoveryConstructs.Tests.Services;
 /// </summary>
 public class ServicePlanTests
 {
-    private static ContainerDefinitionOptions Container(string? name, params PortMapping[] ports) => new()
-    {
-        ContainerName = name,
-        Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
-        PortMappings = ports,
-    };
-
     private static PortMapping Http(int port, string name = "http") => new() { Name = name, ContainerPort = port, AppProtocol = AppProtocol.Http };
 
     private static IDictionary<string, object> Registry(Stack stack)
-    {
-        var service = Template.FromStack(stack).FindResources("AWS::ECS::Service").Values.Cast<IDictionary<string, object>>().Single();
-        return (IDictionary<string, object>)((object[])((IDictionary<string, object>)service["Properties"])["ServiceRegistries"]).Single();
-    }
+        => (IDictionary<string, object>)((object[])TemplateResources.OnlyProperties(stack, "AWS::ECS::Service")["ServiceRegistries"]).Single();
 
     private static DiscoverableFargateService Service(Workloads w, ContainerDefinitionOptions? container = null, CloudMapRegistration? cloudMap = null, ServiceConnectOptions? serviceConnect = null, FargateTaskDefinition? taskDefinition = null, int desiredCount = 1)
         => new(w.Stack, "Orders", new DiscoverableFargateServiceProps
@@ -63,7 +53,7 @@ public class ServicePlanTests
     public void AnUnnamedContainer_IsTheContainerNamedApp_ForSrvRecords()
     {
         var w = new Workloads();
-        var service = Service(w, Container(null, Http(8080)), new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "App" });
+        var service = Service(w, Workloads.Container(null, Http(8080)), new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "App" });
         Assert.Equal(("App", 8080.0), ((string)Registry(w.Stack)["ContainerName"], Convert.ToDouble(Registry(w.Stack)["ContainerPort"], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(8080, service.CloudMapPort);
     }
@@ -73,8 +63,8 @@ public class ServicePlanTests
     {
         var w = new Workloads();
         var task = new FargateTaskDefinition(w.Stack, "Task");
-        task.AddContainer("app", Container("app", Http(8080)));
-        task.AddContainer("sidecar", Container("sidecar", new PortMapping { ContainerPort = 9191 }));
+        task.AddContainer("app", Workloads.Container("app", Http(8080)));
+        task.AddContainer("sidecar", Workloads.Container("sidecar", new PortMapping { ContainerPort = 9191 }));
         var service = Service(w, cloudMap: new CloudMapRegistration { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv }, serviceConnect: Sc(w.Namespace, "http"), taskDefinition: task);
         Assert.Equal(8080, service.CloudMapPort);
         Assert.Equal("app", Registry(w.Stack)["ContainerName"]);
@@ -85,8 +75,8 @@ public class ServicePlanTests
     {
         var w = new Workloads();
         var task = new FargateTaskDefinition(w.Stack, "Task");
-        task.AddContainer("app", Container("app", Http(8080)));
-        task.AddContainer("sidecar", Container("sidecar", new PortMapping { ContainerPort = 9191 }));
+        task.AddContainer("app", Workloads.Container("app", Http(8080)));
+        task.AddContainer("sidecar", Workloads.Container("sidecar", new PortMapping { ContainerPort = 9191 }));
         var service = Service(w, cloudMap: new CloudMapRegistration { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "sidecar" }, serviceConnect: Sc(w.Namespace, "http"), taskDefinition: task);
         Assert.Equal(9191, service.CloudMapPort);
         Assert.Equal("sidecar", Registry(w.Stack)["ContainerName"]);
@@ -96,7 +86,7 @@ public class ServicePlanTests
     public void SrvNamingOnlyAPort_TargetsThatPort_NotTheServiceConnectEndpoints()
     {
         var w = new Workloads();
-        var service = Service(w, Container("app", Http(8080), new PortMapping { Name = "admin", ContainerPort = 9090 }), new CloudMapRegistration { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv, ContainerPort = 9090 }, Sc(w.Namespace, "http"));
+        var service = Service(w, Workloads.Container("app", Http(8080), new PortMapping { Name = "admin", ContainerPort = 9090 }), new CloudMapRegistration { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv, ContainerPort = 9090 }, Sc(w.Namespace, "http"));
         Assert.Equal(9090, service.CloudMapPort);
     }
 
@@ -104,7 +94,7 @@ public class ServicePlanTests
     public void CloudMapPort_IsTheSrvPort_EvenWhenItIsNotTheFirstMapping()
     {
         var w = new Workloads();
-        var service = Service(w, Container("app", Http(8080), new PortMapping { Name = "admin", ContainerPort = 9090 }), new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app", ContainerPort = 9090 });
+        var service = Service(w, Workloads.Container("app", Http(8080), new PortMapping { Name = "admin", ContainerPort = 9090 }), new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app", ContainerPort = 9090 });
         Assert.Equal(9090, service.CloudMapPort);
     }
 
@@ -195,7 +185,7 @@ public class ServicePlanTests
     {
         var w = new Workloads();
         var http = Fixtures.HttpNamespace(w.Stack);
-        _ = Service(w, Container("app", Http(8080), Http(9090, "admin"), Http(9191, "metrics")), new CloudMapRegistration { Namespace = w.Namespace }, Sc(http, "http", "admin", "metrics"), desiredCount: 1000);
+        _ = Service(w, Workloads.Container("app", Http(8080), Http(9090, "admin"), Http(9191, "metrics")), new CloudMapRegistration { Namespace = w.Namespace }, Sc(http, "http", "admin", "metrics"), desiredCount: 1000);
         foreach (var (id, count) in new[] { ("Other", 1000), ("Third", 1) })
         {
             _ = new DiscoverableFargateService(w.Stack, id, new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = id.ToLowerInvariant(), Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { Namespace = w.Namespace }, DesiredCount = count });
@@ -216,9 +206,9 @@ public class ServicePlanTests
     public void TheTtlIsJudgedAgainstTheLongestStopTimeout_OfAGivenTaskDefinition(int first, int second, bool warned)
     {
         var w = new Workloads();
-        var app = Container("app", Http(8080));
+        var app = Workloads.Container("app", Http(8080));
         app.StopTimeout = Duration.Seconds(first);
-        var sidecar = Container("sidecar");
+        var sidecar = Workloads.Container("sidecar");
         sidecar.StopTimeout = Duration.Seconds(second);
         var own = new FargateTaskDefinition(w.Stack, "Own");
         own.AddContainer("app", app);

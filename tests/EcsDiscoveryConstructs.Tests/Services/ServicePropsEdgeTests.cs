@@ -15,13 +15,6 @@ namespace EcsDiscoveryConstructs.Tests.Services;
 /// </summary>
 public class ServicePropsEdgeTests
 {
-    private static ContainerDefinitionOptions Container(string name, params PortMapping[] ports) => new()
-    {
-        ContainerName = name,
-        Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
-        PortMappings = ports,
-    };
-
     [Fact]
     public void NullRequiredPropsAtAnyDepth_AreEachNamedByTheirPath()
     {
@@ -77,11 +70,9 @@ public class ServicePropsEdgeTests
     {
         var w = new Workloads();
         var task = new FargateTaskDefinition(w.Stack, "Task");
-        task.AddContainer("app", Container("app", new PortMapping { ContainerPort = 8080 }));
+        task.AddContainer("app", Workloads.Container("app", new PortMapping { ContainerPort = 8080 }));
         _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, Exec = new ExecOptions { EnableInitProcess = true } });
-        var definition = Template.FromStack(w.Stack).FindResources("AWS::ECS::TaskDefinition").Values.Cast<IDictionary<string, object>>().Single();
-        var app = (IDictionary<string, object>)((object[])((IDictionary<string, object>)definition["Properties"])["ContainerDefinitions"]).Single();
-        Assert.False(app.ContainsKey("LinuxParameters"));
+        Assert.False(TemplateResources.OnlyContainer(w.Stack).ContainsKey("LinuxParameters"));
         Assert.Single(Findings.Warnings(w.Stack, "exec-init-process"));
     }
 
@@ -100,7 +91,7 @@ public class ServicePropsEdgeTests
     {
         var w = new Workloads();
         var task = new FargateTaskDefinition(w.Stack, "Task");
-        var app = Container("app", new PortMapping { ContainerPort = 8080 });
+        var app = Workloads.Container("app", new PortMapping { ContainerPort = 8080 });
         app.ReadonlyRootFilesystem = true;
         task.AddContainer("app", app);
         var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, Exec = new ExecOptions() }));
@@ -112,7 +103,7 @@ public class ServicePropsEdgeTests
     {
         var w = new Workloads();
         var task = new FargateTaskDefinition(w.Stack, "Task");
-        task.AddContainer("app", Container("app", new PortMapping { Name = "http", ContainerPort = 8080, AppProtocol = AppProtocol.Http }));
+        task.AddContainer("app", Workloads.Container("app", new PortMapping { Name = "http", ContainerPort = 8080, AppProtocol = AppProtocol.Http }));
         var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
         {
             Cluster = w.Cluster,
@@ -128,8 +119,8 @@ public class ServicePropsEdgeTests
     {
         var w = new Workloads();
         var task = new FargateTaskDefinition(w.Stack, "Task");
-        task.AddContainer("app", Container("app", new PortMapping { ContainerPort = 8080 }, new PortMapping { ContainerPort = 9090 }));
-        task.AddContainer("logs", Container("logs"));
+        task.AddContainer("app", Workloads.Container("app", new PortMapping { ContainerPort = 8080 }, new PortMapping { ContainerPort = 9090 }));
+        task.AddContainer("logs", Workloads.Container("logs"));
         var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv } }));
         Assert.Contains("(containers: 'app': 8080, 9090; 'logs': no ports)", Assert.Single(error.Errors), StringComparison.Ordinal);
     }
@@ -139,7 +130,7 @@ public class ServicePropsEdgeTests
     {
         var w = new Workloads();
         var task = new FargateTaskDefinition(w.Stack, "Task");
-        var app = Container("app", new PortMapping { ContainerPort = 8080 });
+        var app = Workloads.Container("app", new PortMapping { ContainerPort = 8080 });
         app.Essential = false;
         task.AddContainer("app", app);
         var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, CloudMap = new CloudMapRegistration { Namespace = w.Namespace } }));

@@ -64,12 +64,6 @@ public class ServicesEdgeTests
         Assert.Contains("DiscoverORDERAPI", sids);
     }
 
-    private static IDictionary<string, object> OnlyContainer(Stack stack)
-    {
-        var definition = Template.FromStack(stack).FindResources("AWS::ECS::TaskDefinition").Values.Cast<IDictionary<string, object>>().Single();
-        return (IDictionary<string, object>)((object[])((IDictionary<string, object>)definition["Properties"])["ContainerDefinitions"]).Single();
-    }
-
     private static bool InitProcessEnabled(IDictionary<string, object> container)
         => container.TryGetValue("LinuxParameters", out var linux) && ((IDictionary<string, object>)linux).TryGetValue("InitProcessEnabled", out var init) && (bool)init;
 
@@ -96,7 +90,7 @@ public class ServicesEdgeTests
         var w = new Workloads();
         var options = LoggedContainer(w.Stack);
         _ = ExecWithInitProcess(w, options);
-        var container = OnlyContainer(w.Stack);
+        var container = TemplateResources.OnlyContainer(w.Stack);
         Assert.True(InitProcessEnabled(container));
         var logOptions = (IDictionary<string, object>)((IDictionary<string, object>)container["LogConfiguration"])["Options"];
         Assert.Equal("own", logOptions["awslogs-stream-prefix"]);
@@ -111,7 +105,7 @@ public class ServicesEdgeTests
         var container = Workloads.WebContainer();
         container.LinuxParameters = new LinuxParameters(w.Stack, "Linux", new LinuxParametersProps());
         _ = ExecWithInitProcess(w, container);
-        Assert.True(InitProcessEnabled(OnlyContainer(w.Stack)));
+        Assert.True(InitProcessEnabled(TemplateResources.OnlyContainer(w.Stack)));
         Assert.Empty(Findings.Warnings(w.Stack, "exec-init-process"));
     }
 
@@ -123,7 +117,7 @@ public class ServicesEdgeTests
         var w = new Workloads();
         var service = w.DnsService("Orders", "orders");
         service.EnableExec(new ExecOptions { EnableInitProcess = initProcess });
-        Assert.Equal(initProcess, InitProcessEnabled(OnlyContainer(w.Stack)));
+        Assert.Equal(initProcess, InitProcessEnabled(TemplateResources.OnlyContainer(w.Stack)));
     }
 
     [Fact]
@@ -131,8 +125,7 @@ public class ServicesEdgeTests
     {
         var w = new Workloads();
         _ = w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, CustomHealthCheck = false });
-        var service = Template.FromStack(w.Stack).FindResources("AWS::ServiceDiscovery::Service").Values.Cast<IDictionary<string, object>>().Single();
-        Assert.False(((IDictionary<string, object>)service["Properties"]).ContainsKey("HealthCheckCustomConfig"));
+        Assert.False(TemplateResources.OnlyProperties(w.Stack, "AWS::ServiceDiscovery::Service").ContainsKey("HealthCheckCustomConfig"));
         Assert.Single(Findings.Warnings(w.Stack, "no-health-check"));
     }
 

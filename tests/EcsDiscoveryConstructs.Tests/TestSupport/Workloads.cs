@@ -35,6 +35,14 @@ internal sealed class Workloads
         StopTimeout = stopTimeout,
     };
 
+    /// <summary>An nginx container named <paramref name="name"/> (unnamed when null) with exactly <paramref name="ports"/>.</summary>
+    public static ContainerDefinitionOptions Container(string? name, params PortMapping[] ports) => new()
+    {
+        ContainerName = name,
+        Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
+        PortMappings = ports,
+    };
+
     /// <summary>A service registered with A records in <see cref="Namespace"/>.</summary>
     public DiscoverableFargateService DnsService(string id, string name, CloudMapRegistration? cloudMap = null)
         => new(Stack, id, new DiscoverableFargateServiceProps
