@@ -18,8 +18,11 @@ namespace EcsDiscoveryConstructs.CloudMap;
 /// </remarks>
 public sealed class DiscoveryService : Construct, IService
 {
+    /// <summary>The DNS TTL used when none is given, in seconds.</summary>
+    internal const int DefaultDnsTtlSeconds = 10;
+
     /// <summary>The DNS TTL used when none is given: 10 seconds.</summary>
-    public static readonly Duration DefaultDnsTtl = Duration.Seconds(10);
+    public static readonly Duration DefaultDnsTtl = Duration.Seconds(DefaultDnsTtlSeconds);
 
     private const string Kind = nameof(DiscoveryService);
     private readonly DiscoveryServiceSpec spec;
