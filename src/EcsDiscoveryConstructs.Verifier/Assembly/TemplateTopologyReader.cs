@@ -263,7 +263,8 @@ public static class TemplateTopologyReader
     private static ConnectionKind Kind(List<string> environment, EcsServiceInfo caller, EcsServiceInfo callee, List<NamespaceInfo> namespaces, List<CloudMapServiceInfo> cloudMap)
     {
         var sharesServiceConnect = caller.ServiceConnectNamespaceLogicalId is { } ns0 && ns0 == callee.ServiceConnectNamespaceLogicalId;
-        if (sharesServiceConnect && callee.Endpoints.Any(e => e.DnsName?.Literal is { } dns && environment.Contains($"{dns}:{e.Port}")))
+        var addresses = environment.Select(DiscoveryAddress.Parse).ToList();
+        if (sharesServiceConnect && callee.Endpoints.Any(e => e.DnsName?.Literal is { } dns && e.Port is { } port && addresses.Any(a => a.Reaches(dns, port))))
         {
             return ConnectionKind.ServiceConnect;
         }
@@ -272,7 +273,7 @@ public static class TemplateTopologyReader
         var ns = namespaces.FirstOrDefault(n => n.LogicalId == registry?.NamespaceLogicalId);
         if (registry?.Name.Literal is { } name && ns?.Name.Literal is { } nsName)
         {
-            if (registry.DnsDiscovery && environment.Any(v => v.StartsWith($"{name}.{nsName}", StringComparison.Ordinal)))
+            if (registry.DnsDiscovery && addresses.Any(a => a.Names($"{name}.{nsName}")))
             {
                 return ConnectionKind.Dns;
             }

@@ -111,4 +111,33 @@ public class TemplateTopologyReaderTests
             """.Replace("NAMESPACE", value, StringComparison.Ordinal);
         Assert.Equal(expected, TemplateTopologyReader.Read("Connect", template).EcsServices.Single().ServiceConnectNamespaceLogicalId);
     }
+
+    [Theory]
+    [InlineData("HttpNamespace", "\"orders\", \"shop.local\"", ConnectionKind.CloudMapApi)]
+    [InlineData("HttpNamespace", "\"orders\"", ConnectionKind.Network)]
+    [InlineData("HttpNamespace", "\"shop.local\"", ConnectionKind.Network)]
+    [InlineData("HttpNamespace", "\"orders.shop.local:80\"", ConnectionKind.Network)]
+    [InlineData("PrivateDnsNamespace", "\"orders.shop.local:80\"", ConnectionKind.Dns)]
+    [InlineData("PrivateDnsNamespace", "\"http://orders.shop.local\"", ConnectionKind.Dns)]
+    [InlineData("PrivateDnsNamespace", "\"HTTPS://user@Orders.Shop.Local.:8443/api?x=1\"", ConnectionKind.Dns)]
+    [InlineData("PrivateDnsNamespace", "\"orders.shop.localhost:80\"", ConnectionKind.Network)]
+    [InlineData("PrivateDnsNamespace", "\"payments.orders.shop.local\"", ConnectionKind.Network)]
+    [InlineData("PrivateDnsNamespace", "", ConnectionKind.Network)]
+    public void ConnectionKind_NeedsBothNamesForTheApi_AndTheFullDnsNameForDns(string namespaceType, string environment, ConnectionKind expected)
+    {
+        var dnsConfig = namespaceType == "HttpNamespace" ? string.Empty : ",\"DnsConfig\":{\"DnsRecords\":[{\"Type\":\"A\",\"TTL\":10}]}";
+        var variables = string.Join(",", environment.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select((v, i) => $"{{\"Name\":\"V{i}\",\"Value\":{v}}}"));
+        var template = """
+            {"Resources":{
+              "Ns":{"Type":"AWS::ServiceDiscovery::NAMESPACE_TYPE","Properties":{"Name":"shop.local"}},
+              "OrdersRegistry":{"Type":"AWS::ServiceDiscovery::Service","Properties":{"Name":"orders","NamespaceId":{"Fn::GetAtt":["Ns","Id"]}DNS_CONFIG}},
+              "WebTask":{"Type":"AWS::ECS::TaskDefinition","Properties":{"ContainerDefinitions":[{"Name":"app","Environment":[VARIABLES]}]}},
+              "Web":{"Type":"AWS::ECS::Service","Properties":{"TaskDefinition":{"Ref":"WebTask"},"NetworkConfiguration":{"AwsvpcConfiguration":{"SecurityGroups":[{"Fn::GetAtt":["WebSg","GroupId"]}]}}}},
+              "Orders":{"Type":"AWS::ECS::Service","Properties":{"ServiceRegistries":[{"RegistryArn":{"Fn::GetAtt":["OrdersRegistry","Arn"]}}],"NetworkConfiguration":{"AwsvpcConfiguration":{"SecurityGroups":[{"Fn::GetAtt":["OrdersSg","GroupId"]}]}}}},
+              "WebToOrders":{"Type":"AWS::EC2::SecurityGroupIngress","Properties":{"GroupId":{"Fn::GetAtt":["OrdersSg","GroupId"]},"SourceSecurityGroupId":{"Fn::GetAtt":["WebSg","GroupId"]},"FromPort":80}}
+            }}
+            """.Replace("NAMESPACE_TYPE", namespaceType, StringComparison.Ordinal).Replace("DNS_CONFIG", dnsConfig, StringComparison.Ordinal).Replace("VARIABLES", variables, StringComparison.Ordinal);
+        var connection = Assert.Single(TemplateTopologyReader.Read("Kinds", template).Connections);
+        Assert.Equal(("Web", "Orders", 80, expected), (connection.FromLogicalId, connection.ToLogicalId, connection.Port, connection.Kind));
+    }
 }

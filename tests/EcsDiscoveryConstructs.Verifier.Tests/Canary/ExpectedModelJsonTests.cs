@@ -63,6 +63,8 @@ public sealed class ExpectedModelJsonTests
     [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"Ns\",\"name\":\"a.local\",\"kind\":\"Http\"}],\"services\":[{\"stack\":\"S\",\"name\":\"a\",\"namespace\":\"Ns\"}]}", "expected model: $.services[0].source is missing")]
     [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"Ns\",\"name\":\"a.local\",\"kind\":\"Http\"}],\"services\":[{\"source\":\"Svc\",\"name\":\"a\",\"namespace\":\"Ns\"}]}", "expected model: $.services[0].stack is missing")]
     [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"\",\"kind\":\"Http\"}]}", "expected model: $.namespaces[0].logicalId is missing")]
+    [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"Ns\",\"name\":\"a.local\",\"kind\":\"Http\"}],\"services\":[{\"stack\":7,\"source\":\"Svc\",\"name\":\"a\",\"namespace\":\"Ns\"}]}", "expected model: $.services[0].stack is a number, expected a string")]
+    [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":[],\"logicalId\":\"Ns\",\"kind\":\"Http\"}]}", "expected model: $.namespaces[0].stack is a list, expected a string")]
     public void HostileModels_AreRefusedNamingThePath(string json, string message)
         => Assert.Equal(message, Assert.Throws<InputException>(() => ExpectedModelJson.Read(json)).Message);
 
