@@ -30,6 +30,8 @@ public interface ILambdaRuntimeApi
 /// </summary>
 public sealed class LambdaRuntimeApi(string hostAndPort) : ILambdaRuntimeApi, IDisposable
 {
+    // 9999-12-31T23:59:59.999Z, the latest instant a DateTimeOffset holds: a deadline past it is read as missing.
+    private const long LatestUnixMilliseconds = 253_402_300_799_999;
     private readonly HttpClient http = new() { BaseAddress = new Uri($"http://{hostAndPort}/2018-06-01/runtime/"), Timeout = Timeout.InfiniteTimeSpan };
 
     /// <inheritdoc/>
@@ -39,6 +41,7 @@ public sealed class LambdaRuntimeApi(string hostAndPort) : ILambdaRuntimeApi, ID
         response.EnsureSuccessStatusCode();
         var id = response.Headers.TryGetValues("Lambda-Runtime-Aws-Request-Id", out var ids) ? ids.Single() : throw new InvalidOperationException("the Runtime API sent no Lambda-Runtime-Aws-Request-Id");
         var deadline = response.Headers.TryGetValues("Lambda-Runtime-Deadline-Ms", out var ms) && long.TryParse(ms.Single(), out var millis)
+                && millis is >= 0 and <= LatestUnixMilliseconds
             ? DateTimeOffset.FromUnixTimeMilliseconds(millis)
             : DateTimeOffset.UtcNow.AddMinutes(1);
         return new LambdaInvocation(id, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), deadline);
@@ -88,7 +91,7 @@ public static class LambdaLoop
             try
             {
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                deadline.CancelAfter(Max(invocation.Deadline - DateTimeOffset.UtcNow - TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+                deadline.CancelAfter(HandlerBudget(invocation.Deadline - DateTimeOffset.UtcNow));
                 result = await handler(invocation, deadline.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -106,5 +109,15 @@ public static class LambdaLoop
         return served;
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    /// <summary>
+    /// How long the handler may run: until a second before the invocation's deadline, at least a second (a deadline
+    /// already past) and at most Lambda's longest timeout, 15 minutes (a deadline a lying runtime put days away).
+    /// </summary>
+    internal static TimeSpan HandlerBudget(TimeSpan untilDeadline)
+    {
+        var budget = untilDeadline - TimeSpan.FromSeconds(1);
+        return budget < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1)
+            : budget > TimeSpan.FromMinutes(15) ? TimeSpan.FromMinutes(15)
+            : budget;
+    }
 }

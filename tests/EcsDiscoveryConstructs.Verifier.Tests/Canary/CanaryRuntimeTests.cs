@@ -81,7 +81,44 @@ public sealed class CanaryRuntimeTests
         Assert.Contains("[redacted]", line, StringComparison.Ordinal);
     }
 
-    private sealed class FakeRuntime(string[] payloads) : ILambdaRuntimeApi
+    [Theory]
+    [InlineData(-3600, 1)]
+    [InlineData(0, 1)]
+    [InlineData(1.5, 1)]
+    [InlineData(2, 1)]
+    [InlineData(61, 60)]
+    [InlineData(901, 900)]
+    [InlineData(5_184_000, 900)]
+    public void HandlerBudget_EndsASecondBeforeTheDeadline_AtLeastOneSecond_AtMostFifteenMinutes(double untilDeadline, double budget)
+        => Assert.Equal(TimeSpan.FromSeconds(budget), LambdaLoop.HandlerBudget(TimeSpan.FromSeconds(untilDeadline)));
+
+    [Fact]
+    public async Task LambdaLoop_CancelsTheHandlerASecondBeforeTheDeadline()
+    {
+        var elapsed = TimeSpan.Zero;
+        var api = new FakeRuntime(["slow"], TimeSpan.FromSeconds(4));
+        _ = await LambdaLoop.RunAsync(api, async (_, token) =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await Task.Delay(TimeSpan.FromSeconds(30), token).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            elapsed = clock.Elapsed;
+            return token.IsCancellationRequested ? "cancelled" : "ran to the end";
+        }, 1, CancellationToken.None);
+        Assert.Equal(["r1: cancelled"], api.Log);
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(3.9));
+    }
+
+    [Theory]
+    [InlineData(-60)]
+    [InlineData(5_184_000)]
+    public async Task LambdaLoop_ADeadlineAlreadyPastOrDaysAway_StillRunsTheHandler(double untilDeadline)
+    {
+        var api = new FakeRuntime(["x"], TimeSpan.FromSeconds(untilDeadline));
+        _ = await LambdaLoop.RunAsync(api, (_, token) => Task.FromResult(token.IsCancellationRequested ? "cancelled" : "ran"), 1, CancellationToken.None);
+        Assert.Equal(["r1: ran"], api.Log);
+    }
+
+    private sealed class FakeRuntime(string[] payloads, TimeSpan? untilDeadline = null) : ILambdaRuntimeApi
     {
         private int next;
 
@@ -90,7 +127,7 @@ public sealed class CanaryRuntimeTests
         public Task<LambdaInvocation> NextAsync(CancellationToken cancellationToken)
         {
             next++;
-            return Task.FromResult(new LambdaInvocation($"r{next}", payloads[next - 1], DateTimeOffset.UtcNow.AddMinutes(1)));
+            return Task.FromResult(new LambdaInvocation($"r{next}", payloads[next - 1], DateTimeOffset.UtcNow + (untilDeadline ?? TimeSpan.FromMinutes(1))));
         }
 
         public Task RespondAsync(string requestId, string body, CancellationToken cancellationToken)

@@ -48,6 +48,14 @@ public sealed class LambdaRuntimeApiTests : IDisposable
         using var api = Api();
         var invocation = await api.NextAsync(CancellationToken.None);
         Assert.InRange(invocation.Deadline - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(61));
+        foreach (var wrong in new[] { "253402300800000", "-1", "99999999999999999999" })
+        {
+            Answer(200, "{}", new() { ["Lambda-Runtime-Aws-Request-Id"] = "req-3", ["Lambda-Runtime-Deadline-Ms"] = wrong });
+            Assert.InRange((await api.NextAsync(CancellationToken.None)).Deadline - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(61));
+        }
+
+        Answer(200, "{}", new() { ["Lambda-Runtime-Aws-Request-Id"] = "req-4", ["Lambda-Runtime-Deadline-Ms"] = "253402300799999" });
+        Assert.Equal(DateTimeOffset.MaxValue.UtcTicks / TimeSpan.TicksPerMillisecond, (await api.NextAsync(CancellationToken.None)).Deadline.UtcTicks / TimeSpan.TicksPerMillisecond);
         Answer(200, "{}");
         Assert.Equal("the Runtime API sent no Lambda-Runtime-Aws-Request-Id", (await Assert.ThrowsAsync<InvalidOperationException>(() => api.NextAsync(CancellationToken.None))).Message);
         Answer(500, "{}");
