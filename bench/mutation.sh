@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing with dotnet-stryker (pinned in .config/dotnet-tools.json): mutates the verifier (tested by its own
-# tests and the CLI tests), the constructs (Validation/ and the construct folders, tested by the CDK tests, whose jsii
+# tests and the CLI tests, in two passes: see bench/mutation/second_pass.py), the constructs (Validation/ and the construct folders, tested by the CDK tests, whose jsii
 # runs one test at a time within each test process) and the CLI, writes the HTML and JSON reports under
 # bench/mutation/reports/<project>/reports/, prints the score per folder and fails below bench/mutation/thresholds.json.
 # Not part of the test command: a full run takes long (see bench/README.md).
@@ -33,6 +33,15 @@ run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/ecs-discovery-mutation.XXXXXX")
 ) &
 janitor=$!
 trap 'kill "$janitor" 2> /dev/null; rm -rf "$run_tmp"' EXIT
+# One Stryker run: project folder, config name (bench/mutation/<name>.json), output folder, extra options.
+stryker() {
+  local project=$1 config=$2 output=$3
+  shift 3
+  # Stryker swaps mutated assemblies into the test projects' output; a run that is stopped leaves them there, so
+  # every run starts from a fresh build.
+  dotnet build EcsDiscoveryConstructs.sln -c Release -v q -nologo > /dev/null
+  (cd "$project" && TMPDIR="$run_tmp" dotnet stryker -f "$root/bench/mutation/$config.json" -O "$output" --skip-version-check "$@")
+}
 args=()
 # Extra options split on spaces, never glob-expanded (a pattern like Checks/**/*.cs must reach Stryker as written).
 read -r -a extra <<< "${STRYKER_ARGS:-}"
@@ -46,10 +55,23 @@ for target in "${targets[@]}"; do
   out="$root/bench/mutation/reports/$target"
   rm -rf "$out"
   started=$(date +%s)
-  # Stryker swaps mutated assemblies into the test projects' output; a run that is stopped leaves them there, so
-  # every run starts from a fresh build.
-  dotnet build EcsDiscoveryConstructs.sln -c Release -v q -nologo > /dev/null
-  (cd "$project" && TMPDIR="$run_tmp" dotnet stryker -f "$root/bench/mutation/$target.json" -O "$out" --skip-version-check "${extra[@]}")
+  if [ "$target" = verifier ]; then
+    # Two passes (bench/mutation/second_pass.py): the fast tests first, then the full suite (the CLI tests and the
+    # moto-backed ones) only on the mutants the first pass left alive; the merged report is what one full run gives.
+    stryker "$project" verifier-unit "$out/unit" "${extra[@]}"
+    mapfile -t alive < <(python3 bench/mutation/second_pass.py patterns "$out/unit/reports/mutation-report.json")
+    mkdir -p "$out/reports"
+    if [ ${#alive[@]} -gt 0 ]; then
+      second=()
+      for pattern in "${alive[@]}"; do second+=(-m "$pattern"); done
+      stryker "$project" verifier "$out/full" "${second[@]}"
+      python3 bench/mutation/second_pass.py merge "$out/unit/reports/mutation-report.json" "$out/full/reports/mutation-report.json" "$out/reports/mutation-report.json"
+    else
+      cp "$out/unit/reports/mutation-report.json" "$out/reports/mutation-report.json"
+    fi
+  else
+    stryker "$project" "$target" "$out" "${extra[@]}"
+  fi
   echo "$target: $(( $(date +%s) - started )) s"
   args+=("$target" "$out/reports/mutation-report.json")
 done
