@@ -148,6 +148,18 @@ public sealed class DnsVerifierTests
         Assert.Single(Failures(Run(publicNs, (_, _) => new("NXDOMAIN", []), soaAnswers: false)), f => f.StartsWith("dns-namespace: public namespace", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void HttpNamespaces_AndServicesWithoutRecords_AreNotAsked()
+    {
+        var httpNs = Observe(Three) with { Namespace = new LiveNamespace("ns-1", "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1", Zone, "HTTP", null) };
+        var apiOnly = Observe(Three, records: []);
+        using var dns = Server((_, type) => type == "A" ? A(10, "10.0.0.1", "10.0.0.2", "10.0.0.3") : null);
+        Assert.Empty(Verify(dns, httpNs));
+        Assert.Empty(Verify(dns, apiOnly));
+        Assert.Empty(dns.Queries);
+        Assert.Equal(["dns-namespace", "dns-answers", "dns-answer-count", "dns-ttl"], Verify(dns, Observe(Three)).Select(r => r.Check));
+    }
+
     private static ScriptedReply A(int ttl, params string[] addresses) => new("NOERROR", [.. addresses.Select(a => new ScriptedRecord(Name, "A", ttl, a))]);
 
     private static ScriptedReply Host(int ttl, string name, string address) => new("NOERROR", [new ScriptedRecord(name, "A", ttl, address)]);
