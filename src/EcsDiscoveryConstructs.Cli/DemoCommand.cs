@@ -112,17 +112,28 @@ internal static class DemoCommand
     }
 
     /// <summary>
-    /// Runs <c>cdk synth</c> in <paramref name="root"/> (the repository) unless the assembly is newer than the example and
-    /// library sources and cdk.json; installs the pinned CDK CLI first when it is missing. Returns the reason on failure.
+    /// The files a synthesis reads: the C# sources and project files of the examples, the library and the canary it
+    /// embeds (build output under bin/ and obj/ left out), the shared build and package settings, and cdk.json.
+    /// </summary>
+    internal static IEnumerable<string> SynthInputs(string root)
+        => new[] { "examples", Path.Combine("src", "EcsDiscoveryConstructs"), Path.Combine("src", "EcsDiscoveryConstructs.Canary") }
+            .Select(d => Path.Combine(root, d))
+            .Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetExtension(f) is ".cs" or ".csproj")
+                .Where(f => !Path.GetRelativePath(d, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj")))
+            .Concat(new[] { "cdk.json", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json" }.Select(f => Path.Combine(root, f)))
+            .Where(File.Exists);
+
+    /// <summary>
+    /// Runs <c>cdk synth</c> in <paramref name="root"/> (the repository) unless the assembly is newer than every input
+    /// (<see cref="SynthInputs"/>); installs the pinned CDK CLI first when it is missing. Returns the reason on failure.
     /// </summary>
     internal static string? Synthesize(string folder, string root, TextWriter output, ExternalProcess.Runner run)
     {
         var manifest = Path.Combine(root, folder, "manifest.json");
         var cdkJson = Path.Combine(root, "cdk.json");
-        var sources = new[] { "examples", Path.Combine("src", "EcsDiscoveryConstructs") }.Select(d => Path.Combine(root, d)).Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
-            .Append(cdkJson);
-        if (File.Exists(manifest) && sources.Where(File.Exists).All(f => File.GetLastWriteTimeUtc(f) <= File.GetLastWriteTimeUtc(manifest)))
+        if (File.Exists(manifest) && SynthInputs(root).All(f => File.GetLastWriteTimeUtc(f) <= File.GetLastWriteTimeUtc(manifest)))
         {
             output.WriteLine($"demo: using the fresh assembly in {folder}");
             return null;

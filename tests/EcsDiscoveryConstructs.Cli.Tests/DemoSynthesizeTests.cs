@@ -35,10 +35,17 @@ public sealed class DemoSynthesizeTests : IDisposable
     [InlineData("cdk.json")]
     [InlineData("examples/Shop/ShopStack.cs")]
     [InlineData("src/EcsDiscoveryConstructs/CloudMap/DiscoveryService.cs")]
+    [InlineData("src/EcsDiscoveryConstructs/EcsDiscoveryConstructs.csproj")]
+    [InlineData("examples/Shop/Shop.csproj")]
+    [InlineData("src/EcsDiscoveryConstructs.Canary/CanaryHandler.cs")]
+    [InlineData("Directory.Packages.props")]
+    [InlineData("Directory.Build.props")]
+    [InlineData("Directory.Build.targets")]
+    [InlineData("global.json")]
     public void ASourceNewerThanTheAssembly_IsSynthesizedAgain(string source)
     {
         Write("cdk.out/manifest.json", Old);
-        File.SetLastWriteTimeUtc(Path.Combine(root, source), New);
+        Write(source, New);
         answers.Enqueue((0, "done\n"));
         Assert.Null(Synthesize());
         Assert.Equal([Synth], calls);
@@ -46,7 +53,7 @@ public sealed class DemoSynthesizeTests : IDisposable
     }
 
     [Fact]
-    public void OnlyCSharpSourcesAndCdkJsonCount()
+    public void OnlyTheSynthesisInputsCount_NotBuildOutputDocsOrOtherProjects()
     {
         Write("cdk.out/manifest.json", Old);
         Write("examples/README.md", New);
@@ -54,6 +61,11 @@ public sealed class DemoSynthesizeTests : IDisposable
         Write("README.md", New);
         Write("tests/SomeTests.cs", New);
         Write("src/EcsDiscoveryConstructs.Cli/Program.cs", New);
+        Write("src/EcsDiscoveryConstructs/obj/Release/net10.0/EcsDiscoveryConstructs.AssemblyInfo.cs", New);
+        Write("src/EcsDiscoveryConstructs/bin/Release/net10.0/Generated.cs", New);
+        Write("examples/Shop/obj/Shop.csproj", New);
+        Write("src/EcsDiscoveryConstructs.Verifier/Checks/Check.cs", New);
+        Write("package.json", New);
         Assert.Null(Synthesize());
         Assert.Empty(calls);
     }
