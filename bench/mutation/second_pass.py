@@ -63,12 +63,14 @@ def merge(first, second, out):
     replaced = 0
     for file, data in merged["files"].items():
         for i, mutant in enumerate(data["mutants"]):
-            again = outcome.get(key(relative(file), mutant))
+            # Only what the first pass left alive is taken from the second (which also re-runs mutants nested in
+            # those spans; the first pass already killed them).
+            again = outcome.get(key(relative(file), mutant)) if mutant["status"] in ALIVE else None
             if again is not None:
                 data["mutants"][i] = {**again, "id": mutant["id"]}
                 replaced += 1
     json.dump(merged, open(out, "w"))
-    print(f"second pass: {replaced} mutants re-tested with the full suite, {len(outcome) - replaced} more it reached are not in the first report")
+    print(f"second pass: {replaced} mutants the fast tests left alive were tested with the full suite ({len(outcome)} run, nested ones included)")
 
 
 if __name__ == "__main__":
