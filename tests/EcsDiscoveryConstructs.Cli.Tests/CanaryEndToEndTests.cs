@@ -73,6 +73,24 @@ public sealed class CanaryEndToEndTests : IDisposable
         Assert.Equal(("error", "CloudMapException"), (unreachable.Kind, JsonNode.Parse(unreachable.Body)!["errorType"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public void AnUnreachableRuntimeApi_EndsTheBootstrapWithOneLine_NoStackTrace()
+    {
+        var refusing = ScriptedEndpoint.Refusing();
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{refusing.Port}",
+            ["AWS_REGION"] = "us-east-1",
+            ["ECS_DISCOVERY_EXPECTED_MODEL"] = Model(),
+            ["ECS_DISCOVERY_DNS_RESOLVER"] = "none",
+            ["ECS_DISCOVERY_MAX_INVOCATIONS"] = "1",
+        };
+        var (exit, output) = Bootstrap(environment);
+        Assert.Equal(1, exit);
+        Assert.Contains($"ecs-discovery canary: the Lambda Runtime API at 127.0.0.1:{refusing.Port} failed: ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, string> Faults => new()
     {
         { "deregister", "internal.example.com/orders", "instance-count" },
@@ -151,13 +169,17 @@ public sealed class CanaryEndToEndTests : IDisposable
             ["ECS_DISCOVERY_DNS_RESOLVER"] = resolver,
             ["ECS_DISCOVERY_MAX_INVOCATIONS"] = "1",
         };
-        var (exit, output) = PackagedBootstrap.Path is { } packaged
-            ? ProcessRun.Run(packaged, RepoRoot.Path, TimeSpan.FromSeconds(90), environment)
-            : ProcessRun.Run("dotnet", RepoRoot.Path, TimeSpan.FromSeconds(90), environment, PackagedBootstrap.FrameworkDependent);
+        var (exit, output) = Bootstrap(environment);
         Assert.True(exit == 0, output);
         Assert.True(runtime.Results.TryDequeue(out var result), $"the bootstrap reported nothing:\n{output}");
         return (result, output);
     }
+
+    /// <summary>Runs the canary's bootstrap (the packaged one when the build made it) with <paramref name="environment"/>.</summary>
+    private static (int Exit, string Output) Bootstrap(Dictionary<string, string> environment)
+        => PackagedBootstrap.Path is { } packaged
+            ? ProcessRun.Run(packaged, RepoRoot.Path, TimeSpan.FromSeconds(90), environment)
+            : ProcessRun.Run("dotnet", RepoRoot.Path, TimeSpan.FromSeconds(90), environment, PackagedBootstrap.FrameworkDependent);
 
     private static List<JsonNode> Emf(string log)
         => [.. log.Split('\n').Where(l => l.StartsWith("{\"_aws\"", StringComparison.Ordinal)).Select(l => JsonNode.Parse(l)!)];

@@ -39,8 +39,10 @@ public sealed class LambdaRuntimeApi(string hostAndPort) : ILambdaRuntimeApi, ID
     {
         using var response = await http.GetAsync("invocation/next", cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
-        var id = response.Headers.TryGetValues("Lambda-Runtime-Aws-Request-Id", out var ids) ? ids.Single() : throw new InvalidOperationException("the Runtime API sent no Lambda-Runtime-Aws-Request-Id");
-        var deadline = response.Headers.TryGetValues("Lambda-Runtime-Deadline-Ms", out var ms) && long.TryParse(ms.Single(), out var millis)
+        var id = response.Headers.TryGetValues("Lambda-Runtime-Aws-Request-Id", out var ids) && ids.ToList() is [{ Length: > 0 } only]
+            ? only
+            : throw new InvalidOperationException("the Runtime API sent no Lambda-Runtime-Aws-Request-Id, or more than one");
+        var deadline = response.Headers.TryGetValues("Lambda-Runtime-Deadline-Ms", out var ms) && ms.ToList() is [var text] && long.TryParse(text, out var millis)
                 && millis is >= 0 and <= LatestUnixMilliseconds
             ? DateTimeOffset.FromUnixTimeMilliseconds(millis)
             : DateTimeOffset.UtcNow.AddMinutes(1);

@@ -57,7 +57,9 @@ public sealed class LambdaRuntimeApiTests : IDisposable
         Answer(200, "{}", new() { ["Lambda-Runtime-Aws-Request-Id"] = "req-4", ["Lambda-Runtime-Deadline-Ms"] = "253402300799999" });
         Assert.Equal(DateTimeOffset.MaxValue.UtcTicks / TimeSpan.TicksPerMillisecond, (await api.NextAsync(CancellationToken.None)).Deadline.UtcTicks / TimeSpan.TicksPerMillisecond);
         Answer(200, "{}");
-        Assert.Equal("the Runtime API sent no Lambda-Runtime-Aws-Request-Id", (await Assert.ThrowsAsync<InvalidOperationException>(() => api.NextAsync(CancellationToken.None))).Message);
+        Assert.Equal("the Runtime API sent no Lambda-Runtime-Aws-Request-Id, or more than one", (await Assert.ThrowsAsync<InvalidOperationException>(() => api.NextAsync(CancellationToken.None))).Message);
+        Answer(200, "{}", new() { ["Lambda-Runtime-Aws-Request-Id"] = string.Empty });
+        Assert.Equal("the Runtime API sent no Lambda-Runtime-Aws-Request-Id, or more than one", (await Assert.ThrowsAsync<InvalidOperationException>(() => api.NextAsync(CancellationToken.None))).Message);
         Answer(500, "{}");
         await Assert.ThrowsAsync<HttpRequestException>(() => api.NextAsync(CancellationToken.None));
     }
