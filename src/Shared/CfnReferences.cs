@@ -29,7 +29,7 @@ internal static class CfnReferences
 
     /// <summary>A whole number (clamped to the int range, or parsed from a string), else null when absent or not a literal number.</summary>
     public static int? Int(JsonNode? node)
-        => node is JsonValue v && v.TryGetValue<double>(out var d) ? (d is >= int.MinValue and <= int.MaxValue ? (int)d : d > 0 ? int.MaxValue : int.MinValue)
+        => node is JsonValue v && v.TryGetValue<double>(out var d) ? (int)Math.Clamp(d, int.MinValue, int.MaxValue)
             : node is JsonValue s && s.TryGetValue<string>(out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
             : null;
 

@@ -12,6 +12,8 @@ public sealed class DiscoveryAddressTests
     [InlineData("grpc://orders.shop.local", "grpc", "orders.shop.local", null, null)]
     [InlineData("http://user:p@ss@orders.shop.local:81?q=a:2#f", "http", "orders.shop.local", 81, 81)]
     [InlineData("orders.shop.local:0", null, "orders.shop.local:0", null, null)]
+    [InlineData("orders.shop.local:65535", null, "orders.shop.local", 65535, 65535)]
+    [InlineData(":80", null, "", 80, 80)]
     [InlineData("orders.shop.local:65536", null, "orders.shop.local:65536", null, null)]
     [InlineData("orders.shop.local:+80", null, "orders.shop.local:+80", null, null)]
     [InlineData("orders.shop.local:", null, "orders.shop.local:", null, null)]

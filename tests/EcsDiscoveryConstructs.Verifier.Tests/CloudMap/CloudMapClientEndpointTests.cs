@@ -33,6 +33,40 @@ public class CloudMapClientEndpointTests
     }
 
     [Fact]
+    public async Task Requests_CarryTheSignatureAwsWouldCompute_ForTheHostAndPortOnTheWire()
+    {
+        var seen = new List<ScriptedRequest>();
+        using var fake = new ScriptedEndpoint(request =>
+        {
+            lock (seen)
+            {
+                seen.Add(request);
+            }
+
+            return (200, "{\"Namespaces\":[],\"Instances\":[]}", TimeSpan.Zero);
+        });
+        using var client = new CloudMapClient(new CloudMapClientOptions { Region = "eu-west-1", Credentials = new Amazon.Runtime.BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), EndpointUrl = fake.Endpoint });
+        await client.ListNamespacesAsync(CancellationToken.None);
+        await client.DiscoverInstancesAsync("shop.internal", "orders", "ALL", CancellationToken.None);
+        Assert.Equal(2, seen.Count);
+        Assert.All(seen, request =>
+        {
+            Assert.Equal($"127.0.0.1:{fake.Port}", request.Headers["Host"]);
+            Assert.Contains("SignedHeaders=content-type;host;", request.Headers["Authorization"], StringComparison.Ordinal);
+            var expected = SigV4Reference.ExpectedSignature(request.Method, request.Path, request.Headers, request.Body, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+            Assert.NotNull(expected);
+            Assert.Equal(expected, SigV4Reference.SentSignature(request.Headers));
+        });
+
+        // The reference itself is not lenient: the same request read for another host, body or key does not match.
+        var first = seen[0];
+        var otherHost = new System.Collections.Specialized.NameValueCollection(first.Headers) { ["Host"] = "127.0.0.1" };
+        Assert.NotEqual(SigV4Reference.SentSignature(first.Headers), SigV4Reference.ExpectedSignature(first.Method, first.Path, otherHost, first.Body, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+        Assert.NotEqual(SigV4Reference.SentSignature(first.Headers), SigV4Reference.ExpectedSignature(first.Method, first.Path, first.Headers, first.Body + " ", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+        Assert.NotEqual(SigV4Reference.SentSignature(first.Headers), SigV4Reference.ExpectedSignature(first.Method, first.Path, first.Headers, first.Body, "another-secret"));
+    }
+
+    [Fact]
     public async Task ListServices_KeepsOnlyTheNamespacesServices_EvenWhenThePeerIgnoresTheFilter()
     {
         // moto ignores the NAMESPACE_ID filter (docs/moto-differences.md); the client filters as well.

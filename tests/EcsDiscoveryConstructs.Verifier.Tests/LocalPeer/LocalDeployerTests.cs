@@ -85,7 +85,7 @@ public sealed class LocalDeployerTests
     [Fact]
     public async Task Route53HealthApiOnlyServicesAndTheVpcCidr_AreDeployedAsDeclared()
     {
-        var ns = new NamespaceInfo("Ns", new TemplateValue("shop.internal", null), NamespaceKind.PrivateDns, null) { VpcCidr = "172.16.0.0/16" };
+        var ns = new NamespaceInfo("Ns", new TemplateValue("shop.internal", null), NamespaceKind.PrivateDns, null) { VpcCidr = "172.16.4.0/22" };
         var web = new CloudMapServiceInfo("Web", new TemplateValue("web", null), "Ns", [new DnsRecordInfo("A", 30), new DnsRecordInfo("SRV", 30)], "WEIGHTED", HealthCheckKind.Route53);
         var api = new CloudMapServiceInfo("Api", new TemplateValue("api", null), "Ns", [], null, HealthCheckKind.None);
         var ecs = new EcsServiceInfo("WebService", new TemplateValue(null, "{\"Ref\":\"X\"}"), 3, null, null, "Web", null, null, []) { Cluster = "c", RegistryPort = 8443 };
@@ -97,14 +97,14 @@ public sealed class LocalDeployerTests
         var webLive = registry.Services.Single(s => s.Name == "web");
         Assert.Equal((true, false, "WEIGHTED"), (webLive.Route53HealthCheck, webLive.CustomHealthCheck, webLive.RoutingPolicy));
         var webInstances = registry.InstancesOf(webLive.Id);
-        Assert.Equal(["172.16.1.10", "172.16.1.11", "172.16.1.12"], webInstances.Select(i => i.Attributes["AWS_INSTANCE_IPV4"]));
+        Assert.Equal(["172.16.5.10", "172.16.5.11", "172.16.5.12"], webInstances.Select(i => i.Attributes["AWS_INSTANCE_IPV4"]));
         Assert.Equal(["8443"], webInstances.Select(i => i.Attributes["AWS_INSTANCE_PORT"]).Distinct());
         Assert.Equal(["WebService", "WebService"], webInstances.Take(2).Select(i => i.Attributes["ECS_SERVICE_NAME"]));
         Assert.Equal(["us-east-1a", "us-east-1b", "us-east-1a"], webInstances.Select(i => i.Attributes["AVAILABILITY_ZONE"]));
         var apiLive = registry.Services.Single(s => s.Name == "api");
         Assert.Equal((0, false, false), (apiLive.DnsRecords.Count, apiLive.Route53HealthCheck, apiLive.CustomHealthCheck));
         var apiInstance = Assert.Single(registry.InstancesOf(apiLive.Id));
-        Assert.Equal(("172.16.2.10", "api-family", "c", false), (apiInstance.Attributes["AWS_INSTANCE_IPV4"], apiInstance.Attributes["ECS_TASK_DEFINITION_FAMILY"], apiInstance.Attributes["ECS_CLUSTER_NAME"], apiInstance.Attributes.ContainsKey("AWS_INSTANCE_PORT")));
+        Assert.Equal(("172.16.6.10", "api-family", "c", false), (apiInstance.Attributes["AWS_INSTANCE_IPV4"], apiInstance.Attributes["ECS_TASK_DEFINITION_FAMILY"], apiInstance.Attributes["ECS_CLUSTER_NAME"], apiInstance.Attributes.ContainsKey("AWS_INSTANCE_PORT")));
         Assert.Equal(32, apiInstance.Id.Length);
     }
 
