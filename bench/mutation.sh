@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing with dotnet-stryker (pinned in .config/dotnet-tools.json): mutates the verifier (tested by its own
-# tests and the CLI tests, in two passes: see bench/mutation/second_pass.py), the constructs (Validation/ and the construct folders, tested by the CDK tests, whose jsii
-# runs one test at a time within each test process) and the CLI, writes the HTML and JSON reports under
+# tests and the CLI tests, in two passes: see bench/mutation/second_pass.py), the constructs (Validation/ and the
+# construct folders, tested by the CDK tests, whose jsii runs one test at a time within each test process) and the CLI, writes the HTML and JSON reports under
 # bench/mutation/reports/<project>/reports/, prints the score per folder and fails below bench/mutation/thresholds.json.
 # Not part of the test command: a full run takes long (see bench/README.md).
 # Usage: bash bench/mutation.sh [verifier] [constructs] [cli]   (default: all three)

@@ -34,7 +34,7 @@ catch (Exception e) when (e is not OutOfMemoryException)
 {
     // The Runtime API itself failed (refused, reset, answered something unreadable): say so in one line, never a
     // stack trace; Lambda starts the runtime again.
-    await Console.Error.WriteLineAsync($"ecs-discovery canary: the Lambda Runtime API at {settings.RuntimeApi} failed: {Redactor.Redact(e.Message.Split('\n', 2)[0].Trim())}").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync($"ecs-discovery canary: the Lambda Runtime API at {settings.RuntimeApi} failed: {Redactor.FirstLine(e.Message)}").ConfigureAwait(false);
     return 1;
 }
 

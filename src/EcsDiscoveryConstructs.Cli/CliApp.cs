@@ -19,8 +19,7 @@ internal static class CliApp
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The contract is exit 2 with a one-line reason for anything that cannot be checked, never a stack trace.
-            var firstLine = e.Message.Split('\n', 2)[0].Trim();
-            safeError.WriteLine($"ecs-discovery: could not run ({e.GetType().Name}: {firstLine}). This is a bug; please report it with the command line.");
+            safeError.WriteLine($"ecs-discovery: could not run ({e.GetType().Name}: {Redactor.FirstLine(e.Message)}). This is a bug; please report it with the command line.");
             return ExitCodes.CannotRun;
         }
     }

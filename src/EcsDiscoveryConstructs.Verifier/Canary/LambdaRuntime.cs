@@ -99,7 +99,7 @@ public static class LambdaLoop
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The message may carry what a server echoed (headers, keys): it passes the redactor like every CLI line.
-                await api.FailAsync(invocation.RequestId, e.GetType().Name, Redactor.Redact(e.Message.Split('\n', 2)[0].Trim()), cancellationToken).ConfigureAwait(false);
+                await api.FailAsync(invocation.RequestId, e.GetType().Name, Redactor.FirstLine(e.Message), cancellationToken).ConfigureAwait(false);
                 served++;
                 continue;
             }

@@ -25,6 +25,12 @@ public static partial class Redactor
         }
     }
 
+    /// <summary>
+    /// The first line of <paramref name="message"/> (an exception's, which may carry what a server echoed), trimmed and
+    /// redacted: the one-line reason shown instead of a stack trace.
+    /// </summary>
+    public static string FirstLine(string? message) => Redact((message ?? string.Empty).Split('\n', 2)[0].Trim());
+
     /// <summary>The text with every secret replaced by <see cref="Mask"/>.</summary>
     public static string Redact(string? text)
     {

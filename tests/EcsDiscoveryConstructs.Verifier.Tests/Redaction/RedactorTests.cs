@@ -102,4 +102,13 @@ public class RedactorTests
             base.Flush();
         }
     }
+
+    [Theory]
+    [InlineData("  refused: Credential=AKIAIOSFODNN7EXAMPLE/20261130/us-east-1/servicediscovery/aws4_request \n   at Stack.Frame()", "refused: Credential=[redacted]")]
+    [InlineData("one line", "one line")]
+    [InlineData("\nsecond", "")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void FirstLine_IsTheTrimmedRedactedFirstLine(string? message, string expected)
+        => Assert.Equal(expected, Redactor.FirstLine(message));
 }
