@@ -56,7 +56,7 @@ internal sealed record DnsServiceFacts(ServiceObservation Observed, IReadOnlyDic
             var key = type switch
             {
                 "A" => instance.Attributes.GetValueOrDefault("AWS_INSTANCE_IPV4"),
-                "AAAA" => instance.Attributes.GetValueOrDefault("AWS_INSTANCE_IPV6") is { } v6 && System.Net.IPAddress.TryParse(v6, out var parsed) ? parsed.ToString() : null,
+                "AAAA" => Shared.Ipv6Text.Parse(instance.Attributes.GetValueOrDefault("AWS_INSTANCE_IPV6"))?.ToString(),
                 "CNAME" => instance.Attributes.GetValueOrDefault("AWS_INSTANCE_CNAME")?.TrimEnd('.').ToLowerInvariant(),
                 "SRV" => Route53Answers.SrvTarget(instance.Id, Observed.Service.Name.Literal!, Observed.Namespace.Name),
                 _ => null,

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -209,7 +208,7 @@ public sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writer
     private static uint Network(string? cidr)
     {
         var text = cidr?.Split('/')[0];
-        var bytes = text is not null && IPAddress.TryParse(text, out var address) ? address.GetAddressBytes() : [10, 0, 0, 0];
+        var bytes = Shared.Ipv4Text.Parse(text)?.GetAddressBytes() ?? [10, 0, 0, 0];
         return ((uint)bytes[0] << 24) | ((uint)bytes[1] << 16) | ((uint)bytes[2] << 8) | bytes[3];
     }
 

@@ -159,8 +159,13 @@ public sealed class LocalDnsPeer : IDisposable
 
     private static IEnumerable<DnsRecordBase> Addresses(LiveInstance instance, RecordType type, DomainName name, int ttl)
     {
-        var key = type == RecordType.Aaaa ? "AWS_INSTANCE_IPV6" : type == RecordType.A ? "AWS_INSTANCE_IPV4" : null;
-        if (key is not null && instance.Attributes.TryGetValue(key, out var text) && IPAddress.TryParse(text, out var address))
+        var address = type switch
+        {
+            RecordType.A => Shared.Ipv4Text.Parse(instance.Attributes.GetValueOrDefault("AWS_INSTANCE_IPV4")),
+            RecordType.Aaaa => Shared.Ipv6Text.Parse(instance.Attributes.GetValueOrDefault("AWS_INSTANCE_IPV6")),
+            _ => null,
+        };
+        if (address is not null)
         {
             yield return type == RecordType.A ? new ARecord(name, ttl, address) : new AaaaRecord(name, ttl, address);
         }

@@ -8,27 +8,32 @@ namespace EcsDiscoveryConstructs.CloudMap;
 /// <remarks>https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html</remarks>
 public sealed class DiscoveryInstanceOptions
 {
-    /// <summary>The IPv4 address (<c>AWS_INSTANCE_IPV4</c>); required for A records.</summary>
+    /// <summary>The IPv4 address (<c>AWS_INSTANCE_IPV4</c>) in dotted decimal without leading zeros (<c>192.0.2.44</c>); required for A records.</summary>
     /// <value>Default: none.</value>
     public string? Ipv4 { get; init; }
 
-    /// <summary>The IPv6 address (<c>AWS_INSTANCE_IPV6</c>); required for AAAA records.</summary>
+    /// <summary>The IPv6 address (<c>AWS_INSTANCE_IPV6</c>) in an RFC 4291 text form, without brackets, zone or prefix length; required for AAAA records.</summary>
     /// <value>Default: none.</value>
     public string? Ipv6 { get; init; }
 
-    /// <summary>The port (<c>AWS_INSTANCE_PORT</c>), 1-65535; required for SRV records.</summary>
+    /// <summary>The port (<c>AWS_INSTANCE_PORT</c>), 1-65535; required for SRV records and with a Route 53 health check.</summary>
     /// <value>Default: none.</value>
     public int? Port { get; init; }
 
-    /// <summary>The domain name the CNAME record points to (<c>AWS_INSTANCE_CNAME</c>); only for CNAME services.</summary>
+    /// <summary>The domain name the CNAME record points to (<c>AWS_INSTANCE_CNAME</c>): labels of 1-63 printable ASCII characters, at most 253 characters; only for CNAME services.</summary>
     /// <value>Default: none.</value>
     public string? Cname { get; init; }
 
-    /// <summary>The instance id: 1-64 letters, digits and <c>_/:.@-</c>.</summary>
+    /// <summary>The instance id: 1-64 letters, digits and <c>_/:.@-</c>, unique in the service.</summary>
     /// <value>Default: a unique id the CDK derives from the construct path.</value>
     public string? InstanceId { get; init; }
 
-    /// <summary>Custom attributes (at most 30; keys not starting with <c>AWS_</c>); at least one for a non-IP instance.</summary>
+    /// <summary>
+    /// Custom attributes (at most 30; keys 1-255 printable ASCII characters written in the template, not starting with
+    /// <c>AWS_</c> except <c>AWS_INIT_HEALTH_STATUS</c> with a custom health check and <c>AWS_EC2_INSTANCE_ID</c> in an HTTP
+    /// namespace; values at most 1,024 printable ASCII characters, spaces and tabs, not starting with a blank; 5,000
+    /// characters in all with the <c>AWS_INSTANCE_*</c> attributes); at least one for a non-IP instance.
+    /// </summary>
     /// <value>Default: none.</value>
     public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 }

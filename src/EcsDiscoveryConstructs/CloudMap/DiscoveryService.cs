@@ -26,6 +26,7 @@ public sealed class DiscoveryService : Construct, IService
 
     private const string Kind = nameof(DiscoveryService);
     private readonly DiscoveryServiceSpec spec;
+    private readonly HashSet<string> instanceIds = new(StringComparer.Ordinal);
 
     /// <summary>Creates the service; throws <see cref="DiscoveryValidationException"/> listing every invalid prop.</summary>
     public DiscoveryService(Construct scope, string id, DiscoveryServiceProps props)
@@ -118,7 +119,12 @@ public sealed class DiscoveryService : Construct, IService
     public IInstance AddInstance(string id, DiscoveryInstanceOptions options)
     {
         RequiredProps.Check(this, Kind, ("options", options));
-        RuleRunner.Apply(this, Kind, new InstanceSpec(spec, options), RuleCatalog.InstanceRules);
+        RuleRunner.Apply(this, Kind, new InstanceSpec(spec, options) { DuplicateId = options.InstanceId is { } instanceId && instanceIds.Contains(instanceId) }, RuleCatalog.InstanceRules);
+        if (options.InstanceId is { } registered)
+        {
+            instanceIds.Add(registered);
+        }
+
         var attributes = options.Attributes?.ToDictionary(a => a.Key, a => a.Value);
         if (options.Cname is { } cname)
         {
@@ -137,7 +143,7 @@ public sealed class DiscoveryService : Construct, IService
     public IInstance AddLoadBalancer(string id, Amazon.CDK.AWS.ElasticLoadBalancingV2.ILoadBalancerV2 loadBalancer, IReadOnlyDictionary<string, string>? attributes = null)
     {
         RequiredProps.Check(this, Kind, ("loadBalancer", loadBalancer));
-        RuleRunner.Apply(this, Kind, new InstanceSpec(spec, new DiscoveryInstanceOptions { Attributes = attributes }) { IsLoadBalancer = true }, RuleCatalog.InstanceRules);
+        RuleRunner.Apply(this, Kind, new InstanceSpec(spec, new DiscoveryInstanceOptions { Attributes = attributes }) { IsLoadBalancer = true, LoadBalancerDnsName = DnsNameOf(loadBalancer) }, RuleCatalog.InstanceRules);
         return Resource.RegisterLoadBalancer(id, loadBalancer, attributes?.ToDictionary(a => a.Key, a => a.Value));
     }
 
@@ -179,6 +185,20 @@ public sealed class DiscoveryService : Construct, IService
             Container = srv ? task.FindContainer(target!.Value.Container) : null,
             ContainerPort = srv ? target!.Value.Port : null,
         });
+    }
+
+    /// <summary>The load balancer's DNS name; null when it is an import that names none (the CDK throws when asked).</summary>
+    private static string? DnsNameOf(Amazon.CDK.AWS.ElasticLoadBalancingV2.ILoadBalancerV2 loadBalancer)
+    {
+        try
+        {
+            return loadBalancer.LoadBalancerDnsName;
+        }
+        catch (Exception e) when (e.GetType() == typeof(Exception))
+        {
+            // jsii hands the CDK's error ("'loadBalancerDnsName' was not provided ...") over as a plain Exception.
+            return null;
+        }
     }
 
     private static string? HostNetworkModeName(Amazon.CDK.AWS.ECS.NetworkMode mode) => mode switch

@@ -1,65 +1,130 @@
 using System.Text.RegularExpressions;
+using EcsDiscoveryConstructs.Shared;
 
 namespace EcsDiscoveryConstructs.Validation.Rules;
 
-/// <summary>Instance ids and custom attributes RegisterInstance accepts.</summary>
+/// <summary>Instance ids and attributes as RegisterInstance accepts them.</summary>
+/// <remarks>
+/// https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html: InstanceId "Maximum length of 64",
+/// "Pattern: ^[0-9a-zA-Z_/:.@-]+$"; Attributes keys and values (<see cref="AttributeText"/>), "up to 30 custom attributes",
+/// "the total size of all provided attributes (sum of all keys and values) must not exceed 5,000 characters";
+/// AWS_INIT_HEALTH_STATUS (HEALTHY or UNHEALTHY, with HealthCheckCustomConfig) and AWS_EC2_INSTANCE_ID (HTTP namespaces
+/// only; "the only other attribute that can be specified is AWS_INIT_HEALTH_STATUS").
+/// </remarks>
 internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
 {
     /// <summary>Custom attributes per instance.</summary>
     public const int MaxAttributes = 30;
 
+    /// <summary>All keys and values of an instance together, reserved ones included.</summary>
+    public const int MaxTotalLength = 5000;
+
+    private const string InitHealthStatus = "AWS_INIT_HEALTH_STATUS";
+    private const string Ec2InstanceId = "AWS_EC2_INSTANCE_ID";
+
     public RuleInfo Info => new(
         "instance-attributes",
         RuleLevel.Error,
-        "AddInstance: InstanceId is 1-64 letters, digits and _/:.@-; at most 30 attributes, keys 1-255 printable characters not starting with AWS_, values at most 1,024 characters, all keys and values at most 5,000 characters together.",
-        "RegisterInstance limits; AWS_ attributes are reserved for the addresses the library sets from Ipv4, Ipv6, Port and Cname.");
+        "Instances: InstanceId is 1-64 letters, digits and _/:.@-, unique in its service; at most 30 custom attributes, keys 1-255 printable ASCII characters written in the template (not tokens) and not starting with AWS_ (except AWS_INIT_HEALTH_STATUS with a custom health check, and AWS_EC2_INSTANCE_ID in an HTTP namespace), values at most 1,024 printable ASCII characters, spaces and tabs, not starting with a space or tab; all keys and values, the AWS_INSTANCE_* ones included, at most 5,000 characters together.",
+        "RegisterInstance's InstanceId and Attributes constraints; AWS_ attributes are reserved for the addresses the library sets from Ipv4, Ipv6, Port and Cname; CloudFormation cannot take a map key from a token; a second instance with one id replaces the first.");
 
     public IEnumerable<Violation> Check(InstanceSpec subject)
     {
         var o = subject.Instance;
-        if (o.InstanceId is { } id && TokenGuard.IsConcrete(id) && !InstanceId().IsMatch(id))
+        if (o.InstanceId is { } id && TokenGuard.IsConcrete(id))
         {
-            yield return new Violation($"InstanceId '{id}'", "is invalid: use 1-64 letters, digits and _/:.@-", "Use e.g. 'web-1'.");
+            if (!InstanceId().IsMatch(id))
+            {
+                yield return new Violation($"InstanceId '{id}'", "is invalid: use 1-64 letters, digits and _/:.@-", "Use e.g. 'web-1'.");
+            }
+            else if (subject.DuplicateId)
+            {
+                yield return new Violation($"InstanceId '{id}'", "is already registered in this service: the second registration would replace the first", "Give each instance its own InstanceId.");
+            }
         }
 
         // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
         var attributes = o.Attributes;
-        if (attributes is null)
+        if (attributes is not null)
         {
-            yield break;
+            foreach (var violation in Custom(subject, attributes))
+            {
+                yield return violation;
+            }
         }
 
-        if (attributes.Count > MaxAttributes)
+        var total = subject.EmittedAttributes().Where(a => TokenGuard.IsConcrete(a.Key) && TokenGuard.IsConcrete(a.Value)).Sum(a => a.Key.Length + a.Value!.Length);
+        if (total > MaxTotalLength)
         {
-            yield return new Violation($"Attributes ({attributes.Count})", $"are too many: use at most {MaxAttributes}", "Remove attributes.");
+            yield return new Violation($"Attributes ({total} characters)", $"are too long together, the AWS_ attributes the instance's addresses make included: use at most {MaxTotalLength} characters", "Shorten or remove attributes.");
+        }
+    }
+
+    private static IEnumerable<Violation> Custom(InstanceSpec subject, IReadOnlyDictionary<string, string> attributes)
+    {
+        var custom = attributes.Keys.Count(k => k is null || !k.StartsWith("AWS_", StringComparison.Ordinal));
+        if (custom > MaxAttributes)
+        {
+            yield return new Violation($"Attributes ({custom})", $"are too many: use at most {MaxAttributes}", "Remove attributes.");
         }
 
         foreach (var (key, value) in attributes)
         {
-            if (key is null || key.Length is 0 or > 255 || !Printable().IsMatch(key))
+            if (key is not null && !TokenGuard.IsConcrete(key))
             {
-                yield return new Violation($"Attributes key '{key}'", "is invalid: use 1-255 printable ASCII characters", "Rename the attribute.");
+                yield return new Violation($"Attributes key '{key}'", "is a deploy-time value: CloudFormation takes a map's keys only as written in the template", "Write the key as a literal string; a deploy-time value can be the attribute's value.");
             }
-            else if (key.StartsWith("AWS_", StringComparison.Ordinal))
+            else if (!AttributeText.IsKey(key))
             {
-                yield return new Violation($"Attributes key '{key}'", "is reserved for AWS", "Set addresses through Ipv4, Ipv6, Port or Cname, and name your own attributes without 'AWS_'.");
+                yield return new Violation($"Attributes key '{key}'", $"is invalid: use 1-{AttributeText.MaxKeyLength} printable ASCII characters", "Rename the attribute.");
             }
-            else if (value is null || value.Length > 1024)
+            else if (key!.StartsWith("AWS_", StringComparison.Ordinal) && Reserved(subject, key, attributes) is { } problem)
             {
-                yield return new Violation($"Attributes['{key}']", "is missing or longer than 1024 characters", "Shorten the value.");
+                yield return problem;
             }
-        }
-
-        var total = attributes.Sum(a => (a.Key?.Length ?? 0) + (a.Value?.Length ?? 0));
-        if (total > 5000)
-        {
-            yield return new Violation($"Attributes ({total} characters)", "are too long together: use at most 5000 characters", "Shorten or remove attributes.");
+            else if (value is null)
+            {
+                yield return new Violation($"Attributes['{key}']", "is missing", "Give the attribute a value.");
+            }
+            else if (TokenGuard.IsConcrete(value) && !AttributeText.IsValue(value))
+            {
+                yield return new Violation(
+                    $"Attributes['{key}'] '{value}'",
+                    $"is invalid: use at most {AttributeText.MaxValueLength} printable ASCII characters, spaces and tabs, not starting with a space or tab",
+                    "Shorten the value or encode it (e.g. Base64 or percent-encoding).");
+            }
         }
     }
 
-    [GeneratedRegex("^[0-9a-zA-Z_/:.@-]{1,64}$")]
+    /// <summary>Why a reserved key cannot be given here, or null for one of the two a user may give.</summary>
+    private static Violation? Reserved(InstanceSpec subject, string key, IReadOnlyDictionary<string, string> attributes)
+    {
+        var value = attributes[key];
+        switch (key)
+        {
+            case InitHealthStatus when subject.Service.CustomHealthCheck is null:
+                return new Violation($"Attributes['{key}']", "sets the first status of a custom health check, and the service has none", "Remove it, or create the service with CustomHealthCheck.");
+            case InitHealthStatus when TokenGuard.IsConcrete(value) && value is not ("HEALTHY" or "UNHEALTHY"):
+                return new Violation($"Attributes['{key}'] '{value}'", "is invalid: use HEALTHY or UNHEALTHY", "Use \"UNHEALTHY\" to keep the instance out of answers until it reports healthy.");
+            case InitHealthStatus:
+                return null;
+            case Ec2InstanceId when subject.Service.NamespaceType != Amazon.CDK.AWS.ServiceDiscovery.NamespaceType.HTTP || subject.IsIp || subject.IsCname:
+                return new Violation($"Attributes['{key}']", "registers an EC2 instance, which only an HTTP namespace's service takes, as an instance without Ipv4, Ipv6, Port or Cname", "Register the instance in an HTTP namespace without addresses, or give its addresses through Ipv4 and Port.");
+            case Ec2InstanceId when TokenGuard.IsConcrete(value) && !Ec2Id().IsMatch(value):
+                return new Violation($"Attributes['{key}'] '{value}'", "is not an EC2 instance id", "Use the id as EC2 shows it, e.g. 'i-0123456789abcdef0'.");
+            case Ec2InstanceId when attributes.Keys.Any(k => k is not (Ec2InstanceId or InitHealthStatus)):
+                return new Violation($"Attributes['{key}']", "allows only AWS_INIT_HEALTH_STATUS beside it", "Remove the other attributes: Cloud Map fills AWS_INSTANCE_IPV4 from the EC2 instance.");
+            case Ec2InstanceId:
+                return null;
+            default:
+                return new Violation($"Attributes key '{key}'", "is reserved for AWS", "Set addresses through Ipv4, Ipv6, Port or Cname, and name your own attributes without 'AWS_'.");
+        }
+    }
+
+    [GeneratedRegex(@"^[0-9a-zA-Z_/:.@-]{1,64}\z")]
     private static partial Regex InstanceId();
 
-    [GeneratedRegex("^[!-~]+$")]
-    private static partial Regex Printable();
+    /// <summary>An EC2 instance id: <c>i-</c> and 8 or 17 lowercase hex digits.</summary>
+    [GeneratedRegex(@"^i-([0-9a-f]{8}|[0-9a-f]{17})\z")]
+    private static partial Regex Ec2Id();
 }

@@ -1,17 +1,23 @@
-using System.Net;
-using System.Net.Sockets;
 using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Shared;
 
 namespace EcsDiscoveryConstructs.Validation.Rules;
 
 /// <summary>An instance fits its service: its kind matches the records, and its addresses are addresses.</summary>
+/// <remarks>
+/// https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html: AWS_INSTANCE_IPV4 and AWS_INSTANCE_IPV6 as
+/// Route 53 answers them (<see cref="Ipv4Text"/>, <see cref="Ipv6Text"/>); with an SRV record "you must specify a value for
+/// AWS_INSTANCE_IPV4, AWS_INSTANCE_IPV6, or both"; AWS_INSTANCE_PORT is "required if you specified settings for an SRV
+/// record or a Route 53 health check"; AWS_INSTANCE_CNAME is a domain name (<see cref="DnsNameText"/>); AWS_ALIAS_DNS_NAME
+/// is the load balancer's DNS name.
+/// </remarks>
 internal sealed class InstanceKind : IPropsRule<InstanceSpec>
 {
     public RuleInfo Info => new(
         "instance-kind",
         RuleLevel.Error,
-        "AddInstance: a CNAME instance joins a CNAME service only; an IP instance gives the IPv4 (A), IPv6 (AAAA) and port 1-65535 (SRV) its records need, in valid formats; a non-IP instance joins an API-only service with at least one attribute.",
-        "RegisterInstance rejects instances whose attributes do not fill the service's records (CDK throws raw errors for some, accepts malformed addresses).");
+        "Instances: a CNAME instance joins a CNAME service only, with a domain name Route 53 accepts; an IP instance gives the IPv4 (A), IPv6 (AAAA) and port 1-65535 (SRV, Route 53 health check) its records and checks need, an SRV instance an address too, addresses in the forms Route 53 answers with; a non-IP instance joins an API-only service with at least one attribute; a load balancer has a DNS name.",
+        "RegisterInstance rejects instances whose attributes do not fill the service's records (CDK throws raw errors for some, accepts malformed addresses, and health-checks port 80 when none is given).");
 
     public IEnumerable<Violation> Check(InstanceSpec subject)
     {
@@ -23,6 +29,11 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
             if (!service.LoadBalancer || (records & (DiscoveryRecordTypes.A | DiscoveryRecordTypes.Aaaa)) == 0)
             {
                 yield return new Violation("load balancer", "needs a service created with LoadBalancer = true and A or AAAA records (alias records)", "Create the service with LoadBalancer = true, e.g. DnsRecords = DiscoveryRecordTypes.A.");
+            }
+
+            if (subject.LoadBalancerDnsName is null)
+            {
+                yield return new Violation("load balancer (no DNS name)", "gives the alias record nothing to point to: its import names no LoadBalancerDnsName", "Import it with LoadBalancerDnsName, e.g. FromApplicationLoadBalancerAttributes(..., new() { LoadBalancerDnsName = \"...\" }).");
             }
 
             yield break;
@@ -38,6 +49,11 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
             if (subject.IsIp)
             {
                 yield return new Violation("Cname with Ipv4, Ipv6 or Port", "mixes two kinds of instance", "Give a CNAME instance only its Cname.");
+            }
+
+            if (TokenGuard.IsConcrete(o.Cname) && DnsNameText.Problem(o.Cname!) is { } problem)
+            {
+                yield return new Violation($"Cname '{o.Cname}'", $"is not a domain name Route 53 accepts: it {problem}", "Use the target's host name, e.g. \"old.example.com\".");
             }
 
             yield break;
@@ -63,14 +79,14 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
             yield break;
         }
 
-        if (o.Ipv4 is { } v4 && TokenGuard.IsConcrete(v4) && !IsAddress(v4, AddressFamily.InterNetwork))
+        if (o.Ipv4 is { } v4 && TokenGuard.IsConcrete(v4) && Ipv4Text.Parse(v4) is null)
         {
-            yield return new Violation($"Ipv4 '{v4}'", "is not an IPv4 address", "Use dotted form, e.g. 10.0.0.5.");
+            yield return new Violation($"Ipv4 '{v4}'", "is not an IPv4 address as Route 53 answers it: use four decimal numbers 0-255 without leading zeros", "Use dotted form, e.g. 10.0.0.5.");
         }
 
-        if (o.Ipv6 is { } v6 && TokenGuard.IsConcrete(v6) && !IsAddress(v6, AddressFamily.InterNetworkV6))
+        if (o.Ipv6 is { } v6 && TokenGuard.IsConcrete(v6) && Ipv6Text.Parse(v6) is null)
         {
-            yield return new Violation($"Ipv6 '{v6}'", "is not an IPv6 address", "Use e.g. 2001:db8::5.");
+            yield return new Violation($"Ipv6 '{v6}'", "is not an IPv6 address as Route 53 answers it: use hex groups with at most one '::', without brackets, zone or prefix length", "Use e.g. 2001:db8::5.");
         }
 
         if (o.Port is { } port && port is < 1 or > 65535)
@@ -92,9 +108,14 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
         {
             yield return new Violation("Port (not set)", "is required: the service has SRV records", "Set Port.");
         }
-    }
+        else if (service.Route53HealthCheck is not null && o.Port is null)
+        {
+            yield return new Violation("Port (not set)", $"is required: the service's Route 53 health check checks the instance on it (the CDK would write {InstanceSpec.CdkDefaultPort})", "Set Port to the port the health check should reach.");
+        }
 
-    private static bool IsAddress(string text, AddressFamily family)
-        => IPAddress.TryParse(text, out var address) && address.AddressFamily == family
-           && (family == AddressFamily.InterNetworkV6 || text.Count(c => c == '.') == 3);
+        if (records == DiscoveryRecordTypes.Srv && o.Ipv4 is null && o.Ipv6 is null)
+        {
+            yield return new Violation("Ipv4 and Ipv6 (neither set)", "leave the SRV record's target without an address: Cloud Map needs one or both", "Set Ipv4, Ipv6 or both.");
+        }
+    }
 }

@@ -20,7 +20,7 @@ public class InstanceAttributesTests
     {
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
-        var attributes = Enumerable.Range(0, 30).ToDictionary(i => $"k{i}", i => "v");
+        var attributes = Enumerable.Range(0, 31).ToDictionary(i => $"k{i}", i => "v");
         attributes["AWS_INSTANCE_IPV4"] = "10.0.0.5";
         var error = Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { InstanceId = "web 1", Attributes = attributes }));
         Assert.Equal(
@@ -60,7 +60,7 @@ public class InstanceAttributesTests
                 "DiscoveryService 'TestStack/Api': Attributes key 'two words' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
                 $"DiscoveryService 'TestStack/Api': Attributes key '{new string('k', 256)}' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
                 "DiscoveryService 'TestStack/Api': Attributes key 'zoné' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
-                "DiscoveryService 'TestStack/Api': Attributes['long'] is missing or longer than 1024 characters. Shorten the value. [ecs-discovery:instance-attributes]",
+                $"DiscoveryService 'TestStack/Api': Attributes['long'] '{new string('v', 1025)}' is invalid: use at most 1024 printable ASCII characters, spaces and tabs, not starting with a space or tab. Shorten the value or encode it (e.g. Base64 or percent-encoding). [ecs-discovery:instance-attributes]",
             ],
             Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = attributes })).Errors);
     }
@@ -73,7 +73,138 @@ public class InstanceAttributesTests
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
         var attributes = Enumerable.Range(0, 5).ToDictionary(i => $"k{i}", i => new string('v', i == 0 ? 999 : 998));
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Api': Attributes (5001 characters) are too long together: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
+            ["DiscoveryService 'TestStack/Api': Attributes (5001 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
             Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = attributes })).Errors);
+    }
+
+    [Fact]
+    public void AttributesUnderTheTotalWhoseAddressesTakeThemOver_FailWithTheCountAsAwsCountsIt()
+    {
+        // 4,970 custom characters; AWS_INSTANCE_IPV4=10.0.0.5 (25) and the AWS_INSTANCE_PORT=8080 (21) count too.
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, CustomHealthCheck = new() });
+        var attributes = Enumerable.Range(0, 5).ToDictionary(i => $"k{i}", _ => new string('v', 992));
+        Assert.Equal(4970, attributes.Sum(a => a.Key.Length + a.Value.Length));
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Orders': Attributes (5016 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Port = 8080, Attributes = attributes })).Errors);
+    }
+
+    [Fact]
+    public void CdkDefaultPort_CountsTowardsTheTotal()
+    {
+        // Without a Port the CDK writes AWS_INSTANCE_PORT=80 (19 characters): 4,956 + 25 (AWS_INSTANCE_IPV4, 10.0.0.5) + 19 = 5,000 passes, one more fails.
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", CustomHealthCheck = new() });
+        var fits = Enumerable.Range(0, 5).ToDictionary(i => $"k{i}", i => new string('v', i == 0 ? 990 : 989));
+        Assert.Equal(4956, fits.Sum(a => a.Key.Length + a.Value.Length));
+        _ = service.AddInstance("Fits", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Attributes = fits });
+        var over = Enumerable.Range(0, 5).ToDictionary(i => $"k{i}", i => new string('v', i < 2 ? 990 : 989));
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Orders': Attributes (5001 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => service.AddInstance("Over", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.6", Attributes = over })).Errors);
+    }
+
+    [Theory]
+    [InlineData(" leading space")]
+    [InlineData("line\nbreak")]
+    [InlineData("tab\tand\u0007bell")]
+    [InlineData("café")]
+    [InlineData("\u00a0no-break")]
+    public void ValueOutsideRegisterInstancesPattern_FailsNamingThePattern(string value)
+    {
+        var stack = TestApp.CreateStack();
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        Assert.Equal(
+            [$"DiscoveryService 'TestStack/Api': Attributes['zone'] '{value}' is invalid: use at most 1024 printable ASCII characters, spaces and tabs, not starting with a space or tab. Shorten the value or encode it (e.g. Base64 or percent-encoding). [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["zone"] = value } })).Errors);
+    }
+
+    [Fact]
+    public void ValuesInThePattern_TabsInsideTrailingSpaceAndEmpty_AreRegistered()
+    {
+        var stack = TestApp.CreateStack();
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        _ = api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["a"] = "x\ty z ", ["b"] = "", ["c"] = "~!{}" } });
+        Assert.Equal("{\"a\":\"x\\ty z \",\"b\":\"\",\"c\":\"~!{}\"}", System.Text.Json.JsonSerializer.Serialize(TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"]));
+    }
+
+    [Fact]
+    public void KeyFromADeployTimeValue_FailsAsNotWrittenInTheTemplate()
+    {
+        var stack = TestApp.CreateStack();
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        var key = Amazon.CDK.Fn.ImportValue("AttributeKey");
+        Assert.Equal(
+            [$"DiscoveryService 'TestStack/Api': Attributes key '{key}' is a deploy-time value: CloudFormation takes a map's keys only as written in the template. Write the key as a literal string; a deploy-time value can be the attribute's value. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { [key] = "v" } })).Errors);
+    }
+
+    [Fact]
+    public void ValueFromADeployTimeValue_IsRegistered()
+    {
+        var stack = TestApp.CreateStack();
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        _ = api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["url"] = Amazon.CDK.Fn.ImportValue("Url") } });
+        Assert.Equal("{\"url\":{\"Fn::ImportValue\":\"Url\"}}", System.Text.Json.JsonSerializer.Serialize(TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"]));
+    }
+
+    [Fact]
+    public void TwoInstancesWithOneId_FailAsTheSecondReplacingTheFirst()
+    {
+        var stack = TestApp.CreateStack();
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        _ = api.AddInstance("First", new DiscoveryInstanceOptions { InstanceId = "web-1", Attributes = new Dictionary<string, string> { ["a"] = "1" } });
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Api': InstanceId 'web-1' is already registered in this service: the second registration would replace the first. Give each instance its own InstanceId. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => api.AddInstance("Second", new DiscoveryInstanceOptions { InstanceId = "web-1", Attributes = new Dictionary<string, string> { ["a"] = "2" } })).Errors);
+        _ = api.AddInstance("Third", new DiscoveryInstanceOptions { InstanceId = "Web-1", Attributes = new Dictionary<string, string> { ["a"] = "3" } });
+        var other = new DiscoveryService(stack, "Other", Fixtures.GoodService(api.Namespace, "other"));
+        _ = other.AddInstance("First", new DiscoveryInstanceOptions { InstanceId = "web-1", Attributes = new Dictionary<string, string> { ["a"] = "1" } });
+        Assert.Equal(3, Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Instance").Count);
+    }
+
+    [Theory]
+    [InlineData("HEALTHY")]
+    [InlineData("UNHEALTHY")]
+    public void InitHealthStatus_WithACustomHealthCheck_IsRegistered(string status)
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", CustomHealthCheck = new() });
+        _ = service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Attributes = new Dictionary<string, string> { ["AWS_INIT_HEALTH_STATUS"] = status } });
+        Assert.Equal(status, ((IDictionary<string, object>)TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"])["AWS_INIT_HEALTH_STATUS"]);
+    }
+
+    [Fact]
+    public void InitHealthStatus_WithoutACustomHealthCheckOrWithAnotherValue_Fails()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PrivateNamespace(stack);
+        var plain = new DiscoveryService(stack, "Plain", new DiscoveryServiceProps { Namespace = ns, Name = "plain" });
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Plain': Attributes['AWS_INIT_HEALTH_STATUS'] sets the first status of a custom health check, and the service has none. Remove it, or create the service with CustomHealthCheck. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => plain.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Attributes = new Dictionary<string, string> { ["AWS_INIT_HEALTH_STATUS"] = "HEALTHY" } })).Errors);
+        var custom = new DiscoveryService(stack, "Custom", new DiscoveryServiceProps { Namespace = ns, Name = "custom", CustomHealthCheck = new() });
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Custom': Attributes['AWS_INIT_HEALTH_STATUS'] 'healthy' is invalid: use HEALTHY or UNHEALTHY. Use \"UNHEALTHY\" to keep the instance out of answers until it reports healthy. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => custom.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Attributes = new Dictionary<string, string> { ["AWS_INIT_HEALTH_STATUS"] = "healthy" } })).Errors);
+    }
+
+    [Fact]
+    public void Ec2InstanceId_InAnHttpNamespace_IsRegistered_ElsewhereOrWithOthersItFails()
+    {
+        var stack = TestApp.CreateStack();
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        _ = api.AddInstance("Vm", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-0123456789abcdef0" } });
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Api': Attributes['AWS_EC2_INSTANCE_ID'] 'i-XYZ' is not an EC2 instance id. Use the id as EC2 shows it, e.g. 'i-0123456789abcdef0'. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => api.AddInstance("Bad", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-XYZ" } })).Errors);
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Api': Attributes['AWS_EC2_INSTANCE_ID'] allows only AWS_INIT_HEALTH_STATUS beside it. Remove the other attributes: Cloud Map fills AWS_INSTANCE_IPV4 from the EC2 instance. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => api.AddInstance("Mixed", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-01234567", ["zone"] = "a" } })).Errors);
+        var dns = new DiscoveryService(stack, "Dns", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "dns", CustomHealthCheck = new() });
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Dns': Attributes['AWS_EC2_INSTANCE_ID'] registers an EC2 instance, which only an HTTP namespace's service takes, as an instance without Ipv4, Ipv6, Port or Cname. Register the instance in an HTTP namespace without addresses, or give its addresses through Ipv4 and Port. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => dns.AddInstance("Vm", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Attributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-01234567" } })).Errors);
     }
 }

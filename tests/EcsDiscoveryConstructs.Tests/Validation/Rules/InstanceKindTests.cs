@@ -41,8 +41,8 @@ public class InstanceKindTests
         var error = Findings.Error(() => service.AddInstance("Bad", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.256", Ipv6 = "10.0.0.1", Port = 70000 }));
         Assert.Equal(
             [
-                "DiscoveryService 'TestStack/Orders': Ipv4 '10.0.0.256' is not an IPv4 address. Use dotted form, e.g. 10.0.0.5. [ecs-discovery:instance-kind]",
-                "DiscoveryService 'TestStack/Orders': Ipv6 '10.0.0.1' is not an IPv6 address. Use e.g. 2001:db8::5. [ecs-discovery:instance-kind]",
+                "DiscoveryService 'TestStack/Orders': Ipv4 '10.0.0.256' is not an IPv4 address as Route 53 answers it: use four decimal numbers 0-255 without leading zeros. Use dotted form, e.g. 10.0.0.5. [ecs-discovery:instance-kind]",
+                "DiscoveryService 'TestStack/Orders': Ipv6 '10.0.0.1' is not an IPv6 address as Route 53 answers it: use hex groups with at most one '::', without brackets, zone or prefix length. Use e.g. 2001:db8::5. [ecs-discovery:instance-kind]",
                 "DiscoveryService 'TestStack/Orders': Port 70000 is out of range: use 1-65535. Use the port the instance listens on, e.g. 8080. [ecs-discovery:instance-kind]",
             ],
             error.Errors);
@@ -161,5 +161,110 @@ public class InstanceKindTests
         Assert.Equal(
             [$"DiscoveryService 'TestStack/Orders': Port {port} is out of range: use 1-65535. Use the port the instance listens on, e.g. 8080. [ecs-discovery:instance-kind]"],
             Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Port = port })).Errors);
+    }
+
+    [Theory]
+    [InlineData("0x0a.0.0.5")]
+    [InlineData("010.0.0.2")]
+    [InlineData("10.0.0")]
+    [InlineData("167772165")]
+    [InlineData(" 10.0.0.5")]
+    public void Ipv4InAFormDotNetReadsButRoute53DoesNot_Fails(string ipv4)
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", Fixtures.GoodService(Fixtures.PrivateNamespace(stack)));
+        Assert.Equal(
+            [$"DiscoveryService 'TestStack/Orders': Ipv4 '{ipv4}' is not an IPv4 address as Route 53 answers it: use four decimal numbers 0-255 without leading zeros. Use dotted form, e.g. 10.0.0.5. [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = ipv4 })).Errors);
+    }
+
+    [Theory]
+    [InlineData("[2001:db8::5]")]
+    [InlineData("fe80::1%eth0")]
+    [InlineData("2001:db8::5/128")]
+    [InlineData("::ffff:010.0.0.5")]
+    public void Ipv6InAFormDotNetReadsButRoute53DoesNot_Fails(string ipv6)
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.Aaaa, CustomHealthCheck = new() });
+        Assert.Equal(
+            [$"DiscoveryService 'TestStack/Orders': Ipv6 '{ipv6}' is not an IPv6 address as Route 53 answers it: use hex groups with at most one '::', without brackets, zone or prefix length. Use e.g. 2001:db8::5. [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv6 = ipv6 })).Errors);
+    }
+
+    [Fact]
+    public void Ipv6InEveryRfc4291Form_IsRegisteredAsWritten()
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.Aaaa, CustomHealthCheck = new() });
+        _ = service.AddInstance("Full", new DiscoveryInstanceOptions { Ipv6 = "2001:0DB8:85a3:0000:0000:abcd:0001:2345" });
+        _ = service.AddInstance("Mapped", new DiscoveryInstanceOptions { Ipv6 = "::ffff:10.0.0.5" });
+        var written = Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Instance").Values
+            .Select(r => ((IDictionary<string, object>)((IDictionary<string, object>)((IDictionary<string, object>)r)["Properties"])["InstanceAttributes"])["AWS_INSTANCE_IPV6"]);
+        Assert.Equal(["2001:0DB8:85a3:0000:0000:abcd:0001:2345", "::ffff:10.0.0.5"], written.Order());
+    }
+
+    [Theory]
+    [InlineData("", "has 0 characters without the final dot: use 1-253")]
+    [InlineData("old example.com", "contains spaces, control characters or characters outside ASCII")]
+    [InlineData("bücher.example.com", "contains spaces, control characters or characters outside ASCII")]
+    [InlineData("old..example.com", "has an empty label or one longer than 63 characters")]
+    public void CnameThatIsNoDomainName_FailsNamingWhy(string cname, string problem)
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Legacy", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "legacy", DnsRecords = DiscoveryRecordTypes.Cname, CustomHealthCheck = new() });
+        Assert.Equal(
+            [$"DiscoveryService 'TestStack/Legacy': Cname '{cname}' is not a domain name Route 53 accepts: it {problem}. Use the target's host name, e.g. \"old.example.com\". [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.AddInstance("Old", new DiscoveryInstanceOptions { Cname = cname })).Errors);
+    }
+
+    [Fact]
+    public void CnameOf300Characters_FailsWithItsLength_253WithTheRootDotIsRegistered()
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Legacy", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "legacy", DnsRecords = DiscoveryRecordTypes.Cname, CustomHealthCheck = new() });
+        var longest = string.Join('.', Enumerable.Repeat(new string('a', 63), 3)) + "." + new string('b', 61) + ".";
+        _ = service.AddInstance("Longest", new DiscoveryInstanceOptions { Cname = longest });
+        var tooLong = string.Join('.', Enumerable.Repeat(new string('a', 59), 5));
+        Assert.Equal(
+            [$"DiscoveryService 'TestStack/Legacy': Cname '{tooLong}' is not a domain name Route 53 accepts: it has 299 characters without the final dot: use 1-253. Use the target's host name, e.g. \"old.example.com\". [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.AddInstance("Long", new DiscoveryInstanceOptions { Cname = tooLong })).Errors);
+    }
+
+    [Fact]
+    public void SrvOnlyInstanceWithOnlyAPort_FailsAsAnSrvTargetWithoutAddress()
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.Srv, CustomHealthCheck = new() });
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Orders': Ipv4 and Ipv6 (neither set) leave the SRV record's target without an address: Cloud Map needs one or both. Set Ipv4, Ipv6 or both. [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Port = 8080 })).Errors);
+        _ = service.AddInstance("V6", new DiscoveryInstanceOptions { Ipv6 = "2001:db8::5", Port = 8080 });
+    }
+
+    [Fact]
+    public void IpInstanceWithoutAPort_InAServiceWithARoute53HealthCheck_FailsNamingTheCdksPort80()
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Web", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "web", Route53HealthCheck = new() });
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Web': Port (not set) is required: the service's Route 53 health check checks the instance on it (the CDK would write 80). Set Port to the port the health check should reach. [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.AddInstance("Web1", new DiscoveryInstanceOptions { Ipv4 = "192.0.2.44" })).Errors);
+        _ = service.AddInstance("Web2", new DiscoveryInstanceOptions { Ipv4 = "192.0.2.45", Port = 443 });
+    }
+
+    [Fact]
+    public void ImportedLoadBalancerWithoutADnsName_FailsInsteadOfTheCdksError()
+    {
+        var stack = TestApp.CreateStack();
+        var alb = Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancer.FromApplicationLoadBalancerAttributes(stack, "Alb", new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancerAttributes
+        {
+            LoadBalancerArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188",
+            SecurityGroupId = "sg-12345678",
+        });
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "orders", LoadBalancer = true });
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Orders': load balancer (no DNS name) gives the alias record nothing to point to: its import names no LoadBalancerDnsName. Import it with LoadBalancerDnsName, e.g. FromApplicationLoadBalancerAttributes(..., new() { LoadBalancerDnsName = \"...\" }). [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.AddLoadBalancer("Alb", alb)).Errors);
     }
 }
