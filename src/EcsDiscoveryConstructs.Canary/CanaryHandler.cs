@@ -14,6 +14,6 @@ internal static class CanaryHandler
         var expected = ExpectedModelJson.Read(settings.ExpectedModel ?? throw new InvalidOperationException("ECS_DISCOVERY_EXPECTED_MODEL is not set"), "ECS_DISCOVERY_EXPECTED_MODEL");
         using var client = new CloudMapClient(new CloudMapClientOptions { Region = settings.Region!, Credentials = credentials(), EndpointUrl = settings.Endpoint });
         var resolver = settings.Dns ? new DnsClientResolver(settings.Resolver) : null;
-        return await new CanaryCheck(client, resolver, log).RunAsync(expected, cancellationToken).ConfigureAwait(false);
+        return await new CanaryCheck(client, resolver, log) { CanaryName = settings.CanaryName }.RunAsync(expected, cancellationToken).ConfigureAwait(false);
     }
 }

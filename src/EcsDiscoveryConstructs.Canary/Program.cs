@@ -6,13 +6,29 @@ using EcsDiscoveryConstructs.Verifier.Redaction;
 // The DiscoveryCanary function on the provided.al2023 custom runtime: serve invocations from the Lambda Runtime API,
 // each one check cycle of the expected model the construct wrote. Settings come from the environment (CanarySettings).
 var settings = CanarySettings.FromEnvironment(Environment.GetEnvironmentVariable);
-if (settings.Problem is { } problem)
+if (settings.Problem is { } problem && !settings.CanReportToRuntime)
 {
     await Console.Error.WriteLineAsync($"ecs-discovery canary: {problem}").ConfigureAwait(false);
     return 2;
 }
 
 using var api = new LambdaRuntimeApi(settings.RuntimeApi!);
+if (settings.Problem is { } setting)
+{
+    // Lambda's contract for a runtime that cannot start: post the reason to /runtime/init/error, then exit. The line on
+    // stderr reaches the log group too.
+    await Console.Error.WriteLineAsync($"ecs-discovery canary: {setting}").ConfigureAwait(false);
+    try
+    {
+        await api.InitErrorAsync("Runtime.InvalidConfiguration", setting, CancellationToken.None).ConfigureAwait(false);
+    }
+    catch (Exception e) when (e is not OutOfMemoryException)
+    {
+        await Console.Error.WriteLineAsync($"ecs-discovery canary: the Lambda Runtime API at {settings.RuntimeApi} did not take the init error: {Redactor.FirstLine(e.Message)}").ConfigureAwait(false);
+    }
+
+    return 2;
+}
 
 // Every log line (EMF and the report, which hold what the registry and DNS answered) passes the redactor.
 using var log = new RedactingWriter(Console.Out);
@@ -25,7 +41,7 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    await LambdaLoop.RunAsync(api, (invocation, token) => CanaryHandler.HandleAsync(settings, () => new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null), log, token), settings.MaxInvocations, stop.Token).ConfigureAwait(false);
+    await LambdaLoop.RunAsync(api, (invocation, token) => CanaryHandler.HandleAsync(settings, () => new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null), log, token), settings.MaxInvocations, log, stop.Token).ConfigureAwait(false);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {

@@ -91,6 +91,45 @@ public sealed class CanaryEndToEndTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1 9001", "127.0.0.1 9001")]
+    [InlineData("[::1", "[::1")]
+    [InlineData("127.0.0.1:99999", "127.0.0.1:99999")]
+    [InlineData("127.0.0.1:9001\nx", "127.0.0.1:9001?x")]
+    public void AMalformedRuntimeApi_EndsTheBootstrapWithOneLineNamingIt(string runtimeApi, string shown)
+    {
+        var environment = new Dictionary<string, string> { ["AWS_LAMBDA_RUNTIME_API"] = runtimeApi, ["AWS_REGION"] = "us-east-1" };
+        var (exit, output) = Bootstrap(environment);
+        Assert.Equal((2, $"ecs-discovery canary: AWS_LAMBDA_RUNTIME_API '{shown}' is not host:port (a port of 1-65535)"), (exit, output.Trim()));
+    }
+
+    [Fact]
+    public void ABadSettingAtStart_IsPostedToInitError_WithTheEndpointsPasswordRedacted()
+    {
+        using var runtime = new FakeRuntimeApi();
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{runtime.Port}",
+            ["AWS_REGION"] = "us-east-1",
+            ["AWS_ENDPOINT_URL"] = "https://operator:hunter2-secret@cloudmap.example.com/",
+        };
+        var (exit, output) = Bootstrap(environment);
+        const string Line = "the Cloud Map endpoint 'https://operator:[redacted]@cloudmap.example.com/' is not an http(s) URL without a user name";
+        Assert.Equal((2, $"ecs-discovery canary: {Line}"), (exit, output.Trim()));
+        Assert.True(runtime.Results.TryDequeue(out var posted), "nothing was posted to /runtime/init/error");
+        Assert.Equal(("/2018-06-01/runtime/init/error", "Runtime.InvalidConfiguration", Line), (runtime.LastErrorPath, JsonNode.Parse(posted.Body)!["errorType"]!.GetValue<string>(), JsonNode.Parse(posted.Body)!["errorMessage"]!.GetValue<string>()));
+        Assert.DoesNotContain("hunter2", output + posted.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFailedRun_LeavesOneLineInTheLogGroup()
+    {
+        var refusing = ScriptedEndpoint.Refusing();
+        var (result, log) = Invoke(Model(), refusing, "none");
+        Assert.Equal("error", result.Kind);
+        Assert.Matches($@"ecs-discovery canary: invocation req-1 failed after \d+\.\d s: CloudMapException: .*127\.0\.0\.1:{refusing.Port}", log);
+    }
+
     public static TheoryData<string, string, string> Faults => new()
     {
         { "deregister", "internal.example.com/orders", "instance-count" },
@@ -203,6 +242,9 @@ public sealed class CanaryEndToEndTests : IDisposable
 
         public ConcurrentQueue<(string Kind, string Body)> Results { get; } = new();
 
+        /// <summary>The path of the last result posted.</summary>
+        public string? LastErrorPath { get; private set; }
+
         public void Dispose()
         {
             listener.Stop();
@@ -241,6 +283,7 @@ public sealed class CanaryEndToEndTests : IDisposable
                 }
                 else if (path.EndsWith("/response", StringComparison.Ordinal) || path.EndsWith("/error", StringComparison.Ordinal))
                 {
+                    LastErrorPath = path;
                     Results.Enqueue((path.EndsWith("/error", StringComparison.Ordinal) ? "error" : "response", body));
                     context.Response.StatusCode = 202;
                 }

@@ -13,6 +13,9 @@ namespace EcsDiscoveryConstructs.Verifier.Canary;
 /// </summary>
 public sealed class CanaryCheck(ICloudMapClient client, IDnsResolver? resolver, TextWriter log)
 {
+    /// <summary>The canary's own metric dimension (its construct path), or null for none.</summary>
+    public string? CanaryName { get; init; }
+
     /// <summary>Runs the checks once.</summary>
     public async Task<string> RunAsync(ExpectedState expected, CancellationToken cancellationToken)
     {
@@ -23,7 +26,7 @@ public sealed class CanaryCheck(ICloudMapClient client, IDnsResolver? resolver, 
             report = await new DnsVerifier(resolver).AddToAsync(report, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var line in EmbeddedMetrics.Lines(report, DateTimeOffset.UtcNow))
+        foreach (var line in EmbeddedMetrics.Lines(report, DateTimeOffset.UtcNow, CanaryName))
         {
             await log.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
         }

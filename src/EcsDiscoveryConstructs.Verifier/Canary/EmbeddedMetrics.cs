@@ -8,7 +8,8 @@ namespace EcsDiscoveryConstructs.Verifier.Canary;
 /// <summary>
 /// A verification as CloudWatch Embedded Metric Format lines (one JSON object per line, which CloudWatch Logs turns
 /// into metrics): per stack, and per stack and target, the counts ChecksPassed, ChecksFailed and ChecksSkipped; then one
-/// line with the whole report (JSON report schema version 1).
+/// line with the whole report (JSON report schema version 1). A canary's lines carry its own dimension (<c>Canary</c>, its
+/// construct path) before the others, so two canaries checking one stack never count each other's results.
 /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
 /// </summary>
 public static class EmbeddedMetrics
@@ -18,17 +19,18 @@ public static class EmbeddedMetrics
 
     private static readonly string[] Metrics = ["ChecksPassed", "ChecksFailed", "ChecksSkipped"];
 
-    /// <summary>The lines for <paramref name="report"/>, stamped with <paramref name="timestamp"/>.</summary>
-    public static IReadOnlyList<string> Lines(VerificationReport report, DateTimeOffset timestamp)
+    /// <summary>The lines for <paramref name="report"/>, stamped with <paramref name="timestamp"/>, of <paramref name="canary"/> when given.</summary>
+    public static IReadOnlyList<string> Lines(VerificationReport report, DateTimeOffset timestamp, string? canary = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        (string Name, string Value)[] own = canary is null ? [] : [("Canary", canary)];
         var lines = new List<string>();
         foreach (var stack in report.Results.GroupBy(r => r.Stack).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            lines.Add(Line(timestamp, [("Stack", stack.Key)], stack.ToList()));
+            lines.Add(Line(timestamp, [.. own, ("Stack", stack.Key)], stack.ToList()));
             foreach (var target in stack.GroupBy(r => r.Target).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                lines.Add(Line(timestamp, [("Stack", stack.Key), ("Target", target.Key)], target.ToList()));
+                lines.Add(Line(timestamp, [.. own, ("Stack", stack.Key), ("Target", target.Key)], target.ToList()));
             }
         }
 

@@ -240,6 +240,7 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
     private async Task<JsonObject> SendAsync(string operation, JsonObject body, Uri target, CancellationToken cancellationToken)
     {
         var payload = Encoding.UTF8.GetBytes(body.ToJsonString());
+        var started = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -249,10 +250,25 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
             catch (CloudMapException e) when (e.IsTransient && attempt < options.MaxAttempts)
             {
                 var cap = Math.Min(options.MaxBackoff.TotalMilliseconds, options.BaseBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1));
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * cap), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * cap), cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw Stopped(operation, target, started.Elapsed, attempt, cancelled, cancellationToken);
+                }
+            }
+            catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+            {
+                throw Stopped(operation, target, started.Elapsed, attempt, cancelled, cancellationToken);
             }
         }
     }
+
+    /// <summary>The caller stopped waiting (a deadline, Ctrl-C): which call, to where, after how long.</summary>
+    private static OperationCanceledException Stopped(string operation, Uri target, TimeSpan waited, int attempt, OperationCanceledException inner, CancellationToken token)
+        => new($"{operation} to {target.GetLeftPart(UriPartial.Authority)} was stopped after {waited.TotalSeconds:0.0} s (attempt {attempt}) without an answer: the caller's time ran out", inner, token);
 
     private async Task<JsonObject> SendOnceAsync(string operation, byte[] payload, Uri target, CancellationToken cancellationToken)
     {

@@ -94,9 +94,19 @@ internal sealed record CanaryModel(string Stack, IReadOnlyList<ModelNamespace> N
     /// The most bytes the model's JSON can take once CloudFormation resolves it: each token counted at the longest value
     /// it can take (ids 20; an ECS service name CloudFormation generates: the stack name and 80 more; other names 255).
     /// </summary>
-    public int EstimatedBytes()
+    public int EstimatedBytes() => System.Text.Encoding.UTF8.GetByteCount(LongestJson());
+
+    /// <summary>
+    /// The most bytes the function's environment can take as Lambda counts it: the JSON of the variable map, the model
+    /// (at its <see cref="EstimatedBytes"/> longest) under <paramref name="modelVariable"/> beside <paramref name="others"/>.
+    /// </summary>
+    public int EnvironmentBytes(string modelVariable, IReadOnlyDictionary<string, string> others)
     {
-        var json = ToJson((text, longest) => JsonValue.Create(!EcsDiscoveryConstructs.Validation.TokenGuard.IsConcrete(text) ? new string('x', longest) : text));
-        return System.Text.Encoding.UTF8.GetByteCount(json.ToJsonString());
+        var variables = new Dictionary<string, string>(others) { [modelVariable] = LongestJson() };
+        var options = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        return System.Text.Encoding.UTF8.GetByteCount(System.Text.Json.JsonSerializer.Serialize(variables, options));
     }
+
+    private string LongestJson()
+        => ToJson((text, longest) => JsonValue.Create(!EcsDiscoveryConstructs.Validation.TokenGuard.IsConcrete(text) ? new string('x', longest) : text)).ToJsonString();
 }

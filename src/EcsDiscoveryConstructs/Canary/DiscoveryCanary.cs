@@ -18,7 +18,7 @@ namespace EcsDiscoveryConstructs.Canary;
 /// in the VPC's private subnets runs the verifier's registry and DNS checks on a schedule against the expected model
 /// collected at synth from the discovery resources under <see cref="DiscoveryCanaryProps.Scope"/> (ids and generated
 /// names resolved by CloudFormation at deploy), writes the results as CloudWatch metrics (namespace
-/// <c>EcsDiscovery</c>: ChecksPassed, ChecksFailed, ChecksSkipped per Stack and per Stack and Target) and a JSON report
+/// <c>EcsDiscovery</c>: ChecksPassed, ChecksFailed, ChecksSkipped per Canary and Stack, and per Canary, Stack and Target) and a JSON report
 /// to its encrypted log group, and raises <see cref="Alarm"/> when checks fail or a run does not report.
 /// </summary>
 public sealed class DiscoveryCanary : Construct
@@ -32,6 +32,9 @@ public sealed class DiscoveryCanary : Construct
     /// <summary>The environment variable choosing the DNS resolver (system, none or ip[:port]).</summary>
     internal const string ResolverVariable = "ECS_DISCOVERY_DNS_RESOLVER";
 
+    /// <summary>The environment variable naming the canary (its construct path): its metrics' own dimension.</summary>
+    internal const string CanaryVariable = "ECS_DISCOVERY_CANARY";
+
     private readonly IConstruct checkedScope;
     private CanaryModel? model;
 
@@ -43,7 +46,9 @@ public sealed class DiscoveryCanary : Construct
         var stack = Stack.Of(this);
         checkedScope = props!.Scope ?? stack;
         var subnets = props.VpcSubnets ?? new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS };
-        RuleRunner.Apply(this, nameof(DiscoveryCanary), new CanarySpec(props, stack, checkedScope, subnets), RuleCatalog.CanaryRules);
+
+        var spec = new CanarySpec(props, stack, checkedScope, subnets);
+        RuleRunner.Apply(this, nameof(DiscoveryCanary), spec, RuleCatalog.CanaryRules);
 
         var schedule = props.Schedule ?? Duration.Minutes(5);
         var (logs, _, logGroupName) = EncryptedLogGroup.Create(this, "/ecs-discovery/canary/", $"Encrypts the discovery canary's log group ({Node.Path})", props.LogRetention ?? RetentionDays.ONE_YEAR, RemovalPolicy.DESTROY, props.EncryptionKey, iamUse: false, logSid: "CanaryLogGroup");
@@ -61,6 +66,11 @@ public sealed class DiscoveryCanary : Construct
         SecurityGroup.AddEgressRule(dnsPeer, Port.Udp(dnsPort), "DNS");
         SecurityGroup.AddEgressRule(dnsPeer, Port.Tcp(dnsPort), "DNS over TCP (truncated answers)");
 
+        FixedEnvironment = new Dictionary<string, string>
+        {
+            [ResolverVariable] = props.DnsChecks ? props.DnsResolver ?? "system" : "none",
+            [CanaryVariable] = Node.Path,
+        };
         Role = new Role(this, "Role", new RoleProps
         {
             AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
@@ -76,7 +86,7 @@ public sealed class DiscoveryCanary : Construct
             Handler = "bootstrap",
             Code = Code.FromAsset(CanaryBootstrap.Directory),
             MemorySize = props.MemorySize,
-            Timeout = props.Timeout ?? Duration.Seconds(60),
+            Timeout = props.Timeout ?? CanarySpec.DefaultTimeout(spec.ScheduleMinutes),
             Role = Role,
             LogGroup = LogGroup,
             Vpc = props.Vpc,
@@ -84,7 +94,7 @@ public sealed class DiscoveryCanary : Construct
             SecurityGroups = [SecurityGroup],
             RetryAttempts = 0,
             Description = "EcsDiscoveryConstructs: discovery canary (registry and DNS checks)",
-            Environment = new Dictionary<string, string> { [ResolverVariable] = props.DnsChecks ? props.DnsResolver ?? "system" : "none" },
+            Environment = new Dictionary<string, string>(FixedEnvironment),
         });
 
         _ = new Rule(this, "Schedule", new RuleProps
@@ -96,7 +106,7 @@ public sealed class DiscoveryCanary : Construct
 
         Alarm = new Alarm(this, "Alarm", new AlarmProps
         {
-            AlarmDescription = $"Discovery drift: checks failed (or the canary did not report) for stack {stack.StackName}. The canary's log group {logGroupName} holds each run's report.",
+            AlarmDescription = $"Discovery drift: checks failed (or the canary did not report) in canary {Node.Path} for stack {stack.StackName}. The canary's log group {logGroupName} holds each run's report, and a line 'ecs-discovery canary: invocation ... failed' for a run that could not finish.",
             Metric = MetricChecksFailed(schedule),
             Threshold = 0,
             ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -129,23 +139,26 @@ public sealed class DiscoveryCanary : Construct
     /// <summary>The alarm on failed checks; a run that does not report counts as failing.</summary>
     public Alarm Alarm { get; }
 
+    /// <summary>The function's environment variables known at synth (the model is added when the app is complete).</summary>
+    internal IReadOnlyDictionary<string, string> FixedEnvironment { get; }
+
     /// <summary>The construct whose discovery resources are checked.</summary>
     public IConstruct CheckedScope => checkedScope;
 
     /// <summary>The expected model, collected once when the app is synthesized.</summary>
     internal CanaryModel Model => model ??= new ExpectedModelCollector(checkedScope).Collect();
 
-    /// <summary>Failed checks of the checked stack, summed per <paramref name="period"/> (default 5 minutes).</summary>
+    /// <summary>Failed checks of the checked stack as this canary counted them, summed per <paramref name="period"/> (default 5 minutes).</summary>
     public Metric MetricChecksFailed(Duration? period = null) => StackMetric("ChecksFailed", period);
 
-    /// <summary>Passed checks of the checked stack, summed per <paramref name="period"/> (default 5 minutes).</summary>
+    /// <summary>Passed checks of the checked stack as this canary counted them, summed per <paramref name="period"/> (default 5 minutes).</summary>
     public Metric MetricChecksPassed(Duration? period = null) => StackMetric("ChecksPassed", period);
 
     private Metric StackMetric(string name, Duration? period) => new(new MetricProps
     {
         Namespace = MetricNamespace,
         MetricName = name,
-        DimensionsMap = new Dictionary<string, string> { ["Stack"] = Stack.Of(checkedScope).StackName },
+        DimensionsMap = new Dictionary<string, string> { ["Canary"] = Node.Path, ["Stack"] = Stack.Of(checkedScope).StackName },
         Statistic = "Sum",
         Period = period ?? Duration.Minutes(5),
     });

@@ -60,7 +60,7 @@ public sealed class DiscoveryCanaryProps
     public IKey? EncryptionKey { get; init; }
 
     /// <summary>The longest one run may take: whole seconds from 1 to 900, shorter than <see cref="Schedule"/>.</summary>
-    /// <value>Default: 60 seconds.</value>
+    /// <value>Default: 60 seconds, or 50 seconds with a 1-minute <see cref="Schedule"/> (a run must end before the next starts).</value>
     public Duration? Timeout { get; init; }
 
     /// <summary>The function's memory in MB, 128 to 10240.</summary>

@@ -27,6 +27,7 @@ public sealed class DiscoveryService : Construct, IService
     private const string Kind = nameof(DiscoveryService);
     private readonly DiscoveryServiceSpec spec;
     private readonly HashSet<string> instanceIds = new(StringComparer.Ordinal);
+    private int declaredInstances;
 
     /// <summary>Creates the service; throws <see cref="DiscoveryValidationException"/> listing every invalid prop.</summary>
     public DiscoveryService(Construct scope, string id, DiscoveryServiceProps props)
@@ -125,6 +126,8 @@ public sealed class DiscoveryService : Construct, IService
             instanceIds.Add(registered);
         }
 
+        CountDeclaredInstance();
+
         var attributes = options.Attributes?.ToDictionary(a => a.Key, a => a.Value);
         if (options.Cname is { } cname)
         {
@@ -144,8 +147,13 @@ public sealed class DiscoveryService : Construct, IService
     {
         RequiredProps.Check(this, Kind, ("loadBalancer", loadBalancer));
         RuleRunner.Apply(this, Kind, new InstanceSpec(spec, new DiscoveryInstanceOptions { Attributes = attributes }) { IsLoadBalancer = true, LoadBalancerDnsName = DnsNameOf(loadBalancer) }, RuleCatalog.InstanceRules);
+        CountDeclaredInstance();
         return Resource.RegisterLoadBalancer(id, loadBalancer, attributes?.ToDictionary(a => a.Key, a => a.Value));
     }
+
+    /// <summary>An instance declared in the template counts towards the namespace's instance quota like a task.</summary>
+    private void CountDeclaredInstance()
+        => Namespace.Usage.SetMaxInstances(new UsageOwner(this, " (declared instances)"), ++declaredInstances);
 
     /// <summary>
     /// Registers the tasks of a plain CDK ECS service here: the supported route for EC2-backed services (bridge or host

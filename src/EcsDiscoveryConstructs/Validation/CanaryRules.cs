@@ -21,12 +21,14 @@ internal static class CanaryRules
             yield break;
         }
 
-        var budget = CanaryModel.EnvironmentLimit - DiscoveryCanary.ModelVariable.Length - 64;
-        if (model.EstimatedBytes() is var bytes && bytes > budget)
+        // Lambda counts the environment as the JSON of the variable map ("the total size of all environment variables
+        // doesn't exceed 4 KB"): names, quotes and the model's escaped quotes included.
+        var bytes = model.EnvironmentBytes(DiscoveryCanary.ModelVariable, canary.FixedEnvironment);
+        if (bytes > CanaryModel.EnvironmentLimit)
         {
             yield return RuleRunner.Format(nameof(DiscoveryCanary), path, Info, new Violation(
                 $"Scope '{canary.CheckedScope.Node.Path}'",
-                $"declares {model.Namespaces.Count} namespaces and {model.Services.Count} services, an expected model of up to {bytes} bytes; Lambda allows {budget} for it",
+                $"declares {model.Namespaces.Count} namespaces and {model.Services.Count} services: the function's environment would take up to {bytes} bytes as Lambda counts it (the JSON of its variables); Lambda allows {CanaryModel.EnvironmentLimit}",
                 "Split the checks: one DiscoveryCanary per construct that groups some of the services (Scope = that construct)."));
         }
     }

@@ -120,6 +120,7 @@ public static class RuleCatalog
     [
         new InstanceKind(),
         new InstanceAttributes(),
+        new InstanceDefaultPort(),
     ];
 
     /// <summary>Rules run by <c>ClusterDefaultNamespace.Set</c>.</summary>

@@ -103,4 +103,29 @@ public class DiscoveryCanaryTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public void TwoCanariesOfOneStack_AlarmOnTheirOwnMetrics_NamedByTheirPaths()
+    {
+        var w = new Workloads();
+        _ = w.DnsService("Orders", "orders");
+        var first = new DiscoveryCanary(w.Stack, "First", new DiscoveryCanaryProps { Vpc = w.Vpc });
+        var second = new DiscoveryCanary(w.Stack, "Second", new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(10) });
+        var template = Amazon.CDK.Assertions.Template.FromStack(w.Stack);
+        var alarms = template.FindResources("AWS::CloudWatch::Alarm").Values.Cast<IDictionary<string, object>>()
+            .Select(a => (IDictionary<string, object>)a["Properties"]).ToList();
+        var dimensions = alarms.Select(a => System.Text.Json.JsonSerializer.Serialize(a["Dimensions"])).Order().ToList();
+        Assert.Equal(
+            [
+                "[{\"Name\":\"Canary\",\"Value\":\"TestStack/First\"},{\"Name\":\"Stack\",\"Value\":\"TestStack\"}]",
+                "[{\"Name\":\"Canary\",\"Value\":\"TestStack/Second\"},{\"Name\":\"Stack\",\"Value\":\"TestStack\"}]",
+            ],
+            dimensions);
+        Assert.All(alarms, a => Assert.Matches(@"in canary TestStack/(First|Second) for stack TestStack\. The canary's log group", (string)a["AlarmDescription"]));
+        var names = template.FindResources("AWS::Lambda::Function").Values.Cast<IDictionary<string, object>>()
+            .Select(f => ((IDictionary<string, object>)((IDictionary<string, object>)((IDictionary<string, object>)f["Properties"])["Environment"])["Variables"])["ECS_DISCOVERY_CANARY"]);
+        Assert.Equal(["TestStack/First", "TestStack/Second"], names.Cast<string>().Order());
+        Assert.Equal("TestStack/First", first.MetricChecksPassed().Dimensions!["Canary"]);
+        Assert.Equal("TestStack/Second", second.MetricChecksFailed().Dimensions!["Canary"]);
+    }
 }

@@ -56,9 +56,10 @@ public sealed class CloudMapPeerTests
             ("Description", "service registering ip instances"),
             ("HealthCheckConfig", Props(("Type", "HTTP"), ("ResourcePath", "/check"), ("FailureThreshold", 1)))));
         template.HasResourceProperties("AWS::ServiceDiscovery::Instance", Props(("InstanceAttributes", Props(("arn", "arn:aws:s3:::amzn-s3-demo-bucket")))));
-        template.HasResourceProperties("AWS::ServiceDiscovery::Instance", Props(("InstanceAttributes", Props(("AWS_INSTANCE_IPV4", "54.239.25.192")))));
+        template.HasResourceProperties("AWS::ServiceDiscovery::Instance", Props(("InstanceAttributes", Props(("AWS_INSTANCE_IPV4", "54.239.25.192"), ("AWS_INSTANCE_PORT", "80")))));
         Snapshot.Match(stack);
-        Assert.Empty(PeerWarnings.Ours(stack));
+        // The peer registers the health-checked instance without a port and relies on the CDK's 80: the same template, told.
+        Assert.Equal(["instance-default-port"], PeerWarnings.Ours(stack).Select(w => System.Text.RegularExpressions.Regex.Match(w, @"\[ecs-discovery:([a-z-]+)\]$").Groups[1].Value));
     }
 
     [Fact]

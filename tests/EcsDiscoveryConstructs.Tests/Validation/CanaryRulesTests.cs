@@ -27,6 +27,25 @@ public class CanaryRulesTests
 
         _ = new DiscoveryCanary(w.Stack, "Canary", new DiscoveryCanaryProps { Vpc = w.Vpc });
         var error = Findings.SynthError(w.Stack);
-        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(error.Message, @"DiscoveryCanary 'TestStack/Canary': Scope 'TestStack' declares 1 namespaces and 20 services, an expected model of up to \d+ bytes; Lambda allows 4004 for it\. Split the checks: one DiscoveryCanary per construct that groups some of the services \(Scope = that construct\)\. \[ecs-discovery:canary-model\]"), error.Message);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(error.Message, @"DiscoveryCanary 'TestStack/Canary': Scope 'TestStack' declares 1 namespaces and 20 services: the function's environment would take up to \d+ bytes as Lambda counts it \(the JSON of its variables\); Lambda allows 4096\. Split the checks: one DiscoveryCanary per construct that groups some of the services \(Scope = that construct\)\. \[ecs-discovery:canary-model\]"), error.Message);
+    }
+
+    [Fact]
+    public void ElevenServices_AreOverLambdasLimitAsLambdaCountsIt_EscapedQuotesIncluded()
+    {
+        // The model alone is under 4,096 bytes; its JSON written as a string value in the variable map is not.
+        var w = new Workloads();
+        for (var i = 0; i < 11; i++)
+        {
+            _ = w.DnsService($"Service{i}", $"service-{i}");
+        }
+
+        var canary = new DiscoveryCanary(w.Stack, "Canary", new DiscoveryCanaryProps { Vpc = w.Vpc });
+        var error = Findings.SynthError(w.Stack);
+        var bytes = int.Parse(System.Text.RegularExpressions.Regex.Match(error.Message, @"would take up to (\d+) bytes").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(canary.Model.EstimatedBytes(), 3000, 4095);
+        Assert.InRange(bytes, 4097, 6000);
+        var quotes = canary.Model.ToJson((text, _) => System.Text.Json.Nodes.JsonValue.Create(text)).ToJsonString().Count(c => c == '"');
+        Assert.True(bytes >= canary.Model.EstimatedBytes() + quotes, $"{bytes} bytes do not count the model's {quotes} escaped quotes");
     }
 }

@@ -29,6 +29,16 @@ public sealed class CanaryRuntimeTests
     }
 
     [Fact]
+    public void EmbeddedMetrics_OfACanary_CarryItsOwnDimensionFirst()
+    {
+        var report = new VerificationReport([new("Shop", "instance-count", "internal.example.com/orders", CheckStatus.Fail, "1 instances, expected 2")]);
+        var lines = EmbeddedMetrics.Lines(report, DateTimeOffset.UnixEpoch, "Shop/Canary").Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal("[[\"Canary\",\"Stack\"]]", lines[0]["_aws"]!["CloudWatchMetrics"]![0]!["Dimensions"]!.ToJsonString());
+        Assert.Equal("[[\"Canary\",\"Stack\",\"Target\"]]", lines[1]["_aws"]!["CloudWatchMetrics"]![0]!["Dimensions"]!.ToJsonString());
+        Assert.All(lines.SkipLast(1), l => Assert.Equal("Shop/Canary", l["Canary"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void EmbeddedMetrics_OrderStacksAndTargets_NameEachMetricAsACount_AndRefuseNull()
     {
         var report = new VerificationReport(
@@ -66,19 +76,24 @@ public sealed class CanaryRuntimeTests
     public async Task LambdaLoop_RespondsWithTheResult_AndTurnsExceptionsIntoInvocationErrors()
     {
         var api = new FakeRuntime(["ok", "boom", "ok"]);
-        var served = await LambdaLoop.RunAsync(api, (invocation, _) => invocation.Payload == "boom" ? throw new InvalidOperationException("model unreadable\nsecond line") : Task.FromResult($"done {invocation.RequestId}"), 3, CancellationToken.None);
+        using var log = new StringWriter();
+        var served = await LambdaLoop.RunAsync(api, (invocation, _) => invocation.Payload == "boom" ? throw new InvalidOperationException("model unreadable\nsecond line") : Task.FromResult($"done {invocation.RequestId}"), 3, log, CancellationToken.None);
         Assert.Equal(3, served);
         Assert.Equal(["r1: done r1", "r2 error InvalidOperationException: model unreadable", "r3: done r3"], api.Log);
+        Assert.Matches(@"^ecs-discovery canary: invocation r2 failed after \d+\.\d s: InvalidOperationException: model unreadable\r?\n$", log.ToString());
     }
 
     [Fact]
     public async Task LambdaLoop_RedactsKeysAServerEchoedIntoTheErrorMessage()
     {
         var api = new FakeRuntime(["x"]);
-        _ = await LambdaLoop.RunAsync(api, (_, _) => throw new InvalidOperationException("refused: Credential=AKIAIOSFODNN7EXAMPLE/20261130/us-east-1/servicediscovery/aws4_request"), 1, CancellationToken.None);
-        var line = Assert.Single(api.Log);
-        Assert.DoesNotContain("AKIAIOSFODNN7EXAMPLE", line, StringComparison.Ordinal);
-        Assert.Contains("[redacted]", line, StringComparison.Ordinal);
+        using var log = new StringWriter();
+        _ = await LambdaLoop.RunAsync(api, (_, _) => throw new InvalidOperationException("refused: Credential=AKIAIOSFODNN7EXAMPLE/20261130/us-east-1/servicediscovery/aws4_request"), 1, log, CancellationToken.None);
+        foreach (var line in new[] { Assert.Single(api.Log), log.ToString() })
+        {
+            Assert.DoesNotContain("AKIAIOSFODNN7EXAMPLE", line, StringComparison.Ordinal);
+            Assert.Contains("[redacted]", line, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -103,7 +118,7 @@ public sealed class CanaryRuntimeTests
             await Task.Delay(TimeSpan.FromSeconds(30), token).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             elapsed = clock.Elapsed;
             return token.IsCancellationRequested ? "cancelled" : "ran to the end";
-        }, 1, CancellationToken.None);
+        }, 1, TextWriter.Null, CancellationToken.None);
         Assert.Equal(["r1: cancelled"], api.Log);
         Assert.InRange(elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(3.9));
     }
@@ -114,8 +129,34 @@ public sealed class CanaryRuntimeTests
     public async Task LambdaLoop_ADeadlineAlreadyPastOrDaysAway_StillRunsTheHandler(double untilDeadline)
     {
         var api = new FakeRuntime(["x"], TimeSpan.FromSeconds(untilDeadline));
-        _ = await LambdaLoop.RunAsync(api, (_, token) => Task.FromResult(token.IsCancellationRequested ? "cancelled" : "ran"), 1, CancellationToken.None);
+        _ = await LambdaLoop.RunAsync(api, (_, token) => Task.FromResult(token.IsCancellationRequested ? "cancelled" : "ran"), 1, TextWriter.Null, CancellationToken.None);
         Assert.Equal(["r1: ran"], api.Log);
+    }
+
+    [Fact]
+    public async Task LambdaLoop_SetsEachInvocationsTraceId_AndClearsItForOneWithout()
+    {
+        var api = new FakeRuntime(["a", "b"]) { TraceIds = ["Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", null] };
+        var seen = new List<string?>();
+        _ = await LambdaLoop.RunAsync(api, (_, _) =>
+        {
+            seen.Add(Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID"));
+            return Task.FromResult("ok");
+        }, 2, TextWriter.Null, CancellationToken.None);
+        Assert.Equal(["Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", null], seen);
+    }
+
+    [Fact]
+    public async Task LambdaLoop_AHandlerTheDeadlineStopped_LogsWhatItWaitedFor()
+    {
+        // A Cloud Map endpoint that takes the connection and never answers, and a deadline shorter than one call's timeout.
+        using var silent = new EcsDiscoveryConstructs.Tests.Shared.ScriptedEndpoint((_, _) => (200, "{}", TimeSpan.FromSeconds(30)));
+        using var client = new EcsDiscoveryConstructs.Verifier.CloudMap.CloudMapClient(new EcsDiscoveryConstructs.Verifier.CloudMap.CloudMapClientOptions { Region = "us-east-1", Credentials = new Amazon.Runtime.BasicAWSCredentials("AKIDEXAMPLE", "secret"), EndpointUrl = silent.Endpoint });
+        var api = new FakeRuntime(["x"], TimeSpan.FromSeconds(3));
+        using var log = new StringWriter();
+        _ = await LambdaLoop.RunAsync(api, async (_, token) => (await client.ListNamespacesAsync(token)).Count.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, log, CancellationToken.None);
+        Assert.Matches($@"^ecs-discovery canary: invocation r1 failed after [12]\.\d s: OperationCanceledException: ListNamespaces to http://127\.0\.0\.1:{silent.Port} was stopped after [12]\.\d s \(attempt 1\) without an answer: the caller's time ran out\r?\n$", log.ToString());
+        Assert.StartsWith("r1 error OperationCanceledException: ListNamespaces to http://127.0.0.1:", Assert.Single(api.Log), StringComparison.Ordinal);
     }
 
     private sealed class FakeRuntime(string[] payloads, TimeSpan? untilDeadline = null) : ILambdaRuntimeApi
@@ -124,10 +165,18 @@ public sealed class CanaryRuntimeTests
 
         public List<string> Log { get; } = [];
 
+        public string?[] TraceIds { get; init; } = [];
+
         public Task<LambdaInvocation> NextAsync(CancellationToken cancellationToken)
         {
             next++;
-            return Task.FromResult(new LambdaInvocation($"r{next}", payloads[next - 1], DateTimeOffset.UtcNow + (untilDeadline ?? TimeSpan.FromMinutes(1))));
+            return Task.FromResult(new LambdaInvocation($"r{next}", payloads[next - 1], DateTimeOffset.UtcNow + (untilDeadline ?? TimeSpan.FromMinutes(1))) { TraceId = TraceIds.ElementAtOrDefault(next - 1) });
+        }
+
+        public Task InitErrorAsync(string errorType, string message, CancellationToken cancellationToken)
+        {
+            Log.Add($"init error {errorType}: {message}");
+            return Task.CompletedTask;
         }
 
         public Task RespondAsync(string requestId, string body, CancellationToken cancellationToken)

@@ -89,4 +89,59 @@ public sealed class LambdaRuntimeApiTests : IDisposable
         Answer(200, string.Empty);
         await api.FailAsync("req-4", "E", "m", CancellationToken.None);
     }
+
+    [Fact]
+    public async Task Next_ReadsTheTraceId_AndNoneWhenItIsMissingOrEmpty()
+    {
+        using var api = Api();
+        Answer(200, "{}", new() { ["Lambda-Runtime-Aws-Request-Id"] = "req-1", ["Lambda-Runtime-Trace-Id"] = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1" });
+        Assert.Equal("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", (await api.NextAsync(CancellationToken.None)).TraceId);
+        Answer(200, "{}", new() { ["Lambda-Runtime-Aws-Request-Id"] = "req-2" });
+        Assert.Null((await api.NextAsync(CancellationToken.None)).TraceId);
+        Answer(200, "{}", new() { ["Lambda-Runtime-Aws-Request-Id"] = "req-3", ["Lambda-Runtime-Trace-Id"] = string.Empty });
+        Assert.Null((await api.NextAsync(CancellationToken.None)).TraceId);
+    }
+
+    [Fact]
+    public async Task InitError_PostsToTheInitErrorPath()
+    {
+        Answer(202, string.Empty);
+        using var api = Api();
+        await api.InitErrorAsync("Runtime.InvalidConfiguration", "AWS_REGION is not set", CancellationToken.None);
+        Assert.Equal(["POST /2018-06-01/runtime/init/error Runtime.InvalidConfiguration {\"errorType\":\"Runtime.InvalidConfiguration\",\"errorMessage\":\"AWS_REGION is not set\"}"], seen);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:9001")]
+    [InlineData("localhost:9001")]
+    [InlineData("runtime.internal:1")]
+    [InlineData("[::1]:65535")]
+    public void HostAndPort_AsLambdaSetsIt_IsAccepted(string text)
+    {
+        Assert.True(LambdaRuntimeApi.IsHostAndPort(text));
+        using var api = new LambdaRuntimeApi(text);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.0.0.1:")]
+    [InlineData("127.0.0.1:0")]
+    [InlineData("127.0.0.1:99999")]
+    [InlineData("127.0.0.1:09001")]
+    [InlineData("127.0.0.1 :9001")]
+    [InlineData("local host:9001")]
+    [InlineData("[::1:9001")]
+    [InlineData("[fe80::1%1]:9001")]
+    [InlineData("user:pass@127.0.0.1:9001")]
+    [InlineData("127.0.0.1:9001/path")]
+    [InlineData("http://127.0.0.1:9001")]
+    [InlineData("010.0.0.1:9001")]
+    [InlineData("127.0.0.1:9001\n")]
+    [InlineData(null)]
+    public void HostAndPort_OtherwiseWritten_IsRefusedByName(string? text)
+    {
+        Assert.False(LambdaRuntimeApi.IsHostAndPort(text));
+        Assert.Equal($"'{text}' is not host:port (Parameter 'hostAndPort')", Assert.Throws<ArgumentException>(() => new LambdaRuntimeApi(text!)).Message);
+    }
 }

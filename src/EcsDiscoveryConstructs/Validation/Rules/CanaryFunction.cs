@@ -23,7 +23,7 @@ internal sealed class CanaryFunction : IPropsRule<CanarySpec>
         {
             if (!TokenGuard.IsConcrete(resolver) || CanaryResolver.Parse(resolver) is null)
             {
-                yield return new Violation($"DnsResolver '{resolver}'", "is not ip, ipv4:port or [ipv6]:port", "Use e.g. \"10.0.0.2\" or \"10.0.0.2:53\", or leave it unset for the VPC's resolver.");
+                yield return new Violation($"DnsResolver '{resolver}'", "is not ip, ipv4:port or [ipv6]:port (IPv4 in dotted decimal without leading zeros, IPv6 without a zone, port 1-65535)", "Use e.g. \"10.0.0.2\" or \"10.0.0.2:53\", or leave it unset for the VPC's resolver.");
             }
             else if (!props.DnsChecks)
             {

@@ -6,7 +6,7 @@ internal sealed class CanaryPlacement : IPropsRule<CanarySpec>
     public RuleInfo Info => new(
         "canary-placement",
         RuleLevel.Error,
-        "DiscoveryCanary Scope is in the canary's stack; VpcSubnets selects subnets that exist and are not public.",
+        "DiscoveryCanary Scope is in the canary's stack; VpcSubnets selects subnets of Vpc that exist and are not public.",
         "The model's ids come from the stack's own resources (another stack's would need exports); a Lambda function in a public subnet gets no public IP and cannot reach the Cloud Map API.");
 
     public IEnumerable<Violation> Check(CanarySpec subject)
@@ -19,6 +19,10 @@ internal sealed class CanaryPlacement : IPropsRule<CanarySpec>
         if (subject.SubnetProblem is { } problem)
         {
             yield return new Violation("VpcSubnets", $"selects no subnets in the VPC ({problem.Split('\n')[0].Trim()})", "Give the VPC private subnets with egress, or select the subnets the canary runs in.");
+        }
+        else if (subject.VpcSubnetIds.Count > 0 && subject.SubnetIds!.FirstOrDefault(id => !subject.VpcSubnetIds.Contains(id)) is { } foreign)
+        {
+            yield return new Violation($"VpcSubnets (subnet '{foreign}')", "selects a subnet that is not in the canary's Vpc: Lambda refuses subnets of another VPC than the security group's", "Select subnets of Vpc, or give the canary the VPC those subnets are in.");
         }
         else if (subject.SubnetIds!.Any(subject.PublicSubnetIds.Contains))
         {

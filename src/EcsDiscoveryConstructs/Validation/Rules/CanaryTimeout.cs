@@ -12,12 +12,8 @@ internal sealed class CanaryTimeout : IPropsRule<CanarySpec>
     public IEnumerable<Violation> Check(CanarySpec subject)
     {
         // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
-        var timeout = subject.Props.Timeout;
-        if (timeout is null)
-        {
-            yield break;
-        }
-
+        var given = subject.Props.Timeout;
+        var timeout = given ?? CanarySpec.DefaultTimeout(subject.ScheduleMinutes);
         if (TokenGuard.MillisecondsOf(timeout) is not { } millis)
         {
             yield return new Violation("Timeout (a token)", "is resolved only at deploy, so it cannot be compared with the schedule", "Use Duration.Seconds(n) with a literal n.");

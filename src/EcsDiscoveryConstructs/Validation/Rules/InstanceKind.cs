@@ -16,8 +16,8 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
     public RuleInfo Info => new(
         "instance-kind",
         RuleLevel.Error,
-        "Instances: a CNAME instance joins a CNAME service only, with a domain name Route 53 accepts; an IP instance gives the IPv4 (A), IPv6 (AAAA) and port 1-65535 (SRV, Route 53 health check) its records and checks need, an SRV instance an address too, addresses in the forms Route 53 answers with; a non-IP instance joins an API-only service with at least one attribute; a load balancer has a DNS name.",
-        "RegisterInstance rejects instances whose attributes do not fill the service's records (CDK throws raw errors for some, accepts malformed addresses, and health-checks port 80 when none is given).");
+        "Instances: a CNAME instance joins a CNAME service only, with a domain name Route 53 accepts; an IP instance gives the IPv4 (A), IPv6 (AAAA) and port 1-65535 (SRV) its records need, an SRV instance an address too, addresses in the forms Route 53 answers with; a non-IP instance joins an API-only service with at least one attribute; a load balancer has a DNS name.",
+        "RegisterInstance rejects instances whose attributes do not fill the service's records (CDK throws raw errors for some and accepts malformed addresses).");
 
     public IEnumerable<Violation> Check(InstanceSpec subject)
     {
@@ -108,10 +108,7 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
         {
             yield return new Violation("Port (not set)", "is required: the service has SRV records", "Set Port.");
         }
-        else if (service.Route53HealthCheck is not null && o.Port is null)
-        {
-            yield return new Violation("Port (not set)", $"is required: the service's Route 53 health check checks the instance on it (the CDK would write {InstanceSpec.CdkDefaultPort})", "Set Port to the port the health check should reach.");
-        }
+
 
         if (records == DiscoveryRecordTypes.Srv && o.Ipv4 is null && o.Ipv6 is null)
         {

@@ -43,10 +43,30 @@ public class CanaryAlarmTests
             CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, AlarmDatapointsToAlarm = datapoints }));
 
     [Fact]
-    public void PeriodsOverADay_FailWithOurMessage()
+    public void PeriodsOverADay_UnderAnHour_FailWithOurMessage()
         => Assert.Equal(
-            ["DiscoveryCanary 'TestStack/Canary': AlarmEvaluationPeriods 2 times the schedule (721 min) is 24 hours, over CloudWatch's one day. Use at most 1 periods for this schedule. [ecs-discovery:canary-alarm-periods]"],
-            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(721) }));
+            ["DiscoveryCanary 'TestStack/Canary': AlarmEvaluationPeriods 25 times the schedule (59 min) is 24.6 hours, over CloudWatch's one day for periods under an hour. Use at most 24 periods for this schedule. [ecs-discovery:canary-alarm-periods]"],
+            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(59), AlarmEvaluationPeriods = 25 }));
+
+    [Theory]
+    [InlineData(60, 168)]
+    [InlineData(721, 13)]
+    [InlineData(1440, 7)]
+    public void PeriodsOfAnHourOrMore_UpToSevenDays_AreTheAlarms(int scheduleMinutes, int periods)
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(scheduleMinutes), AlarmEvaluationPeriods = periods });
+        _ = create();
+        Assert.Equal((periods, scheduleMinutes * 60d), (CanaryFixtures.Number(w.Stack, "AWS::CloudWatch::Alarm", "EvaluationPeriods"), CanaryFixtures.Number(w.Stack, "AWS::CloudWatch::Alarm", "Period")));
+    }
+
+    [Theory]
+    [InlineData(60, 169, "169 times the schedule (60 min) is 169 hours", 168)]
+    [InlineData(721, 14, "14 times the schedule (721 min) is 168.2 hours", 13)]
+    [InlineData(1440, 8, "8 times the schedule (1440 min) is 192 hours", 7)]
+    public void PeriodsOverSevenDays_FailWithTheLargestPeriodCount(int scheduleMinutes, int periods, string what, int most)
+        => Assert.Equal(
+            [$"DiscoveryCanary 'TestStack/Canary': AlarmEvaluationPeriods {what}, over CloudWatch's seven days. Use at most {most} periods for this schedule. [ecs-discovery:canary-alarm-periods]"],
+            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(scheduleMinutes), AlarmEvaluationPeriods = periods }));
 
     [Theory]
     [InlineData(1)]
@@ -61,6 +81,6 @@ public class CanaryAlarmTests
     [Fact]
     public void OneMinuteScheduleOverADay_FailsWithTheLargestPeriodCount()
         => Assert.Equal(
-            ["DiscoveryCanary 'TestStack/Canary': AlarmEvaluationPeriods 1441 times the schedule (1 min) is 24 hours, over CloudWatch's one day. Use at most 1440 periods for this schedule. [ecs-discovery:canary-alarm-periods]"],
+            ["DiscoveryCanary 'TestStack/Canary': AlarmEvaluationPeriods 1441 times the schedule (1 min) is 24 hours, over CloudWatch's one day for periods under an hour. Use at most 1440 periods for this schedule. [ecs-discovery:canary-alarm-periods]"],
             CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(1), Timeout = Duration.Seconds(30), AlarmEvaluationPeriods = 1441 }));
 }

@@ -37,9 +37,13 @@ public class CanaryFunctionTests
     [InlineData("10.0.0.2:53:53")]
     [InlineData("fd00::2:53:")]
     [InlineData("")]
+    [InlineData("010.0.0.2")]
+    [InlineData("0x0a.0.0.2")]
+    [InlineData("[fe80::1%1]:53")]
+    [InlineData("10.0.0.2:053")]
     public void AResolverOfAnotherForm_FailsWithOurMessage(string resolver)
         => Assert.Equal(
-            [$"DiscoveryCanary 'TestStack/Canary': DnsResolver '{resolver}' is not ip, ipv4:port or [ipv6]:port. Use e.g. \"10.0.0.2\" or \"10.0.0.2:53\", or leave it unset for the VPC's resolver. [ecs-discovery:canary-function]"],
+            [$"DiscoveryCanary 'TestStack/Canary': DnsResolver '{resolver}' is not ip, ipv4:port or [ipv6]:port (IPv4 in dotted decimal without leading zeros, IPv6 without a zone, port 1-65535). Use e.g. \"10.0.0.2\" or \"10.0.0.2:53\", or leave it unset for the VPC's resolver. [ecs-discovery:canary-function]"],
             CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, DnsResolver = resolver }));
 
     [Fact]
@@ -65,5 +69,19 @@ public class CanaryFunctionTests
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, MemorySize = memory });
         _ = create();
         Assert.Equal(memory, CanaryFixtures.Number(w.Stack, "AWS::Lambda::Function", "MemorySize"));
+    }
+
+    [Theory]
+    [InlineData("[::ffff:10.0.0.2]:53", 53)]
+    [InlineData("::ffff:10.0.0.2", 53)]
+    [InlineData("10.0.0.2:5353", 5353)]
+    public void AnIpv4MappedOrPlainIpv4Resolver_OpensDnsToThatIpv4Address_AndTheFunctionGetsItAsWritten(string resolver, int port)
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, DnsResolver = resolver });
+        _ = create();
+        var egress = ((object[])CanaryFixtures.Properties(w.Stack, "AWS::EC2::SecurityGroup")["SecurityGroupEgress"]).Cast<IDictionary<string, object>>().Where(e => e["Description"].ToString()!.StartsWith("DNS", StringComparison.Ordinal));
+        Assert.Equal([("10.0.0.2/32", (double)port), ("10.0.0.2/32", port)], egress.Select(e => ((string)e["CidrIp"], Convert.ToDouble(e["FromPort"], System.Globalization.CultureInfo.InvariantCulture))).Order());
+        var function = CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function");
+        Assert.Equal(resolver, ((IDictionary<string, object>)((IDictionary<string, object>)function["Environment"])["Variables"])["ECS_DISCOVERY_DNS_RESOLVER"]);
     }
 }

@@ -53,4 +53,26 @@ public class CanaryPlacementTests
         var error = Findings.Error(() => new DiscoveryCanary(stack, "Canary", new DiscoveryCanaryProps { Vpc = vpc, VpcSubnets = selection }));
         Assert.Equal(["DiscoveryCanary 'TestStack/Canary': VpcSubnets selects public subnets, where a Lambda function gets no public IP and cannot reach the Cloud Map API. Select private subnets with egress (the default), or isolated subnets with Cloud Map interface endpoints. [ecs-discovery:canary-placement]"], error.Errors);
     }
+
+    [Fact]
+    public void SubnetsOfAnotherVpc_FailNamingTheSubnet()
+    {
+        var (w, create) = CanaryFixtures.Build(w =>
+        {
+            var other = TestApp.ImportedVpc(w.Stack, "OtherVpc", "vpc-0fedcba9876543210");
+            return new DiscoveryCanaryProps { Vpc = w.Vpc, VpcSubnets = new SubnetSelection { Subnets = other.PrivateSubnets } };
+        });
+        Assert.Equal(
+            ["DiscoveryCanary 'TestStack/Canary': VpcSubnets (subnet 'subnet-afedcba9876543210') selects a subnet that is not in the canary's Vpc: Lambda refuses subnets of another VPC than the security group's. Select subnets of Vpc, or give the canary the VPC those subnets are in. [ecs-discovery:canary-placement]"],
+            Findings.Error(() => create()).Errors);
+    }
+
+    [Fact]
+    public void SubnetsOfItsOwnVpcChosenOneByOne_AreUsed()
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, VpcSubnets = new SubnetSelection { Subnets = [w.Vpc.PrivateSubnets[1]] } });
+        _ = create();
+        var vpcConfig = (IDictionary<string, object>)CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function")["VpcConfig"];
+        Assert.Equal(["subnet-b123456789abcdef0"], ((object[])vpcConfig["SubnetIds"]).Cast<string>());
+    }
 }

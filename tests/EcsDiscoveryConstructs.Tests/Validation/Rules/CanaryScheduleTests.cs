@@ -52,7 +52,7 @@ public class CanaryScheduleTests
             ["DiscoveryCanary 'TestStack/Canary': Timeout 60 s is not shorter than the schedule (1 min), so runs could overlap. Shorten Timeout or lengthen Schedule. [ecs-discovery:canary-timeout]"],
             CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(1), Timeout = Duration.Seconds(60) }));
         Assert.Equal(
-            ["DiscoveryCanary 'TestStack/Canary': AlarmEvaluationPeriods 2 times the schedule (1440 min) is 48 hours, over CloudWatch's one day. Use at most 1 periods for this schedule. [ecs-discovery:canary-alarm-periods]"],
-            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(1440), AlarmEvaluationPeriods = 2 }));
+            ["DiscoveryCanary 'TestStack/Canary': AlarmEvaluationPeriods 8 times the schedule (1440 min) is 192 hours, over CloudWatch's seven days. Use at most 7 periods for this schedule. [ecs-discovery:canary-alarm-periods]"],
+            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(1440), AlarmEvaluationPeriods = 8 }));
     }
 }

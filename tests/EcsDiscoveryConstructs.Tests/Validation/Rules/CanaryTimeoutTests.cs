@@ -36,6 +36,23 @@ public class CanaryTimeoutTests
         Assert.Equal(seconds, CanaryFixtures.Number(w.Stack, "AWS::Lambda::Function", "Timeout"));
     }
 
+    [Theory]
+    [InlineData(1, 50)]
+    [InlineData(2, 60)]
+    [InlineData(5, 60)]
+    public void WithoutATimeout_ARunEndsBeforeTheNextStarts(double scheduleMinutes, double seconds)
+    {
+        var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(scheduleMinutes) });
+        _ = create();
+        Assert.Equal(seconds, CanaryFixtures.Number(w.Stack, "AWS::Lambda::Function", "Timeout"));
+    }
+
+    [Fact]
+    public void SixtySecondsOnAOneMinuteSchedule_FailsAsOverlapping()
+        => Assert.Equal(
+            ["DiscoveryCanary 'TestStack/Canary': Timeout 60 s is not shorter than the schedule (1 min), so runs could overlap. Shorten Timeout or lengthen Schedule. [ecs-discovery:canary-timeout]"],
+            CanaryFixtures.Errors(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(1), Timeout = Duration.Seconds(60) }));
+
     [Fact]
     public void TokenTimeout_FailsAsNotComparable()
     {

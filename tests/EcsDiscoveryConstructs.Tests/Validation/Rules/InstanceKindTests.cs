@@ -243,17 +243,6 @@ public class InstanceKindTests
     }
 
     [Fact]
-    public void IpInstanceWithoutAPort_InAServiceWithARoute53HealthCheck_FailsNamingTheCdksPort80()
-    {
-        var stack = TestApp.CreateStack();
-        var service = new DiscoveryService(stack, "Web", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "web", Route53HealthCheck = new() });
-        Assert.Equal(
-            ["DiscoveryService 'TestStack/Web': Port (not set) is required: the service's Route 53 health check checks the instance on it (the CDK would write 80). Set Port to the port the health check should reach. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("Web1", new DiscoveryInstanceOptions { Ipv4 = "192.0.2.44" })).Errors);
-        _ = service.AddInstance("Web2", new DiscoveryInstanceOptions { Ipv4 = "192.0.2.45", Port = 443 });
-    }
-
-    [Fact]
     public void ImportedLoadBalancerWithoutADnsName_FailsInsteadOfTheCdksError()
     {
         var stack = TestApp.CreateStack();
