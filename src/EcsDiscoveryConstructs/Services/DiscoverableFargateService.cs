@@ -75,6 +75,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
         });
 
         ClusterServiceNames.Add(props.Cluster, this, props.Name);
+        Validation.Rules.CapacityProviderStrategy.CheckClusterAtSynth(this, props.Cluster, props.CapacityProviderStrategies);
         if (plan.CloudMap is not null)
         {
             RegisterInCloudMap(this, plan.CloudMap);

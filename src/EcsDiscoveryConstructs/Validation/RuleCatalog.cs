@@ -151,6 +151,7 @@ public static class RuleCatalog
         ExecNetworkPath.Info,
         ClusterServiceNames.Info,
         Validation.CanaryRules.Info,
+        CapacityProviderStrategy.ClusterRule,
     ];
 
     /// <summary>Guards run before any other rule of a construct.</summary>

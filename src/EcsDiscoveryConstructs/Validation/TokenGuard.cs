@@ -16,6 +16,9 @@ internal static partial class TokenGuard
     /// <summary>True when <paramref name="value"/> is set and contains no unresolved token.</summary>
     public static bool IsConcrete(string? value) => value is not null && !EncodedToken().IsMatch(value);
 
+    /// <summary>True when <paramref name="value"/> is a number written in the app, not a token (e.g. a CfnParameter's value).</summary>
+    public static bool IsConcrete(double value) => !Token.IsUnresolved(value);
+
     /// <summary>True when <paramref name="value"/> is set and is not a token.</summary>
     public static bool IsConcrete(Duration? value) => value is not null && MillisecondsOf(value) is not null;
 

@@ -28,7 +28,9 @@ public class ServicesEdgeTests
     public void AClusterDefaultNamespace_NeedsAClusterAndANamespace()
     {
         var w = new Workloads();
-        Assert.Equal("cluster", Assert.Throws<ArgumentNullException>(() => ClusterDefaultNamespace.Set(null!, w.Namespace)).ParamName);
+        Assert.Equal(
+            ["ClusterDefaultNamespace.Set 'TestStack/Namespace': cluster (null) is required. Set cluster; it cannot be null. [ecs-discovery:required-props]"],
+            Findings.Error(() => ClusterDefaultNamespace.Set(null!, w.Namespace)).Errors);
         Assert.Equal(
             ["Cluster 'TestStack/Cluster': namespace (null) is required. Set namespace; it cannot be null. [ecs-discovery:required-props]"],
             Findings.Error(() => ClusterDefaultNamespace.Set(w.Cluster, null!)).Errors);

@@ -6,10 +6,13 @@ namespace EcsDiscoveryConstructs.Validation.Rules;
 /// <summary>A cluster gets one default namespace, and a private DNS one only from its own VPC.</summary>
 internal sealed class ClusterDefaultNamespaceRule : IPropsRule<ClusterDefaultSpec>
 {
+    /// <summary>The rule's metadata, for the check made when the app is synthesized.</summary>
+    public static RuleInfo Metadata => new ClusterDefaultNamespaceRule().Info;
+
     public RuleInfo Info => new(
         "cluster-default-namespace",
         RuleLevel.Error,
-        "ClusterDefaultNamespace.Set: the cluster has no default namespace yet, and a private DNS namespace is associated with the cluster's VPC.",
+        "ClusterDefaultNamespace.Set: the cluster has no default namespace yet (nor gets one from AddDefaultCloudMapNamespace later), and a private DNS namespace is associated with the cluster's VPC.",
         "A cluster has one ServiceConnectDefaults namespace; tasks in another VPC cannot resolve a private DNS namespace's names.");
 
     public IEnumerable<Violation> Check(ClusterDefaultSpec subject)

@@ -105,4 +105,58 @@ public class CapacityProviderStrategyTests
             ],
             error.Errors);
     }
+
+    [Fact]
+    public void SpotOnAClusterWithoutFargateProviders_FailsSynthesisNamingTheCluster()
+    {
+        var w = new Workloads();
+        _ = Service(w, new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = 1 });
+        Assert.Contains(
+            "DiscoverableFargateService 'TestStack/Orders': CapacityProviderStrategies provider 'FARGATE_SPOT' is not associated with cluster 'TestStack/Cluster' (it has none). Call cluster.EnableFargateCapacityProviders(), or create the cluster with EnableFargateCapacityProviders = true. [ecs-discovery:capacity-provider-cluster]",
+            Findings.SynthError(w.Stack).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FargateProvidersEnabledAfterTheService_AreFoundAtSynthesis()
+    {
+        var w = new Workloads();
+        _ = Service(w, new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = 1 });
+        w.Cluster.EnableFargateCapacityProviders();
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::ClusterCapacityProviderAssociations", new Dictionary<string, object> { ["CapacityProviders"] = new[] { "FARGATE", "FARGATE_SPOT" } });
+    }
+
+    [Fact]
+    public void AnImportedCluster_IsTrustedWithItsProviders()
+    {
+        var w = new Workloads();
+        var imported = Cluster.FromClusterAttributes(w.Stack, "Imported", new ClusterAttributes { ClusterName = "shared", Vpc = w.Vpc, SecurityGroups = [] });
+        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = imported,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            CapacityProviderStrategies = [new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = 1 }],
+        });
+        Template.FromStack(w.Stack).ResourceCountIs("AWS::ECS::Service", 1);
+    }
+
+    [Fact]
+    public void WeightAndBaseFromParameters_AreLeftToCloudFormation()
+    {
+        var w = new Workloads();
+        w.Cluster.EnableFargateCapacityProviders();
+        var weight = new Amazon.CDK.CfnParameter(w.Stack, "SpotWeight", new Amazon.CDK.CfnParameterProps { Type = "Number" }).ValueAsNumber;
+        var minimum = new Amazon.CDK.CfnParameter(w.Stack, "OnDemandBase", new Amazon.CDK.CfnParameterProps { Type = "Number" }).ValueAsNumber;
+        _ = Service(w, new CapacityProviderStrategy { CapacityProvider = "FARGATE", Base = minimum, Weight = 0 }, new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = weight, Base = minimum });
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["CapacityProviderStrategy"] = new object[]
+            {
+                new Dictionary<string, object> { ["CapacityProvider"] = "FARGATE", ["Base"] = new Dictionary<string, object> { ["Ref"] = "OnDemandBase" }, ["Weight"] = 0 },
+                new Dictionary<string, object> { ["CapacityProvider"] = "FARGATE_SPOT", ["Base"] = new Dictionary<string, object> { ["Ref"] = "OnDemandBase" }, ["Weight"] = new Dictionary<string, object> { ["Ref"] = "SpotWeight" } },
+            },
+        });
+    }
 }

@@ -55,4 +55,24 @@ public class ClusterDefaultNamespaceRuleTests
             ["Cluster 'TestStack/Cluster': default namespace 'other.local' is associated with VPC 'vpc-0fedcba9876543210', but the cluster runs in VPC 'vpc-0123456789abcdef0': its tasks could not resolve the names. Use a private DNS namespace of the cluster's VPC. [ecs-discovery:cluster-default-namespace]"],
             error.Errors);
     }
+
+    [Fact]
+    public void AddDefaultCloudMapNamespaceAfterSet_FailsSynthesisAsASecondDefault()
+    {
+        var w = new Workloads();
+        ClusterDefaultNamespace.Set(w.Cluster, w.Namespace);
+        w.Cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions { Name = "apps.local", Vpc = w.Vpc });
+        Assert.Contains(
+            "Cluster 'TestStack/Cluster': default namespace 'internal.example.com' was set by ClusterDefaultNamespace.Set, and AddDefaultCloudMapNamespace then created a second one, 'apps.local': plain CDK services would register there, this library's services in 'internal.example.com'. Set the default once: drop the AddDefaultCloudMapNamespace call (or the Set call). [ecs-discovery:cluster-default-namespace]",
+            Findings.SynthError(w.Stack).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NullClusterAndNamespace_FailNamingBoth()
+    {
+        Assert.Equal(
+            ["ClusterDefaultNamespace.Set '(no namespace)': cluster (null) is required. Set cluster; it cannot be null. [ecs-discovery:required-props]", "ClusterDefaultNamespace.Set '(no namespace)': namespace (null) is required. Set namespace; it cannot be null. [ecs-discovery:required-props]"],
+            Findings.Error(() => ClusterDefaultNamespace.Set(null!, null!)).Errors);
+    }
 }

@@ -50,8 +50,9 @@ public class DeploymentHealthyPercentTests
 
     [Theory]
     [InlineData(0, 100)]
-    [InlineData(99, 100)]
-    public void EdgesOfTheRanges_AreEmitted(int min, int max)
+    [InlineData(75, 100)]
+    [InlineData(100, 125)]
+    public void EdgesOfTheRangesFourTasksCanDeployWith_AreEmitted(int min, int max)
     {
         var w = new Workloads();
         _ = Service(w, min, max);
@@ -69,5 +70,60 @@ public class DeploymentHealthyPercentTests
     {
         var w = new Workloads();
         Assert.Equal([$"DiscoverableFargateService 'TestStack/Orders': {message} [ecs-discovery:deployment-healthy-percent]"], Findings.Error(() => Service(w, min, max)).Errors);
+    }
+
+    [Theory]
+    [InlineData(1, 100, 150, "1 task", "150 % rounds down to 1", "100 % rounds up to 1", 200, 0)]
+    [InlineData(3, 67, 120, "3 tasks", "120 % rounds down to 3", "67 % rounds up to 3", 134, 66)]
+    [InlineData(10, 95, 105, "10 tasks", "105 % rounds down to 10", "95 % rounds up to 10", 110, 90)]
+    public void PercentsThatRoundToTheDesiredCount_FailAsStallingEveryDeployment(int desired, int min, int max, string tasks, string up, string down, int neededMax, int neededMin)
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+            DesiredCount = desired,
+            MinHealthyPercent = min,
+            MaxHealthyPercent = max,
+        }));
+        Assert.Equal(
+            [$"DiscoverableFargateService 'TestStack/Orders': MinHealthyPercent {min} and MaxHealthyPercent {max} let a deployment of {tasks} neither start a new one ({up}) nor stop an old one ({down}): every deployment would stall. Raise MaxHealthyPercent to at least {neededMax} or lower MinHealthyPercent to at most {neededMin}. [ecs-discovery:deployment-healthy-percent]"],
+            error.Errors);
+    }
+
+    [Theory]
+    [InlineData(1, 100, 200)]
+    [InlineData(1, 0, 100)]
+    [InlineData(2, 100, 150)]
+    [InlineData(3, 67, 134)]
+    [InlineData(3, 66, 120)]
+    [InlineData(0, 100, 150)]
+    public void PercentsThatLetOneTaskStartOrStop_AreEmitted(int desired, int min, int max)
+    {
+        var w = new Workloads();
+        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer(), DesiredCount = desired, MinHealthyPercent = min, MaxHealthyPercent = max });
+        Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object> { ["DeploymentConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["MinimumHealthyPercent"] = min, ["MaximumPercent"] = max }) });
+    }
+
+    [Fact]
+    public void ACountScalingCanReachThatStalls_FailsNamingThatCount()
+    {
+        // 2 tasks deploy with 100/150 (150 % of 2 is 3), but scaling in to 1 task leaves 150 % of 1 rounding down to 1.
+        var w = new Workloads();
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+            DesiredCount = 2,
+            MinHealthyPercent = 100,
+            MaxHealthyPercent = 150,
+            Scaling = new TaskScaling { MinCapacity = 1, MaxCapacity = 4 },
+        }));
+        Assert.Equal(
+            ["DiscoverableFargateService 'TestStack/Orders': MinHealthyPercent 100 and MaxHealthyPercent 150 let a deployment of 1 task neither start a new one (150 % rounds down to 1) nor stop an old one (100 % rounds up to 1): every deployment would stall. Raise MaxHealthyPercent to at least 200 or lower MinHealthyPercent to at most 0. [ecs-discovery:deployment-healthy-percent]"],
+            error.Errors);
     }
 }
