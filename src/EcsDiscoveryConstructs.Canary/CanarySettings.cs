@@ -30,10 +30,10 @@ internal sealed record CanarySettings(string? RuntimeApi, string? Region, string
         Uri? endpoint = null;
         IPEndPoint? resolver = null;
         string? problem = runtimeApi is null ? "AWS_LAMBDA_RUNTIME_API is not set: the canary runs as a Lambda function (provided.al2023)"
-            : !LambdaRuntimeApi.IsHostAndPort(runtimeApi) ? $"AWS_LAMBDA_RUNTIME_API '{Shown(runtimeApi)}' is not host:port (a port of 1-65535)"
+            : !LambdaRuntimeApi.IsHostAndPort(runtimeApi) ? $"AWS_LAMBDA_RUNTIME_API '{Redactor.Shown(runtimeApi)}' is not host:port (a port of 1-65535)"
             : region is null ? "AWS_REGION is not set"
-            : endpointText is not null && (!Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https") || endpoint.UserInfo.Length > 0) ? $"the Cloud Map endpoint '{Shown(endpointText)}' is not an http(s) URL without a user name"
-            : dnsText is not ("system" or "none") && (resolver = DnsClientResolver.ParseServer(dnsText)) is null ? $"ECS_DISCOVERY_DNS_RESOLVER '{Shown(dnsText)}' is not system, none or ip[:port]"
+            : endpointText is not null && (!Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https") || endpoint.UserInfo.Length > 0) ? $"the Cloud Map endpoint '{Redactor.Shown(endpointText)}' is not an http(s) URL without a user name"
+            : dnsText is not ("system" or "none") && (resolver = DnsClientResolver.ParseServer(dnsText)) is null ? $"ECS_DISCOVERY_DNS_RESOLVER '{Redactor.Shown(dnsText)}' is not system, none or ip[:port]"
             : null;
         return new CanarySettings(runtimeApi, region, model, endpoint, dnsText != "none", resolver, problem) { MaxInvocations = max, CanaryName = get("ECS_DISCOVERY_CANARY") is { Length: > 0 } canary ? canary : null };
     }
@@ -41,6 +41,4 @@ internal sealed record CanarySettings(string? RuntimeApi, string? Region, string
     /// <summary>True when the problem leaves the Runtime API reachable, so it can be reported to <c>/runtime/init/error</c>.</summary>
     public bool CanReportToRuntime => RuntimeApi is not null && LambdaRuntimeApi.IsHostAndPort(RuntimeApi);
 
-    /// <summary>A setting as an error line shows it: on one line, passwords redacted.</summary>
-    private static string Shown(string text) => Redactor.Redact(string.Concat(text.Select(c => char.IsControl(c) ? '?' : c)));
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
+using EcsDiscoveryConstructs.Verifier.Redaction;
 
 namespace EcsDiscoveryConstructs.Cli;
 
@@ -43,7 +44,7 @@ internal static partial class AwsSettings
         {
             return new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var fromProfile)
                 ? fromProfile
-                : throw new InvalidOperationException($"profile '{profile}' was not found in the AWS config or credentials files");
+                : throw new InvalidOperationException($"profile '{Redactor.Shown(profile)}' was not found in the AWS config or credentials files");
         }
 
         try

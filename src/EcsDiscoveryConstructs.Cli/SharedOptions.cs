@@ -84,7 +84,7 @@ internal sealed class SharedOptions
 
         if (!AwsSettings.IsRegionName(region))
         {
-            error.WriteLine($"ecs-discovery {command}: Region '{region}' is not a Region name such as us-east-1 (lowercase letters and digits in dash-separated parts)");
+            error.WriteLine($"ecs-discovery {command}: Region '{Redactor.Shown(region)}' is not a Region name such as us-east-1 (lowercase letters and digits in dash-separated parts)");
             return null;
         }
 

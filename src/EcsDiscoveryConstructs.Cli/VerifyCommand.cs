@@ -4,6 +4,7 @@ using EcsDiscoveryConstructs.Verifier.Checks;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Dns;
 using EcsDiscoveryConstructs.Verifier.Expectations;
+using EcsDiscoveryConstructs.Verifier.Redaction;
 using EcsDiscoveryConstructs.Verifier.Reports;
 
 namespace EcsDiscoveryConstructs.Cli;
@@ -56,7 +57,7 @@ internal static class VerifyCommand
             System.Net.IPEndPoint? resolverEndpoint = null;
             if (parse.GetValue(dnsResolver) is { } resolverText && (resolverEndpoint = DnsClientResolver.ParseServer(resolverText)) is null)
             {
-                return Fail(error, $"--dns-resolver '{resolverText}' is not an address: use ip, ip:port or [ipv6]:port");
+                return Fail(error, $"--dns-resolver '{Redactor.Shown(resolverText)}' is not an address: use ip, ip:port or [ipv6]:port (IPv4 in dotted decimal without leading zeros, IPv6 without a zone, port 1-65535)");
             }
 
             if (resolverEndpoint is not null && !parse.GetValue(dns))

@@ -18,15 +18,34 @@ public sealed class DnsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("dns.example.com", "--dns-resolver 'dns.example.com' is not an address: use ip, ip:port or [ipv6]:port")]
-    [InlineData("10.0.0.2:0", "--dns-resolver '10.0.0.2:0' is not an address: use ip, ip:port or [ipv6]:port")]
-    [InlineData("10.0.0.2:70000", "--dns-resolver '10.0.0.2:70000' is not an address: use ip, ip:port or [ipv6]:port")]
-    [InlineData("", "--dns-resolver '' is not an address: use ip, ip:port or [ipv6]:port")]
-    public void Verify_BadResolver_Exits2(string resolver, string message)
+    [InlineData("dns.example.com", "dns.example.com")]
+    [InlineData("10.0.0.2:0", "10.0.0.2:0")]
+    [InlineData("10.0.0.2:70000", "10.0.0.2:70000")]
+    [InlineData("", "")]
+    [InlineData("010.0.0.2", "010.0.0.2")]
+    [InlineData("[fe80::1%1]:53", "[fe80::1%1]:53")]
+    [InlineData("10.0.0.2\nFAIL everything", "10.0.0.2?FAIL everything")]
+    [InlineData("10.0.0.2\u001b[31m", "10.0.0.2?[31m")]
+    public void Verify_BadResolver_Exits2OnOneLine(string resolver, string shown)
     {
         var (exit, _, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--dns", "--dns-resolver", resolver);
-        Assert.Equal((2, $"ecs-discovery verify: {message}\n"), (exit, error));
+        Assert.Equal((2, $"ecs-discovery verify: --dns-resolver '{shown}' is not an address: use ip, ip:port or [ipv6]:port (IPv4 in dotted decimal without leading zeros, IPv6 without a zone, port 1-65535)\n"), (exit, error));
     }
+
+    [Theory]
+    [MemberData(nameof(Lies))]
+    public void VerifyDns_ThroughAResolverSendingUnreadableAnswers_FailsTheDnsChecksAndKeepsTheReport(string lie)
+    {
+        Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns").Exit);
+        using var liar = new LyingDns(lie);
+        var (exit, output, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", liar.Endpoint.ToString());
+        Assert.True(exit == 1, $"exit {exit}\n{output}{error}");
+        Assert.Matches(@"PASS +FrontendBackendDns +instance-count", output);
+        Assert.Matches($@"FAIL +FrontendBackendDns +dns-namespace +apps\.example\.com +the resolver 127\.0\.0\.1:{liar.Port} did not answer for the SOA of 'apps\.example\.com' \((MALFORMED: 127\.0\.0\.1:{liar.Port} sent an answer that cannot be read: .+|TIMEOUT)\)", output);
+        Assert.DoesNotContain("This is a bug", error, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> Lies => [.. LyingDns.Lies];
 
     [Fact]
     public void Verify_ResolverWithoutDns_Exits2()

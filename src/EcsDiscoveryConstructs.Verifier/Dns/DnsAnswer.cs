@@ -5,11 +5,17 @@ namespace EcsDiscoveryConstructs.Verifier.Dns;
 public sealed record DnsRecord(string Name, string Type, long Ttl, string Value);
 
 /// <summary>What a resolver answered to one query.</summary>
-/// <param name="Code">The response code: NOERROR, NXDOMAIN, SERVFAIL, REFUSED, ... or TIMEOUT when nothing came back in time.</param>
+/// <param name="Code">The response code: NOERROR, NXDOMAIN, SERVFAIL, REFUSED, ..., TIMEOUT when nothing came back in time, or MALFORMED when what came back is no readable DNS answer.</param>
 /// <param name="Answers">The answer section.</param>
 /// <param name="Authority">The authority section (where NODATA and NXDOMAIN answers carry the zone's SOA).</param>
 public sealed record DnsAnswer(string Code, IReadOnlyList<DnsRecord> Answers, IReadOnlyList<DnsRecord> Authority)
 {
+    /// <summary>Why the answer failed, when the code alone does not say (e.g. for MALFORMED: what could not be read).</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>The code, with its detail when there is one: what a failing check shows.</summary>
+    public string Described => Detail is null ? Code : $"{Code}: {Detail}";
+
     /// <summary>True for NOERROR.</summary>
     public bool IsNoError => Code == "NOERROR";
 

@@ -14,10 +14,10 @@ internal sealed class DnsNamespaceCheck
         {
             yield return new(facts.Stack, Info.Id, ns.Name, CheckStatus.Pass, $"SOA of '{ns.Name}' answered by {facts.Resolver}") { Expected = "SOA", Actual = "SOA" };
         }
-        else if (facts.Soa.Code is "TIMEOUT" or "SERVFAIL")
+        else if (facts.Soa.Code is "TIMEOUT" or "SERVFAIL" or "MALFORMED")
         {
             // A resolver that does not answer is an error, not a namespace it cannot see.
-            yield return new(facts.Stack, Info.Id, ns.Name, CheckStatus.Fail, $"the resolver {facts.Resolver} did not answer for the SOA of '{ns.Name}' ({facts.Soa.Code}); is --dns-resolver right?") { Expected = "SOA", Actual = facts.Soa.Code };
+            yield return new(facts.Stack, Info.Id, ns.Name, CheckStatus.Fail, $"the resolver {facts.Resolver} did not answer for the SOA of '{ns.Name}' ({facts.Soa.Described}); is --dns-resolver right?") { Expected = "SOA", Actual = facts.Soa.Code };
         }
         else if (ns.Type == "DNS_PRIVATE")
         {
@@ -51,7 +51,7 @@ internal sealed class DnsAbsentCheck : IDnsServiceCheck
         var (type, answer) = facts.Answers.First();
         var resolves = facts.Records(type).Select(a => a.Value).ToList();
         yield return facts.Result(Info, resolves.Count == 0 && answer.Code is "NXDOMAIN" or "NOERROR", $"{facts.Name} does not resolve ({answer.Code}), as the service is not in the registry",
-            resolves.Count > 0 ? $"{facts.Name} still resolves to {string.Join(", ", resolves)}, but the service is not in the registry (stale records)" : $"resolver error for {facts.Name} {type}: {answer.Code}",
+            resolves.Count > 0 ? $"{facts.Name} still resolves to {string.Join(", ", resolves)}, but the service is not in the registry (stale records)" : $"resolver error for {facts.Name} {type}: {answer.Described}",
             "NXDOMAIN", resolves.Count > 0 ? string.Join(", ", resolves) : answer.Code);
     }
 }
@@ -79,7 +79,7 @@ internal sealed class DnsAnswersCheck : IDnsServiceCheck
         {
             if (!facts.Comparable(answer))
             {
-                yield return facts.Outcome(Info, CheckStatus.Fail, $"{facts.Name} {type}: the resolver answered {answer.Code}", "NOERROR", answer.Code);
+                yield return facts.Outcome(Info, CheckStatus.Fail, $"{facts.Name} {type}: the resolver answered {answer.Described}", "NOERROR", answer.Code);
                 continue;
             }
 

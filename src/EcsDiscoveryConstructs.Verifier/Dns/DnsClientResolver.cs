@@ -6,7 +6,7 @@ namespace EcsDiscoveryConstructs.Verifier.Dns;
 
 /// <summary>
 /// <see cref="IDnsResolver"/> over DnsClient: no cache, 2 s per try and 2 tries per query, a truncated UDP answer is
-/// asked again over TCP, DNS errors are answers (never exceptions).
+/// asked again over TCP, DNS errors and unreadable answers are answers (never exceptions).
 /// </summary>
 public sealed class DnsClientResolver : IDnsResolver
 {
@@ -62,11 +62,24 @@ public sealed class DnsClientResolver : IDnsResolver
         {
             return new DnsAnswer("TIMEOUT", [], []);
         }
+        catch (DnsResponseException e) when (e.Code is DnsResponseCode.Unassigned)
+        {
+            // DnsClient's code for an answer it cannot read (a record longer than the message, a compression pointer
+            // loop, bytes that are no DNS message): this query's failure, not the run's.
+            return Malformed(e.InnerException ?? e);
+        }
         catch (DnsResponseException e)
         {
-            return new DnsAnswer(e.Code.ToString().ToUpperInvariant(), [], []);
+            return new DnsAnswer(e.Code.ToString().ToUpperInvariant(), [], []) { Detail = Redaction.Redactor.FirstLine((e.InnerException ?? e).Message) };
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            return Malformed(e);
         }
     }
+
+    private DnsAnswer Malformed(Exception e)
+        => new("MALFORMED", [], []) { Detail = $"{Description} sent an answer that cannot be read: {Redaction.Redactor.FirstLine(e.Message)}" };
 
     private static DnsRecord? Record(DnsResourceRecord record)
     {

@@ -31,6 +31,12 @@ public static partial class Redactor
     /// </summary>
     public static string FirstLine(string? message) => Redact((message ?? string.Empty).Split('\n', 2)[0].Trim());
 
+    /// <summary>
+    /// A value the user gave (an option, an environment variable) as a one-line message quotes it: control characters
+    /// (a newline, a tab, an escape) shown as '?', secrets redacted.
+    /// </summary>
+    public static string Shown(string? value) => Redact(string.Concat((value ?? string.Empty).Select(c => char.IsControl(c) ? '?' : c)));
+
     /// <summary>The text with every secret replaced by <see cref="Mask"/>.</summary>
     public static string Redact(string? text)
     {
