@@ -60,6 +60,15 @@ internal static partial class EcsAcceptance
                 yield return $"{id}: deployment percentages {deployment.ToJsonString()} (minimum 0-100, maximum at least 100 and above the minimum)";
             }
 
+            // DeploymentConfiguration: the minimum rounds up, the maximum down; when both land on the desired count no
+            // task can start or stop and every deployment stalls.
+            if (p["DeploymentConfiguration"] is JsonObject rolling && Num(p["DesiredCount"]) is { } tasks and > 0
+                && Num(rolling["MinimumHealthyPercent"]) is { } low && Num(rolling["MaximumPercent"]) is { } high
+                && Math.Floor(tasks * high / 100) <= tasks && Math.Ceiling(tasks * low / 100) >= tasks)
+            {
+                yield return $"{id}: {tasks} tasks with {low}/{high} % can neither start nor stop a task in a deployment";
+            }
+
             foreach (var problem in RegistryProblems(t, id, p, taskDefinitions))
             {
                 yield return problem;

@@ -36,7 +36,7 @@ public class FargateServiceProperties(ITestOutputHelper output)
 
     private static readonly Gen<ServiceCase> Service =
         Gen.Select(Name, Count, Mostly(Gen.Const(default(int?)), Count.Select(c => (int?)c)), Count, CloudMap, Endpoint)
-            .SelectMany(t => Gen.Select(Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.OneOf("Off", "On"), Gen.OneOf("ReadonlyRoot", "Credentials", "LateCredentials")), Gen.OneOf(false, false, true), Gen.OneOf(80, 8080, 65535), Mostly(Gen.Const((100, 200)), Gen.OneOf((50, 200), (0, 100), (100, 100), (101, 200), (-1, 200), (50, 99))))
+            .SelectMany(t => Gen.Select(Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.OneOf("Off", "On"), Gen.OneOf("ReadonlyRoot", "Credentials", "LateCredentials")), Gen.OneOf(false, false, true), Gen.OneOf(80, 8080, 65535), Mostly(Gen.Const((100, 200)), Gen.OneOf((50, 200), (0, 100), (100, 100), (101, 200), (-1, 200), (50, 99), (100, 150), (67, 120), (99, 100), (95, 105), (75, 100))))
                 .Select(u => new ServiceCase(t.Item1, t.Item2, t.Item3, t.Item3 is null ? null : t.Item4, t.Item5, t.Item6, u.Item1, u.Item2, u.Item3, u.Item4, u.Item5, u.Item6)));
 
     private static readonly Gen<AppCase> Case =

@@ -30,7 +30,7 @@ internal static partial class SynthOutcome
             var assembly = app.Synth();
             var problems = assembly.Stacks
                 .Select(s => new TemplateView(JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, s.TemplateFile)))!.AsObject()))
-                .SelectMany(t => CloudMapAcceptance.Problems(t).Concat(EcsAcceptance.Problems(t)))
+                .SelectMany(t => CloudMapAcceptance.Problems(t).Concat(InstanceAcceptance.Problems(t)).Concat(EcsAcceptance.Problems(t)).Concat(CanaryAcceptance.Problems(t)))
                 .ToList();
             if (problems.Count > 0)
             {

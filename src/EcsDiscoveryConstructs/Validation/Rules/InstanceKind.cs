@@ -94,6 +94,11 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
             yield return new Violation($"Port {port}", "is out of range: use 1-65535", "Use the port the instance listens on, e.g. 8080.");
         }
 
+        if (records == DiscoveryRecordTypes.None && o.Ipv4 is null)
+        {
+            yield return new Violation("Ipv4 (not set)", "is required for an IP instance of an API-only service: the CDK registers it as an instance for A records", "Set Ipv4, or register a non-IP instance with attributes (e.g. [\"ipv6\"] = \"2001:db8::5\").");
+        }
+
         if (records.HasFlag(DiscoveryRecordTypes.A) && o.Ipv4 is null)
         {
             yield return new Violation("Ipv4 (not set)", "is required: the service has A records", "Set Ipv4.");

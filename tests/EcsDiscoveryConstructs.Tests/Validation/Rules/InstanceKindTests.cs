@@ -256,4 +256,17 @@ public class InstanceKindTests
             ["DiscoveryService 'TestStack/Orders': load balancer (no DNS name) gives the alias record nothing to point to: its import names no LoadBalancerDnsName. Import it with LoadBalancerDnsName, e.g. FromApplicationLoadBalancerAttributes(..., new() { LoadBalancerDnsName = \"...\" }). [ecs-discovery:instance-kind]"],
             Findings.Error(() => service.AddLoadBalancer("Alb", alb)).Errors);
     }
+
+    [Theory]
+    [InlineData(null, 8080)]
+    [InlineData("2001:db8::5", null)]
+    public void IpInstanceWithoutIpv4_InAnApiOnlyService_FailsInsteadOfTheCdksError(string? ipv6, int? port)
+    {
+        var stack = TestApp.CreateStack();
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Api': Ipv4 (not set) is required for an IP instance of an API-only service: the CDK registers it as an instance for A records. Set Ipv4, or register a non-IP instance with attributes (e.g. [\"ipv6\"] = \"2001:db8::5\"). [ecs-discovery:instance-kind]"],
+            Findings.Error(() => api.AddInstance("Web", new DiscoveryInstanceOptions { Ipv6 = ipv6, Port = port })).Errors);
+        _ = api.AddInstance("Both", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Ipv6 = ipv6, Port = port });
+    }
 }
