@@ -39,8 +39,7 @@ public sealed class DnsVerifierPropertyTests
                 ? new(current.Code, current.Code == "NOERROR" ? [.. current.Answered.Select(o => new ScriptedRecord(Name, "A", current.Ttl, $"10.0.0.{o}"))] : [], [ScriptedDns.Soa(Zone)])
                 : new("NXDOMAIN", [], [ScriptedDns.Soa(Zone)]));
         var verifier = new DnsVerifier(new DnsClientResolver(dns.Endpoint));
-        Cases.Sample(
-            c =>
+        Cases.RunSeeded(c =>
             {
                 current = c;
                 var results = verifier.VerifyAsync([Observe(c)], CancellationToken.None).GetAwaiter().GetResult();

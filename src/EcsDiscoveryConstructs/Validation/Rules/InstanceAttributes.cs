@@ -53,12 +53,24 @@ internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
             }
         }
 
-        var total = subject.EmittedAttributes().Where(a => TokenGuard.IsConcrete(a.Key) && TokenGuard.IsConcrete(a.Value)).Sum(a => a.Key.Length + a.Value!.Length);
+        var total = subject.EmittedAttributes().Sum(a => (TokenGuard.IsConcrete(a.Key) ? a.Key.Length : 0) + LongestValue(a.Key, a.Value));
         if (total > MaxTotalLength)
         {
             yield return new Violation($"Attributes ({total} characters)", $"are too long together, the AWS_ attributes the instance's addresses make included: use at most {MaxTotalLength} characters", "Shorten or remove attributes.");
         }
     }
+
+    /// <summary>
+    /// The value's length as RegisterInstance will count it: a deploy-time address at the longest it can be (an IPv4
+    /// address 15 characters, an IPv6 one 45, a domain name 253); another deploy-time value is not counted.
+    /// </summary>
+    private static int LongestValue(string key, string? value) => TokenGuard.IsConcrete(value) ? value!.Length : key switch
+    {
+        "AWS_INSTANCE_IPV4" => 15,
+        "AWS_INSTANCE_IPV6" => 45,
+        "AWS_INSTANCE_CNAME" => DnsNameText.MaxLength,
+        _ => 0,
+    };
 
     private static IEnumerable<Violation> Custom(InstanceSpec subject, IReadOnlyDictionary<string, string> attributes)
     {

@@ -207,4 +207,18 @@ public class InstanceAttributesTests
             ["DiscoveryService 'TestStack/Dns': Attributes['AWS_EC2_INSTANCE_ID'] registers an EC2 instance, which only an HTTP namespace's service takes, as an instance without Ipv4, Ipv6, Port or Cname. Register the instance in an HTTP namespace without addresses, or give its addresses through Ipv4 and Port. [ecs-discovery:instance-attributes]"],
             Findings.Error(() => dns.AddInstance("Vm", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Attributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-01234567" } })).Errors);
     }
+
+    [Fact]
+    public void DeployTimeAddresses_CountAtTheirLongest()
+    {
+        // 4,920 custom characters; AWS_INSTANCE_IPV4 (17 + up to 15), AWS_INSTANCE_IPV6 (17 + up to 45) and the CDK's
+        // AWS_INSTANCE_PORT=80 (19) take the imported addresses to 5,033.
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Aaaa, CustomHealthCheck = new() });
+        var attributes = Enumerable.Range(0, 5).ToDictionary(i => $"k{i}", _ => new string('v', 982));
+        Assert.Equal(4920, attributes.Sum(a => a.Key.Length + a.Value.Length));
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Orders': Attributes (5033 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = Amazon.CDK.Fn.ImportValue("Ipv4"), Ipv6 = Amazon.CDK.Fn.ImportValue("Ipv6"), Attributes = attributes })).Errors);
+    }
 }
