@@ -67,6 +67,7 @@ public static class RuleCatalog
         new DualDiscoverySetup(),
         new NamespaceVpc(),
         new PublicNamespacePrivateIps(),
+        new FargateTaskSize(),
         new DesiredCountRange(),
         new DeploymentHealthyPercent(),
         new DeploymentDiscoveryGap(),

@@ -22,6 +22,26 @@ internal static partial class EcsAcceptance
         var aliases = new List<(string Namespace, string Alias)>();
         var registering = new HashSet<string>();
         var taskDefinitions = t.OfType("AWS::ECS::TaskDefinition").ToDictionary(r => r.Id, r => r.Properties);
+        foreach (var (id, p) in taskDefinitions)
+        {
+            // Fargate task sizes (ECS developer guide, "Task CPU and memory"): memory in MiB per CPU size.
+            if ((p["RequiresCompatibilities"] as JsonArray)?.Any(c => Str(c) == "FARGATE") == true
+                && int.TryParse(Str(p["Cpu"]), out var cpu) && int.TryParse(Str(p["Memory"]), out var memory)
+                && !(cpu switch
+                {
+                    256 => memory is 512 or 1024 or 2048,
+                    512 => memory % 1024 == 0 && memory is >= 1024 and <= 4096,
+                    1024 => memory % 1024 == 0 && memory is >= 2048 and <= 8192,
+                    2048 => memory % 1024 == 0 && memory is >= 4096 and <= 16384,
+                    4096 => memory % 1024 == 0 && memory is >= 8192 and <= 30720,
+                    8192 => memory % 4096 == 0 && memory is >= 16384 and <= 61440,
+                    16384 => memory % 8192 == 0 && memory is >= 32768 and <= 122880,
+                    _ => false,
+                }))
+            {
+                yield return $"{id}: Fargate has no task size of {cpu} CPU units and {memory} MiB";
+            }
+        }
         foreach (var (id, p) in t.OfType("AWS::ECS::Service"))
         {
             var name = Str(p["ServiceName"]);

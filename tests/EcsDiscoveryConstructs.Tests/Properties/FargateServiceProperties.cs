@@ -17,7 +17,7 @@ public class FargateServiceProperties(ITestOutputHelper output)
 
     public sealed record EndpointCase(string? DiscoveryName, string? DnsName, int? Port, double? IdleMs, double? PerRequestMs);
 
-    public sealed record ServiceCase(string Name, int Desired, int? ScaleMin, int? ScaleMax, CloudMapCase? CloudMap, EndpointCase? Endpoint, bool ClientOnly, bool Dual, string Exec, bool Tcp, int Port, (int Min, int Max) Deployment);
+    public sealed record ServiceCase(string Name, int Desired, int? ScaleMin, int? ScaleMax, CloudMapCase? CloudMap, EndpointCase? Endpoint, bool ClientOnly, bool Dual, string Exec, bool Tcp, int Port, (int Min, int Max) Deployment, (int Cpu, int Memory) Size);
 
     public sealed record AppCase(string NamespaceKind, string NamespaceName, ServiceCase[] Services, bool Connect, int StackTags);
 
@@ -37,7 +37,8 @@ public class FargateServiceProperties(ITestOutputHelper output)
     private static readonly Gen<ServiceCase> Service =
         Gen.Select(Name, Count, Mostly(Gen.Const(default(int?)), Count.Select(c => (int?)c)), Count, CloudMap, Endpoint)
             .SelectMany(t => Gen.Select(Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.OneOf("Off", "On"), Gen.OneOf("ReadonlyRoot", "Credentials", "LateCredentials")), Gen.OneOf(false, false, true), Gen.OneOf(80, 8080, 65535), Mostly(Gen.Const((100, 200)), Gen.OneOf((50, 200), (0, 100), (100, 100), (101, 200), (-1, 200), (50, 99), (100, 150), (67, 120), (99, 100), (95, 105), (75, 100))))
-                .Select(u => new ServiceCase(t.Item1, t.Item2, t.Item3, t.Item3 is null ? null : t.Item4, t.Item5, t.Item6, u.Item1, u.Item2, u.Item3, u.Item4, u.Item5, u.Item6)));
+                .SelectMany(u => Mostly(Gen.Const((256, 512)), Gen.OneOf((512, 4096), (1024, 1024), (300, 512), (4096, 31744), (16384, 122880), (8192, 17408)))
+                    .Select(size => new ServiceCase(t.Item1, t.Item2, t.Item3, t.Item3 is null ? null : t.Item4, t.Item5, t.Item6, u.Item1, u.Item2, u.Item3, u.Item4, u.Item5, u.Item6, size))));
 
     private static readonly Gen<AppCase> Case =
         Gen.OneOf("Private", "Http", "ClusterDefault")
@@ -94,6 +95,8 @@ public class FargateServiceProperties(ITestOutputHelper output)
                 ReadonlyRootFilesystem = s.Exec == "ReadonlyRoot" ? true : null,
                 Environment = s.Exec == "Credentials" ? new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "AKIAEXAMPLE" } : null,
             },
+            Cpu = s.Size.Cpu,
+            MemoryLimitMiB = s.Size.Memory,
             DesiredCount = s.Desired,
             MinHealthyPercent = s.Deployment.Min,
             MaxHealthyPercent = s.Deployment.Max,

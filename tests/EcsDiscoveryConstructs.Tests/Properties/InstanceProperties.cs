@@ -17,46 +17,51 @@ public class InstanceProperties(ITestOutputHelper output)
 
     public sealed record ServiceCase(string Namespace, int? Records, string Health, InstanceCase[] Instances);
 
-    private static readonly Gen<string?> Ipv4 = Mostly(
-        Gen.OneOf<string?>(null, "10.0.0.5", "192.0.2.44"),
-        Gen.OneOf<string?>("0.0.0.0", "255.255.255.255", "256.0.0.1", "010.0.0.2", "0x0a.0.0.5", "10.0.0", "167772165", " 10.0.0.5", "10.0.0.5\n", "::ffff:10.0.0.5", "", "１０.0.0.5"),
-        Gen.Const<string?>(TokenMarker));
-
-    private static readonly Gen<string?> Ipv6 = Mostly(
-        Gen.OneOf<string?>(null, null, "2001:db8::5"),
-        Gen.OneOf<string?>("::", "::1", "::ffff:10.0.0.5", "1:2:3:4:5:6:7:8", "2001:DB8::5", "2001:0db8:85a3:0000:0000:abcd:0001:2345", "[2001:db8::5]", "fe80::1%eth0", "2001:db8:::5", "1:2:3:4:5:6:7:8:9", "1::2::3", "2001:db8::5/128", "::ffff:010.0.0.5", ""),
-        Gen.Const<string?>(TokenMarker));
-
-    private static readonly Gen<int?> Port = Mostly(Gen.OneOf<int?>(null, 80, 8080), Gen.OneOf<int?>(0, 1, 65535, 65536, -1));
-
-    private static readonly Gen<string?> Cname = Mostly(
-        Gen.OneOf<string?>(null, null, "old.example.com"),
-        Gen.OneOf<string?>("", ".", "old.example.com.", "old example.com", "bücher.example", "old..example.com", "*.example.com", new string('c', 64) + ".example.com"),
-        Gen.Int[250, 300].Select(n => (string?)string.Join('.', Enumerable.Range(0, (n / 50) + 1).Select(_ => new string('c', 49)))[..n]),
-        Gen.Const<string?>(TokenMarker));
-
-    private static readonly Gen<string?> InstanceId = Mostly(
-        Gen.OneOf<string?>(null, null, "web-1", "web-2"),
-        Gen.OneOf<string?>("", "web 1", "web:1@a.b/c_d", new string('i', 64), new string('i', 65), "ïd"),
-        Gen.Const<string?>(TokenMarker));
-
-    private static readonly Gen<string> Key = Mostly(
-        Gen.OneOf("zone", "url", "version"),
-        Gen.OneOf("AWS_INIT_HEALTH_STATUS", "AWS_INSTANCE_IPV4", "AWS_INSTANCE_PORT", "AWS_EC2_INSTANCE_ID", "AWS_OTHER", "", "two words", "tab\t", "ключ", new string('k', 255), new string('k', 256)),
-        Gen.Const(TokenMarker));
-
-    private static readonly Gen<string> Value = Mostly(
-        Gen.OneOf("a", "https://orders.example.com", "HEALTHY"),
-        Gen.OneOf("", " lead", "trail ", "tab\tinside", "\ttab", "line\nbreak", "café", "UNHEALTHY", "healthy", "i-0123456789abcdef0", "i-XYZ", new string('v', 1024), new string('v', 1025)),
-        Gen.Const(TokenMarker));
-
-    private static readonly Gen<InstanceCase> Instance =
-        Gen.Select(Ipv4, Ipv6, Port, Cname, InstanceId, Gen.Select(Key, Value).Array[0, 3], Mostly(Gen.Const(0), Gen.OneOf(5, 30, 31)))
+    /// <summary>An instance whose fields fit the service (<paramref name="records"/>, a Route 53 check) seven times in eight each, else hostile.</summary>
+    private static Gen<InstanceCase> Instance(int? records, bool route53)
+    {
+        var flags = records ?? 1;
+        var api = records is null;
+        Gen<string?> Fitting(bool needed, string value) => Gen.Const(needed ? value : null);
+        var ipv4 = Mostly(
+            Fitting(api || (flags & 1) != 0 || flags == 4, "10.0.0.5"),
+            Gen.OneOf<string?>(null, "0.0.0.0", "255.255.255.255", "256.0.0.1", "010.0.0.2", "0x0a.0.0.5", "10.0.0", "167772165", " 10.0.0.5", "10.0.0.5\n", "::ffff:10.0.0.5", "", "１０.0.0.5"),
+            Gen.Const<string?>(TokenMarker));
+        var ipv6 = Mostly(
+            Fitting((flags & 2) != 0, "2001:db8::5"),
+            Gen.OneOf<string?>(null, "::", "::1", "::ffff:10.0.0.5", "1:2:3:4:5:6:7:8", "2001:DB8::5", "2001:0db8:85a3:0000:0000:abcd:0001:2345", "[2001:db8::5]", "fe80::1%eth0", "2001:db8:::5", "1:2:3:4:5:6:7:8:9", "1::2::3", "2001:db8::5/128", "::ffff:010.0.0.5", ""),
+            Gen.Const<string?>(TokenMarker));
+        var port = Mostly(Gen.Const((flags & 4) != 0 || route53 ? (int?)8080 : null), Gen.OneOf<int?>(null, 0, 1, 80, 65535, 65536, -1));
+        var cname = Mostly(
+            Fitting(flags == 8, "old.example.com"),
+            Gen.OneOf<string?>(null, "", ".", "old.example.com.", "old example.com", "bücher.example", "old..example.com", "*.example.com", new string('c', 64) + ".example.com"),
+            Gen.Int[250, 300].Select(n => (string?)string.Join('.', Enumerable.Range(0, (n / 50) + 1).Select(_ => new string('c', 49)))[..n]),
+            Gen.Const<string?>(TokenMarker));
+        var instanceId = Mostly(
+            Gen.OneOf<string?>(null, null, "web-1", "web-2"),
+            Gen.OneOf<string?>("", "web 1", "web:1@a.b/c_d", new string('i', 64), new string('i', 65), "ïd"),
+            Gen.Const<string?>(TokenMarker));
+        var key = Mostly(
+            Gen.OneOf("zone", "url", "version"),
+            Gen.OneOf("AWS_INIT_HEALTH_STATUS", "AWS_INSTANCE_IPV4", "AWS_INSTANCE_PORT", "AWS_EC2_INSTANCE_ID", "AWS_OTHER", "", "two words", "tab\t", "ключ", new string('k', 255), new string('k', 256)),
+            Gen.Const(TokenMarker));
+        var value = Mostly(
+            Gen.OneOf("a", "https://orders.example.com", "HEALTHY"),
+            Gen.OneOf("", " lead", "trail ", "tab\tinside", "\ttab", "line\nbreak", "café", "UNHEALTHY", "healthy", "i-0123456789abcdef0", "i-XYZ", new string('v', 1024), new string('v', 1025)),
+            Gen.Const(TokenMarker));
+        var attributes = api ? Gen.Select(key, value).Array[1, 3] : Gen.Select(key, value).Array[0, 3];
+        return Gen.Select(ipv4, ipv6, port, cname, instanceId, attributes, Mostly(Gen.Const(0), Gen.OneOf(5, 30, 31)))
             .Select(t => new InstanceCase(t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, t.Item7));
+    }
 
     private static readonly Gen<ServiceCase> Case =
-        Gen.Select(Gen.OneOf("Private", "Public", "Http"), Gen.OneOf<int?>(null, 1, 2, 4, 5, 6, 7, 8), Gen.OneOf("Custom", "None", "Route53"), Instance.Array[1, 3])
-            .Select(t => new ServiceCase(t.Item1, t.Item2, t.Item3, t.Item4));
+        Gen.Select(Gen.OneOf("Private", "Public", "Http"), Gen.OneOf<int?>(null, 1, 2, 4, 5, 6, 7, 8), Gen.OneOf("Custom", "None", "Route53"))
+            .SelectMany(t =>
+            {
+                // An HTTP namespace's services are API-only whatever the records say.
+                var records = t.Item1 == "Http" ? null : t.Item2;
+                return Instance(records, t.Item3 == "Route53").Array[1, 2].Select(instances => new ServiceCase(t.Item1, t.Item2, t.Item3, instances));
+            });
 
     [Fact]
     public void GeneratedInstances_FailWithOurErrorOrSynthesizeWhatCloudMapAccepts()
