@@ -18,7 +18,7 @@ internal sealed class AppUsage
         "namespace-count-quota",
         RuleLevel.Warning,
         "More than 50 namespaces declared in one app.",
-        "Cloud Map allows 50 namespaces per Region by default (each DNS namespace is also a Route 53 hosted zone); creating more fails until the quota is raised.");
+        "Cloud Map allows 50 namespaces per Region by default (each DNS namespace is also a Route 53 hosted zone); creating more fails until the quota is raised.") { Reference = "https://docs.aws.amazon.com/general/latest/gr/cloud_map.html" };
 
     /// <summary>The usage record of the app <paramref name="construct"/> belongs to.</summary>
     public static AppUsage For(IConstruct construct) => ByRoot.GetValue(construct.Node.Root, _ => new AppUsage());

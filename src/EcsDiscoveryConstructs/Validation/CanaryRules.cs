@@ -9,7 +9,7 @@ internal static class CanaryRules
         "canary-model",
         RuleLevel.Error,
         "A DiscoveryCanary's scope declares at least one Cloud Map namespace, and its expected model fits Lambda's 4 KB of environment variables once CloudFormation resolves it.",
-        "A canary with nothing to check would report zero failures forever; a model over Lambda's 4 KB environment limit fails the deployment.");
+        "A canary with nothing to check would report zero failures forever; a model over Lambda's 4 KB environment limit fails the deployment.") { Reference = "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html" };
 
     /// <summary>The error messages for <paramref name="canary"/>'s collected <paramref name="model"/>.</summary>
     public static IEnumerable<string> AtSynth(DiscoveryCanary canary, CanaryModel model)

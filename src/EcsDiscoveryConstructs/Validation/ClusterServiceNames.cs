@@ -25,7 +25,7 @@ internal sealed class ClusterServiceNames : DeputyBase, IValidation
         "ecs-service-name-unique",
         RuleLevel.Error,
         "No two ECS services share a Name in one cluster.",
-        "ECS service names are unique per cluster: CloudFormation fails the second service at deploy time, after the first has been created.");
+        "ECS service names are unique per cluster: CloudFormation fails the second service at deploy time, after the first has been created.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html" };
 
     /// <summary>Records that <paramref name="owner"/> runs an ECS service named <paramref name="name"/> in <paramref name="cluster"/>.</summary>
     public static void Add(ICluster cluster, IConstruct owner, string name)

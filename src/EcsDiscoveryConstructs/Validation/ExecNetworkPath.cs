@@ -26,7 +26,7 @@ internal sealed class ExecNetworkPath : DeputyBase, IValidation
         "exec-network-path",
         RuleLevel.Error,
         "With Exec on, tasks have a route out (private subnets with egress, or public subnets with a public IP) or the VPC has an ssmmessages interface endpoint.",
-        "Exec sessions travel over ssmmessages; without a path to it they fail with TargetNotConnectedException (exec-checker check 19).");
+        "Exec sessions travel over ssmmessages; without a path to it they fail with TargetNotConnectedException (exec-checker check 19).") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html" };
 
     /// <summary>Records an Exec-enabled service running in <paramref name="vpc"/>.</summary>
     public static void Track(IVpc vpc, IConstruct service, SubnetSelection? subnets, bool assignPublicIp)

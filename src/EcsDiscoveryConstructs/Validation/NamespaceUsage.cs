@@ -36,25 +36,25 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
         "service-name-unique",
         RuleLevel.Error,
         "No two Cloud Map services share a name in one namespace (case-insensitive in DNS namespaces).",
-        "CreateService fails with ServiceAlreadyExists on the second one; in DNS namespaces names that differ only by case collide.");
+        "CreateService fails with ServiceAlreadyExists on the second one; in DNS namespaces names that differ only by case collide.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html" };
 
     public static RuleInfo DiscoveryNameUnique => new(
         "discovery-name-unique",
         RuleLevel.Error,
         "A Service Connect discoveryName is used once per namespace and differs from every Cloud Map service name there.",
-        "ECS creates an API-only Cloud Map service named after the discoveryName; a second one, or a Cloud Map service of that name, fails the deployment (aws-cdk #26524).");
+        "ECS creates an API-only Cloud Map service named after the discoveryName; a second one, or a Cloud Map service of that name, fails the deployment (aws-cdk #26524).") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html" };
 
     public static RuleInfo ClientAliasUnique => new(
         "client-alias-unique",
         RuleLevel.Error,
         "A Service Connect client alias dnsName:port is used once per namespace.",
-        "Each client alias name and port must be unique within the namespace; ECS rejects the second service.");
+        "Each client alias name and port must be unique within the namespace; ECS rejects the second service.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html" };
 
     public static RuleInfo NamespaceInstanceQuota => new(
         "namespace-instance-quota",
         RuleLevel.Warning,
         "More than 2,000 instances (tasks at their maximum) could register in one namespace.",
-        "Cloud Map allows 2,000 instances per namespace by default; registrations beyond it fail until the quota is raised (DNS namespaces also need more Route 53 records per hosted zone).");
+        "Cloud Map allows 2,000 instances per namespace by default; registrations beyond it fail until the quota is raised (DNS namespaces also need more Route 53 records per hosted zone).") { Reference = "https://docs.aws.amazon.com/general/latest/gr/cloud_map.html" };
 
     /// <summary>Records a Cloud Map service created in this namespace by <paramref name="owner"/>; unresolved names are skipped.</summary>
     public void AddServiceName(UsageOwner owner, string name) => AddIfConcrete(serviceNames, owner, name);

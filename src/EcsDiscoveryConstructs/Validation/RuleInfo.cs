@@ -10,6 +10,10 @@ public sealed record RuleInfo(string Id, RuleLevel Level, string Summary, string
     /// <summary>The prefix of every rule id as it appears in warnings and error messages.</summary>
     public const string Prefix = "ecs-discovery:";
 
+    /// <summary>The AWS reference the rule is taken from (the API or guide page stating the limit), or null for the library's own guards.</summary>
+    /// <value>Default: none.</value>
+    public string? Reference { get; init; }
+
     /// <summary>The id as published in CDK warnings and error messages, e.g. <c>ecs-discovery:dns-ttl-range</c>.</summary>
     public string QualifiedId => Prefix + Id;
 }

@@ -33,7 +33,7 @@ public class CanaryPropsProperties(ITestOutputHelper output)
 
     [Fact]
     public void GeneratedCanaries_FailWithOurErrorOrSynthesizeWhatAwsAccepts()
-        => PropertyRun.Run(Cases, defaultCases: 60, Judge, output);
+        => PropertyRun.Run(Cases, defaultCases: 40, Judge, output);
 
     private static SynthOutcome.Kind Judge(Case c)
     {

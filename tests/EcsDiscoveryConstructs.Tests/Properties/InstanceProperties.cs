@@ -65,7 +65,7 @@ public class InstanceProperties(ITestOutputHelper output)
 
     [Fact]
     public void GeneratedInstances_FailWithOurErrorOrSynthesizeWhatCloudMapAccepts()
-        => PropertyRun.Run(Case, defaultCases: 300, Judge, output);
+        => PropertyRun.Run(Case, defaultCases: 200, Judge, output);
 
     private static SynthOutcome.Kind Judge(ServiceCase c)
     {

@@ -83,6 +83,14 @@ public partial class RuleCatalogTests
     }
 
     [Fact]
+    public void EveryRuleButTheLibrarysOwnGuard_CitesTheAwsPageItIsTakenFrom()
+    {
+        var uncited = RuleCatalog.All.Where(r => r.Id != "required-props" && r.Reference?.StartsWith("https://docs.aws.amazon.com/", StringComparison.Ordinal) != true).Select(r => r.Id);
+        Assert.Empty(uncited);
+        Assert.All(RuleCatalog.All.Select(r => r.Reference).OfType<string>(), reference => Assert.Matches(@"^https://docs\.aws\.amazon\.com/[a-zA-Z0-9/_.-]+\.html$", reference));
+    }
+
+    [Fact]
     public void Docs_ListEveryRule()
     {
         var expected = Render();
@@ -103,10 +111,10 @@ public partial class RuleCatalogTests
             .Append("Generated from `RuleCatalog.All` (the test `RuleCatalogTests.Docs_ListEveryRule` keeps it current).\n")
             .Append("Errors stop synthesis; every error of one construct is reported in one exception. Warnings are CDK\n")
             .Append("warnings with the id shown, so they can be acknowledged: `Annotations.Of(scope).AcknowledgeWarning(\"ecs-discovery:<id>\")`.\n\n")
-            .Append("| Id | Level | Checks | Why |\n|---|---|---|---|\n");
+            .Append("| Id | Level | Checks | Why | AWS reference |\n|---|---|---|---|---|\n");
         foreach (var rule in RuleCatalog.All)
         {
-            text.Append($"| `{rule.QualifiedId}` | {rule.Level} | {rule.Summary.Replace("|", "\\|", StringComparison.Ordinal)} | {rule.Why.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+            text.Append($"| `{rule.QualifiedId}` | {rule.Level} | {rule.Summary.Replace("|", "\\|", StringComparison.Ordinal)} | {rule.Why.Replace("|", "\\|", StringComparison.Ordinal)} | {(rule.Reference is { } reference ? $"[{reference[(reference.LastIndexOf('/') + 1)..].Replace(".html", string.Empty, StringComparison.Ordinal)}]({reference})" : "-")} |\n");
         }
 
         return text.ToString();

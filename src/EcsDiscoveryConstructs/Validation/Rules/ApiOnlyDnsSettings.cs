@@ -9,7 +9,7 @@ internal sealed class ApiOnlyDnsSettings : IPropsRule<DiscoveryServiceSpec>
         "api-only-dns-settings",
         RuleLevel.Error,
         "No DnsRecords, DnsTtl, RoutingPolicy or LoadBalancer on an API-only service or a service in an HTTP namespace.",
-        "Such services have no DnsConfig: the settings would be silently dropped (CDK throws only for some of them).");
+        "Such services have no DnsConfig: the settings would be silently dropped (CDK throws only for some of them).") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

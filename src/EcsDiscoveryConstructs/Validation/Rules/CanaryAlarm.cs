@@ -7,7 +7,7 @@ internal sealed class CanaryAlarm : IPropsRule<CanarySpec>
         "canary-alarm-periods",
         RuleLevel.Error,
         "DiscoveryCanary AlarmEvaluationPeriods is at least 1, AlarmDatapointsToAlarm is from 1 to AlarmEvaluationPeriods, and the periods times the schedule are at most one day (schedules under an hour) or seven days.",
-        "PutMetricAlarm refuses EvaluationPeriods below 1, DatapointsToAlarm above EvaluationPeriods, and an evaluation range over 86,400 s for periods under an hour, over 604,800 s for longer ones.");
+        "PutMetricAlarm refuses EvaluationPeriods below 1, DatapointsToAlarm above EvaluationPeriods, and an evaluation range over 86,400 s for periods under an hour, over 604,800 s for longer ones.") { Reference = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html" };
 
     public IEnumerable<Violation> Check(CanarySpec subject)
     {

@@ -9,7 +9,7 @@ internal sealed class CanaryFunction : IPropsRule<CanarySpec>
         "canary-function",
         RuleLevel.Error,
         "DiscoveryCanary MemorySize is 128-10240 MB; DnsResolver is ip, ipv4:port or [ipv6]:port and is set only with DnsChecks on.",
-        "Lambda refuses other memory sizes at deploy; the canary exits on a resolver it cannot parse, and a resolver with DNS checks off would be silently unused.");
+        "Lambda refuses other memory sizes at deploy; the canary exits on a resolver it cannot parse, and a resolver with DNS checks off would be silently unused.") { Reference = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html" };
 
     public IEnumerable<Violation> Check(CanarySpec subject)
     {

@@ -7,7 +7,7 @@ internal sealed class CanaryIsolatedSubnets : IPropsRule<CanarySpec>
         "canary-isolated-subnets",
         RuleLevel.Warning,
         "A DiscoveryCanary in isolated subnets needs servicediscovery and data-servicediscovery interface endpoints in the VPC.",
-        "Without a NAT route or those endpoints every run fails to reach Cloud Map and the alarm goes off (a run that does not report counts as failing).");
+        "Without a NAT route or those endpoints every run fails to reach Cloud Map and the alarm goes off (a run that does not report counts as failing).") { Reference = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html" };
 
     public IEnumerable<Violation> Check(CanarySpec subject)
     {

@@ -7,7 +7,7 @@ internal sealed class CanaryPlacement : IPropsRule<CanarySpec>
         "canary-placement",
         RuleLevel.Error,
         "DiscoveryCanary Scope is in the canary's stack; VpcSubnets selects subnets of Vpc that exist and are not public.",
-        "The model's ids come from the stack's own resources (another stack's would need exports); a Lambda function in a public subnet gets no public IP and cannot reach the Cloud Map API.");
+        "The model's ids come from the stack's own resources (another stack's would need exports); a Lambda function in a public subnet gets no public IP and cannot reach the Cloud Map API.") { Reference = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html" };
 
     public IEnumerable<Violation> Check(CanarySpec subject)
     {

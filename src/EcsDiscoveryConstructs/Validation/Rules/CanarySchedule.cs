@@ -7,7 +7,7 @@ internal sealed class CanarySchedule : IPropsRule<CanarySpec>
         "canary-schedule",
         RuleLevel.Error,
         "DiscoveryCanary Schedule is a whole number of minutes from 1 to 1440, known at synth.",
-        "EventBridge rates are whole minutes (at least 1); the alarm's period is the schedule, and a day is the longest period that still alarms on every run.");
+        "EventBridge rates are whole minutes (at least 1); the alarm's period is the schedule, and a day is the longest period that still alarms on every run.") { Reference = "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html" };
 
     public IEnumerable<Violation> Check(CanarySpec subject)
     {

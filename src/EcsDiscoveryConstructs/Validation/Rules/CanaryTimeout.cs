@@ -7,7 +7,7 @@ internal sealed class CanaryTimeout : IPropsRule<CanarySpec>
         "canary-timeout",
         RuleLevel.Error,
         "DiscoveryCanary Timeout is a whole number of seconds from 1 to 900 and shorter than the schedule.",
-        "Lambda's timeout is 1-900 whole seconds; a run that can outlast the schedule overlaps the next one and both report the same period.");
+        "Lambda's timeout is 1-900 whole seconds; a run that can outlast the schedule overlaps the next one and both report the same period.") { Reference = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html" };
 
     public IEnumerable<Violation> Check(CanarySpec subject)
     {

@@ -15,7 +15,7 @@ internal sealed class CapacityProviderStrategy : IPropsRule<FargateServiceSpec>
         "capacity-provider-strategy",
         RuleLevel.Error,
         "CapacityProviderStrategies name FARGATE or FARGATE_SPOT once each, whole weights 0-1000 with at least one above 0, a whole base 0-100000 on at most one provider.",
-        "CapacityProviderStrategyItem limits (ECS API); a Fargate service cannot use an EC2 capacity provider, and all-zero weights place no task.");
+        "CapacityProviderStrategyItem limits (ECS API); a Fargate service cannot use an EC2 capacity provider, and all-zero weights place no task.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
@@ -79,7 +79,7 @@ internal sealed class CapacityProviderStrategy : IPropsRule<FargateServiceSpec>
         "capacity-provider-cluster",
         RuleLevel.Error,
         "The capacity providers a service's strategy names are associated with its cluster (e.g. EnableFargateCapacityProviders), when the cluster is created in the app.",
-        "ECS refuses a service whose strategy names a provider its cluster does not have (\"The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster\"), at deploy.");
+        "ECS refuses a service whose strategy names a provider its cluster does not have (\"The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster\"), at deploy.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html" };
 
     /// <summary>
     /// When <paramref name="cluster"/> is created in this app (not imported), checks at synth that it has every provider

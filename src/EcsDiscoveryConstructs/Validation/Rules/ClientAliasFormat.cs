@@ -12,7 +12,7 @@ internal sealed partial class ClientAliasFormat : IPropsRule<FargateServiceSpec>
         "client-alias-format",
         RuleLevel.Error,
         "Each ServiceConnect client alias DnsName (given, or derived as discoveryName.namespace, lower-cased) is 1-127 lowercase letters, digits, '_', '-' or '.', not starting with '-'; its Port is 1-65535.",
-        "ECS rejects other aliases (ServiceConnectClientAlias); CDK checks only the port.");
+        "ECS rejects other aliases (ServiceConnectClientAlias); CDK checks only the port.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -7,7 +7,7 @@ internal sealed class CloudMapTarget : IPropsRule<FargateServiceSpec>
         "cloud-map-target",
         RuleLevel.Error,
         "CloudMap sets at most one of Namespace, ExistingService and ImportedService; with none, the cluster has a default Cloud Map namespace.",
-        "ECS supports one service registry per service.");
+        "ECS supports one service registry per service.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -13,7 +13,7 @@ internal sealed class ClusterDefaultNamespaceRule : IPropsRule<ClusterDefaultSpe
         "cluster-default-namespace",
         RuleLevel.Error,
         "ClusterDefaultNamespace.Set: the cluster has no default namespace yet (nor gets one from AddDefaultCloudMapNamespace later), and a private DNS namespace is associated with the cluster's VPC.",
-        "A cluster has one ServiceConnectDefaults namespace; tasks in another VPC cannot resolve a private DNS namespace's names.");
+        "A cluster has one ServiceConnectDefaults namespace; tasks in another VPC cannot resolve a private DNS namespace's names.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterServiceConnectDefaultsRequest.html" };
 
     public IEnumerable<Violation> Check(ClusterDefaultSpec subject)
     {

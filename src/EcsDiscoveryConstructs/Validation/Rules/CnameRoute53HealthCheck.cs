@@ -9,7 +9,7 @@ internal sealed class CnameRoute53HealthCheck : IPropsRule<DiscoveryServiceSpec>
         "cname-route53-health-check",
         RuleLevel.Error,
         "No Route53HealthCheck with CNAME records.",
-        "CreateService fails with InvalidInput for CNAME plus HealthCheckConfig.");
+        "CreateService fails with InvalidInput for CNAME plus HealthCheckConfig.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_DnsRecord.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

@@ -10,7 +10,7 @@ internal sealed class CnameRouting : IPropsRule<DiscoveryServiceSpec>
         "cname-routing",
         RuleLevel.Error,
         "CNAME records use WEIGHTED routing.",
-        "Cloud Map rejects CNAME with MULTIVALUE (a name can hold only one CNAME).");
+        "Cloud Map rejects CNAME with MULTIVALUE (a name can hold only one CNAME).") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_DnsConfig.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

@@ -10,7 +10,7 @@ internal sealed class ConnectNetwork : IPropsRule<ConnectionSpec>
         "connect-network",
         RuleLevel.Error,
         "ConnectTo: the caller's cluster runs in the target's VPC.",
-        "ConnectTo opens the target's security group to the caller's group, and a security-group rule cannot reference a group in another VPC; a private DNS name also resolves only inside its namespace's VPC.");
+        "ConnectTo opens the target's security group to the caller's group, and a security-group rule cannot reference a group in another VPC; a private DNS name also resolves only inside its namespace's VPC.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html" };
 
     public IEnumerable<Violation> Check(ConnectionSpec subject)
     {

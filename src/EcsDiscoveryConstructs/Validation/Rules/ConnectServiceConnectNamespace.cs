@@ -10,7 +10,7 @@ internal sealed class ConnectServiceConnectNamespace : IPropsRule<ConnectionSpec
         "connect-service-connect-namespace",
         RuleLevel.Error,
         "ConnectTo a Service Connect-only target from a caller whose Service Connect namespace is another one.",
-        "An ECS service has one Service Connect namespace; its proxy only knows the aliases of that namespace.");
+        "An ECS service has one Service Connect namespace; its proxy only knows the aliases of that namespace.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html" };
 
     public IEnumerable<Violation> Check(ConnectionSpec subject)
     {

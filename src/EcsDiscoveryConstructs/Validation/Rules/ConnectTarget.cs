@@ -10,7 +10,7 @@ internal sealed partial class ConnectTarget : IPropsRule<ConnectionSpec>
         "connect-target",
         RuleLevel.Error,
         "ConnectTo: the target is discoverable (Service Connect endpoints, Cloud Map registration) on a known port, is not the caller, and the variable prefix is an environment-variable name.",
-        "Otherwise the caller would get an endpoint nothing answers on.");
+        "Otherwise the caller would get an endpoint nothing answers on.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html" };
 
     public IEnumerable<Violation> Check(ConnectionSpec subject)
     {

@@ -7,7 +7,7 @@ internal sealed class CustomHealthCheckThreshold : IPropsRule<DiscoveryServiceSp
         "custom-health-threshold",
         RuleLevel.Warning,
         "CustomHealthCheck.FailureThreshold other than 1.",
-        "AWS deprecated HealthCheckCustomConfig.FailureThreshold: it is always 1. The library emits 1 so templates show what AWS does (values other than 1 caused perpetual diffs in Terraform).");
+        "AWS deprecated HealthCheckCustomConfig.FailureThreshold: it is always 1. The library emits 1 so templates show what AWS does (values other than 1 caused perpetual diffs in Terraform).") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_HealthCheckCustomConfig.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

@@ -9,7 +9,7 @@ internal sealed class DeploymentDiscoveryGap : IPropsRule<FargateServiceSpec>
         "deployment-discovery-gap",
         RuleLevel.Warning,
         "MinHealthyPercent below 100 on a DNS-discovered service whose task count can be 1.",
-        "ECS may stop the only task before its replacement is healthy: meanwhile the name has no record and clients get NXDOMAIN (cached for the SOA TTL).");
+        "ECS may stop the only task before its replacement is healthy: meanwhile the name has no record and clients get NXDOMAIN (cached for the SOA TTL).") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

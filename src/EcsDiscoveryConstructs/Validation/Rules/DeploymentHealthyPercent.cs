@@ -16,7 +16,7 @@ internal sealed class DeploymentHealthyPercent : IPropsRule<FargateServiceSpec>
         "deployment-healthy-percent",
         RuleLevel.Error,
         "MinHealthyPercent is 0-100, MaxHealthyPercent at least 100 and above MinHealthyPercent, and after ECS's rounding (minimum up, maximum down) they let a deployment start or stop a task at the desired count and every count scaling can reach.",
-        "ECS DeploymentConfiguration: minimumHealthyPercent cannot exceed 100, and with maximumPercent not above it, or with both rounding to the desired count, a rolling deployment can neither stop an old task nor start a new one and stalls.");
+        "ECS DeploymentConfiguration: minimumHealthyPercent cannot exceed 100, and with maximumPercent not above it, or with both rounding to the desired count, a rolling deployment can neither stop an old task nor start a new one and stalls.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -10,7 +10,7 @@ internal sealed class DescriptionLength : IPropsRule<NamespaceSpec>, IPropsRule<
         "description-length",
         RuleLevel.Error,
         "Description has at most 1024 characters.",
-        "The Cloud Map API rejects longer descriptions (ResourceDescription, max 1024).");
+        "The Cloud Map API rejects longer descriptions (ResourceDescription, max 1024).") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html" };
 
     public IEnumerable<Violation> Check(NamespaceSpec subject) => Check(subject.Description);
 

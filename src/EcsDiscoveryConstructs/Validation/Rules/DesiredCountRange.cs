@@ -7,7 +7,7 @@ internal sealed class DesiredCountRange : IPropsRule<FargateServiceSpec>
         "desired-count",
         RuleLevel.Error,
         "DesiredCount is 0 or more.",
-        "ECS rejects a negative desired count at deploy time (CreateService: desiredCount >= 0); CDK does not check it.");
+        "ECS rejects a negative desired count at deploy time (CreateService: desiredCount >= 0); CDK does not check it.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

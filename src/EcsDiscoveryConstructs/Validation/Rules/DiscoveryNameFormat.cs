@@ -9,7 +9,7 @@ internal sealed partial class DiscoveryNameFormat : IPropsRule<FargateServiceSpe
         "discovery-name-format",
         RuleLevel.Error,
         "Each ServiceConnect discoveryName (given or derived from Name) is 1-64 lowercase letters, digits, '_' or '-', not starting with '-'.",
-        "ECS rejects other discovery names; CDK does not check them.");
+        "ECS rejects other discovery names; CDK does not check them.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

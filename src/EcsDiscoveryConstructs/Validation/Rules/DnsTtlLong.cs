@@ -16,7 +16,7 @@ internal sealed class DnsTtlLong : IPropsRule<DiscoveryServiceSpec>
         "dns-ttl-long",
         RuleLevel.Warning,
         $"DnsTtl ({DiscoveryService.DefaultDnsTtlSeconds} s when not set) above the registering ECS service's longest container stop timeout, or above {ThresholdSeconds} s (ECS's default stop timeout) when no ECS service is known.",
-        "Clients cache answers for the TTL; after a deployment or scale-in they keep sending traffic to stopped tasks (containers-roadmap #343, copilot-cli #1173).");
+        "Clients cache answers for the TTL; after a deployment or scale-in they keep sending traffic to stopped tasks (containers-roadmap #343, copilot-cli #1173).") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_DnsRecord.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

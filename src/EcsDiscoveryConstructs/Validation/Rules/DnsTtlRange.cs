@@ -7,7 +7,7 @@ internal sealed class DnsTtlRange : IPropsRule<DiscoveryServiceSpec>
         "dns-ttl-range",
         RuleLevel.Error,
         "DnsTtl is a whole number of seconds from 0 to 2147483647.",
-        "DnsRecord.TTL (RecordTTL) allows 0-2147483647 s; CDK does not check it.");
+        "DnsRecord.TTL (RecordTTL) allows 0-2147483647 s; CDK does not check it.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_DnsRecord.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject) => TtlChecks.Range("DnsTtl", subject.DnsTtl);
 }

@@ -7,7 +7,7 @@ internal sealed class DnsTtlZero : IPropsRule<DiscoveryServiceSpec>
         "dns-ttl-zero",
         RuleLevel.Warning,
         "DnsTtl of 0 s.",
-        "Every connection then costs a DNS query to the Route 53 resolver (per-ENI limit of 1024 packets/s) and some client libraries treat a 0 TTL as 'cache forever'.");
+        "Every connection then costs a DNS query to the Route 53 resolver (per-ENI limit of 1024 packets/s) and some client libraries treat a 0 TTL as 'cache forever'.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_DnsRecord.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

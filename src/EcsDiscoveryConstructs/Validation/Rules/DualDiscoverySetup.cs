@@ -9,7 +9,7 @@ internal sealed class DualDiscoverySetup : IPropsRule<FargateServiceSpec>
         "dual-discovery-setup",
         RuleLevel.Error,
         "DualDiscovery has ServiceConnect endpoints and a DNS namespace for the Cloud Map side (the Service Connect namespace, or CloudMap's).",
-        "The DNS half needs a Route 53 zone: an HTTP namespace has none, and without endpoints there is nothing to discover.");
+        "The DNS half needs a Route 53 zone: an HTTP namespace has none, and without endpoints there is nothing to discover.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

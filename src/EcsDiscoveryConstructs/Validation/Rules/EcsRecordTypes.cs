@@ -9,7 +9,7 @@ internal sealed class EcsRecordTypes : IPropsRule<FargateServiceSpec>
         "ecs-record-types",
         RuleLevel.Error,
         "A Cloud Map service ECS registers Fargate tasks in uses A, SRV or A+SRV records (or none, for API discovery).",
-        "ECS writes only AWS_INSTANCE_IPV4 and AWS_INSTANCE_PORT for awsvpc tasks: AAAA and CNAME records cannot be filled.");
+        "ECS writes only AWS_INSTANCE_IPV4 and AWS_INSTANCE_PORT for awsvpc tasks: AAAA and CNAME records cannot be filled.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -9,7 +9,7 @@ internal sealed class EcsRegistration : IPropsRule<EcsRegistrationSpec>
         "ecs-registration",
         RuleLevel.Error,
         "RegisterEcsService: one registry per ECS service; records ECS can fill (A, SRV, A+SRV; SRV for bridge and host tasks, which have no address of their own, also instead of API-only); with SRV a container of the task and a port mapped on it; a private namespace in the cluster's VPC.",
-        "ECS takes one service registry per service and rejects bridge/host registrations without containerName and containerPort at deploy; CDK's AssociateCloudMapService checks none of this (aws-cdk #29245).");
+        "ECS takes one service registry per service and rejects bridge/host registrations without containerName and containerPort at deploy; CDK's AssociateCloudMapService checks none of this (aws-cdk #29245).") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html" };
 
     public IEnumerable<Violation> Check(EcsRegistrationSpec subject)
     {

@@ -9,7 +9,7 @@ internal sealed partial class EcsServiceName : IPropsRule<FargateServiceSpec>
         "ecs-service-name",
         RuleLevel.Error,
         "Name is 1-255 letters, digits, '-' or '_'.",
-        "CreateService rejects other ECS service names.");
+        "CreateService rejects other ECS service names.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -9,7 +9,7 @@ internal sealed class ExecCredentialEnvironment : IPropsRule<FargateServiceSpec>
         "exec-credential-environment",
         RuleLevel.Error,
         "With Exec on, no container gets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or AWS_ACCESS_KEY as an environment variable or secret.",
-        "The SSM agent then uses those credentials instead of the task role and sessions fail with TargetNotConnectedException (exec-checker check 20).");
+        "The SSM agent then uses those credentials instead of the task role and sessions fail with TargetNotConnectedException (exec-checker check 20).") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

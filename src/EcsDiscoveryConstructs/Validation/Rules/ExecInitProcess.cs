@@ -7,7 +7,7 @@ internal sealed class ExecInitProcess : IPropsRule<FargateServiceSpec>
         "exec-init-process",
         RuleLevel.Warning,
         "With Exec on, a container without linuxParameters.initProcessEnabled.",
-        "Processes started by Exec sessions are not reaped and linger as zombies without an init process (exec-checker check 16).");
+        "Processes started by Exec sessions are not reaped and linger as zombies without an init process (exec-checker check 16).") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -10,7 +10,7 @@ internal sealed partial class ExecOperatorContainers : IPropsRule<ExecOperatorRo
         "exec-operator-containers",
         RuleLevel.Error,
         "ExecOperatorRole.ContainerNames, when given, lists at least one container name, each 1-255 letters, digits, '-' or '_'.",
-        "An empty list would leave out the ecs:container-name condition and silently allow every container; a name ECS cannot have matches nothing.");
+        "An empty list would leave out the ecs:container-name condition and silently allow every container; a name ECS cannot have matches nothing.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html" };
 
     public IEnumerable<Violation> Check(ExecOperatorRoleProps subject)
     {

@@ -7,7 +7,7 @@ internal sealed class ExecPidModeTask : IPropsRule<FargateServiceSpec>
         "exec-pid-mode-task",
         RuleLevel.Warning,
         "With Exec on, a task definition with pidMode 'task'.",
-        "With a shared process namespace only one SSM agent runs, so Exec works in only one of the containers (exec-checker check 21).");
+        "With a shared process namespace only one SSM agent runs, so Exec works in only one of the containers (exec-checker check 21).") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

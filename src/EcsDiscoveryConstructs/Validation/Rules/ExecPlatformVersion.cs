@@ -14,7 +14,7 @@ internal sealed class ExecPlatformVersion : IPropsRule<FargateServiceSpec>
         "exec-platform-version",
         RuleLevel.Error,
         "With Exec on, the Fargate platform version is 1.4.0 or LATEST.",
-        "ECS Exec is supported on Linux Fargate tasks from platform version 1.4.0 (exec-checker check 13).");
+        "ECS Exec is supported on Linux Fargate tasks from platform version 1.4.0 (exec-checker check 13).") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

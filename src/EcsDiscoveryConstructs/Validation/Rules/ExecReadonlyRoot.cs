@@ -7,7 +7,7 @@ internal sealed class ExecReadonlyRoot : IPropsRule<FargateServiceSpec>
         "exec-readonly-root",
         RuleLevel.Error,
         "With Exec on, no container has ReadonlyRootFilesystem = true.",
-        "ECS Exec runs the SSM agent inside the container and it must write there; sessions fail to start (exec-checker check 17).");
+        "ECS Exec runs the SSM agent inside the container and it must write there; sessions fail to start (exec-checker check 17).") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -25,7 +25,7 @@ internal sealed class FargateTaskSize : IPropsRule<FargateServiceSpec>
         "fargate-task-size",
         RuleLevel.Error,
         "Cpu and MemoryLimitMiB (when the service creates its task definition) are a combination Fargate runs: 256 with 512-2048 MiB, 512 with 1-4 GB, 1024 with 2-8 GB, 2048 with 4-16 GB, 4096 with 8-30 GB (1 GB steps), 8192 with 16-60 GB (4 GB steps), 16384 with 32-120 GB (8 GB steps).",
-        "ECS registers a task definition of any size, but Fargate places no task of a size it does not offer: the deployment never starts a task.");
+        "ECS registers a task definition of any size, but Fargate places no task of a size it does not offer: the deployment never starts a task.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

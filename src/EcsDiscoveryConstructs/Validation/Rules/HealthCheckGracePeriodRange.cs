@@ -7,7 +7,7 @@ internal sealed class HealthCheckGracePeriodRange : IPropsRule<FargateServiceSpe
         "health-check-grace-period",
         RuleLevel.Error,
         "HealthCheckGracePeriod is a whole number of seconds from 0 to 2147483647.",
-        "CreateService healthCheckGracePeriodSeconds is an integer in that range; CDK throws a raw error for fractions.");
+        "CreateService healthCheckGracePeriodSeconds is an integer in that range; CDK throws a raw error for fractions.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -9,7 +9,7 @@ internal sealed class HttpNamespaceDnsDiscovery : IPropsRule<DiscoveryServiceSpe
         "http-namespace-dns-discovery",
         RuleLevel.Error,
         "No Discovery = DNS_AND_API in an HTTP namespace.",
-        "HTTP namespaces have no hosted zone; Cloud Map creates only API-discoverable services there.");
+        "HTTP namespaces have no hosted zone; Cloud Map creates only API-discoverable services there.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

@@ -26,7 +26,7 @@ internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
         "instance-attributes",
         RuleLevel.Error,
         "Instances: InstanceId is 1-64 letters, digits and _/:.@-, unique in its service; at most 30 custom attributes, keys 1-255 printable ASCII characters written in the template (not tokens) and not starting with AWS_ (except AWS_INIT_HEALTH_STATUS with a custom health check, and AWS_EC2_INSTANCE_ID in an HTTP namespace), values at most 1,024 printable ASCII characters, spaces and tabs, not starting with a space or tab; all keys and values, the AWS_INSTANCE_* ones included, at most 5,000 characters together.",
-        "RegisterInstance's InstanceId and Attributes constraints; AWS_ attributes are reserved for the addresses the library sets from Ipv4, Ipv6, Port and Cname; CloudFormation cannot take a map key from a token; a second instance with one id replaces the first.");
+        "RegisterInstance's InstanceId and Attributes constraints; AWS_ attributes are reserved for the addresses the library sets from Ipv4, Ipv6, Port and Cname; CloudFormation cannot take a map key from a token; a second instance with one id replaces the first.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html" };
 
     public IEnumerable<Violation> Check(InstanceSpec subject)
     {

@@ -15,7 +15,7 @@ internal sealed class InstanceDefaultPort : IPropsRule<InstanceSpec>
         "instance-default-port",
         RuleLevel.Warning,
         "An IP instance registered without Port in a service with a Route 53 health check is checked on port 80, the port the CDK writes for it.",
-        "Route 53 health-checks the instance on AWS_INSTANCE_PORT; without a Port the CDK writes 80, which is right only for an instance listening on 80.");
+        "Route 53 health-checks the instance on AWS_INSTANCE_PORT; without a Port the CDK writes 80, which is right only for an instance listening on 80.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html" };
 
     public IEnumerable<Violation> Check(InstanceSpec subject)
     {

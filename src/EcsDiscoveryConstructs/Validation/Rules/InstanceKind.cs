@@ -17,7 +17,7 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
         "instance-kind",
         RuleLevel.Error,
         "Instances: a CNAME instance joins a CNAME service only, with a domain name Route 53 accepts; an IP instance gives the IPv4 (A), IPv6 (AAAA) and port 1-65535 (SRV) its records need, an SRV instance an address too, addresses in the forms Route 53 answers with; a non-IP instance joins an API-only service with at least one attribute; a load balancer has a DNS name.",
-        "RegisterInstance rejects instances whose attributes do not fill the service's records (CDK throws raw errors for some and accepts malformed addresses).");
+        "RegisterInstance rejects instances whose attributes do not fill the service's records (CDK throws raw errors for some and accepts malformed addresses).") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html" };
 
     public IEnumerable<Violation> Check(InstanceSpec subject)
     {

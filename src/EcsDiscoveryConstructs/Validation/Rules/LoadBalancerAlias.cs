@@ -10,7 +10,7 @@ internal sealed class LoadBalancerAlias : IPropsRule<DiscoveryServiceSpec>
         "load-balancer-alias",
         RuleLevel.Error,
         "LoadBalancer services use A, AAAA or A+AAAA records and WEIGHTED routing.",
-        "Cloud Map creates Route 53 alias records for AWS_ALIAS_DNS_NAME only with A/AAAA records and WEIGHTED routing.");
+        "Cloud Map creates Route 53 alias records for AWS_ALIAS_DNS_NAME only with A/AAAA records and WEIGHTED routing.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

@@ -9,7 +9,7 @@ internal sealed partial class NamespaceImportAttributes : IPropsRule<NamespaceSp
         "namespace-import-attributes",
         RuleLevel.Error,
         "Imported namespaces: NamespaceId looks like 'ns-...', NamespaceArn is a Cloud Map namespace ARN ending in that id.",
-        "A service ARN, a name or a hosted-zone id passed as a namespace only fails at deploy time (NamespaceNotFound).");
+        "A service ARN, a name or a hosted-zone id passed as a namespace only fails at deploy time (NamespaceNotFound).") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_Namespace.html" };
 
     public IEnumerable<Violation> Check(NamespaceSpec subject)
     {

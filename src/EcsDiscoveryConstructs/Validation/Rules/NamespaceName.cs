@@ -9,7 +9,7 @@ internal sealed class NamespaceName : IPropsRule<NamespaceSpec>
         "namespace-name",
         RuleLevel.Error,
         "Namespace name format and length per type: DNS names of at most 253 characters for private and public DNS, 1-1024 printable ASCII characters for HTTP.",
-        "CreatePrivateDnsNamespace / CreatePublicDnsNamespace / CreateHttpNamespace reject other names after CloudFormation has started the deploy.");
+        "CreatePrivateDnsNamespace / CreatePublicDnsNamespace / CreateHttpNamespace reject other names after CloudFormation has started the deploy.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html" };
 
     public IEnumerable<Violation> Check(NamespaceSpec subject)
     {

@@ -11,7 +11,7 @@ internal sealed class NamespaceVpc : IPropsRule<FargateServiceSpec>
         "namespace-vpc",
         RuleLevel.Error,
         "A private DNS namespace used by a service is associated with the cluster's VPC.",
-        "Its hosted zone resolves only inside that VPC: tasks in another VPC cannot resolve the names (reviewers asked for this check in aws-cdk PR #36812).");
+        "Its hosted zone resolves only inside that VPC: tasks in another VPC cannot resolve the names (reviewers asked for this check in aws-cdk PR #36812).") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

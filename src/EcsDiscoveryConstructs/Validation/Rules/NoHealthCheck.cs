@@ -9,7 +9,7 @@ internal sealed class NoHealthCheck : IPropsRule<DiscoveryServiceSpec>
         "no-health-check",
         RuleLevel.Warning,
         "A DNS service with address records (A, AAAA, SRV) and no health check.",
-        "Every registered address is answered, healthy or not, and a custom health check cannot be added to an existing service without replacing it (sst #5915).");
+        "Every registered address is answered, healthy or not, and a custom health check cannot be added to an existing service without replacing it (sst #5915).") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_HealthCheckCustomConfig.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

@@ -7,7 +7,7 @@ internal sealed class PerRequestTimeoutTcp : IPropsRule<FargateServiceSpec>
         "per-request-timeout-tcp",
         RuleLevel.Error,
         "No PerRequestTimeout on an endpoint whose port mapping has no appProtocol (TCP).",
-        "A TCP proxy cannot see requests; ECS rejects perRequestTimeoutSeconds for TCP and CDK does not check it.");
+        "A TCP proxy cannot see requests; ECS rejects perRequestTimeoutSeconds for TCP and CDK does not check it.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TimeoutConfiguration.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -7,7 +7,7 @@ internal sealed class PortMappingName : IPropsRule<FargateServiceSpec>
         "port-mapping-name",
         RuleLevel.Error,
         "Every ServiceConnect endpoint's PortMappingName is the name of a port mapping in the task definition.",
-        "Service Connect finds the port by name; tools that drop or mistype the name fail at deploy time (awsx #1168, aws-cli #7531).");
+        "Service Connect finds the port by name; tools that drop or mistype the name fail at deploy time (awsx #1168, aws-cli #7531).") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

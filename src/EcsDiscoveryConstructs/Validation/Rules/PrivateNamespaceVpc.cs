@@ -9,7 +9,7 @@ internal sealed class PrivateNamespaceVpc : IPropsRule<NamespaceSpec>
         "private-namespace-vpc",
         RuleLevel.Error,
         "A private DNS namespace is created with a VPC.",
-        "CreatePrivateDnsNamespace requires Vpc: the private hosted zone is only answered inside that VPC.");
+        "CreatePrivateDnsNamespace requires Vpc: the private hosted zone is only answered inside that VPC.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePrivateDnsNamespace.html" };
 
     public IEnumerable<Violation> Check(NamespaceSpec subject)
     {

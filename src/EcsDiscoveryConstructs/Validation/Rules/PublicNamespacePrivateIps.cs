@@ -9,7 +9,7 @@ internal sealed class PublicNamespacePrivateIps : IPropsRule<FargateServiceSpec>
         "public-namespace-private-ips",
         RuleLevel.Warning,
         "ECS registers tasks in a public DNS namespace.",
-        "ECS registers each task's private VPC address: anyone can resolve it, no one outside the VPC can reach it, and it reveals the network layout. Publish a load balancer instead.");
+        "ECS registers each task's private VPC address: anyone can resolve it, no one outside the VPC can reach it, and it reveals the network layout. Publish a load balancer instead.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreatePublicDnsNamespace.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

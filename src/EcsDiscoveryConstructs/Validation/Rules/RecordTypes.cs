@@ -21,7 +21,7 @@ internal sealed class RecordTypes : IPropsRule<DiscoveryServiceSpec>
         "record-types",
         RuleLevel.Error,
         "DnsRecords is one of A, AAAA, A+AAAA, SRV, CNAME, A+SRV, AAAA+SRV or A+AAAA+SRV.",
-        "Cloud Map documents A, AAAA, A+AAAA, SRV and CNAME; ECS documents A+SRV for task registration; aws-cdk's integ test service-with-srv-record-combinations deploys AAAA+SRV and A+AAAA+SRV. Other combinations (CNAME with anything) fail at deploy time.");
+        "Cloud Map documents A, AAAA, A+AAAA, SRV and CNAME; ECS documents A+SRV for task registration; aws-cdk's integ test service-with-srv-record-combinations deploys AAAA+SRV and A+AAAA+SRV. Other combinations (CNAME with anything) fail at deploy time.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_DnsRecord.html" };
 
     /// <summary>Formats a combination the way messages show it, e.g. <c>A+SRV</c>.</summary>
     public static string Describe(DiscoveryRecordTypes types)

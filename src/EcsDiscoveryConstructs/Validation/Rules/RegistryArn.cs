@@ -9,7 +9,7 @@ internal sealed partial class RegistryArn : IPropsRule<FargateServiceSpec>
         "registry-arn",
         RuleLevel.Error,
         "CloudMap.ImportedService.ServiceArn is a Cloud Map service ARN ('...:service/srv-...') and ServiceId the 'srv-' id at the end of that ARN.",
-        "ECS serviceRegistries.registryArn takes the Cloud Map service ARN; a namespace id or ARN is a common mistake that fails only at deploy time.");
+        "ECS serviceRegistries.registryArn takes the Cloud Map service ARN; a namespace id or ARN is a common mistake that fails only at deploy time.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -12,7 +12,7 @@ internal sealed class Route53HealthCheckPath : IPropsRule<DiscoveryServiceSpec>
         "route53-health-check-path",
         RuleLevel.Error,
         "Route53HealthCheck.ResourcePath starts with '/' and has at most 255 characters.",
-        "HealthCheckConfig.ResourcePath is limited to 255 characters; Route 53 requests the path as given.");
+        "HealthCheckConfig.ResourcePath is limited to 255 characters; Route 53 requests the path as given.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_HealthCheckConfig.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

@@ -9,7 +9,7 @@ internal sealed class Route53HealthCheckPrivateDns : IPropsRule<DiscoveryService
         "route53-health-check-private-dns",
         RuleLevel.Error,
         "No Route53HealthCheck in a private DNS namespace.",
-        "Route 53 health checkers run on the internet; Cloud Map allows HealthCheckConfig only in public DNS and HTTP namespaces.");
+        "Route 53 health checkers run on the internet; Cloud Map allows HealthCheckConfig only in public DNS and HTTP namespaces.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_HealthCheckConfig.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

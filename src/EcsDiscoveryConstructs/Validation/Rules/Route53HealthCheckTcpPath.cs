@@ -9,7 +9,7 @@ internal sealed class Route53HealthCheckTcpPath : IPropsRule<DiscoveryServiceSpe
         "route53-health-check-tcp-path",
         RuleLevel.Error,
         "No Route53HealthCheck.ResourcePath with Type TCP.",
-        "A TCP check only opens a connection; Cloud Map rejects ResourcePath for it.");
+        "A TCP check only opens a connection; Cloud Map rejects ResourcePath for it.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_HealthCheckConfig.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

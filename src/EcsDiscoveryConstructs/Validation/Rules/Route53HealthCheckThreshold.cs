@@ -7,7 +7,7 @@ internal sealed class Route53HealthCheckThreshold : IPropsRule<DiscoveryServiceS
         "route53-health-check-threshold",
         RuleLevel.Error,
         "Route53HealthCheck.FailureThreshold is 1-10.",
-        "HealthCheckConfig.FailureThreshold (FailureThreshold shape) allows 1-10; CDK does not check it.");
+        "HealthCheckConfig.FailureThreshold (FailureThreshold shape) allows 1-10; CDK does not check it.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_HealthCheckConfig.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

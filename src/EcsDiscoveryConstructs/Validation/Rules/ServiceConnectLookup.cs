@@ -7,7 +7,7 @@ internal sealed class ServiceConnectLookup : IPropsRule<ServiceConnectLookupSpec
         "service-connect-lookup",
         RuleLevel.Error,
         "ServiceConnectService(name) names the effective discovery name of one of the service's Service Connect endpoints.",
-        "A policy or API call about a Cloud Map service ECS never creates grants nothing and finds nothing, silently.");
+        "A policy or API call about a Cloud Map service ECS never creates grants nothing and finds nothing, silently.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html" };
 
     public IEnumerable<Violation> Check(ServiceConnectLookupSpec subject)
     {

@@ -7,7 +7,7 @@ internal sealed class ServiceConnectNamespace : IPropsRule<FargateServiceSpec>
         "service-connect-namespace",
         RuleLevel.Error,
         "ServiceConnect has a namespace: ServiceConnect.Namespace or the cluster's default namespace.",
-        "ECS has nowhere to register the endpoints otherwise.");
+        "ECS has nowhere to register the endpoints otherwise.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectConfiguration.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

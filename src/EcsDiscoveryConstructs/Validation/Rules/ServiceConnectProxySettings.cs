@@ -7,7 +7,7 @@ internal sealed class ServiceConnectProxySettings : IPropsRule<FargateServiceSpe
         "service-connect-proxy-settings",
         RuleLevel.Error,
         "ServiceConnect.AccessLogs comes with ServiceConnect.LogDriver, and each endpoint's IngressPortOverride is 1-65535.",
-        "Access logs are written through the proxy's log configuration (none without a log driver); CDK throws a raw error for an ingress port out of range.");
+        "Access logs are written through the proxy's log configuration (none without a log driver); CDK throws a raw error for an ingress port out of range.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -10,7 +10,7 @@ internal sealed class ServiceConnectTimeoutOrder : IPropsRule<FargateServiceSpec
         "service-connect-timeout-order",
         RuleLevel.Warning,
         "On an HTTP, HTTP2 or gRPC endpoint, the effective IdleTimeout (5 minutes when not set) is not shorter than PerRequestTimeout (0 disables either).",
-        "ECS documents that when idleTimeout is less than perRequestTimeout the connection closes at the idle timeout (API_TimeoutConfiguration): long requests fail before the timeout the team chose.");
+        "ECS documents that when idleTimeout is less than perRequestTimeout the connection closes at the idle timeout (API_TimeoutConfiguration): long requests fail before the timeout the team chose.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TimeoutConfiguration.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -10,7 +10,7 @@ internal sealed class ServiceConnectTimeouts : IPropsRule<FargateServiceSpec>
         "service-connect-timeouts",
         RuleLevel.Error,
         "IdleTimeout and PerRequestTimeout are whole seconds from 0 to 2147483647 (0 disables).",
-        "TimeoutConfiguration takes whole seconds in 0-2147483647; CDK rounds or rejects sub-second values inconsistently and does not check the upper bound.");
+        "TimeoutConfiguration takes whole seconds in 0-2147483647; CDK rounds or rejects sub-second values inconsistently and does not check the upper bound.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TimeoutConfiguration.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -7,7 +7,7 @@ internal sealed class ServiceDnsNameLength : IPropsRule<DiscoveryServiceSpec>
         "service-dns-name-length",
         RuleLevel.Error,
         "For DNS discovery, '<service>.<namespace>' has at most 253 characters.",
-        "Route 53 cannot create records for longer names; both parts may be valid on their own.");
+        "Route 53 cannot create records for longer names; both parts may be valid on their own.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

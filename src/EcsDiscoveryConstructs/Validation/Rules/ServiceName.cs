@@ -7,7 +7,7 @@ internal sealed class ServiceName : IPropsRule<DiscoveryServiceSpec>
         "service-name",
         RuleLevel.Error,
         "Service name: 1-127 characters, dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-'; a one-character label is a letter or digit.",
-        "CreateService rejects other names (ServiceName pattern in the Cloud Map API model).");
+        "CreateService rejects other names (ServiceName pattern in the Cloud Map API model).") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

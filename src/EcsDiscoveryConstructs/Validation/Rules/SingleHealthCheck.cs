@@ -7,7 +7,7 @@ internal sealed class SingleHealthCheck : IPropsRule<DiscoveryServiceSpec>
         "single-health-check",
         RuleLevel.Error,
         "CustomHealthCheck and Route53HealthCheck are not both set.",
-        "HealthCheckConfig and HealthCheckCustomConfig are mutually exclusive in CreateService.");
+        "HealthCheckConfig and HealthCheckCustomConfig are mutually exclusive in CreateService.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html" };
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {

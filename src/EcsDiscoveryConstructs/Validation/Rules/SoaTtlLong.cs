@@ -10,7 +10,7 @@ internal sealed class SoaTtlLong : IPropsRule<NamespaceSpec>
         "soa-ttl-long",
         RuleLevel.Warning,
         $"SoaTtl above {ThresholdSeconds} s.",
-        "Resolvers cache NXDOMAIN for the SOA TTL: a client that asks for a service before its first task registers cannot resolve it for that long.");
+        "Resolvers cache NXDOMAIN for the SOA TTL: a client that asks for a service before its first task registers cannot resolve it for that long.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_SOA.html" };
 
     public IEnumerable<Violation> Check(NamespaceSpec subject)
     {

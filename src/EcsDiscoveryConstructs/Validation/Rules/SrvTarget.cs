@@ -9,7 +9,7 @@ internal sealed class SrvTarget : IPropsRule<FargateServiceSpec>
         "srv-target",
         RuleLevel.Error,
         "With SRV records, CloudMap.ContainerName and ContainerPort name a container of the task and a port mapped on it (they may be left out only when the task has one container with one port).",
-        "CDK falls back to the default container's port when containerPort is missing, which may not be mapped on the chosen container; ECS then registers a port nothing listens on.");
+        "CDK falls back to the default container's port when containerPort is missing, which may not be mapped on the chosen container; ECS then registers a port nothing listens on.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -11,7 +11,7 @@ internal sealed class TagsFormat : IPropsRule<NamespaceSpec>, IPropsRule<Discove
         "tags-format",
         RuleLevel.Error,
         "At most 50 tags; keys 1-128 characters not starting with 'aws:'; values at most 256 characters.",
-        "TagResource limits (TooManyTagsException, InvalidInput); 'aws:' is reserved for AWS. Checked on the props, and at synth on the tags that reach the template (Tags.Of(scope) on a parent included).");
+        "TagResource limits (TooManyTagsException, InvalidInput); 'aws:' is reserved for AWS. Checked on the props, and at synth on the tags that reach the template (Tags.Of(scope) on a parent included).") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_Tag.html" };
 
     public RuleInfo Info => Rule;
 

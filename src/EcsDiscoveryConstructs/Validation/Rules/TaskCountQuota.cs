@@ -10,7 +10,7 @@ internal sealed class TaskCountQuota : IPropsRule<FargateServiceSpec>
         "task-count-quota",
         RuleLevel.Error,
         "DesiredCount and Scaling.MaxCapacity are at most 1,000 for a service registered in Cloud Map or Service Connect (DesiredCount too when autoscaling is on: ECS starts that many tasks on deploy).",
-        "Cloud Map allows 1,000 instances per service and the quota cannot be raised: tasks beyond it fail to register and never become discoverable.");
+        "Cloud Map allows 1,000 instances per service and the quota cannot be raised: tasks beyond it fail to register and never become discoverable.") { Reference = "https://docs.aws.amazon.com/general/latest/gr/cloud_map.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -7,7 +7,7 @@ internal sealed class TaskScalingRange : IPropsRule<FargateServiceSpec>
         "task-scaling-range",
         RuleLevel.Error,
         "Scaling has 0 <= MinCapacity <= MaxCapacity, MaxCapacity >= 1 and TargetCpuPercent 1-100.",
-        "Application Auto Scaling rejects inverted or empty ranges at deploy time.");
+        "Application Auto Scaling rejects inverted or empty ranges at deploy time.") { Reference = "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -7,7 +7,7 @@ internal sealed class TaskSource : IPropsRule<FargateServiceSpec>
         "task-source",
         RuleLevel.Error,
         "Exactly one of Container and TaskDefinition is set; a TaskDefinition has containers, at least one of them essential.",
-        "Without either there is nothing to run; with both it is unclear which containers the discovery settings refer to.");
+        "Without either there is nothing to run; with both it is unclear which containers the discovery settings refer to.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {

@@ -9,7 +9,7 @@ internal sealed partial class TlsAuthorityArn : IPropsRule<FargateServiceSpec>
         "tls-authority-arn",
         RuleLevel.Error,
         "ServiceConnect endpoint Tls.AwsPcaAuthorityArn is an AWS Private CA certificate-authority ARN.",
-        "Service Connect TLS issues certificates from AWS Private CA; CDK only checks that the value starts with 'arn:'.");
+        "Service Connect TLS issues certificates from AWS Private CA; CDK only checks that the value starts with 'arn:'.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectTlsCertificateAuthority.html" };
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
