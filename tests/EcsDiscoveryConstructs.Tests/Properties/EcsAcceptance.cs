@@ -89,6 +89,11 @@ internal static partial class EcsAcceptance
                 yield return $"{id}: {tasks} tasks with {low}/{high} % can neither start nor stop a task in a deployment";
             }
 
+            foreach (var problem in StrategyProblems(t, p))
+            {
+                yield return $"{id}: {problem}";
+            }
+
             foreach (var problem in RegistryProblems(t, id, p, taskDefinitions))
             {
                 yield return problem;
@@ -202,6 +207,35 @@ internal static partial class EcsAcceptance
     /// ECS registers an IPv4 address and a port, so a Cloud Map service with AAAA or CNAME records cannot be filled, and
     /// a bridge or host task (no address of its own) is found only through SRV.
     /// </summary>
+    /// <summary>
+    /// CapacityProviderStrategyItem (weight 0-1000, base 0-100000, a base on one provider, a weight above 0 somewhere) and
+    /// PutClusterCapacityProviders (a provider in a strategy is associated with the service's cluster).
+    /// </summary>
+    private static IEnumerable<string> StrategyProblems(TemplateView t, JsonObject service)
+    {
+        var items = Objects(service["CapacityProviderStrategy"]).ToList();
+        if (items.Count == 0)
+        {
+            yield break;
+        }
+
+        var weights = items.Select(i => Num(i["Weight"]) ?? 0).ToList();
+        if (weights.Any(w => !WholeIn(w, 0, 1000)) || weights.All(w => w == 0) || items.Count(i => (Num(i["Base"]) ?? 0) > 0) > 1 || items.Any(i => Num(i["Base"]) is { } b && !WholeIn(b, 0, 100_000)))
+        {
+            yield return $"capacity provider strategy {new JsonArray([.. items.Select(i => i.DeepClone())]).ToJsonString()}";
+        }
+
+        if (Target(service["Cluster"]) is { } cluster && t.OfType("AWS::ECS::Cluster").Any(c => c.Id == cluster))
+        {
+            var associated = t.OfType("AWS::ECS::ClusterCapacityProviderAssociations").Where(a => Target(a.Properties["Cluster"]) == cluster)
+                .SelectMany(a => (a.Properties["CapacityProviders"] as JsonArray ?? []).Select(Str)).ToHashSet();
+            foreach (var provider in items.Select(i => Str(i["CapacityProvider"])).OfType<string>().Where(p => !associated.Contains(p)))
+            {
+                yield return $"capacity provider {provider} is not associated with cluster {cluster}";
+            }
+        }
+    }
+
     private static IEnumerable<string> RegistryProblems(TemplateView t, string id, JsonObject service, Dictionary<string, JsonObject> taskDefinitions)
     {
         var cloudMap = t.OfType("AWS::ServiceDiscovery::Service").ToDictionary(r => r.Id, r => r.Properties);

@@ -17,9 +17,9 @@ public class FargateServiceProperties(ITestOutputHelper output)
 
     public sealed record EndpointCase(string? DiscoveryName, string? DnsName, int? Port, double? IdleMs, double? PerRequestMs);
 
-    public sealed record ServiceCase(string Name, int Desired, int? ScaleMin, int? ScaleMax, CloudMapCase? CloudMap, EndpointCase? Endpoint, bool ClientOnly, bool Dual, string Exec, bool Tcp, int Port, (int Min, int Max) Deployment, (int Cpu, int Memory) Size);
+    public sealed record ServiceCase(string Name, int Desired, int? ScaleMin, int? ScaleMax, CloudMapCase? CloudMap, EndpointCase? Endpoint, bool ClientOnly, bool Dual, string Exec, bool Tcp, int Port, (int Min, int Max) Deployment, (int Cpu, int Memory) Size, string? Strategy);
 
-    public sealed record AppCase(string NamespaceKind, string NamespaceName, ServiceCase[] Services, bool Connect, int StackTags);
+    public sealed record AppCase(string NamespaceKind, string NamespaceName, ServiceCase[] Services, bool Connect, int StackTags, string FargateProviders);
 
     private static readonly Gen<string?> OptionalName = Mostly(Gen.Const(default(string)), Name.Select(n => (string?)n));
 
@@ -38,12 +38,13 @@ public class FargateServiceProperties(ITestOutputHelper output)
         Gen.Select(Name, Count, Mostly(Gen.Const(default(int?)), Count.Select(c => (int?)c)), Count, CloudMap, Endpoint)
             .SelectMany(t => Gen.Select(Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.Const(false), Gen.Const(true)), Mostly(Gen.OneOf("Off", "On"), Gen.OneOf("ReadonlyRoot", "Credentials", "LateCredentials")), Gen.OneOf(false, false, true), Gen.OneOf(80, 8080, 65535), Mostly(Gen.Const((100, 200)), Gen.OneOf((50, 200), (0, 100), (100, 100), (101, 200), (-1, 200), (50, 99), (100, 150), (67, 120), (99, 100), (95, 105), (75, 100))))
                 .SelectMany(u => Mostly(Gen.Const((256, 512)), Gen.OneOf((512, 4096), (1024, 1024), (300, 512), (4096, 31744), (16384, 122880), (8192, 17408)))
-                    .Select(size => new ServiceCase(t.Item1, t.Item2, t.Item3, t.Item3 is null ? null : t.Item4, t.Item5, t.Item6, u.Item1, u.Item2, u.Item3, u.Item4, u.Item5, u.Item6, size))));
+                    .SelectMany(size => Mostly(Gen.Const(default(string)), Gen.OneOf<string?>("spot", "base+spot", "weight1001", "zero", "ec2"))
+                        .Select(strategy => new ServiceCase(t.Item1, t.Item2, t.Item3, t.Item3 is null ? null : t.Item4, t.Item5, t.Item6, u.Item1, u.Item2, u.Item3, u.Item4, u.Item5, u.Item6, size, strategy)))));
 
     private static readonly Gen<AppCase> Case =
         Gen.OneOf("Private", "Http", "ClusterDefault")
-            .SelectMany(kind => Gen.Select(kind == "Http" ? HttpNamespaceName : DnsNamespaceName, Service.Array[1, 2], Gen.OneOf(false, true), Mostly(Gen.Const(0), Gen.Const(1)))
-                .Select(t => new AppCase(kind, t.Item1, t.Item2, t.Item3, t.Item4)));
+            .SelectMany(kind => Gen.Select(kind == "Http" ? HttpNamespaceName : DnsNamespaceName, Service.Array[1, 2], Gen.OneOf(false, true), Mostly(Gen.Const(0), Gen.Const(1)), Gen.OneOf("none", "before", "after"))
+                .Select(t => new AppCase(kind, t.Item1, t.Item2, t.Item3, t.Item4, t.Item5)));
 
     [Fact]
     public void GeneratedFargateServices_FailWithOurErrorOrSynthesizeWhatAwsAccepts()
@@ -68,7 +69,17 @@ public class FargateServiceProperties(ITestOutputHelper output)
                 cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions { Name = Str(c.NamespaceName), Vpc = vpc, UseForServiceConnect = true });
             }
 
+            if (c.FargateProviders == "before")
+            {
+                cluster.EnableFargateCapacityProviders();
+            }
+
             var services = c.Services.Select((s, i) => Create(stack, cluster, ns, s, i)).ToList();
+            if (c.FargateProviders == "after")
+            {
+                cluster.EnableFargateCapacityProviders();
+            }
+
             if (c.Connect && services.Count == 2)
             {
                 services[0].ConnectTo(services[1]);
@@ -114,6 +125,15 @@ public class FargateServiceProperties(ITestOutputHelper output)
                 : null,
             DualDiscovery = s.Dual,
             Exec = s.Exec == "Off" ? null : new ExecOptions { EnableInitProcess = true },
+            CapacityProviderStrategies = s.Strategy switch
+            {
+                "spot" => [new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = 1 }],
+                "base+spot" => [new CapacityProviderStrategy { CapacityProvider = "FARGATE", Base = 1, Weight = 1 }, new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = 3 }],
+                "weight1001" => [new CapacityProviderStrategy { CapacityProvider = "FARGATE", Weight = 1001 }],
+                "zero" => [new CapacityProviderStrategy { CapacityProvider = "FARGATE", Weight = 0 }],
+                "ec2" => [new CapacityProviderStrategy { CapacityProvider = "my-asg-provider", Weight = 1 }],
+                _ => null,
+            },
         });
         if (s.Exec == "LateCredentials")
         {
