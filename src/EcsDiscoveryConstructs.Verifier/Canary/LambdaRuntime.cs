@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using EcsDiscoveryConstructs.Verifier.Redaction;
 
 namespace EcsDiscoveryConstructs.Verifier.Canary;
@@ -66,8 +67,8 @@ public sealed partial class LambdaRuntimeApi(string hostAndPort) : ILambdaRuntim
         return hostValid && int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture) <= 65535;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?):(?<port>[1-9][0-9]{0,4})\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex HostAndPort();
+    [GeneratedRegex(@"^(?<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?):(?<port>[1-9][0-9]{0,4})\z", RegexOptions.CultureInvariant)]
+    private static partial Regex HostAndPort();
 
     /// <inheritdoc/>
     public async Task<LambdaInvocation> NextAsync(CancellationToken cancellationToken)

@@ -114,7 +114,6 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
             yield return new Violation("Port (not set)", "is required: the service has SRV records", "Set Port.");
         }
 
-
         if (records == DiscoveryRecordTypes.Srv && o.Ipv4 is null && o.Ipv6 is null)
         {
             yield return new Violation("Ipv4 and Ipv6 (neither set)", "leave the SRV record's target without an address: Cloud Map needs one or both", "Set Ipv4, Ipv6 or both.");
