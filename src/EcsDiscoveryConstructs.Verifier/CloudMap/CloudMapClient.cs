@@ -1,60 +1,41 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Amazon;
-using Amazon.Runtime.Signing;
-using EcsDiscoveryConstructs.Verifier.Input;
-using EcsDiscoveryConstructs.Verifier.Redaction;
+using EcsDiscoveryConstructs.Verifier.Aws;
 
 namespace EcsDiscoveryConstructs.Verifier.CloudMap;
 
 /// <summary>
-/// A small typed Cloud Map client (AWS JSON 1.1, SigV4 from AWSSDK.Core): pagination, bounded retries with
-/// exponential backoff and full jitter on throttling and 5xx, per-call timeouts, typed errors, and a client-side
+/// A small typed Cloud Map client over the verifier's AWS JSON 1.1 transport (SigV4, pagination, bounded retries with
+/// exponential backoff and full jitter on throttling and 5xx, per-call timeouts, typed errors) with a client-side
 /// DiscoverInstances rate limit. Credentials and signatures never appear in messages.
 /// </summary>
 public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposable
 {
     private const string TargetPrefix = "Route53AutoNaming_v20170314.";
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/x-amz-json-1.1");
 
-    private readonly CloudMapClientOptions options;
-    private readonly HttpClient http;
+    private readonly AwsJsonTransport transport;
     private readonly Uri endpoint;
     private readonly Uri dataEndpoint;
     private readonly IntervalLimiter discoverLimiter;
-    private readonly RegionEndpoint region;
 
     /// <summary>Creates the client; <paramref name="handler"/> replaces the HTTP transport (tests).</summary>
     public CloudMapClient(CloudMapClientOptions options, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options;
-        http = handler is null ? new HttpClient() : new HttpClient(handler);
-        http.Timeout = Timeout.InfiniteTimeSpan;
-        region = RegionEndpoint.GetBySystemName(options.Region);
-        // The partition's DNS suffix from AWSSDK.Core's region metadata: amazonaws.com, amazonaws.com.cn (China), ...
-        var suffix = DnsSuffix(region);
-        endpoint = options.EndpointUrl ?? new Uri($"https://servicediscovery.{options.Region}.{suffix}/");
-        dataEndpoint = options.EndpointUrl ?? new Uri($"https://data-servicediscovery.{options.Region}.{suffix}/");
+        transport = new AwsJsonTransport(options, "servicediscovery", TargetPrefix, (operation, code, message, status, inner) => new CloudMapException(operation, code, message, status, inner), handler);
+        endpoint = transport.Endpoint("servicediscovery");
+        dataEndpoint = transport.Endpoint("data-servicediscovery");
         discoverLimiter = new IntervalLimiter(options.DiscoverInstancesPerSecond);
     }
 
     /// <summary>The DNS suffix of <paramref name="region"/>'s partition, e.g. <c>amazonaws.com.cn</c> for China Regions.</summary>
-    public static string DnsSuffix(RegionEndpoint region)
-    {
-        ArgumentNullException.ThrowIfNull(region);
-        return string.IsNullOrEmpty(region.PartitionDnsSuffix) ? "amazonaws.com" : region.PartitionDnsSuffix;
-    }
+    public static string DnsSuffix(RegionEndpoint region) => AwsJsonTransport.DnsSuffix(region);
 
     /// <summary>The Cloud Map API endpoint the client calls.</summary>
     public Uri Endpoint => endpoint;
 
     /// <summary>How many HTTP requests the client has sent, retries included.</summary>
-    public int RequestCount => requestCount;
-
-    private int requestCount;
-    private bool secretsRegistered;
+    public int RequestCount => transport.RequestCount;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<LiveNamespace>> ListNamespacesAsync(CancellationToken cancellationToken)
@@ -160,7 +141,7 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
     /// <inheritdoc />
     public void Dispose()
     {
-        http.Dispose();
+        transport.Dispose();
         // Stryker disable once Statement : a disposed client refuses calls through its HTTP client either way; this only frees the limiter's handle.
         discoverLimiter.Dispose();
     }
@@ -194,184 +175,15 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
 
     private static readonly TimeSpan OperationPollInterval = TimeSpan.FromMilliseconds(500);
 
-    private async Task<List<JsonObject>> PagesAsync(string operation, JsonObject request, string member, CancellationToken cancellationToken)
-    {
-        var items = new List<JsonObject>();
-        await foreach (var page in PageObjectsAsync(operation, request, cancellationToken).ConfigureAwait(false))
-        {
-            items.AddRange(Shaped(operation, page, p => Items(p, member, operation)));
-        }
+    private Task<List<JsonObject>> PagesAsync(string operation, JsonObject request, string member, CancellationToken cancellationToken)
+        => transport.PagesAsync(operation, request, member, "NextToken", endpoint, cancellationToken);
 
-        return items;
-    }
+    private Task<JsonObject> SendAsync(string operation, JsonObject body, Uri target, CancellationToken cancellationToken)
+        => transport.SendAsync(operation, body, target, cancellationToken);
 
-    private async IAsyncEnumerable<JsonObject> PageObjectsAsync(string operation, JsonObject request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        string? token = null;
-        for (var page = 0; ; page++)
-        {
-            if (page >= options.MaxPages)
-            {
-                throw new CloudMapException(operation, "PaginationLoop", $"the endpoint kept returning NextToken after {options.MaxPages} pages");
-            }
+    private static List<JsonObject> Items(JsonObject answer, string member, string operation) => AwsJsonTransport.Items(answer, member, operation);
 
-            var body = (JsonObject)request.DeepClone();
-            if (token is not null)
-            {
-                body["NextToken"] = token;
-            }
-
-            var answer = await SendAsync(operation, body, endpoint, cancellationToken).ConfigureAwait(false);
-            yield return answer;
-            token = answer["NextToken"]?.GetValue<string>();
-            if (string.IsNullOrEmpty(token))
-            {
-                yield break;
-            }
-
-            if (!seen.Add(token))
-            {
-                throw new CloudMapException(operation, "PaginationLoop", "the endpoint returned the same NextToken twice");
-            }
-        }
-    }
-
-    private async Task<JsonObject> SendAsync(string operation, JsonObject body, Uri target, CancellationToken cancellationToken)
-    {
-        var payload = Encoding.UTF8.GetBytes(body.ToJsonString());
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await SendOnceAsync(operation, payload, target, cancellationToken).ConfigureAwait(false);
-            }
-            catch (CloudMapException e) when (e.IsTransient && attempt < options.MaxAttempts)
-            {
-                var cap = Math.Min(options.MaxBackoff.TotalMilliseconds, options.BaseBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1));
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * cap), cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw Stopped(operation, target, started.Elapsed, attempt, cancelled, cancellationToken);
-                }
-            }
-            catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
-            {
-                throw Stopped(operation, target, started.Elapsed, attempt, cancelled, cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>The caller stopped waiting (a deadline, Ctrl-C): which call, to where, after how long.</summary>
-    private static OperationCanceledException Stopped(string operation, Uri target, TimeSpan waited, int attempt, OperationCanceledException inner, CancellationToken token)
-        => new($"{operation} to {target.GetLeftPart(UriPartial.Authority)} was stopped after {waited.TotalSeconds:0.0} s (attempt {attempt}) without an answer: the caller's time ran out", inner, token);
-
-    private async Task<JsonObject> SendOnceAsync(string operation, byte[] payload, Uri target, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.CallTimeout);
-        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(payload) };
-        request.Content.Headers.ContentType = JsonContentType;
-        request.Headers.Add("X-Amz-Target", TargetPrefix + operation);
-        Sign(request, payload, target);
-        Interlocked.Increment(ref requestCount);
-
-        HttpResponseMessage response;
-        string text;
-        try
-        {
-            response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new CloudMapException(operation, "Timeout", $"no answer from {target.GetLeftPart(UriPartial.Authority)} within {options.CallTimeout.TotalSeconds:0.#} s");
-        }
-        catch (HttpRequestException e)
-        {
-            throw new CloudMapException(operation, "ConnectionFailed", $"cannot reach {target.GetLeftPart(UriPartial.Authority)}: {e.Message}", inner: e);
-        }
-
-        using (response)
-        {
-            JsonObject? json;
-            try
-            {
-                json = string.IsNullOrWhiteSpace(text) ? [] : UntrustedJson.Parse(text, operation) as JsonObject;
-            }
-            catch (InputException)
-            {
-                json = null;
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                var type = json?["__type"]?.GetValue<string>();
-                if (type is null && response.Headers.TryGetValues("x-amzn-ErrorType", out var values))
-                {
-                    type = values.First();
-                }
-
-                var code = type is null ? $"Http{(int)response.StatusCode}" : type[(type.LastIndexOf('#') + 1)..].Split(':')[0];
-                var message = json?["Message"]?.GetValue<string>() ?? json?["message"]?.GetValue<string>() ?? response.ReasonPhrase ?? "no message";
-                throw new CloudMapException(operation, code, message, response.StatusCode);
-            }
-
-            return json ?? throw new CloudMapException(operation, "MalformedResponse", $"the answer from {target.GetLeftPart(UriPartial.Authority)} is not a JSON object", response.StatusCode);
-        }
-    }
-
-    private void Sign(HttpRequestMessage request, byte[] payload, Uri target)
-    {
-        if (!secretsRegistered)
-        {
-            // Whatever a server echoes back, these values never reach a message, report or log (Redactor).
-            var credentials = options.Credentials.GetCredentials();
-            Redactor.AddSecret(credentials.AccessKey);
-            Redactor.AddSecret(credentials.SecretKey);
-            Redactor.AddSecret(credentials.Token);
-            // Stryker disable once Boolean : registering the same secrets again on every request changes nothing but time.
-            secretsRegistered = true;
-        }
-
-        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = target, Content = payload };
-        signing.Headers["content-type"] = JsonContentType.MediaType!;
-        signing.Headers["host"] = target.IsDefaultPort ? target.Host : $"{target.Host}:{target.Port}";
-        signing.Headers["x-amz-target"] = request.Headers.GetValues("X-Amz-Target").First();
-        var result = AWSSigV4Signer.Sign(signing, new AWSSigV4Parameters { Credentials = options.Credentials, Region = region, Service = "servicediscovery" });
-        foreach (var (name, value) in result.Headers)
-        {
-            if (!name.Equals("host", StringComparison.OrdinalIgnoreCase) && !name.Equals("content-type", StringComparison.OrdinalIgnoreCase) && !name.Equals("x-amz-target", StringComparison.OrdinalIgnoreCase))
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-    }
-
-    /// <summary>The objects of the list <paramref name="member"/> of an answer; anything but a list of objects is malformed.</summary>
-    private static List<JsonObject> Items(JsonObject answer, string member, string operation)
-        => UntrustedJson.Array(answer[member], operation, member).Select((item, i) => UntrustedJson.Object(item, operation, $"{member}[{i}]")!).ToList();
-
-    /// <summary>Reads an answer with <paramref name="read"/>; an answer of another shape than the API's becomes a typed error.</summary>
-    private static TResult Shaped<TSource, TResult>(string operation, TSource answer, Func<TSource, TResult> read)
-    {
-        try
-        {
-            return read(answer);
-        }
-        catch (InputException e)
-        {
-            throw new CloudMapException(operation, "MalformedResponse", $"the answer has an unexpected shape: {e.Message}", inner: e);
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
-        {
-            throw new CloudMapException(operation, "MalformedResponse", $"the answer has an unexpected shape ({e.Message})", inner: e);
-        }
-    }
+    private TResult Shaped<TSource, TResult>(string operation, TSource answer, Func<TSource, TResult> read) => transport.Shaped(operation, answer, read);
 
     private static string Str(JsonNode node, string name) => node[name]?.GetValue<string>() ?? string.Empty;
 

@@ -1,9 +1,10 @@
 using System.Net;
+using EcsDiscoveryConstructs.Verifier.Aws;
 
 namespace EcsDiscoveryConstructs.Verifier.CloudMap;
 
 /// <summary>A Cloud Map call failed: an AWS error (with its code), a transport failure, a timeout or an answer that cannot be read.</summary>
-public sealed class CloudMapException : Exception
+public sealed class CloudMapException : AwsApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="operation">The API operation, e.g. <c>ListServices</c>.</param>
@@ -12,28 +13,7 @@ public sealed class CloudMapException : Exception
     /// <param name="statusCode">The HTTP status, when there was an answer.</param>
     /// <param name="inner">The cause.</param>
     public CloudMapException(string operation, string code, string message, HttpStatusCode? statusCode = null, Exception? inner = null)
-        : base($"{operation} failed: {code}: {message}", inner)
+        : base(operation, code, message, statusCode, inner)
     {
-        Operation = operation;
-        Code = code;
-        StatusCode = statusCode;
     }
-
-    /// <summary>The API operation that failed.</summary>
-    public string Operation { get; }
-
-    /// <summary>The error code.</summary>
-    public string Code { get; }
-
-    /// <summary>The HTTP status, when the endpoint answered.</summary>
-    public HttpStatusCode? StatusCode { get; }
-
-    /// <summary>True for throttling answers (429, <c>RequestLimitExceeded</c>, <c>ThrottlingException</c>).</summary>
-    public bool IsThrottling => StatusCode == HttpStatusCode.TooManyRequests || Code is "RequestLimitExceeded" or "ThrottlingException" or "Throttling" or "TooManyRequestsException";
-
-    /// <summary>True for not-found errors (<c>NamespaceNotFound</c>, <c>ServiceNotFound</c>, ...).</summary>
-    public bool IsNotFound => Code.EndsWith("NotFound", StringComparison.Ordinal);
-
-    /// <summary>True when a retry may succeed: throttling, 5xx, timeouts and connection failures.</summary>
-    public bool IsTransient => IsThrottling || (int?)StatusCode >= 500 || Code is "Timeout" or "ConnectionFailed";
 }

@@ -8,7 +8,7 @@ namespace EcsDiscoveryConstructs.Verifier.Tests.CloudMap;
 internal sealed record SentRequest(string Operation, Uri Url, IReadOnlyDictionary<string, string> Headers, JsonObject Body);
 
 /// <summary>
-/// An in-process HTTP transport for <see cref="Verifier.CloudMap.CloudMapClient"/>: answers each request with what the
+/// An in-process HTTP transport for the AWS JSON clients (<see cref="Verifier.CloudMap.CloudMapClient"/>, <see cref="Verifier.Ecs.EcsClient"/>): answers each request with what the
 /// script returns for it (status, body, extra headers) and records every request, so the wire format is pinned without
 /// sockets or a Cloud Map peer.
 /// </summary>
@@ -26,7 +26,8 @@ internal sealed class ScriptedHandler(Func<SentRequest, (HttpStatusCode Status, 
     {
         var body = await request.Content!.ReadAsStringAsync(cancellationToken);
         var headers = request.Headers.Concat(request.Content.Headers).ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value), StringComparer.Ordinal);
-        var sent = new SentRequest(headers["x-amz-target"].Replace("Route53AutoNaming_v20170314.", string.Empty, StringComparison.Ordinal), request.RequestUri!, headers, (JsonObject)JsonNode.Parse(body)!);
+        var target = headers["x-amz-target"];
+        var sent = new SentRequest(target[(target.LastIndexOf('.') + 1)..], request.RequestUri!, headers, (JsonObject)JsonNode.Parse(body)!);
         lock (Sent)
         {
             Sent.Add(sent);
