@@ -16,8 +16,8 @@ public sealed class DiscoveryInstanceOptions
     /// <value>Default: none.</value>
     public string? Ipv6 { get; init; }
 
-    /// <summary>The port (<c>AWS_INSTANCE_PORT</c>), 1-65535; required for SRV records and with a Route 53 health check.</summary>
-    /// <value>Default: none.</value>
+    /// <summary>The port (<c>AWS_INSTANCE_PORT</c>), 1-65535; required for SRV records and the port a Route 53 health check reaches.</summary>
+    /// <value>Default: 80 for an IP instance (the CDK writes <c>AWS_INSTANCE_PORT=80</c> when none is given; with a Route 53 health check the rule <c>instance-default-port</c> warns); none for CNAME and non-IP instances.</value>
     public int? Port { get; init; }
 
     /// <summary>The domain name the CNAME record points to (<c>AWS_INSTANCE_CNAME</c>): labels of 1-63 printable ASCII characters, at most 253 characters; only for CNAME services.</summary>
