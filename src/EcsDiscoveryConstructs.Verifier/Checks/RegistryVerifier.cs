@@ -1,6 +1,7 @@
 using EcsDiscoveryConstructs.Verifier.Checks.Registry;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Dns;
+using EcsDiscoveryConstructs.Verifier.Ecs;
 using EcsDiscoveryConstructs.Verifier.Expectations;
 
 namespace EcsDiscoveryConstructs.Verifier.Checks;
@@ -9,9 +10,11 @@ namespace EcsDiscoveryConstructs.Verifier.Checks;
 /// Compares a live Cloud Map registry with what the cloud assembly promises, with the fewest calls: one
 /// ListNamespaces, one ListServices per matched namespace, and per expected service one ListInstances and one
 /// DiscoverInstances (HealthStatus ALL, which also carries each instance's health); listings are paginated.
-/// Services are checked <paramref name="concurrency"/> at a time.
+/// Services are checked <paramref name="concurrency"/> at a time. With an <paramref name="ecs"/> reader, the ECS services
+/// that registered instances (their <c>ECS_CLUSTER_NAME</c> and <c>ECS_SERVICE_NAME</c>) are described once per cluster,
+/// so <c>instance-count</c> accepts what a deployment in progress may run and names a failed or rolled-back one.
 /// </summary>
-public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4)
+public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4, IEcsReader? ecs = null)
 {
     private static readonly INamespaceCheck[] NamespaceChecks = [new NamespaceExistsCheck(), new NamespaceIdCheck(), new SoaTtlCheck(), new UnknownServicesCheck()];
 
@@ -101,9 +104,39 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         // One ListInstances and one DiscoverInstances (HealthStatus ALL: the API clients use, with each instance's health).
         var instances = await client.ListInstancesAsync(live.Id, cancellationToken).ConfigureAwait(false);
         var discovered = await client.DiscoverInstancesAsync(liveNamespace!.Value.Namespace.DiscoveryName, live.Name, "ALL", cancellationToken).ConfigureAwait(false);
-        var facts = new ServiceFacts(service, live, instances, discovered, strict);
+        var facts = new ServiceFacts(service, live, instances, discovered, strict) { Registrants = await RegistrantsAsync(service, instances, cancellationToken).ConfigureAwait(false) };
         results.AddRange(ServiceChecks.SelectMany(c => c.Check(facts)));
 
         return (results, new ServiceObservation(service, liveNamespace.Value.Namespace, live, instances, Route53Answers.Healthy(live, instances, discovered)));
+    }
+
+    /// <summary>
+    /// The ECS services of <paramref name="service"/> that its instances name, with their deployment windows; none without
+    /// a reader, without instances naming a cluster, or when ECS cannot be read (the checks then judge as in steady state).
+    /// </summary>
+    private async Task<IReadOnlyList<EcsRegistrant>> RegistrantsAsync(ExpectedService service, IReadOnlyList<LiveInstance> instances, CancellationToken cancellationToken)
+    {
+        var names = service.EcsServiceNames.Where(n => n.IsResolved).Select(n => n.Literal!).ToHashSet(StringComparer.Ordinal);
+        if (ecs is null || names.Count == 0)
+        {
+            return [];
+        }
+
+        var clusters = instances.Select(i => i.Attributes.GetValueOrDefault("ECS_CLUSTER_NAME")).OfType<string>().Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var registrants = new List<EcsRegistrant>();
+        foreach (var cluster in clusters)
+        {
+            try
+            {
+                var described = await ecs.DescribeServicesAsync(cluster, [.. names.Order(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
+                registrants.AddRange(described.Items.Where(s => names.Contains(s.Name)).Select(s => new EcsRegistrant(cluster, s.Name, DeploymentWindow.Of(s))));
+            }
+            catch (EcsException)
+            {
+                // Not readable here (no permission, a peer without ECS): judged as in steady state, as without a reader.
+            }
+        }
+
+        return registrants;
     }
 }

@@ -36,12 +36,17 @@ internal sealed class FakeRegistry : ICloudMapClient, ICloudMapWriter
         return service;
     }
 
-    public void Instance(LiveService service, string id, string ipv4, string health = "HEALTHY", string? ecsService = null)
+    public void Instance(LiveService service, string id, string ipv4, string health = "HEALTHY", string? ecsService = null, string? ecsCluster = null)
     {
         var attributes = new Dictionary<string, string> { ["AWS_INSTANCE_IPV4"] = ipv4 };
         if (ecsService is not null)
         {
             attributes["ECS_SERVICE_NAME"] = ecsService;
+        }
+
+        if (ecsCluster is not null)
+        {
+            attributes["ECS_CLUSTER_NAME"] = ecsCluster;
         }
 
         instances[service.Id].Add((new LiveInstance(id, attributes), health));

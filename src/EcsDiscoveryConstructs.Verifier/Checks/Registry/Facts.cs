@@ -1,4 +1,5 @@
 using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Ecs;
 using EcsDiscoveryConstructs.Verifier.Expectations;
 
 namespace EcsDiscoveryConstructs.Verifier.Checks.Registry;
@@ -47,11 +48,20 @@ internal sealed record NamespaceFacts(ExpectedNamespace Namespace, IReadOnlyList
 /// <param name="Strict">Whether undeclared things fail.</param>
 internal sealed record ServiceFacts(ExpectedService Service, LiveService Live, IReadOnlyList<LiveInstance> Instances, IReadOnlyList<DiscoveredInstance> Discovered, bool Strict)
 {
+    /// <summary>What ECS says of the services registering here (empty when ECS was not read or did not know them).</summary>
+    public IReadOnlyList<EcsRegistrant> Registrants { get; init; } = [];
+
     public string Target => $"{Service.Namespace.Name}/{Service.Name}";
 
     public CheckResult Result(CheckInfo check, bool ok, string pass, string fail, string expected, string actual)
         => new(Service.Stack, check.Id, Target, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? pass : fail) { Expected = expected, Actual = actual };
 }
+
+/// <summary>An ECS service registering into a Cloud Map service, and what it may run now.</summary>
+/// <param name="Cluster">The cluster, as the instances name it (<c>ECS_CLUSTER_NAME</c>).</param>
+/// <param name="Service">The ECS service's name.</param>
+/// <param name="Window">What it may run now, from its deployment state.</param>
+internal sealed record EcsRegistrant(string Cluster, string Service, DeploymentWindow Window);
 
 /// <summary>Shared wording of results.</summary>
 internal static class Words

@@ -11,12 +11,29 @@ internal sealed class InstanceCountCheck : IServiceCheck
     public IEnumerable<CheckResult> Check(ServiceFacts facts)
     {
         var (min, max, count) = (facts.Service.MinInstances, facts.Service.MaxInstances, facts.Instances.Count);
-        if (min is not null || max is not null)
+        var failed = facts.Registrants.Select(r => r.Window.Failure is { } failure ? $"{r.Service}: {failure}" : null).OfType<string>().ToList();
+        var moving = facts.Registrants.Where(r => r.Window.InProgress).ToList();
+        if (failed.Count > 0)
         {
-            var range = min == max ? $"{min}" : $"{min ?? 0}-{(max is null ? "any" : max.ToString())}";
+            var range = Range(min, max);
+            yield return facts.Result(Info, false, string.Empty, $"{count} instances (expected {range}); ECS: {string.Join("; ", failed)}", range, $"{count}");
+        }
+        else if (moving.Count > 0)
+        {
+            // While ECS deploys, the registering services may run (and register) anything their deployment limits allow.
+            var (low, high) = (facts.Registrants.Sum(r => (long)r.Window.MinTasks), facts.Registrants.Sum(r => (long)r.Window.MaxTasks));
+            var range = low == high ? $"{low}" : $"{low}-{high}";
+            var what = string.Join("; ", moving.Select(r => $"{r.Service}: {r.Window.Description}"));
+            yield return facts.Result(Info, count >= low && count <= high, $"{count} instances (expected {range}, deployment in progress: {what})", $"{count} instances, expected {range} while deploying ({what})", range, $"{count}");
+        }
+        else if (min is not null || max is not null)
+        {
+            var range = Range(min, max);
             yield return facts.Result(Info, count >= (min ?? 0) && count <= (max ?? int.MaxValue), $"{count} instances (expected {range})", $"{count} instances, expected {range}", range, $"{count}");
         }
     }
+
+    private static string Range(int? min, int? max) => min == max ? $"{min}" : $"{min ?? 0}-{(max is null ? "any" : max.ToString())}";
 }
 
 /// <summary><c>instance-attributes</c>: every instance carries the attributes its records need.</summary>
