@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Amazon.Runtime;
 using EcsDiscoveryConstructs.Verifier.Assembly;
+using EcsDiscoveryConstructs.Verifier.Aws;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
+using EcsDiscoveryConstructs.Verifier.Ecs;
 using EcsDiscoveryConstructs.Verifier.Redaction;
 
 namespace EcsDiscoveryConstructs.Cli;
@@ -68,6 +71,18 @@ internal sealed class SharedOptions
 
     /// <summary>Builds the Cloud Map client; on bad input writes the reason and returns null.</summary>
     public CloudMapClient? CreateClient(ParseResult parse, TextWriter error, string command, double discoverInstancesPerSecond = 50)
+        => Settings(parse, error, command) is { } settings
+            ? new CloudMapClient(new CloudMapClientOptions { Region = settings.Region, Credentials = settings.Credentials, EndpointUrl = settings.Endpoint, DiscoverInstancesPerSecond = discoverInstancesPerSecond })
+            : null;
+
+    /// <summary>Builds the ECS reader (same Region, credentials and <c>--endpoint-url</c> as the Cloud Map client); on bad input writes the reason and returns null.</summary>
+    public EcsClient? CreateEcsReader(ParseResult parse, TextWriter error, string command)
+        => Settings(parse, error, command) is { } settings
+            ? new EcsClient(new AwsClientOptions { Region = settings.Region, Credentials = settings.Credentials, EndpointUrl = settings.Endpoint })
+            : null;
+
+    /// <summary>The Region, credentials and endpoint every client takes; on bad input writes the reason and returns null.</summary>
+    private (string Region, AWSCredentials Credentials, Uri? Endpoint)? Settings(ParseResult parse, TextWriter error, string command)
     {
         if (!TryParseEndpoint(parse.GetValue(Endpoint), out var endpointUrl, out var reason))
         {
@@ -90,13 +105,7 @@ internal sealed class SharedOptions
 
         try
         {
-            return new CloudMapClient(new CloudMapClientOptions
-            {
-                Region = region,
-                Credentials = AwsSettings.Credentials(parse.GetValue(Profile)),
-                EndpointUrl = endpointUrl,
-                DiscoverInstancesPerSecond = discoverInstancesPerSecond,
-            });
+            return (region, AwsSettings.Credentials(parse.GetValue(Profile)), endpointUrl);
         }
         catch (InvalidOperationException e)
         {

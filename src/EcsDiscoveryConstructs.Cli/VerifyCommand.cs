@@ -71,12 +71,13 @@ internal static class VerifyCommand
             }
 
             var expected = ExpectedState.From(stacks);
+            using var ecs = shared.CreateEcsReader(parse, TextWriter.Null, "verify");
             using (client)
             {
                 VerificationReport report;
                 try
                 {
-                    var registry = new RegistryVerifier(client, parse.GetValue(concurrency));
+                    var registry = new RegistryVerifier(client, parse.GetValue(concurrency), ecs);
                     var dnsVerifier = parse.GetValue(dns) ? new DnsVerifier(new DnsClientResolver(resolverEndpoint)) : null;
                     async Task<VerificationReport> Once(CancellationToken token)
                     {

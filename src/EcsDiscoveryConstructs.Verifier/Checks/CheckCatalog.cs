@@ -38,7 +38,7 @@ public static class CheckCatalog
     public static CheckInfo HealthCheck { get; } = new("health-check", "fail", "The service's health check kind (custom, Route 53 or none) is the declared one.", "HealthCheckCustomConfig, HealthCheckConfig");
 
     /// <summary>The instance count is in range.</summary>
-    public static CheckInfo InstanceCount { get; } = new("instance-count", "fail", "The number of instances is within what the registering ECS services run (desired count or autoscaling range), or the template's own instances.", "DesiredCount, ScalableTarget Min/MaxCapacity, AWS::ServiceDiscovery::Instance");
+    public static CheckInfo InstanceCount { get; } = new("instance-count", "fail", "The number of instances is within what the registering ECS services run (desired count or autoscaling range), or the template's own instances; with ECS readable (ecs:DescribeServices), while a registering service deploys, what its deployment limits allow (desired x minimumHealthyPercent rounded up to desired x maximumPercent rounded down), and a FAILED or rolled-back deployment fails naming it.", "DesiredCount, ScalableTarget Min/MaxCapacity, AWS::ServiceDiscovery::Instance; ECS DescribeServices deployments and DeploymentConfiguration");
 
     /// <summary>Instances carry the attributes their records need.</summary>
     public static CheckInfo InstanceAttributes { get; } = new("instance-attributes", "fail", "Every instance carries the attributes its records need (AWS_INSTANCE_IPV4 for A, AWS_INSTANCE_PORT for SRV, or an alias).", "Cloud Map RegisterInstance");
