@@ -66,6 +66,6 @@ public sealed class DeploymentAwareVerifyTests : IDisposable
             { "id": "ecs-svc/2", "status": "PRIMARY", "rolloutState": "COMPLETED", "desiredCount": 2, "runningCount": 4, "pendingCount": 0, "failedTasks": 0 }
             """));
         Assert.Equal(1, exit);
-        Assert.Matches(@"FAIL +FrontendBackendDns +instance-count +apps\.example\.com/backend +4 instances, expected 2", output);
+        Assert.Matches(@"FAIL +FrontendBackendDns +instance-count +apps\.example\.com/backend +4 instances, expected 2\n +cause: ECS service [^/]+/backend \(ACTIVE\): 4 of 2 running, 0 pending; deployments: ecs-svc/2 PRIMARY COMPLETED 4/2 running, 0 failed\n", output);
     }
 }

@@ -29,6 +29,9 @@ public sealed record CheckResult(string Stack, string Check, string Target, Chec
 
     /// <summary>What the registry holds, as data (e.g. <c>1</c>, <c>missing</c>); null when the check was skipped.</summary>
     public string? Actual { get; init; }
+
+    /// <summary>The facts that explain a failure, from the service that registers here (e.g. what ECS runs, its deployments and last events); null when there are none.</summary>
+    public string? Cause { get; init; }
 }
 
 /// <summary>All check results of one verification.</summary>

@@ -129,7 +129,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             try
             {
                 var described = await ecs.DescribeServicesAsync(cluster, [.. names.Order(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
-                registrants.AddRange(described.Items.Where(s => names.Contains(s.Name)).Select(s => new EcsRegistrant(cluster, s.Name, DeploymentWindow.Of(s))));
+                registrants.AddRange(described.Items.Where(s => names.Contains(s.Name)).Select(s => new EcsRegistrant(cluster, s.Name, DeploymentWindow.Of(s), s)));
             }
             catch (EcsException)
             {

@@ -52,5 +52,6 @@ public sealed record DeploymentWindow(bool InProgress, int MinTasks, int MaxTask
         return new DeploymentWindow(true, min, max, $"deployment {primary?.Id ?? latest?.Arn ?? "?"} in progress ({revisions}): {min}-{max} tasks may run", failure);
     }
 
-    private static string Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? string.Empty : $": {reason}";
+    /// <summary>ECS's reason on one line (a newline in a server's text would break a report's rows).</summary>
+    private static string Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? string.Empty : $": {Redaction.Redactor.Shown(reason)}";
 }

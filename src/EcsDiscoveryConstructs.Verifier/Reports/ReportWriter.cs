@@ -19,13 +19,18 @@ public static class ReportWriter
     public static string Table(VerificationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var rows = report.Results.Select(r => new[] { r.Status.ToString().ToUpperInvariant(), r.Stack, r.Check, r.Target, r.Message }).ToList();
+        var rows = report.Results.Select(r => new[] { r.Status.ToString().ToUpperInvariant(), r.Stack, r.Check, r.Target, r.Message, r.Cause ?? string.Empty }).ToList();
         string[] header = ["STATUS", "STACK", "CHECK", "TARGET", "DETAILS"];
         var widths = Enumerable.Range(0, 4).Select(i => rows.Select(r => r[i].Length).Append(header[i].Length).Max()).ToArray();
         var text = new StringBuilder();
         foreach (var row in rows.Prepend(header))
         {
             text.Append(string.Join("  ", row.Take(4).Select((cell, i) => cell.PadRight(widths[i])))).Append("  ").Append(row[4]).Append('\n');
+            if (row.Length > 5 && row[5].Length > 0)
+            {
+                // A failure's cause goes on a second line, under DETAILS.
+                text.Append(' ', widths.Sum() + (2 * widths.Length)).Append("cause: ").Append(row[5]).Append('\n');
+            }
         }
 
         return text.Append(Summary(report)).Append('\n').ToString();
@@ -41,7 +46,8 @@ public static class ReportWriter
     /// <summary>
     /// JSON: <c>{"version":1,"passed":bool,"summary":{"passed","failed","warnings","skipped"},"results":[{"stack","check","target","status","message","expected","actual"}]}</c>;
     /// <c>status</c> is one of pass, fail, warn, skip; <c>expected</c> and <c>actual</c> are strings (null for skipped
-    /// checks) a pipeline can compare without parsing the message; results keep the order the checks ran in.
+    /// checks) a pipeline can compare without parsing the message; a failure explained by what ECS says carries
+    /// <c>cause</c> (absent otherwise); results keep the order the checks ran in.
     /// </summary>
     public static string Json(VerificationReport report)
     {
@@ -57,18 +63,29 @@ public static class ReportWriter
                 ["warnings"] = report.Count(CheckStatus.Warn),
                 ["skipped"] = report.Count(CheckStatus.Skip),
             },
-            ["results"] = new JsonArray(report.Results.Select(r => (JsonNode)new JsonObject
-            {
-                ["stack"] = r.Stack,
-                ["check"] = r.Check,
-                ["target"] = r.Target,
-                ["status"] = r.Status.ToString().ToLowerInvariant(),
-                ["message"] = r.Message,
-                ["expected"] = r.Expected,
-                ["actual"] = r.Actual,
-            }).ToArray()),
+            ["results"] = new JsonArray(report.Results.Select(r => (JsonNode)Result(r)).ToArray()),
         };
         return json.ToJsonString(Indented) + "\n";
+    }
+
+    private static JsonObject Result(CheckResult r)
+    {
+        var result = new JsonObject
+        {
+            ["stack"] = r.Stack,
+            ["check"] = r.Check,
+            ["target"] = r.Target,
+            ["status"] = r.Status.ToString().ToLowerInvariant(),
+            ["message"] = r.Message,
+            ["expected"] = r.Expected,
+            ["actual"] = r.Actual,
+        };
+        if (r.Cause is { } cause)
+        {
+            result["cause"] = cause;
+        }
+
+        return result;
     }
 
     /// <summary>JUnit XML: one test suite per stack, one test case per check; failures carry the difference, warnings go to system-out.</summary>
@@ -88,7 +105,7 @@ public static class ReportWriter
                 new XAttribute("name", $"{r.Check} {r.Target}"),
                 r.Status switch
                 {
-                    CheckStatus.Fail => new XElement("failure", new XAttribute("message", r.Message), new XAttribute("type", r.Check), r.Message),
+                    CheckStatus.Fail => new XElement("failure", new XAttribute("message", r.Message), new XAttribute("type", r.Check), r.Cause is null ? r.Message : $"{r.Message}\ncause: {r.Cause}"),
                     CheckStatus.Skip => new XElement("skipped", new XAttribute("message", r.Message)),
                     CheckStatus.Warn => new XElement("system-out", $"WARNING: {r.Message}"),
                     _ => new XElement("system-out", r.Message),

@@ -27,7 +27,13 @@ public sealed class DeploymentAwareInstanceCountTests
     }
 
     private static EcsService Backend(params EcsDeployment[] deployments)
-        => new("arn:aws:ecs:us-east-1:123456789012:service/shop/backend", "backend", "arn:c/shop", "ACTIVE", 2, 4, 0, "backend:2") { MinimumHealthyPercent = 100, MaximumPercent = 200, Deployments = deployments };
+        => new("arn:aws:ecs:us-east-1:123456789012:service/shop/backend", "backend", "arn:c/shop", "ACTIVE", 2, 4, 0, "backend:2")
+        {
+            MinimumHealthyPercent = 100,
+            MaximumPercent = 200,
+            Deployments = deployments,
+            Events = [new(null, "(service backend) has stopped 1 running tasks:\n(task 1)."), new(null, "(service backend) has started 2 tasks"), new(null, "third"), new(null, "fourth, not shown")],
+        };
 
     private static readonly EcsDeployment NewRevision = new("ecs-svc/2", "PRIMARY", "IN_PROGRESS", null, "backend:2", 2, 2, 0, 0, null);
     private static readonly EcsDeployment OldRevision = new("ecs-svc/1", "ACTIVE", "COMPLETED", null, "backend:1", 2, 2, 0, 0, null);
@@ -39,6 +45,7 @@ public sealed class DeploymentAwareInstanceCountTests
         var result = await InstanceCount(4, ecs);
         Assert.Equal(CheckStatus.Pass, result.Status);
         Assert.Equal("4 instances (expected 2-4, deployment in progress: backend: deployment ecs-svc/2 in progress (ecs-svc/2 PRIMARY 2/2, ecs-svc/1 ACTIVE 2/2): 2-4 tasks may run)", result.Message);
+        Assert.Null(result.Cause);
         Assert.Equal(("2-4", "4"), (result.Expected, result.Actual));
         Assert.Equal(["shop: backend"], ecs.Asked);
     }
@@ -56,22 +63,28 @@ public sealed class DeploymentAwareInstanceCountTests
     {
         var result = await InstanceCount(4, new FakeEcs(Backend(new EcsDeployment("ecs-svc/2", "PRIMARY", "COMPLETED", null, "backend:2", 2, 2, 0, 0, null))));
         Assert.Equal((CheckStatus.Fail, "4 instances, expected 2"), (result.Status, result.Message));
+        Assert.Equal(
+            "ECS service shop/backend (ACTIVE): 4 of 2 running, 0 pending; deployments: ecs-svc/2 PRIMARY COMPLETED 2/2 running, 0 failed; last events: (service backend) has stopped 1 running tasks:?(task 1). | (service backend) has started 2 tasks | third",
+            result.Cause);
     }
 
     [Fact]
     public async Task AFailedRollout_FailsNamingItAndItsReason_EvenWithTheRightCount()
     {
-        var failed = new EcsDeployment("ecs-svc/2", "PRIMARY", "FAILED", "ECS deployment circuit breaker: tasks failed to start.", "backend:2", 2, 0, 0, 6, null);
+        var failed = new EcsDeployment("ecs-svc/2", "PRIMARY", "FAILED", "ECS deployment circuit breaker:\ntasks failed to start.", "backend:2", 2, 0, 0, 6, null);
         var result = await InstanceCount(2, new FakeEcs(Backend(failed, OldRevision)));
-        Assert.Equal((CheckStatus.Fail, "2 instances (expected 2); ECS: backend: deployment ecs-svc/2 (backend:2) FAILED: ECS deployment circuit breaker: tasks failed to start."), (result.Status, result.Message));
+        Assert.Equal((CheckStatus.Fail, "2 instances (expected 2); ECS: backend: deployment ecs-svc/2 (backend:2) FAILED: ECS deployment circuit breaker:?tasks failed to start."), (result.Status, result.Message));
+        Assert.StartsWith("ECS service shop/backend (ACTIVE): 4 of 2 running, 0 pending; deployments: ecs-svc/2 PRIMARY FAILED 0/2 running, 6 failed, ecs-svc/1 ACTIVE COMPLETED 2/2 running, 0 failed", result.Cause, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task EcsThatCannotBeRead_OrNoReader_JudgeAsInSteadyState()
     {
-        Assert.Equal("4 instances, expected 2", (await InstanceCount(4, new FakeEcs(throws: true))).Message);
-        Assert.Equal("4 instances, expected 2", (await InstanceCount(4, null)).Message);
-        Assert.Equal("4 instances, expected 2", (await InstanceCount(4, new FakeEcs())).Message);
+        foreach (var ecs in new[] { new FakeEcs(throws: true), null, new FakeEcs() })
+        {
+            var result = await InstanceCount(4, ecs);
+            Assert.Equal(("4 instances, expected 2", (string?)null), (result.Message, result.Cause));
+        }
     }
 
     /// <summary>Answers DescribeServices with the given services; records what it was asked.</summary>

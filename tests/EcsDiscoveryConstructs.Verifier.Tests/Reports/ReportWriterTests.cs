@@ -75,4 +75,25 @@ public sealed class ReportWriterTests
     [InlineData("anything", "STATUS")]
     public void Format_PicksByName(string format, string start)
         => Assert.StartsWith(start, ReportWriter.Format(Report, format), StringComparison.Ordinal);
+
+    [Fact]
+    public void AFailuresCause_IsASecondTableLine_AJsonMember_AndPartOfTheJUnitFailure()
+    {
+        var report = new VerificationReport(
+        [
+            new("Shop", "instance-count", "apps/backend", CheckStatus.Fail, "4 instances, expected 2") { Expected = "2", Actual = "4", Cause = "ECS service shop/backend (ACTIVE): 4 of 2 running" },
+            new("Shop", "namespace-exists", "apps", CheckStatus.Pass, "ok") { Expected = "apps", Actual = "apps" },
+        ]);
+        Assert.Equal(
+            "STATUS  STACK  CHECK             TARGET        DETAILS\n"
+            + "FAIL    Shop   instance-count    apps/backend  4 instances, expected 2\n"
+            + "                                               cause: ECS service shop/backend (ACTIVE): 4 of 2 running\n"
+            + "PASS    Shop   namespace-exists  apps          ok\n"
+            + "1 passed, 1 failed, 0 warnings, 0 skipped\n",
+            ReportWriter.Table(report));
+        var results = JsonNode.Parse(ReportWriter.Json(report))!["results"]!.AsArray();
+        Assert.Equal("ECS service shop/backend (ACTIVE): 4 of 2 running", results[0]!["cause"]!.GetValue<string>());
+        Assert.False(results[1]!.AsObject().ContainsKey("cause"));
+        Assert.Contains("4 instances, expected 2\ncause: ECS service shop/backend (ACTIVE): 4 of 2 running</failure>", ReportWriter.JUnit(report), StringComparison.Ordinal);
+    }
 }

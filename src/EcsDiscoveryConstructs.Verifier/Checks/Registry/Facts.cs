@@ -61,7 +61,23 @@ internal sealed record ServiceFacts(ExpectedService Service, LiveService Live, I
 /// <param name="Cluster">The cluster, as the instances name it (<c>ECS_CLUSTER_NAME</c>).</param>
 /// <param name="Service">The ECS service's name.</param>
 /// <param name="Window">What it may run now, from its deployment state.</param>
-internal sealed record EcsRegistrant(string Cluster, string Service, DeploymentWindow Window);
+/// <param name="Live">The service as ECS described it.</param>
+internal sealed record EcsRegistrant(string Cluster, string Service, DeploymentWindow Window, EcsService Live)
+{
+    /// <summary>How many of its last events a cause quotes.</summary>
+    private const int EventsShown = 3;
+
+    /// <summary>What ECS says of the service, as a failure's cause: running against desired, its deployments, its last events.</summary>
+    public string Cause()
+    {
+        var deployments = string.Join(", ", Live.Deployments.Select(d => $"{d.Id ?? "?"} {d.Status ?? "?"} {d.RolloutState ?? "?"} {d.RunningCount}/{d.DesiredCount} running, {d.FailedTasks} failed"));
+        // ECS's own text (events, reasons) is shown on one line: a newline in it would break the report's rows.
+        var events = Live.Events.Take(EventsShown).Select(e => Redaction.Redactor.Shown(e.Message)).ToList();
+        return $"ECS service {Cluster}/{Service} ({Live.Status ?? "?"}): {Live.RunningCount} of {Live.DesiredCount} running, {Live.PendingCount} pending"
+            + (deployments.Length > 0 ? $"; deployments: {deployments}" : string.Empty)
+            + (events.Count > 0 ? $"; last events: {string.Join(" | ", events)}" : string.Empty);
+    }
+}
 
 /// <summary>Shared wording of results.</summary>
 internal static class Words
