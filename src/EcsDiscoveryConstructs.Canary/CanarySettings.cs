@@ -34,6 +34,7 @@ internal sealed record CanarySettings(string? RuntimeApi, string? Region, string
             : region is null ? "AWS_REGION is not set"
             : endpointText is not null && (!Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https") || endpoint.UserInfo.Length > 0) ? $"the Cloud Map endpoint '{Redactor.Shown(endpointText)}' is not an http(s) URL without a user name"
             : dnsText is not ("system" or "none") && (resolver = DnsClientResolver.ParseServer(dnsText)) is null ? $"ECS_DISCOVERY_DNS_RESOLVER '{Redactor.Shown(dnsText)}' is not system, none or ip[:port]"
+            : string.IsNullOrWhiteSpace(model) ? "ECS_DISCOVERY_EXPECTED_MODEL is not set: the DiscoveryCanary construct writes it into the function's environment"
             : null;
         return new CanarySettings(runtimeApi, region, model, endpoint, dnsText != "none", resolver, problem) { MaxInvocations = max, CanaryName = get("ECS_DISCOVERY_CANARY") is { Length: > 0 } canary ? canary : null };
     }

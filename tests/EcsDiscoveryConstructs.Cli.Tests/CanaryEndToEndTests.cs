@@ -121,6 +121,26 @@ public sealed class CanaryEndToEndTests : IDisposable
         Assert.DoesNotContain("hunter2", output + posted.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void AMissingModel_IsAnInitErrorNotAFailureOfEveryRun(string? model)
+    {
+        using var runtime = new FakeRuntimeApi();
+        var environment = new Dictionary<string, string> { ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{runtime.Port}", ["AWS_REGION"] = "us-east-1", ["ECS_DISCOVERY_DNS_RESOLVER"] = "none" };
+        if (model is not null)
+        {
+            environment["ECS_DISCOVERY_EXPECTED_MODEL"] = model;
+        }
+
+        var (exit, output) = Bootstrap(environment);
+        const string Line = "ECS_DISCOVERY_EXPECTED_MODEL is not set: the DiscoveryCanary construct writes it into the function's environment";
+        Assert.Equal((2, $"ecs-discovery canary: {Line}"), (exit, output.Trim()));
+        Assert.True(runtime.Results.TryDequeue(out var posted), "nothing was posted to /runtime/init/error");
+        Assert.Equal(("/2018-06-01/runtime/init/error", Line), (runtime.LastErrorPath, JsonNode.Parse(posted.Body)!["errorMessage"]!.GetValue<string>()));
+    }
+
     [Fact]
     public void AFailedRun_LeavesOneLineInTheLogGroup()
     {
