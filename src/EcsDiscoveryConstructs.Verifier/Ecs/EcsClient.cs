@@ -126,12 +126,11 @@ public sealed class EcsClient : IEcsReader, IDisposable
         foreach (var batch in names.Distinct(StringComparer.Ordinal).Chunk(perCall))
         {
             var answer = await transport.SendAsync(operation, request(batch), endpoint, cancellationToken).ConfigureAwait(false);
-            transport.Shaped(operation, answer, a =>
-            {
-                items.AddRange(AwsJsonTransport.Items(a, member, operation).Select(read));
-                failures.AddRange(AwsJsonTransport.Items(a, "failures", operation).Select(f => new EcsFailure(Text(f, "arn"), Text(f, "reason"), Text(f, "detail"))));
-                return 0;
-            });
+            var (found, refused) = transport.Shaped(operation, answer, a => (
+                AwsJsonTransport.Items(a, member, operation).Select(read).ToList(),
+                AwsJsonTransport.Items(a, "failures", operation).Select(f => new EcsFailure(Text(f, "arn"), Text(f, "reason"), Text(f, "detail"))).ToList()));
+            items.AddRange(found);
+            failures.AddRange(refused);
         }
 
         return new EcsDescribed<T>(items, failures);
