@@ -2,6 +2,7 @@ using System.CommandLine;
 using Amazon.Runtime;
 using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.Aws;
+using EcsDiscoveryConstructs.Verifier.CloudFormation;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Ecs;
 using EcsDiscoveryConstructs.Verifier.Redaction;
@@ -79,6 +80,12 @@ internal sealed class SharedOptions
     public EcsClient? CreateEcsReader(ParseResult parse, TextWriter error, string command)
         => Settings(parse, error, command) is { } settings
             ? new EcsClient(new AwsClientOptions { Region = settings.Region, Credentials = settings.Credentials, EndpointUrl = settings.Endpoint })
+            : null;
+
+    /// <summary>Builds the CloudFormation reader (same Region, credentials and <c>--endpoint-url</c> as the Cloud Map client); on bad input writes the reason and returns null.</summary>
+    public CloudFormationClient? CreateCloudFormationReader(ParseResult parse, TextWriter error, string command)
+        => Settings(parse, error, command) is { } settings
+            ? new CloudFormationClient(new AwsClientOptions { Region = settings.Region, Credentials = settings.Credentials, EndpointUrl = settings.Endpoint })
             : null;
 
     /// <summary>The Region, credentials and endpoint every client takes; on bad input writes the reason and returns null.</summary>

@@ -43,7 +43,20 @@ public sealed class DeploymentAwareVerifyTests : IDisposable
             raw.Call("RegisterInstance", new JsonObject { ["ServiceId"] = backend, ["InstanceId"] = $"new-task-{i}", ["Attributes"] = attributes });
         }
 
-        using var proxy = new MutatingProxy(moto.Endpoint) { Answer = (_, operation, status, body, _) => operation == "DescribeServices" ? (200, describeServices) : (status, body) };
+        // ECS as AWS answers it: the service, and every task asked about RUNNING (the instances' ids are task ids).
+        using var proxy = new MutatingProxy(moto.Endpoint)
+        {
+            Reply = (operation, body) => operation switch
+            {
+                "DescribeServices" => (200, describeServices),
+                "DescribeTasks" => (200, new JsonObject
+                {
+                    ["tasks"] = new JsonArray([.. JsonNode.Parse(body)!["tasks"]!.AsArray().Select(id => (JsonNode)new JsonObject { ["taskArn"] = $"arn:aws:ecs:us-east-1:123456789012:task/network/{id}", ["lastStatus"] = "RUNNING", ["desiredStatus"] = "RUNNING" })]),
+                    ["failures"] = new JsonArray(),
+                }.ToJsonString()),
+                _ => null,
+            },
+        };
         var (exit, output, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", proxy.Endpoint.ToString(), "--stack", "FrontendBackendDns");
         return (exit, output + error);
     }
@@ -57,6 +70,8 @@ public sealed class DeploymentAwareVerifyTests : IDisposable
             """));
         Assert.True(exit == 0, output);
         Assert.Matches(@"PASS +FrontendBackendDns +instance-count +apps\.example\.com/backend +4 instances \(expected 2-4, deployment in progress: backend: deployment ecs-svc/2 in progress", output);
+        Assert.Matches(@"PASS +FrontendBackendDns +stale-instances +apps\.example\.com/backend +the 2 ECS-registered instances are tasks ECS runs", output);
+        Assert.Matches(@"\(\d+ API requests: \d+ Cloud Map, 2 ECS, \d+ CloudFormation\)", output);
     }
 
     [Fact]

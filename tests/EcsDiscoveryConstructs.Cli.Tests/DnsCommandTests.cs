@@ -28,7 +28,7 @@ public sealed class DnsCommandTests : IDisposable
     [InlineData("10.0.0.2\u001b[31m", "10.0.0.2?[31m")]
     public void Verify_BadResolver_Exits2OnOneLine(string resolver, string shown)
     {
-        var (exit, _, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--dns", "--dns-resolver", resolver);
+        var (exit, _, error) = CliRun.Run("verify", "--no-ecs", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--dns", "--dns-resolver", resolver);
         Assert.Equal((2, $"ecs-discovery verify: --dns-resolver '{shown}' is not an address: use ip, ip:port or [ipv6]:port (IPv4 in dotted decimal without leading zeros, IPv6 without a zone, port 1-65535)\n"), (exit, error));
     }
 
@@ -38,7 +38,7 @@ public sealed class DnsCommandTests : IDisposable
     {
         Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns").Exit);
         using var liar = new LyingDns(lie);
-        var (exit, output, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", liar.Endpoint.ToString());
+        var (exit, output, error) = CliRun.Run("verify", "--no-ecs", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", liar.Endpoint.ToString());
         Assert.True(exit == 1, $"exit {exit}\n{output}{error}");
         Assert.Matches(@"PASS +FrontendBackendDns +instance-count", output);
         Assert.Matches($@"FAIL +FrontendBackendDns +dns-namespace +apps\.example\.com +the resolver 127\.0\.0\.1:{liar.Port} did not answer for the SOA of 'apps\.example\.com' \((MALFORMED: 127\.0\.0\.1:{liar.Port} sent an answer that cannot be read: .+|TIMEOUT)\)", output);
@@ -58,7 +58,7 @@ public sealed class DnsCommandTests : IDisposable
         using var client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = moto.Endpoint });
         using (var peer = new LocalDnsPeer(client, LoopbackPorts.UdpAndTcp()))
         {
-            var (exit, output, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", peer.Endpoint.ToString());
+            var (exit, output, error) = CliRun.Run("verify", "--no-ecs", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", peer.Endpoint.ToString());
             Assert.True(exit == 0, output + error);
             Assert.Matches(@"PASS +FrontendBackendDns +dns-answers +apps\.example\.com/backend", output);
         }
@@ -69,7 +69,7 @@ public sealed class DnsCommandTests : IDisposable
             ("backend.apps.example.com", "A") => new("NOERROR", [new("backend.apps.example.com", "A", 10, "10.0.0.250")]),
             _ => new("NXDOMAIN", [], [ScriptedDns.Soa("apps.example.com")]),
         });
-        var (staleExit, staleOutput, _) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", stale.Endpoint.ToString());
+        var (staleExit, staleOutput, _) = CliRun.Run("verify", "--no-ecs", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", stale.Endpoint.ToString());
         Assert.Equal(1, staleExit);
         Assert.Matches(@"FAIL +FrontendBackendDns +dns-answers +apps\.example\.com/backend +backend\.apps\.example\.com A answers 10\.0\.0\.250, not a healthy registered instance", staleOutput);
     }
@@ -79,7 +79,7 @@ public sealed class DnsCommandTests : IDisposable
     {
         Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns").Exit);
         using var outside = new ScriptedDns((_, _) => new("REFUSED", []));
-        var (exit, output, error) = CliRun.Run("verify", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", outside.Endpoint.ToString());
+        var (exit, output, error) = CliRun.Run("verify", "--no-ecs", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns", "--dns", "--dns-resolver", outside.Endpoint.ToString());
         Assert.True(exit == 0, output + error);
         Assert.Matches(@"SKIP +FrontendBackendDns +dns-namespace +apps\.example\.com +the SOA of private namespace 'apps\.example\.com' is not visible", output);
         Assert.Matches(@"SKIP +FrontendBackendDns +dns-answers +apps\.example\.com/backend", output);

@@ -22,7 +22,7 @@ public sealed class VerifyCommandTests : IDisposable
 
     private void Deploy(string stack) => EcsLikeRegistration.Deploy(raw, TemplateTopologyReader.Read(stack, File.ReadAllText(RepoRoot.ExampleTemplate(stack))));
 
-    private string[] Verify(string stack, params string[] more) => ["verify", "--assembly", assembly, "--stack", stack, "--endpoint-url", moto.Endpoint.ToString(), .. more];
+    private string[] Verify(string stack, params string[] more) => ["verify", "--no-ecs", "--assembly", assembly, "--stack", stack, "--endpoint-url", moto.Endpoint.ToString(), .. more];
 
     [Fact]
     public void CleanRegistry_Exits0AndListsEveryCheck()
@@ -32,7 +32,7 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.StartsWith("STATUS  STACK      CHECK", output, StringComparison.Ordinal);
         Assert.Contains("PASS    ECommerce  instance-count", output, StringComparison.Ordinal);
-        Assert.Matches("^ecs-discovery verify: [0-9]+ passed, 0 failed, 0 warnings, 0 skipped \\([0-9]+ API requests\\)\n$", error);
+        Assert.Matches("^ecs-discovery verify: [0-9]+ passed, 0 failed, 0 warnings, 0 skipped \\([0-9]+ API requests: [0-9]+ Cloud Map\\)\n$", error);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public static class CloudAssemblyReader
                 }
 
                 var templatePath = Path.Combine(directory, s.Template);
-                return TemplateTopologyReader.Read(s.Name, UntrustedFile.ReadText(templatePath, $"The template of stack '{s.Name}'"), templatePath);
+                return TemplateTopologyReader.Read(s.Name, UntrustedFile.ReadText(templatePath, $"The template of stack '{s.Name}'"), templatePath) with { DeployedName = s.DeployedName };
             }).ToList();
             return new CloudAssemblyTopology(directory, topologies);
         }
@@ -56,17 +56,19 @@ public static class CloudAssemblyReader
         }
     }
 
-    /// <summary>The CloudFormation stacks the manifest lists, by display name.</summary>
-    private static List<(string Name, string? Template)> Stacks(string manifestPath)
+    /// <summary>The CloudFormation stacks the manifest lists, by display name, with the name each is deployed under (<c>properties.stackName</c>, else the artifact id).</summary>
+    private static List<(string Name, string? Template, string DeployedName)> Stacks(string manifestPath)
     {
         var root = UntrustedJson.Object(UntrustedJson.Parse(UntrustedFile.ReadText(manifestPath, "manifest.json"), $"'{manifestPath}'"), manifestPath, "the document");
         var artifacts = UntrustedJson.Object(root!["artifacts"], manifestPath, "artifacts")!;
         return artifacts
             .Select(a => (Id: a.Key, Artifact: UntrustedJson.Object(a.Value, manifestPath, $"artifacts.{a.Key}")!))
             .Where(a => UntrustedJson.String(a.Artifact["type"], manifestPath, $"artifacts.{a.Id}.type") == "aws:cloudformation:stack")
+            .Select(a => (Id: a.Id, Artifact: a.Artifact, Properties: UntrustedJson.Object(a.Artifact["properties"], manifestPath, $"artifacts.{a.Id}.properties", optional: true)))
             .Select(a => (
                 Name: UntrustedJson.String(a.Artifact["displayName"], manifestPath, $"artifacts.{a.Id}.displayName") ?? a.Id,
-                Template: UntrustedJson.String(UntrustedJson.Object(a.Artifact["properties"], manifestPath, $"artifacts.{a.Id}.properties", optional: true)?["templateFile"], manifestPath, $"artifacts.{a.Id}.properties.templateFile")))
+                Template: UntrustedJson.String(a.Properties?["templateFile"], manifestPath, $"artifacts.{a.Id}.properties.templateFile"),
+                DeployedName: UntrustedJson.String(a.Properties?["stackName"], manifestPath, $"artifacts.{a.Id}.properties.stackName") is { Length: > 0 } stackName ? stackName : a.Id))
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
     }

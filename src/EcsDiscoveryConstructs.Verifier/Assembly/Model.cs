@@ -95,6 +95,15 @@ public sealed record EcsServiceInfo(
     /// <summary>The cluster's name: a literal, or the cluster's logical id when CloudFormation names it.</summary>
     public string Cluster { get; init; } = string.Empty;
 
+    /// <summary>The logical id of the template's cluster when CloudFormation names it (no literal <c>ClusterName</c>): its physical id is the name.</summary>
+    public string? ClusterLogicalId { get; init; }
+
+    /// <summary>The logical ids of every Cloud Map service it registers into (<c>ServiceRegistries</c>).</summary>
+    public IReadOnlyList<string> RegistryServiceLogicalIds { get; init; } = [];
+
+    /// <summary><c>EnableExecuteCommand</c> when the template gives a literal (absent is false), null when an expression decides.</summary>
+    public bool? EnableExecuteCommand { get; init; } = false;
+
     /// <summary>The task definition family, when literal.</summary>
     public string? TaskFamily { get; init; }
 
@@ -124,6 +133,9 @@ public sealed record StackTopology(
 {
     /// <summary>Instances the template itself registers (<c>AWS::ServiceDiscovery::Instance</c>: IP, CNAME, non-IP or load balancer alias).</summary>
     public IReadOnlyList<DeclaredInstance> Instances { get; init; } = [];
+
+    /// <summary>The name the stack is deployed under (the manifest's <c>stackName</c>, else the artifact id): what CloudFormation calls take.</summary>
+    public string DeployedName { get; init; } = Name;
 
     /// <summary>DiscoveryCanary functions in the stack (functions whose environment carries an expected model).</summary>
     public IReadOnlyList<CanaryInfo> Canaries { get; init; } = [];

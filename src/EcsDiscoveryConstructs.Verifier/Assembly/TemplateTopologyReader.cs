@@ -111,7 +111,10 @@ public static class TemplateTopologyReader
         var ecs = byType.Where(r => r.Type == "AWS::ECS::Service")
             .Select(r => EcsService(r.Id, r.Props, scaling.TryGetValue(r.Id, out var s) ? (s.Min, s.Max) : (null, null), namespaces) with
             {
-                Cluster = TemplateJson.String(r.Props["Cluster"]) ?? TemplateJson.String(resources[TemplateJson.Target(r.Props["Cluster"]) ?? string.Empty]?["Properties"]?["ClusterName"]) ?? TemplateJson.Target(r.Props["Cluster"]) ?? "cluster",
+                Cluster = TemplateJson.String(r.Props["Cluster"]) ?? ClusterName(resources, r.Props) ?? TemplateJson.Target(r.Props["Cluster"]) ?? "cluster",
+                ClusterLogicalId = TemplateJson.String(r.Props["Cluster"]) is null && ClusterName(resources, r.Props) is null ? TemplateJson.Target(r.Props["Cluster"]) : null,
+                RegistryServiceLogicalIds = TemplateJson.List(r.Props["ServiceRegistries"]).OfType<JsonObject>().Select(g => TemplateJson.Target(g["RegistryArn"])).OfType<string>().ToList(),
+                EnableExecuteCommand = r.Props["EnableExecuteCommand"] switch { null => false, JsonValue v when v.TryGetValue<bool>(out var on) => on, JsonValue v when TemplateJson.String(v) is "true" or "false" => TemplateJson.String(v) == "true", _ => null },
                 TaskFamily = TemplateJson.String(resources[TemplateJson.Target(r.Props["TaskDefinition"]) ?? string.Empty]?["Properties"]?["Family"]),
                 RegistryPort = TemplateJson.Int(TemplateJson.List(r.Props["ServiceRegistries"]).FirstOrDefault()?["ContainerPort"]) ?? Ports(resources, r.Props).Values.Cast<int?>().FirstOrDefault(),
                 NamedPorts = Ports(resources, r.Props),
@@ -193,6 +196,10 @@ public static class TemplateTopologyReader
         var ns = TemplateJson.Target(props["NamespaceId"]) ?? TemplateJson.Target(dns?["NamespaceId"]);
         return new CloudMapServiceInfo(id, TemplateJson.Value(props["Name"]), ns, records, TemplateJson.String(dns?["RoutingPolicy"]), health);
     }
+
+    /// <summary>The literal <c>ClusterName</c> of the template's cluster the service names by reference, or null.</summary>
+    private static string? ClusterName(JsonObject resources, JsonObject props)
+        => TemplateJson.String(resources[TemplateJson.Target(props["Cluster"]) ?? string.Empty]?["Properties"]?["ClusterName"]);
 
     private static EcsServiceInfo EcsService(string id, JsonObject props, (int? Min, int? Max) scaling, List<NamespaceInfo> namespaces)
     {

@@ -55,6 +55,15 @@ public static class CheckCatalog
     /// <summary>Every instance is healthy.</summary>
     public static CheckInfo InstanceHealth { get; } = new("instance-health", "fail", "Every instance of a service with a health check is HEALTHY (the others are named).", "Cloud Map health status");
 
+    /// <summary>The registering ECS services exist and are ACTIVE.</summary>
+    public static CheckInfo EcsService { get; } = new("ecs-service", "fail", "With ECS readable: every ECS service the template registers into the service exists in its cluster and is ACTIVE (a missing cluster, a MISSING or DRAINING service fails); names CloudFormation generates are read from the deployed stack.", "AWS::ECS::Service Cluster and ServiceName, or the deployed stack's physical ids; ECS DescribeServices");
+
+    /// <summary>The deployed ECS services register as the template says.</summary>
+    public static CheckInfo EcsDiscoveryConfig { get; } = new("ecs-discovery-config", "fail", "With ECS readable: each registering ECS service is deployed with the template's discovery: this Cloud Map service among its serviceRegistries (once the deployed stack gives its id), Service Connect on or off, enableExecuteCommand as declared.", "AWS::ECS::Service ServiceRegistries, ServiceConnectConfiguration, EnableExecuteCommand; ECS DescribeServices");
+
+    /// <summary>No registration outlives its task.</summary>
+    public static CheckInfo StaleInstances { get; } = new("stale-instances", "fail", "With ECS readable: every instance ECS registered (its id is the task id, ECS_CLUSTER_NAME names the cluster) is a task ECS runs; a task that STOPPED, one ECS does not know, or a cluster that is gone is a dead address clients still resolve, named with ECS's reason.", "ECS DescribeTasks");
+
     /// <summary>The namespace's SOA is visible to the resolver.</summary>
     public static CheckInfo DnsNamespace { get; } = new("dns-namespace", "fail", "--dns: the namespace's SOA is visible through the resolver; a private namespace that is not visible from here (NXDOMAIN, REFUSED, no SOA) skips its DNS checks with the reason; a resolver that times out or answers SERVFAIL fails.", "Route 53 hosted zones (docs/dns-facts.md)");
 
@@ -77,7 +86,7 @@ public static class CheckCatalog
     public static IReadOnlyList<CheckInfo> All { get; } =
     [
         NamespaceExists, NamespaceId, SoaTtl, UnknownServices, ServiceExists, ServiceId, DnsRecords, RoutingPolicy, HealthCheck, InstanceCount,
-        InstanceAttributes, DeclaredInstances, UnknownInstances, DiscoverInstances, InstanceHealth,
+        InstanceAttributes, DeclaredInstances, UnknownInstances, DiscoverInstances, InstanceHealth, EcsService, EcsDiscoveryConfig, StaleInstances,
         DnsNamespace, DnsAnswers, DnsAnswerCount, DnsTtl, DnsSrv, DnsAbsent,
     ];
 
@@ -91,7 +100,8 @@ public static class CheckCatalog
         text.Append("Every check `ecs-discovery verify` makes (the `check` of each result), generated from `CheckCatalog`; the test\n");
         text.Append("`CheckCatalogTests` keeps this file current. Each check is one small class (`Checks/Registry/*`, `Dns/DnsChecks.cs`)\n");
         text.Append("judging facts gathered once; `CheckUnitTests` gives each a passing and a reported case. `fail`: a finding fails\n");
-        text.Append("the run (exit 1); `warn`: a warning, a failure with `--strict`. The `dns-*` checks run with `--dns`.\n\n");
+        text.Append("the run (exit 1); `warn`: a warning, a failure with `--strict`. The `dns-*` checks run with `--dns`; the `ecs-*` and\n");
+        text.Append("`stale-instances` checks when ECS is readable (not with `--no-ecs`).\n\n");
         text.Append("| Check | Level | Passes when | From |\n|---|---|---|---|\n");
         foreach (var check in checks)
         {

@@ -24,10 +24,12 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         new DeclaredInstancesCheck(), new UnknownInstancesCheck(), new DiscoverInstancesCheck(), new InstanceHealthCheck(),
     ];
 
+    private static readonly IEcsCheck[] EcsChecks = [new EcsServiceCheck(), new EcsDiscoveryConfigCheck(), new StaleInstancesCheck()];
+
     private static readonly ServiceExistsCheck ServiceExists = new();
 
     /// <summary>Every check class, for the catalogue test.</summary>
-    internal static IEnumerable<CheckInfo> CheckInfos => [.. NamespaceChecks.Select(c => c.Info), ServiceExists.Info, .. ServiceChecks.Select(c => c.Info)];
+    internal static IEnumerable<CheckInfo> CheckInfos => [.. NamespaceChecks.Select(c => c.Info), ServiceExists.Info, .. ServiceChecks.Select(c => c.Info), .. EcsChecks.Select(c => c.Info)];
 
     /// <summary>Runs every check. Throws <see cref="CloudMapException"/> when the registry cannot be read.</summary>
     /// <param name="expected">What the registry must hold.</param>
@@ -93,50 +95,34 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
 
     private async Task<(List<CheckResult> Results, ServiceObservation? Observed)> VerifyServiceAsync(ExpectedService service, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)? liveNamespace, bool strict, CancellationToken cancellationToken)
     {
-        // An unresolved name (Literal null) matches no live service.
-        var live = liveNamespace?.Services.FirstOrDefault(s => s.Name == service.Name.Literal);
+        // An unresolved name matches the service CloudFormation created, by the id read from the deployed stack, else none.
+        var live = liveNamespace?.Services.FirstOrDefault(s => service.Name.IsResolved ? s.Name == service.Name.Literal : service.Id is not null && s.Id == service.Id);
         var results = ServiceExists.Check(new ServiceLookup(service, liveNamespace is not null, live)).ToList();
         if (live is null)
         {
-            return (results, service.Name.IsResolved && liveNamespace is { } missingIn ? new ServiceObservation(service, missingIn.Namespace, null, [], new HashSet<string>()) : null);
+            // Why a service is missing is in ECS (a Service Connect service appears once its ECS service has started).
+            var why = results.Any(r => r.Status == CheckStatus.Fail) ? await EcsFactsAsync(service, [], cancellationToken).ConfigureAwait(false) : EcsFacts.None;
+            return (Explained([.. results, .. EcsChecks.SelectMany(c => c.Check(new EcsLookup(service, why)))], why), service.Name.IsResolved && liveNamespace is { } missingIn ? new ServiceObservation(service, missingIn.Namespace, null, [], new HashSet<string>()) : null);
         }
 
         // One ListInstances and one DiscoverInstances (HealthStatus ALL: the API clients use, with each instance's health).
         var instances = await client.ListInstancesAsync(live.Id, cancellationToken).ConfigureAwait(false);
         var discovered = await client.DiscoverInstancesAsync(liveNamespace!.Value.Namespace.DiscoveryName, live.Name, "ALL", cancellationToken).ConfigureAwait(false);
-        var facts = new ServiceFacts(service, live, instances, discovered, strict) { Registrants = await RegistrantsAsync(service, instances, cancellationToken).ConfigureAwait(false) };
+        var ecsFacts = await EcsFactsAsync(service, instances, cancellationToken).ConfigureAwait(false);
+        var facts = new ServiceFacts(service, live, instances, discovered, strict) { Ecs = ecsFacts };
         results.AddRange(ServiceChecks.SelectMany(c => c.Check(facts)));
+        results.AddRange(EcsChecks.SelectMany(c => c.Check(new EcsLookup(service, ecsFacts))));
 
-        return (results, new ServiceObservation(service, liveNamespace.Value.Namespace, live, instances, Route53Answers.Healthy(live, instances, discovered)));
+        return (Explained(results, ecsFacts), new ServiceObservation(service, liveNamespace.Value.Namespace, live, instances, Route53Answers.Healthy(live, instances, discovered)));
     }
 
-    /// <summary>
-    /// The ECS services of <paramref name="service"/> that its instances name, with their deployment windows; none without
-    /// a reader, without instances naming a cluster, or when ECS cannot be read (the checks then judge as in steady state).
-    /// </summary>
-    private async Task<IReadOnlyList<EcsRegistrant>> RegistrantsAsync(ExpectedService service, IReadOnlyList<LiveInstance> instances, CancellationToken cancellationToken)
+    private Task<EcsFacts> EcsFactsAsync(ExpectedService service, IReadOnlyList<LiveInstance> instances, CancellationToken cancellationToken)
+        => ecs is null ? Task.FromResult(EcsFacts.None) : new EcsFactsReader(ecs).ReadAsync(service, instances, cancellationToken);
+
+    /// <summary>Every failure of an ECS-registered service carries what ECS says of its registering services as its cause.</summary>
+    private static List<CheckResult> Explained(List<CheckResult> results, EcsFacts facts)
     {
-        var names = service.EcsServiceNames.Where(n => n.IsResolved).Select(n => n.Literal!).ToHashSet(StringComparer.Ordinal);
-        if (ecs is null || names.Count == 0)
-        {
-            return [];
-        }
-
-        var clusters = instances.Select(i => i.Attributes.GetValueOrDefault("ECS_CLUSTER_NAME")).OfType<string>().Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var registrants = new List<EcsRegistrant>();
-        foreach (var cluster in clusters)
-        {
-            try
-            {
-                var described = await ecs.DescribeServicesAsync(cluster, [.. names.Order(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
-                registrants.AddRange(described.Items.Where(s => names.Contains(s.Name)).Select(s => new EcsRegistrant(cluster, s.Name, DeploymentWindow.Of(s), s)));
-            }
-            catch (EcsException)
-            {
-                // Not readable here (no permission, a peer without ECS): judged as in steady state, as without a reader.
-            }
-        }
-
-        return registrants;
+        var cause = facts.Registrants.Count == 0 ? null : string.Join("; ", facts.Registrants.Select(r => r.Cause()));
+        return cause is null ? results : [.. results.Select(r => r.Status == CheckStatus.Fail && r.Cause is null ? r with { Cause = cause } : r)];
     }
 }

@@ -58,7 +58,7 @@ public sealed class EcsClient : IEcsReader, IDisposable
         => DescribeAsync("DescribeServices", services, ServicesPerCall, batch => new JsonObject { ["cluster"] = cluster, ["services"] = Strings(batch) }, "services", Service, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> ListTasksAsync(string cluster, string? serviceName, string? desiredStatus, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ListTasksAsync(string cluster, string? serviceName, string? desiredStatus, int limit, CancellationToken cancellationToken)
     {
         var request = new JsonObject { ["cluster"] = cluster, ["maxResults"] = TasksPerCall };
         if (serviceName is not null)
@@ -75,9 +75,13 @@ public sealed class EcsClient : IEcsReader, IDisposable
         await foreach (var page in transport.PageObjectsAsync("ListTasks", request, "nextToken", endpoint, cancellationToken).ConfigureAwait(false))
         {
             arns.AddRange(transport.Shaped("ListTasks", page, p => UntrustedJson.Array(p["taskArns"], "ListTasks", "taskArns").Select((a, i) => UntrustedJson.String(a, "ListTasks", $"taskArns[{i}]") ?? string.Empty)));
+            if (arns.Count >= limit)
+            {
+                break;
+            }
         }
 
-        return arns;
+        return arns.Count > limit ? arns[..limit] : arns;
     }
 
     /// <inheritdoc />

@@ -9,8 +9,11 @@ public interface IEcsReader
     /// <summary>Describes services of <paramref name="cluster"/> by name or ARN.</summary>
     Task<EcsDescribed<EcsService>> DescribeServicesAsync(string cluster, IReadOnlyList<string> services, CancellationToken cancellationToken);
 
-    /// <summary>Lists the task ARNs of <paramref name="cluster"/>, of one service when <paramref name="serviceName"/> is given, RUNNING (default) or STOPPED.</summary>
-    Task<IReadOnlyList<string>> ListTasksAsync(string cluster, string? serviceName, string? desiredStatus, CancellationToken cancellationToken);
+    /// <summary>
+    /// Lists the task ARNs of <paramref name="cluster"/>, of one service when <paramref name="serviceName"/> is given,
+    /// RUNNING (default) or STOPPED; pages stop once <paramref name="limit"/> ARNs are read.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListTasksAsync(string cluster, string? serviceName, string? desiredStatus, int limit, CancellationToken cancellationToken);
 
     /// <summary>Describes tasks of <paramref name="cluster"/> by ARN.</summary>
     Task<EcsDescribed<EcsTask>> DescribeTasksAsync(string cluster, IReadOnlyList<string> tasks, CancellationToken cancellationToken);

@@ -39,18 +39,65 @@ public sealed record ExpectedService(
 
     /// <summary>Instances the template registers itself; each one with a known id must be live with its known attributes.</summary>
     public IReadOnlyList<DeclaredInstance> DeclaredInstances { get; init; } = [];
+
+    /// <summary>The ECS services of the template whose tasks register here, with their clusters.</summary>
+    public IReadOnlyList<ExpectedEcsService> EcsServices { get; init; } = [];
+}
+
+/// <summary>An ECS service of a template that registers for discovery: where ECS knows it, and what discovery it was deployed with.</summary>
+/// <param name="Stack">The stack that declares it.</param>
+/// <param name="LogicalId">Its logical id.</param>
+/// <param name="Cluster">Its cluster's name; unresolved while CloudFormation names the cluster and the stack is not read.</param>
+/// <param name="Name">Its name; unresolved while CloudFormation names it and the stack is not read.</param>
+public sealed record ExpectedEcsService(string Stack, string LogicalId, TemplateValue Cluster, TemplateValue Name)
+{
+    /// <summary>The logical id of the cluster whose physical id is its name, when CloudFormation names it.</summary>
+    public string? ClusterLogicalId { get; init; }
+
+    /// <summary>The logical ids of the Cloud Map services it registers into (<c>ServiceRegistries</c>).</summary>
+    public IReadOnlyList<string> RegistryServiceLogicalIds { get; init; } = [];
+
+    /// <summary>The ids of those Cloud Map services, when the deployed stack was read (by logical id).</summary>
+    public IReadOnlyDictionary<string, string> RegistryServiceIds { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>True when it offers or uses Service Connect.</summary>
+    public bool ServiceConnect { get; init; }
+
+    /// <summary>Whether ECS Exec is on, when the template gives a literal.</summary>
+    public bool? EnableExecuteCommand { get; init; }
+
+    /// <summary>The cluster and service name, when both are known.</summary>
+    public (string Cluster, string Name)? Known => Cluster.IsResolved && Name.IsResolved ? (Cluster.Literal!, Name.Literal!) : null;
+
+    /// <summary>What a report calls it: <c>cluster/service</c>, with the logical id standing in for a name not known.</summary>
+    public override string ToString() => $"{Cluster.Literal ?? ClusterLogicalId ?? "?"}/{Name.Literal ?? LogicalId}";
+
+    /// <summary>The expectation of a template's ECS service.</summary>
+    internal static ExpectedEcsService Of(string stack, EcsServiceInfo ecs)
+        => new(stack, ecs.LogicalId, ecs.ClusterLogicalId is null ? new TemplateValue(ecs.Cluster, null) : new TemplateValue(null, $"{{\"Ref\":\"{ecs.ClusterLogicalId}\"}}"), ecs.Name)
+        {
+            ClusterLogicalId = ecs.ClusterLogicalId,
+            RegistryServiceLogicalIds = ecs.RegistryServiceLogicalIds,
+            ServiceConnect = ecs.ServiceConnectNamespaceLogicalId is not null || ecs.Endpoints.Count > 0,
+            EnableExecuteCommand = ecs.EnableExecuteCommand,
+        };
 }
 
 /// <summary>Everything the registry must hold for the selected stacks.</summary>
 public sealed record ExpectedState(IReadOnlyList<ExpectedNamespace> Namespaces, IReadOnlyList<ExpectedService> Services)
 {
+    /// <summary>The stacks' names as deployed (display name to CloudFormation stack name), for reading the deployed stacks.</summary>
+    public IReadOnlyDictionary<string, string> DeployedStackNames { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Derives the expected state from stack topologies.</summary>
     public static ExpectedState From(IEnumerable<StackTopology> stacks)
     {
         var namespaces = new List<ExpectedNamespace>();
         var services = new List<ExpectedService>();
+        var deployedNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var stack in stacks)
         {
+            deployedNames[stack.Name] = stack.DeployedName;
             var byId = stack.Namespaces.ToDictionary(n => n.LogicalId, n => new ExpectedNamespace(stack.Name, n.LogicalId, n.Name, n.Kind, n.SoaTtl));
             namespaces.AddRange(byId.Values);
             foreach (var cm in stack.CloudMapServices.Where(c => c.NamespaceLogicalId is not null && byId.ContainsKey(c.NamespaceLogicalId)))
@@ -71,6 +118,7 @@ public sealed record ExpectedState(IReadOnlyList<ExpectedNamespace> Namespaces, 
                     ServiceConnect: false)
                 {
                     DeclaredInstances = stack.Instances.Where(i => i.ServiceLogicalId == cm.LogicalId).ToList(),
+                    EcsServices = stack.EcsServices.Where(e => e.RegistryServiceLogicalIds.Contains(cm.LogicalId) || e.RegistryServiceLogicalId == cm.LogicalId).Select(e => ExpectedEcsService.Of(stack.Name, e)).ToList(),
                 });
             }
 
@@ -89,12 +137,15 @@ public sealed record ExpectedState(IReadOnlyList<ExpectedNamespace> Namespaces, 
                         ecs.ExpectedMin,
                         ecs.ExpectedMax,
                         [ecs.Name],
-                        ServiceConnect: true));
+                        ServiceConnect: true)
+                    {
+                        EcsServices = [ExpectedEcsService.Of(stack.Name, ecs)],
+                    });
                 }
             }
         }
 
-        return new ExpectedState(namespaces, services);
+        return new ExpectedState(namespaces, services) { DeployedStackNames = deployedNames };
     }
 
     private static int? Sum(IEnumerable<int?> counts)

@@ -28,6 +28,9 @@ internal sealed class MutatingProxy : IDisposable
     /// <summary>Given the request number within the case, the operation, the real status, body and the request headers, the answer to give.</summary>
     public Func<int, string, int, string, NameValueCollection, (int Status, string Body)> Answer { get; set; } = (_, _, status, body, _) => (status, body);
 
+    /// <summary>Given the operation and the request's body, an answer that replaces the peer's (nothing is forwarded), or null to forward.</summary>
+    public Func<string, string, (int Status, string Body)?> Reply { get; set; } = (_, _) => null;
+
     /// <summary>Starts counting requests from 1 again (one case).</summary>
     public void NextCase() => offset = endpoint.Requests;
 
@@ -39,6 +42,11 @@ internal sealed class MutatingProxy : IDisposable
 
     private (int Status, string Body, TimeSpan Delay) Forward(ScriptedRequest request)
     {
+        if (Reply(request.Target[(request.Target.LastIndexOf('.') + 1)..], request.Body) is { } reply)
+        {
+            return (reply.Status, reply.Body, TimeSpan.Zero);
+        }
+
         using var forward = new HttpRequestMessage(HttpMethod.Post, target) { Content = new StringContent(request.Body, Encoding.UTF8) };
         forward.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
         forward.Headers.TryAddWithoutValidation("X-Amz-Target", request.Target);

@@ -51,5 +51,17 @@ public sealed class CloudAssemblyReaderTests : IDisposable
         Assert.StartsWith($"'{Path.Combine(folder, "manifest.json")}' is not valid JSON", Assert.Throws<AssemblyException>(() => CloudAssemblyReader.Read(folder)).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DeployedName_IsTheManifestsStackName_ElseTheArtifactId_NeverTheDisplayName()
+    {
+        var manifest = Path.Combine(folder, "manifest.json");
+        var text = File.ReadAllText(manifest)
+            .Replace("\"properties\":{\"templateFile\":\"PublicApi.template.json\"}", "\"properties\":{\"templateFile\":\"PublicApi.template.json\",\"stackName\":\"prod-public-api\"}", StringComparison.Ordinal)
+            .Replace("\"displayName\":\"ECommerce\"", "\"displayName\":\"Prod/ECommerce\"", StringComparison.Ordinal);
+        File.WriteAllText(manifest, text);
+        var stacks = CloudAssemblyReader.Read(folder).Stacks.ToDictionary(s => s.Name, s => s.DeployedName);
+        Assert.Equal(("prod-public-api", "ECommerce", "FrontendBackendDns"), (stacks["PublicApi"], stacks["Prod/ECommerce"], stacks["FrontendBackendDns"]));
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

@@ -86,36 +86,4 @@ public sealed class DeploymentAwareInstanceCountTests
             Assert.Equal(("4 instances, expected 2", (string?)null), (result.Message, result.Cause));
         }
     }
-
-    /// <summary>Answers DescribeServices with the given services; records what it was asked.</summary>
-    private sealed class FakeEcs(params EcsService[] services) : IEcsReader
-    {
-        private readonly bool throws;
-
-        public FakeEcs(bool throws)
-            : this()
-            => this.throws = throws;
-
-        public List<string> Asked { get; } = [];
-
-        public Task<EcsDescribed<EcsService>> DescribeServicesAsync(string cluster, IReadOnlyList<string> names, CancellationToken cancellationToken)
-        {
-            Asked.Add($"{cluster}: {string.Join(",", names)}");
-            return throws
-                ? throw new EcsException("DescribeServices", "AccessDeniedException", "not authorized to perform: ecs:DescribeServices")
-                : Task.FromResult(new EcsDescribed<EcsService>([.. services.Where(s => names.Contains(s.Name))], [.. names.Where(n => services.All(s => s.Name != n)).Select(n => new EcsFailure(n, "MISSING", null))]));
-        }
-
-        public Task<EcsDescribed<EcsCluster>> DescribeClustersAsync(IReadOnlyList<string> clusters, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<string>> ListTasksAsync(string cluster, string? serviceName, string? desiredStatus, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<EcsDescribed<EcsTask>> DescribeTasksAsync(string cluster, IReadOnlyList<string> tasks, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<EcsTaskDefinition> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<EcsServiceDeployment>> ListServiceDeploymentsAsync(string cluster, string service, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<EcsDescribed<EcsServiceDeployment>> DescribeServiceDeploymentsAsync(IReadOnlyList<string> serviceDeploymentArns, CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
 }

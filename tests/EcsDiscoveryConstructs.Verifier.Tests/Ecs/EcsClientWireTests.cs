@@ -67,6 +67,16 @@ public sealed class EcsClientWireTests
     }
 
     [Fact]
+    public async Task ListTasks_StopsPagingAtTheLimit_AndReturnsNoMore()
+    {
+        using var handler = new ScriptedHandler(sent => Ok("""{ "taskArns": ["arn:t/1", "arn:t/2"], "nextToken": "more" }"""));
+        using var client = Client(handler);
+        Assert.Equal(["arn:t/1"], await client.ListTasksAsync("shop", "orders", "STOPPED", 1, CancellationToken.None));
+        Assert.Equal(["arn:t/1", "arn:t/2"], await client.ListTasksAsync("shop", "orders", "STOPPED", 2, CancellationToken.None));
+        Assert.Equal(2, handler.Sent.Count);
+    }
+
+    [Fact]
     public async Task ListTasks_FollowsNextToken_AskingAHundredAPage_AndDescribeTasksReadsWhyTasksStopped()
     {
         using var handler = new ScriptedHandler(sent => sent.Operation switch
@@ -84,7 +94,7 @@ public sealed class EcsClientWireTests
                 """),
         });
         using var client = Client(handler);
-        Assert.Equal(["arn:t/1", "arn:t/2", "arn:t/3"], await client.ListTasksAsync("shop", "orders", "STOPPED", CancellationToken.None));
+        Assert.Equal(["arn:t/1", "arn:t/2", "arn:t/3"], await client.ListTasksAsync("shop", "orders", "STOPPED", int.MaxValue, CancellationToken.None));
         Assert.Equal(["{\"cluster\":\"shop\",\"maxResults\":100,\"serviceName\":\"orders\",\"desiredStatus\":\"STOPPED\"}", "{\"cluster\":\"shop\",\"maxResults\":100,\"serviceName\":\"orders\",\"desiredStatus\":\"STOPPED\",\"nextToken\":\"page-2\"}"], handler.Sent.Select(s => s.Body.ToJsonString()));
         var described = await client.DescribeTasksAsync("shop", ["arn:t/3", "arn:t/9"], CancellationToken.None);
         var task = Assert.Single(described.Items);
@@ -172,7 +182,7 @@ public sealed class EcsClientWireTests
     {
         using var handler = new ScriptedHandler(_ => Ok("""{ "taskArns": ["arn:t/1"], "nextToken": "same" }"""));
         using var client = Client(handler);
-        var error = await Assert.ThrowsAsync<EcsException>(() => client.ListTasksAsync("shop", null, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EcsException>(() => client.ListTasksAsync("shop", null, null, int.MaxValue, CancellationToken.None));
         Assert.Equal(("PaginationLoop", "ListTasks failed: PaginationLoop: the endpoint returned the same nextToken twice"), (error.Code, error.Message));
     }
 

@@ -48,8 +48,11 @@ internal sealed record NamespaceFacts(ExpectedNamespace Namespace, IReadOnlyList
 /// <param name="Strict">Whether undeclared things fail.</param>
 internal sealed record ServiceFacts(ExpectedService Service, LiveService Live, IReadOnlyList<LiveInstance> Instances, IReadOnlyList<DiscoveredInstance> Discovered, bool Strict)
 {
+    /// <summary>What ECS says of the services registering here and of the tasks behind the instances.</summary>
+    public EcsFacts Ecs { get; init; } = EcsFacts.None;
+
     /// <summary>What ECS says of the services registering here (empty when ECS was not read or did not know them).</summary>
-    public IReadOnlyList<EcsRegistrant> Registrants { get; init; } = [];
+    public IReadOnlyList<EcsRegistrant> Registrants => Ecs.Registrants;
 
     public string Target => $"{Service.Namespace.Name}/{Service.Name}";
 
@@ -64,6 +67,12 @@ internal sealed record ServiceFacts(ExpectedService Service, LiveService Live, I
 /// <param name="Live">The service as ECS described it.</param>
 internal sealed record EcsRegistrant(string Cluster, string Service, DeploymentWindow Window, EcsService Live)
 {
+    /// <summary>The template's ECS service it is, when the template names it (null for one only the instances name).</summary>
+    public ExpectedEcsService? Expected { get; init; }
+
+    /// <summary>Its most recent stopped tasks, newest first, read when it runs fewer tasks than it wants or tasks failed.</summary>
+    public IReadOnlyList<EcsTask> StoppedTasks { get; init; } = [];
+
     /// <summary>How many of its last events a cause quotes.</summary>
     private const int EventsShown = 3;
 
@@ -75,7 +84,18 @@ internal sealed record EcsRegistrant(string Cluster, string Service, DeploymentW
         var events = Live.Events.Take(EventsShown).Select(e => Redaction.Redactor.Shown(e.Message)).ToList();
         return $"ECS service {Cluster}/{Service} ({Live.Status ?? "?"}): {Live.RunningCount} of {Live.DesiredCount} running, {Live.PendingCount} pending"
             + (deployments.Length > 0 ? $"; deployments: {deployments}" : string.Empty)
+            + (StoppedTasks.Count > 0 ? $"; stopped tasks: {string.Join(" | ", StoppedTasks.Select(Stopped))}" : string.Empty)
             + (events.Count > 0 ? $"; last events: {string.Join(" | ", events)}" : string.Empty);
+    }
+
+    /// <summary>One stopped task: its id, stop code and reason, and each container that says why it stopped (reason, exit code).</summary>
+    private static string Stopped(EcsTask task)
+    {
+        var containers = task.Containers
+            .Where(c => !string.IsNullOrWhiteSpace(c.Reason) || c.ExitCode is not null and not 0)
+            .Select(c => $"container {c.Name ?? "?"}: {(string.IsNullOrWhiteSpace(c.Reason) ? string.Empty : Redaction.Redactor.Shown(c.Reason))}{(c.ExitCode is { } code and not 0 ? $" (exit {code})" : string.Empty)}".TrimEnd());
+        var id = task.Arn[(task.Arn.LastIndexOf('/') + 1)..];
+        return $"{id}{EcsFactsReader.Why(task)}{string.Concat(containers.Select(c => $", {c}"))}";
     }
 }
 

@@ -16,7 +16,7 @@ internal sealed class InstanceCountCheck : IServiceCheck
         if (failed.Count > 0)
         {
             var range = Range(min, max);
-            yield return Explained(facts.Result(Info, false, string.Empty, $"{count} instances (expected {range}); ECS: {string.Join("; ", failed)}", range, $"{count}"), facts);
+            yield return facts.Result(Info, false, string.Empty, $"{count} instances (expected {range}); ECS: {string.Join("; ", failed)}", range, $"{count}");
         }
         else if (moving.Count > 0)
         {
@@ -24,18 +24,14 @@ internal sealed class InstanceCountCheck : IServiceCheck
             var (low, high) = (facts.Registrants.Sum(r => (long)r.Window.MinTasks), facts.Registrants.Sum(r => (long)r.Window.MaxTasks));
             var range = low == high ? $"{low}" : $"{low}-{high}";
             var what = string.Join("; ", moving.Select(r => $"{r.Service}: {r.Window.Description}"));
-            yield return Explained(facts.Result(Info, count >= low && count <= high, $"{count} instances (expected {range}, deployment in progress: {what})", $"{count} instances, expected {range} while deploying ({what})", range, $"{count}"), facts);
+            yield return facts.Result(Info, count >= low && count <= high, $"{count} instances (expected {range}, deployment in progress: {what})", $"{count} instances, expected {range} while deploying ({what})", range, $"{count}");
         }
         else if (min is not null || max is not null)
         {
             var range = Range(min, max);
-            yield return Explained(facts.Result(Info, count >= (min ?? 0) && count <= (max ?? int.MaxValue), $"{count} instances (expected {range})", $"{count} instances, expected {range}", range, $"{count}"), facts);
+            yield return facts.Result(Info, count >= (min ?? 0) && count <= (max ?? int.MaxValue), $"{count} instances (expected {range})", $"{count} instances, expected {range}", range, $"{count}");
         }
     }
-
-    /// <summary>A failure with what ECS says of the registering services as its cause (none when ECS was not read).</summary>
-    private static CheckResult Explained(CheckResult result, ServiceFacts facts)
-        => result.Status == CheckStatus.Fail && facts.Registrants.Count > 0 ? result with { Cause = string.Join("; ", facts.Registrants.Select(r => r.Cause())) } : result;
 
     private static string Range(int? min, int? max) => min == max ? $"{min}" : $"{min ?? 0}-{(max is null ? "any" : max.ToString())}";
 }
