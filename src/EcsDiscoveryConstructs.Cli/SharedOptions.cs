@@ -20,7 +20,7 @@ internal sealed class SharedOptions
 
     public Option<string?> Profile { get; } = new("--profile") { HelpName = "name", Description = "A named profile for credentials and Region." };
 
-    public Option<string?> Endpoint { get; } = new("--endpoint-url") { HelpName = "url", Description = "A Cloud Map endpoint other than AWS's (http or https, no user name or password), e.g. a local peer." };
+    public Option<string?> Endpoint { get; } = new("--endpoint-url") { HelpName = "url", Description = "An endpoint other than AWS's for every service called (http or https, no user name or password), e.g. a local peer; AWS_ENDPOINT_URL_SERVICEDISCOVERY, _ECS or _CLOUDFORMATION override it per service, AWS_ENDPOINT_URL stands in when it is absent." };
 
     public void AddTo(Command command)
     {
@@ -62,7 +62,7 @@ internal sealed class SharedOptions
                 return true;
             }
 
-            reason = $"--endpoint-url '{Redactor.Redact(text)}' carries a user name or password; Cloud Map endpoints take SigV4 credentials (environment, --profile), never credentials in the URL";
+            reason = $"--endpoint-url '{Redactor.Redact(text)}' carries a user name or password; AWS endpoints take SigV4 credentials (environment, --profile), never credentials in the URL";
         }
 
         endpoint = null;
@@ -70,30 +70,46 @@ internal sealed class SharedOptions
         return false;
     }
 
+    /// <summary>
+    /// Where a service's endpoint comes from, as the AWS SDKs configure endpoints
+    /// (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html): the service's own
+    /// <c>AWS_ENDPOINT_URL_{serviceId}</c>, else <c>--endpoint-url</c> (the default for every service), else
+    /// <c>AWS_ENDPOINT_URL</c>; an empty variable counts as unset. Returns the setting's name and its text (null: AWS's endpoint).
+    /// </summary>
+    internal static (string Source, string? Text) EndpointSetting(string? option, string serviceId, Func<string, string?> environment)
+    {
+        var variable = $"AWS_ENDPOINT_URL_{serviceId}";
+        return environment(variable) is { Length: > 0 } own ? (variable, own)
+            : option is not null ? ("--endpoint-url", option)
+            : environment("AWS_ENDPOINT_URL") is { Length: > 0 } all ? ("AWS_ENDPOINT_URL", all)
+            : ("--endpoint-url", null);
+    }
+
     /// <summary>Builds the Cloud Map client; on bad input writes the reason and returns null.</summary>
     public CloudMapClient? CreateClient(ParseResult parse, TextWriter error, string command, double discoverInstancesPerSecond = 50)
-        => Settings(parse, error, command) is { } settings
+        => Settings(parse, error, command, "SERVICEDISCOVERY") is { } settings
             ? new CloudMapClient(new CloudMapClientOptions { Region = settings.Region, Credentials = settings.Credentials, EndpointUrl = settings.Endpoint, DiscoverInstancesPerSecond = discoverInstancesPerSecond })
             : null;
 
     /// <summary>Builds the ECS reader (same Region, credentials and <c>--endpoint-url</c> as the Cloud Map client); on bad input writes the reason and returns null.</summary>
     public EcsClient? CreateEcsReader(ParseResult parse, TextWriter error, string command)
-        => Settings(parse, error, command) is { } settings
+        => Settings(parse, error, command, "ECS") is { } settings
             ? new EcsClient(new AwsClientOptions { Region = settings.Region, Credentials = settings.Credentials, EndpointUrl = settings.Endpoint })
             : null;
 
     /// <summary>Builds the CloudFormation reader (same Region, credentials and <c>--endpoint-url</c> as the Cloud Map client); on bad input writes the reason and returns null.</summary>
     public CloudFormationClient? CreateCloudFormationReader(ParseResult parse, TextWriter error, string command)
-        => Settings(parse, error, command) is { } settings
+        => Settings(parse, error, command, "CLOUDFORMATION") is { } settings
             ? new CloudFormationClient(new AwsClientOptions { Region = settings.Region, Credentials = settings.Credentials, EndpointUrl = settings.Endpoint })
             : null;
 
     /// <summary>The Region, credentials and endpoint every client takes; on bad input writes the reason and returns null.</summary>
-    private (string Region, AWSCredentials Credentials, Uri? Endpoint)? Settings(ParseResult parse, TextWriter error, string command)
+    private (string Region, AWSCredentials Credentials, Uri? Endpoint)? Settings(ParseResult parse, TextWriter error, string command, string serviceId)
     {
-        if (!TryParseEndpoint(parse.GetValue(Endpoint), out var endpointUrl, out var reason))
+        var (source, text) = EndpointSetting(parse.GetValue(Endpoint), serviceId, Environment.GetEnvironmentVariable);
+        if (!TryParseEndpoint(text, out var endpointUrl, out var reason))
         {
-            error.WriteLine($"ecs-discovery {command}: {reason}");
+            error.WriteLine($"ecs-discovery {command}: {(source == "--endpoint-url" ? reason : reason!.Replace("--endpoint-url", source, StringComparison.Ordinal))}");
             return null;
         }
 

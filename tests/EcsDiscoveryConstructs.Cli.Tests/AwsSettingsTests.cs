@@ -51,5 +51,50 @@ public sealed class AwsSettingsTests : IDisposable
         Assert.Equal((2, "ecs-discovery verify: profile 'no-such-profile-ecs-discovery' was not found in the AWS config or credentials files\n"), (exit, error));
     }
 
+    [Theory]
+    [InlineData("ECS", "http://ecs-peer:1/", "http://flag:2/", "http://all:3/", "AWS_ENDPOINT_URL_ECS", "http://ecs-peer:1/")]
+    [InlineData("SERVICEDISCOVERY", "http://ecs-peer:1/", "http://flag:2/", "http://all:3/", "--endpoint-url", "http://flag:2/")]
+    [InlineData("CLOUDFORMATION", null, null, "http://all:3/", "AWS_ENDPOINT_URL", "http://all:3/")]
+    [InlineData("ECS", "", "http://flag:2/", null, "--endpoint-url", "http://flag:2/")]
+    [InlineData("ECS", null, null, "", "--endpoint-url", null)]
+    public void AServicesEndpoint_IsItsOwnVariable_ElseTheFlag_ElseAwsEndpointUrl(string service, string? ecsVariable, string? flag, string? allVariable, string source, string? text)
+    {
+        var environment = new Dictionary<string, string?> { ["AWS_ENDPOINT_URL_ECS"] = ecsVariable, ["AWS_ENDPOINT_URL"] = allVariable };
+        Assert.Equal((source, text), SharedOptions.EndpointSetting(flag, service, name => environment.GetValueOrDefault(name)));
+    }
+
+    [Fact]
+    public async Task ABadEndpointVariable_IsNamedInTheError_WithoutItsPassword()
+    {
+        var assembly = EcsDiscoveryConstructs.Tests.Shared.RepoRoot.ExampleAssembly();
+        try
+        {
+            // Its own process: the variable would reach the other tests of this process.
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var arg in new[] { "exec", typeof(CliApp).Assembly.Location, "verify", "--assembly", assembly, "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9/" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["AWS_ENDPOINT_URL_SERVICEDISCOVERY"] = "http://admin:s3cr3t-endpoint@127.0.0.1:9/";
+            start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE";
+            start.Environment["AWS_SECRET_ACCESS_KEY"] = "endpoint-variable-test";
+            using var process = System.Diagnostics.Process.Start(start)!;
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var error = process.StandardError.ReadToEndAsync(bound.Token);
+            var output = process.StandardOutput.ReadToEndAsync(bound.Token);
+            await process.WaitForExitAsync(bound.Token);
+            Assert.Equal(2, process.ExitCode);
+            Assert.StartsWith("ecs-discovery verify: AWS_ENDPOINT_URL_SERVICEDISCOVERY 'http://", await error, StringComparison.Ordinal);
+            Assert.Contains("carries a user name or password; AWS endpoints take SigV4 credentials", await error, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cr3t-endpoint", await error, StringComparison.Ordinal);
+            Assert.Empty(await output);
+        }
+        finally
+        {
+            Directory.Delete(assembly, recursive: true);
+        }
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
