@@ -20,7 +20,8 @@ internal sealed record EcsFacts(bool Read, IReadOnlyList<EcsRegistrant> Registra
 /// <summary>
 /// Reads what ECS says of one Cloud Map service's registrants, with the fewest calls: per cluster one DescribeServices
 /// (10 services a call) for the template's ECS services (cluster and name, once known) and those the instances name
-/// (<c>ECS_CLUSTER_NAME</c>, <c>ECS_SERVICE_NAME</c>); for a service running fewer tasks than it wants or with failed
+/// (<c>ECS_CLUSTER_NAME</c>, <c>ECS_SERVICE_NAME</c>); per service one ListServiceDeployments (the last day's, for a
+/// blue/green bake or a rollback); for a service running fewer tasks than it wants or with failed
 /// tasks, one ListTasks (STOPPED, one page) and one DescribeTasks for why they stopped; and one DescribeTasks per 100
 /// ECS-registered instances (the instance id is the task id) to find registrations whose task stopped or is gone.
 /// </summary>
@@ -32,6 +33,9 @@ internal sealed record EcsFacts(bool Read, IReadOnlyList<EcsRegistrant> Registra
 /// </remarks>
 internal sealed partial class EcsFactsReader(IEcsReader ecs)
 {
+    /// <summary>How far back a service deployment counts: a rollback older than this is judged by what runs now.</summary>
+    public static readonly TimeSpan ServiceDeploymentHistory = TimeSpan.FromHours(24);
+
     /// <summary>How many of a service's most recent stopped tasks a cause quotes.</summary>
     public const int StoppedTasksShown = 3;
 
@@ -79,7 +83,7 @@ internal sealed partial class EcsFactsReader(IEcsReader ecs)
                 read = true;
                 foreach (var found in described.Items.Where(s => wanted.Contains(s.Name)).DistinctBy(s => s.Name, StringComparer.Ordinal))
                 {
-                    var window = DeploymentWindow.Of(found);
+                    var window = DeploymentWindow.Of(found, await LatestServiceDeploymentAsync(cluster, found.Name, cancellationToken).ConfigureAwait(false));
                     var stopped = Struggling(found, window) ? await StoppedTasksAsync(cluster, found.Name, cancellationToken).ConfigureAwait(false) : [];
                     registrants.Add(new EcsRegistrant(cluster, found.Name, window, found) { Expected = pairs[(cluster, found.Name)], StoppedTasks = stopped });
                 }
@@ -98,6 +102,24 @@ internal sealed partial class EcsFactsReader(IEcsReader ecs)
         {
             // Not readable here (no permission, throttled past the retries): judged as without ECS.
             return EcsFacts.None;
+        }
+    }
+
+    /// <summary>
+    /// The service's newest service deployment of the last <see cref="ServiceDeploymentHistory"/> (one ListServiceDeployments
+    /// page): a blue/green bake or a rollback that the service's deployments list does not show; null when there is none
+    /// or it cannot be read (an older policy without ecs:ListServiceDeployments).
+    /// </summary>
+    private async Task<EcsServiceDeployment?> LatestServiceDeploymentAsync(string cluster, string service, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var recent = await ecs.ListServiceDeploymentsAsync(cluster, service, DateTimeOffset.UtcNow - ServiceDeploymentHistory, cancellationToken).ConfigureAwait(false);
+            return recent.OrderByDescending(d => d.CreatedAt ?? DateTimeOffset.MinValue).FirstOrDefault();
+        }
+        catch (EcsException e) when (!e.IsTransient)
+        {
+            return null;
         }
     }
 

@@ -49,7 +49,10 @@ public sealed record DeploymentWindow(bool InProgress, int MinTasks, int MaxTask
         var min = (int)(((long)desired * minPercent + 99) / 100);
         var max = (int)Math.Min(int.MaxValue, (long)desired * maxPercent / 100);
         var revisions = string.Join(", ", service.Deployments.Select(d => $"{d.Id ?? "?"} {d.Status ?? "?"} {d.RunningCount}/{d.DesiredCount}"));
-        return new DeploymentWindow(true, min, max, $"deployment {primary?.Id ?? latest?.Arn ?? "?"} in progress ({revisions}): {min}-{max} tasks may run", failure);
+        var what = latest?.Status is { } unfinished && UnfinishedServiceDeployment.Contains(unfinished)
+            ? $"service deployment {latest.Arn} {unfinished}{Reason(latest.StatusReason)}"
+            : $"deployment {primary?.Id ?? "?"} in progress";
+        return new DeploymentWindow(true, min, max, $"{what} ({revisions}): {min}-{max} tasks may run", failure);
     }
 
     /// <summary>ECS's reason on one line (a newline in a server's text would break a report's rows).</summary>

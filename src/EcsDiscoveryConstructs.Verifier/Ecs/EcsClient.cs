@@ -107,9 +107,15 @@ public sealed class EcsClient : IEcsReader, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<EcsServiceDeployment>> ListServiceDeploymentsAsync(string cluster, string service, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EcsServiceDeployment>> ListServiceDeploymentsAsync(string cluster, string service, DateTimeOffset? createdAfter, CancellationToken cancellationToken)
     {
         var request = new JsonObject { ["cluster"] = cluster, ["service"] = service, ["maxResults"] = 100 };
+        if (createdAfter is { } after)
+        {
+            // CreatedAt.after: a timestamp, which the JSON protocol sends as seconds since the epoch.
+            request["createdAt"] = new JsonObject { ["after"] = after.ToUnixTimeSeconds() };
+        }
+
         var items = await transport.PagesAsync("ListServiceDeployments", request, "serviceDeployments", "nextToken", endpoint, cancellationToken).ConfigureAwait(false);
         return transport.Shaped("ListServiceDeployments", items, list => list.Select(d => ServiceDeployment(d, "ListServiceDeployments")).ToList());
     }

@@ -21,8 +21,8 @@ public interface IEcsReader
     /// <summary>Describes a task definition by family, family:revision or ARN.</summary>
     Task<EcsTaskDefinition> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken);
 
-    /// <summary>Lists a service's deployments (the service deployments ECS keeps for it).</summary>
-    Task<IReadOnlyList<EcsServiceDeployment>> ListServiceDeploymentsAsync(string cluster, string service, CancellationToken cancellationToken);
+    /// <summary>Lists a service's deployments (the service deployments ECS keeps for it), those created after <paramref name="createdAfter"/> when given.</summary>
+    Task<IReadOnlyList<EcsServiceDeployment>> ListServiceDeploymentsAsync(string cluster, string service, DateTimeOffset? createdAfter, CancellationToken cancellationToken);
 
     /// <summary>Describes service deployments by ARN.</summary>
     Task<EcsDescribed<EcsServiceDeployment>> DescribeServiceDeploymentsAsync(IReadOnlyList<string> serviceDeploymentArns, CancellationToken cancellationToken);

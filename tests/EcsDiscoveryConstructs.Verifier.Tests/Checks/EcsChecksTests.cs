@@ -75,15 +75,15 @@ public sealed class EcsChecksTests
             + "33333333333333333333333333333333 (TaskFailedToStart: Essential container in task exited), container app: Essential container exited | "
             + "11111111111111111111111111111111 (TaskFailedToStart: CannotPullContainerError: older), container app: CannotPullContainerError: older",
             count.Cause);
-        Assert.Equal(["DescribeServices shop", "ListTasks shop", "DescribeTasks shop"], ecs.Calls);
+        Assert.Equal(["DescribeServices shop", "ListServiceDeployments shop", "ListTasks shop", "DescribeTasks shop"], ecs.Calls);
     }
 
     [Fact]
-    public async Task AHealthyService_CostsOneDescribeServices_AndNoTaskCalls_WithoutInstances()
+    public async Task AHealthyService_CostsOneDescribeServicesAndOneListServiceDeployments_AndNoTaskCalls_WithoutInstances()
     {
         var ecs = new FakeEcs(Service());
         var results = await Verify(ecs, Backend(count: 0));
-        Assert.Equal(["DescribeServices shop"], ecs.Calls);
+        Assert.Equal(["DescribeServices shop", "ListServiceDeployments shop"], ecs.Calls);
         Assert.Equal((CheckStatus.Pass, "ECS service shop/backend ACTIVE"), results.Where(r => r.Check == "ecs-service").Select(r => (r.Status, r.Message)).Single());
         Assert.Equal((CheckStatus.Pass, "ECS service shop/backend deployed with the template's discovery settings"), results.Where(r => r.Check == "ecs-discovery-config").Select(r => (r.Status, r.Message)).Single());
     }
@@ -163,6 +163,32 @@ public sealed class EcsChecksTests
         ecs.Tasks["shop"] = [Running(TaskA), Running(TaskB)];
         var fine = (await Verify(ecs, Backend(), TaskA, TaskB)).Single(r => r.Check == "stale-instances");
         Assert.Equal((CheckStatus.Pass, "the 2 ECS-registered instances are tasks ECS runs"), (fine.Status, fine.Message));
+    }
+
+    [Fact]
+    public async Task ABlueGreenBakeTheServiceListDoesNotShow_IsADeploymentInProgress_FromTheServiceDeployment()
+    {
+        var ecs = new FakeEcs(Service() with { MaximumPercent = 200 });
+        ecs.ServiceDeployments["backend"] = [
+            new("arn:aws:ecs:us-east-1:123456789012:service-deployment/shop/backend/old", "SUCCESSFUL", null, DateTimeOffset.UtcNow.AddHours(-3), DateTimeOffset.UtcNow.AddHours(-3)),
+            new("arn:aws:ecs:us-east-1:123456789012:service-deployment/shop/backend/bake", "IN_PROGRESS", "bake time", DateTimeOffset.UtcNow.AddMinutes(-5), null),
+        ];
+        var count = (await Verify(ecs, Backend())).Single(r => r.Check == "instance-count");
+        Assert.Equal(CheckStatus.Fail, count.Status);
+        Assert.Equal("0 instances, expected 2-4 while deploying (backend: service deployment arn:aws:ecs:us-east-1:123456789012:service-deployment/shop/backend/bake IN_PROGRESS: bake time (ecs-svc/3 PRIMARY 2/2): 2-4 tasks may run)", count.Message);
+        Assert.Contains("ListServiceDeployments shop", ecs.Calls);
+    }
+
+    [Fact]
+    public async Task ARollbackOfTheLastDay_FailsNamingIt_AnOlderOneIsHistory()
+    {
+        var ecs = new FakeEcs(Service());
+        ecs.ServiceDeployments["backend"] = [new("arn:sd/rolled", "ROLLBACK_SUCCESSFUL", "Service deployment rolled back because the circuit breaker threshold was exceeded.", DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow.AddHours(-1))];
+        var count = (await Verify(ecs, Backend(), TaskA, TaskB)).Single(r => r.Check == "instance-count");
+        Assert.Equal("2 instances (expected 2); ECS: backend: service deployment arn:sd/rolled ROLLBACK_SUCCESSFUL: Service deployment rolled back because the circuit breaker threshold was exceeded.", count.Message);
+
+        ecs.ServiceDeployments["backend"] = [new("arn:sd/rolled", "ROLLBACK_SUCCESSFUL", "old", DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddDays(-2))];
+        Assert.Equal(CheckStatus.Pass, (await Verify(ecs, Backend(), TaskA, TaskB)).Single(r => r.Check == "instance-count").Status);
     }
 
     [Fact]

@@ -58,7 +58,14 @@ internal sealed class FakeEcs(params EcsService[] services) : IEcsReader
 
     public Task<EcsTaskDefinition> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<EcsServiceDeployment>> ListServiceDeploymentsAsync(string cluster, string service, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>Service deployments by service name.</summary>
+    public Dictionary<string, List<EcsServiceDeployment>> ServiceDeployments { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<EcsServiceDeployment>> ListServiceDeploymentsAsync(string cluster, string service, DateTimeOffset? createdAfter, CancellationToken cancellationToken)
+    {
+        Call("ListServiceDeployments", cluster);
+        return Task.FromResult<IReadOnlyList<EcsServiceDeployment>>([.. ServiceDeployments.GetValueOrDefault(service, []).Where(d => createdAfter is null || d.CreatedAt > createdAfter)]);
+    }
 
     public Task<EcsDescribed<EcsServiceDeployment>> DescribeServiceDeploymentsAsync(IReadOnlyList<string> serviceDeploymentArns, CancellationToken cancellationToken) => throw new NotSupportedException();
 

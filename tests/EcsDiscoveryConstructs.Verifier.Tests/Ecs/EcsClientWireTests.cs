@@ -143,8 +143,10 @@ public sealed class EcsClientWireTests
             ? """{ "serviceDeployments": [{ "serviceDeploymentArn": "arn:sd/2", "status": "IN_PROGRESS" }], "nextToken": "t" }"""
             : """{ "serviceDeployments": [{ "serviceDeploymentArn": "arn:sd/1", "status": "SUCCESSFUL" }] }"""));
         using var client = Client(handler);
-        Assert.Equal(["arn:sd/2 IN_PROGRESS", "arn:sd/1 SUCCESSFUL"], (await client.ListServiceDeploymentsAsync("shop", "orders", CancellationToken.None)).Select(d => $"{d.Arn} {d.Status}"));
+        Assert.Equal(["arn:sd/2 IN_PROGRESS", "arn:sd/1 SUCCESSFUL"], (await client.ListServiceDeploymentsAsync("shop", "orders", null, CancellationToken.None)).Select(d => $"{d.Arn} {d.Status}"));
         Assert.Equal("{\"cluster\":\"shop\",\"service\":\"orders\",\"maxResults\":100}", handler.Sent[0].Body.ToJsonString());
+        await client.ListServiceDeploymentsAsync("shop", "orders", DateTimeOffset.FromUnixTimeSeconds(1_765_000_000), CancellationToken.None);
+        Assert.Equal("{\"cluster\":\"shop\",\"service\":\"orders\",\"maxResults\":100,\"createdAt\":{\"after\":1765000000}}", handler.Sent[2].Body.ToJsonString());
     }
 
     [Fact]
