@@ -30,6 +30,7 @@ internal static class CliApp
         {
             DiagramCommand.Create(output, error),
             VerifyCommand.Create(output, error),
+            ExecCheckCommand.Create(output, error),
             LocalDeployCommand.Create(output, error),
             LocalDnsCommand.Create(output, error),
             DemoCommand.Create(output, error),

@@ -5,6 +5,7 @@ using EcsDiscoveryConstructs.Verifier.Aws;
 using EcsDiscoveryConstructs.Verifier.CloudFormation;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Ecs;
+using EcsDiscoveryConstructs.Verifier.Exec;
 using EcsDiscoveryConstructs.Verifier.Redaction;
 
 namespace EcsDiscoveryConstructs.Cli;
@@ -26,6 +27,12 @@ internal sealed class SharedOptions
     {
         command.Options.Add(Assembly);
         command.Options.Add(Stacks);
+        AddAwsTo(command);
+    }
+
+    /// <summary>Adds only the options that say where and as whom AWS is called (Region, profile, endpoint).</summary>
+    public void AddAwsTo(Command command)
+    {
         command.Options.Add(Region);
         command.Options.Add(Profile);
         command.Options.Add(Endpoint);
@@ -95,6 +102,14 @@ internal sealed class SharedOptions
     public EcsClient? CreateEcsReader(ParseResult parse, TextWriter error, string command)
         => Settings(parse, error, command, "ECS") is { } settings
             ? new EcsClient(new AwsClientOptions { Region = settings.Region, Credentials = settings.Credentials, EndpointUrl = settings.Endpoint })
+            : null;
+
+    /// <summary>Builds the KMS, CloudWatch Logs and IAM reader of exec-check (same Region, credentials and endpoint settings); on bad input writes the reason and returns null.</summary>
+    public ExecAccountClient? CreateExecAccountReader(ParseResult parse, TextWriter error, string command)
+        => Settings(parse, error, command, "KMS") is { } kms && Settings(parse, error, command, "CLOUDWATCH_LOGS") is { } logs && Settings(parse, error, command, "IAM") is { } iam
+            ? new ExecAccountClient(
+                new AwsClientOptions { Region = kms.Region, Credentials = kms.Credentials },
+                new[] { ("KMS", kms.Endpoint), ("CLOUDWATCH_LOGS", logs.Endpoint), ("IAM", iam.Endpoint) }.Where(e => e.Endpoint is not null).ToDictionary(e => e.Item1, e => e.Endpoint!))
             : null;
 
     /// <summary>Builds the CloudFormation reader (same Region, credentials and <c>--endpoint-url</c> as the Cloud Map client); on bad input writes the reason and returns null.</summary>

@@ -90,8 +90,19 @@ public static class CheckCatalog
         DnsNamespace, DnsAnswers, DnsAnswerCount, DnsTtl, DnsSrv, DnsAbsent,
     ];
 
-    /// <summary>docs/verifier-checks.md: a table of every check.</summary>
-    public static string Markdown() => Markdown(All);
+    /// <summary>docs/verifier-checks.md: a table of every check of <c>verify</c>, then of <c>exec-check</c>.</summary>
+    public static string Markdown()
+    {
+        var text = new System.Text.StringBuilder(Markdown(All));
+        text.Append("\n## `exec-check`\n\n");
+        text.Append("`ecs-discovery exec-check --cluster C (--service S | --task T)` checks that ECS Exec works now, as\n");
+        text.Append("amazon-ecs-exec-checker does where an API can answer (exit 0 ready, 1 not ready, 2 could not check; a KMS, Logs or\n");
+        text.Append("IAM read that is refused skips its check with the reason). Not checked: VPC endpoints for ssmmessages where the\n");
+        text.Append("subnets have no NAT route, the S3 log bucket, the caller's own ecs:ExecuteCommand permission and the Session\n");
+        text.Append("Manager plugin.\n\n");
+        Rows(text, Exec.ExecCheckCatalog.All);
+        return text.ToString();
+    }
 
     /// <summary>The checks page for <paramref name="checks"/>.</summary>
     internal static string Markdown(IEnumerable<CheckInfo> checks)
@@ -102,12 +113,16 @@ public static class CheckCatalog
         text.Append("judging facts gathered once; `CheckUnitTests` gives each a passing and a reported case. `fail`: a finding fails\n");
         text.Append("the run (exit 1); `warn`: a warning, a failure with `--strict`. The `dns-*` checks run with `--dns`; the `ecs-*` and\n");
         text.Append("`stale-instances` checks when ECS is readable (not with `--no-ecs`).\n\n");
+        Rows(text, checks);
+        return text.ToString();
+    }
+
+    private static void Rows(System.Text.StringBuilder text, IEnumerable<CheckInfo> checks)
+    {
         text.Append("| Check | Level | Passes when | From |\n|---|---|---|---|\n");
         foreach (var check in checks)
         {
             text.Append($"| `{check.Id}` | {check.Level} | {check.Summary.Replace("|", "\\|", StringComparison.Ordinal)} | {check.Source} |\n");
         }
-
-        return text.ToString();
     }
 }

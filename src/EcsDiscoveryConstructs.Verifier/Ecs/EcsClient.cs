@@ -51,7 +51,7 @@ public sealed class EcsClient : IEcsReader, IDisposable
 
     /// <inheritdoc />
     public Task<EcsDescribed<EcsCluster>> DescribeClustersAsync(IReadOnlyList<string> clusters, CancellationToken cancellationToken)
-        => DescribeAsync("DescribeClusters", clusters, ClustersPerCall, batch => new JsonObject { ["clusters"] = Strings(batch) }, "clusters", c => new EcsCluster(Required(c, "clusterArn", "DescribeClusters"), Text(c, "clusterName") ?? string.Empty, Text(c, "status")), cancellationToken);
+        => DescribeAsync("DescribeClusters", clusters, ClustersPerCall, batch => new JsonObject { ["clusters"] = Strings(batch), ["include"] = Strings(["CONFIGURATIONS"]) }, "clusters", Cluster, cancellationToken);
 
     /// <inheritdoc />
     public Task<EcsDescribed<EcsService>> DescribeServicesAsync(string cluster, IReadOnlyList<string> services, CancellationToken cancellationToken)
@@ -102,7 +102,7 @@ public sealed class EcsClient : IEcsReader, IDisposable
                     Text(c, "name"),
                     UntrustedJson.Array(c["portMappings"], Operation, "portMappings").OfType<JsonObject>().Select(p => (Text(p, "name"), Int(p["containerPort"]))).ToList()))
                 .ToList();
-            return new EcsTaskDefinition(Required(definition, "taskDefinitionArn", Operation), Text(definition, "family"), Int(definition["revision"]), Text(definition, "networkMode"), containers);
+            return new EcsTaskDefinition(Required(definition, "taskDefinitionArn", Operation), Text(definition, "family"), Int(definition["revision"]), Text(definition, "networkMode"), containers) { TaskRoleArn = Text(definition, "taskRoleArn") };
         });
     }
 
@@ -146,6 +146,17 @@ public sealed class EcsClient : IEcsReader, IDisposable
         return new EcsDescribed<T>(items, failures);
     }
 
+    private static EcsCluster Cluster(JsonObject c)
+    {
+        const string Operation = "DescribeClusters";
+        var exec = UntrustedJson.Object(UntrustedJson.Object(c["configuration"], Operation, "configuration", optional: true)?["executeCommandConfiguration"], Operation, "configuration.executeCommandConfiguration", optional: true);
+        var logs = UntrustedJson.Object(exec?["logConfiguration"], Operation, "executeCommandConfiguration.logConfiguration", optional: true);
+        return new EcsCluster(Required(c, "clusterArn", Operation), Text(c, "clusterName") ?? string.Empty, Text(c, "status"))
+        {
+            ExecuteCommand = exec is null ? null : new EcsExecConfiguration(Text(exec, "kmsKeyId"), Text(exec, "logging"), Text(logs, "cloudWatchLogGroupName"), Bool(logs?["cloudWatchEncryptionEnabled"]), Text(logs, "s3BucketName"), Bool(logs?["s3EncryptionEnabled"])),
+        };
+    }
+
     private static EcsService Service(JsonObject s)
     {
         const string Operation = "DescribeServices";
@@ -170,9 +181,9 @@ public sealed class EcsClient : IEcsReader, IDisposable
     private static EcsTask Task(JsonObject t)
     {
         const string Operation = "DescribeTasks";
-        var address = AwsJsonTransport.Items(t, "attachments", Operation)
-            .SelectMany(a => AwsJsonTransport.Items(a, "details", Operation))
-            .FirstOrDefault(d => Text(d, "name") == "privateIPv4Address");
+        var details = AwsJsonTransport.Items(t, "attachments", Operation).SelectMany(a => AwsJsonTransport.Items(a, "details", Operation)).ToList();
+        var address = details.FirstOrDefault(d => Text(d, "name") == "privateIPv4Address");
+        var subnet = details.FirstOrDefault(d => Text(d, "name") == "subnetId");
         return new EcsTask(Required(t, "taskArn", Operation), Text(t, "taskDefinitionArn"), Text(t, "lastStatus"), Text(t, "desiredStatus"))
         {
             StoppedReason = Text(t, "stoppedReason"),
@@ -182,6 +193,8 @@ public sealed class EcsClient : IEcsReader, IDisposable
             PlatformVersion = Text(t, "platformVersion"),
             EnableExecuteCommand = t["enableExecuteCommand"] is JsonValue v && v.TryGetValue<bool>(out var exec) && exec,
             StoppedAt = Time(t["stoppedAt"]),
+            LaunchType = Text(t, "launchType"),
+            SubnetId = subnet is null ? null : Text(subnet, "value"),
             Containers = AwsJsonTransport.Items(t, "containers", Operation).Select(c => new EcsContainer(
                 Text(c, "name"), Text(c, "lastStatus"), Text(c, "reason"), Int(c["exitCode"]),
                 AwsJsonTransport.Items(c, "managedAgents", Operation).Select(m => new EcsManagedAgent(Text(m, "name"), Text(m, "lastStatus"), Text(m, "reason"))).ToList())).ToList(),
@@ -199,6 +212,15 @@ public sealed class EcsClient : IEcsReader, IDisposable
     /// <summary>A string member the API always sends; missing or empty is malformed.</summary>
     private static string Required(JsonObject o, string name, string operation)
         => UntrustedJson.String(o[name], operation, name) is { Length: > 0 } value ? value : throw UntrustedJson.Unexpected(o[name], operation, name, "a non-empty string");
+
+    /// <summary>A boolean, false when missing; another type is malformed.</summary>
+    private static bool Bool(JsonNode? node)
+        => node switch
+        {
+            null => false,
+            JsonValue v when v.TryGetValue<bool>(out var b) => b,
+            _ => throw UntrustedJson.Unexpected(node, "ECS", "a flag", "true or false"),
+        };
 
     /// <summary>A whole number within the int range, or null when missing; another type or a fraction is malformed.</summary>
     private static int? Int(JsonNode? node)

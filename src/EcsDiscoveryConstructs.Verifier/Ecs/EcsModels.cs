@@ -7,7 +7,23 @@ public sealed record EcsFailure(string? Arn, string? Reason, string? Detail);
 public sealed record EcsDescribed<T>(IReadOnlyList<T> Items, IReadOnlyList<EcsFailure> Failures);
 
 /// <summary>A cluster (<c>Cluster</c>): ARN, name and status (ACTIVE, PROVISIONING, DEPROVISIONING, FAILED, INACTIVE).</summary>
-public sealed record EcsCluster(string Arn, string Name, string? Status);
+public sealed record EcsCluster(string Arn, string Name, string? Status)
+{
+    /// <summary>Its ECS Exec configuration (<c>configuration.executeCommandConfiguration</c>, read with <c>include: CONFIGURATIONS</c>), or null when it has none.</summary>
+    public EcsExecConfiguration? ExecuteCommand { get; init; }
+}
+
+/// <summary>
+/// A cluster's <c>ExecuteCommandConfiguration</c>: the KMS key that encrypts the session's data channel, the logging mode
+/// (NONE, DEFAULT, OVERRIDE) and, with OVERRIDE, where session logs go.
+/// </summary>
+/// <param name="KmsKeyId">The key id or ARN, or null.</param>
+/// <param name="Logging">NONE, DEFAULT or OVERRIDE; null means DEFAULT.</param>
+/// <param name="LogGroupName">The CloudWatch Logs group of an OVERRIDE, or null.</param>
+/// <param name="LogGroupEncryption">Whether the log group must be encrypted (<c>cloudWatchEncryptionEnabled</c>).</param>
+/// <param name="S3BucketName">The S3 bucket of an OVERRIDE, or null.</param>
+/// <param name="S3Encryption">Whether the bucket must be encrypted (<c>s3EncryptionEnabled</c>).</param>
+public sealed record EcsExecConfiguration(string? KmsKeyId, string? Logging, string? LogGroupName, bool LogGroupEncryption, string? S3BucketName, bool S3Encryption);
 
 /// <summary>One <c>serviceRegistries</c> entry of a service: the Cloud Map service ARN and, for SRV records, the container and port.</summary>
 public sealed record EcsServiceRegistry(string? RegistryArn, string? ContainerName, int? ContainerPort, int? Port);
@@ -80,13 +96,23 @@ public sealed record EcsTask(string Arn, string? TaskDefinitionArn, string? Last
 
     /// <summary>When it stopped.</summary>
     public DateTimeOffset? StoppedAt { get; init; }
+
+    /// <summary>FARGATE, EC2 or EXTERNAL (null for a capacity provider strategy that did not say).</summary>
+    public string? LaunchType { get; init; }
+
+    /// <summary>The subnet of its network interface (awsvpc), when attached.</summary>
+    public string? SubnetId { get; init; }
 }
 
 /// <summary>A container definition's name and the names and ports of its port mappings.</summary>
 public sealed record EcsContainerDefinition(string? Name, IReadOnlyList<(string? Name, int? ContainerPort)> PortMappings);
 
 /// <summary>A task definition as DescribeTaskDefinition returns it.</summary>
-public sealed record EcsTaskDefinition(string Arn, string? Family, int? Revision, string? NetworkMode, IReadOnlyList<EcsContainerDefinition> Containers);
+public sealed record EcsTaskDefinition(string Arn, string? Family, int? Revision, string? NetworkMode, IReadOnlyList<EcsContainerDefinition> Containers)
+{
+    /// <summary>The task role (what the containers, and the ECS Exec agent, act as), or null.</summary>
+    public string? TaskRoleArn { get; init; }
+}
 
 /// <summary>A service deployment (<c>ServiceDeployment</c>/<c>ServiceDeploymentBrief</c>): its status and why.</summary>
 /// <param name="Arn">The service deployment ARN.</param>

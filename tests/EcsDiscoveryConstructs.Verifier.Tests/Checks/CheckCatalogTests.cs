@@ -17,6 +17,15 @@ public sealed partial class CheckCatalogTests
     }
 
     [Fact]
+    public void ExecCatalog_ListsEveryExecCheckOnce_WithIdsOfItsOwn()
+    {
+        var properties = typeof(Verifier.Exec.ExecCheckCatalog).GetProperties().Where(p => p.PropertyType == typeof(CheckInfo)).Select(p => (CheckInfo)p.GetValue(null)!).ToList();
+        Assert.Equal(properties.Select(c => c.Id).Order(StringComparer.Ordinal), Verifier.Exec.ExecCheckCatalog.All.Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.All(Verifier.Exec.ExecCheckCatalog.All, c => Assert.Matches("^exec(-[a-z]+)+$", c.Id));
+        Assert.Empty(Verifier.Exec.ExecCheckCatalog.All.Select(c => c.Id).Intersect(CheckCatalog.All.Select(c => c.Id)));
+    }
+
+    [Fact]
     public void VerifierSource_UsesOnlyCatalogIds()
     {
         // A check id written as a literal instead of CheckCatalog.X.Id would escape the catalogue and its docs.

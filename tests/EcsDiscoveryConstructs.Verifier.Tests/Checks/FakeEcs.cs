@@ -54,9 +54,24 @@ internal sealed class FakeEcs(params EcsService[] services) : IEcsReader
             [.. tasks.Where(id => !known.Any(t => Is(t, id))).Select(id => new EcsFailure($"arn:aws:ecs:us-east-1:123456789012:task/{cluster}/{id}", "MISSING", null))]));
     }
 
-    public Task<EcsDescribed<EcsCluster>> DescribeClustersAsync(IReadOnlyList<string> clusters, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public List<EcsCluster> Clusters { get; } = [];
 
-    public Task<EcsTaskDefinition> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>Task definitions by ARN.</summary>
+    public Dictionary<string, EcsTaskDefinition> TaskDefinitions { get; } = new(StringComparer.Ordinal);
+
+    public Task<EcsDescribed<EcsCluster>> DescribeClustersAsync(IReadOnlyList<string> clusters, CancellationToken cancellationToken)
+    {
+        Call("DescribeClusters", string.Join(",", clusters));
+        return Task.FromResult(new EcsDescribed<EcsCluster>(
+            [.. Clusters.Where(c => clusters.Contains(c.Name) || clusters.Contains(c.Arn))],
+            [.. clusters.Where(n => Clusters.All(c => c.Name != n && c.Arn != n)).Select(n => new EcsFailure($"arn:aws:ecs:us-east-1:123456789012:cluster/{n}", "MISSING", null))]));
+    }
+
+    public Task<EcsTaskDefinition> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken)
+    {
+        Call("DescribeTaskDefinition", taskDefinition);
+        return TaskDefinitions.TryGetValue(taskDefinition, out var found) ? Task.FromResult(found) : throw new EcsException("DescribeTaskDefinition", "ClientException", "Unable to describe task definition.");
+    }
 
     /// <summary>Service deployments by service name.</summary>
     public Dictionary<string, List<EcsServiceDeployment>> ServiceDeployments { get; } = new(StringComparer.Ordinal);

@@ -106,6 +106,32 @@ public sealed class EcsClientWireTests
     }
 
     [Fact]
+    public async Task DescribeClusters_AsksForConfigurations_AndReadsTheExecConfiguration()
+    {
+        using var handler = new ScriptedHandler(sent => Ok("""
+            { "clusters": [
+                { "clusterArn": "arn:c/shop", "clusterName": "shop", "status": "ACTIVE", "configuration": { "executeCommandConfiguration": {
+                  "kmsKeyId": "arn:aws:kms:us-east-1:123456789012:key/k-1", "logging": "OVERRIDE",
+                  "logConfiguration": { "cloudWatchLogGroupName": "/ecs/exec", "cloudWatchEncryptionEnabled": true, "s3BucketName": "audit", "s3EncryptionEnabled": false } } } },
+                { "clusterArn": "arn:c/plain", "clusterName": "plain", "status": "ACTIVE" }], "failures": [] }
+            """));
+        using var client = Client(handler);
+        var clusters = (await client.DescribeClustersAsync(["shop", "plain"], CancellationToken.None)).Items;
+        Assert.Equal("[\"CONFIGURATIONS\"]", handler.Sent[0].Body["include"]!.ToJsonString());
+        Assert.Equal(new EcsExecConfiguration("arn:aws:kms:us-east-1:123456789012:key/k-1", "OVERRIDE", "/ecs/exec", true, "audit", false), clusters[0].ExecuteCommand);
+        Assert.Null(clusters[1].ExecuteCommand);
+    }
+
+    [Fact]
+    public async Task AnExecFlagThatIsNotABoolean_IsMalformed()
+    {
+        using var handler = new ScriptedHandler(sent => Ok("""{ "clusters": [{ "clusterArn": "arn:c/shop", "configuration": { "executeCommandConfiguration": { "logConfiguration": { "cloudWatchEncryptionEnabled": "yes" } } } }] }"""));
+        using var client = Client(handler);
+        var error = await Assert.ThrowsAsync<EcsException>(() => client.DescribeClustersAsync(["shop"], CancellationToken.None));
+        Assert.Equal("MalformedResponse", error.Code);
+    }
+
+    [Fact]
     public async Task DescribeTasks_SendsAHundredPerCall_AndDescribeClustersAHundred_ServiceDeploymentsTwenty()
     {
         using var handler = new ScriptedHandler(sent => Ok(sent.Operation switch

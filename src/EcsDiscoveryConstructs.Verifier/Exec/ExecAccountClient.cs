@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using EcsDiscoveryConstructs.Verifier.Aws;
+using EcsDiscoveryConstructs.Verifier.Input;
+
+namespace EcsDiscoveryConstructs.Verifier.Exec;
+
+/// <summary>A KMS key as DescribeKey returns it: its ARN and state (Enabled, Disabled, PendingDeletion, ...).</summary>
+public sealed record KmsKeyInfo(string Arn, string? KeyState);
+
+/// <summary>A CloudWatch Logs group: its name and the KMS key that encrypts it, if any.</summary>
+public sealed record LogGroupInfo(string Name, string? KmsKeyId);
+
+/// <summary>One action IAM's policy simulator judged: <c>allowed</c>, <c>explicitDeny</c> or <c>implicitDeny</c>.</summary>
+public sealed record SimulatedDecision(string Action, string Decision);
+
+/// <summary>A KMS, CloudWatch Logs or IAM call failed: an AWS error (with its code), a transport failure, a timeout or an answer that cannot be read.</summary>
+public sealed class AccountReadException : AwsApiException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="operation">The API operation, e.g. <c>DescribeKey</c>.</param>
+    /// <param name="code">The AWS error code, or a local one: <c>Timeout</c>, <c>ConnectionFailed</c>, <c>MalformedResponse</c>, <c>PaginationLoop</c>.</param>
+    /// <param name="message">The reason.</param>
+    /// <param name="statusCode">The HTTP status, when there was an answer.</param>
+    /// <param name="inner">The cause.</param>
+    public AccountReadException(string operation, string code, string message, HttpStatusCode? statusCode = null, Exception? inner = null)
+        : base(operation, code, message, statusCode, inner)
+    {
+    }
+}
+
+/// <summary>What <c>exec-check</c> reads besides ECS: the session key, the session log group, and what the task role may do.</summary>
+public interface IExecAccountReader
+{
+    /// <summary>KMS DescribeKey; a key that does not exist is an <see cref="AccountReadException"/> with <c>NotFoundException</c>.</summary>
+    Task<KmsKeyInfo> DescribeKeyAsync(string keyId, CancellationToken cancellationToken);
+
+    /// <summary>CloudWatch Logs DescribeLogGroups by name prefix: the group with exactly <paramref name="name"/>, or null.</summary>
+    Task<LogGroupInfo?> DescribeLogGroupAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>IAM SimulatePrincipalPolicy: how the identity policies of <paramref name="principalArn"/> judge each action on <paramref name="resourceArn"/> (all resources when null).</summary>
+    Task<IReadOnlyList<SimulatedDecision>> SimulatePrincipalPolicyAsync(string principalArn, IReadOnlyList<string> actions, string? resourceArn, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// KMS (JSON 1.1, <c>TrentService</c>), CloudWatch Logs (JSON 1.1, <c>Logs_20140328</c>) and IAM (Query, global endpoint,
+/// signed for the partition's IAM Region) over the verifier's transports.
+/// </summary>
+/// <remarks>
+/// https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html (KeyMetadata.Arn, KeyState);
+/// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DescribeLogGroups.html (logGroupNamePrefix,
+/// limit 1-50, logGroups[].logGroupName and kmsKeyId, nextToken);
+/// https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html (PolicySourceArn, ActionNames.member.N,
+/// ResourceArns.member.N; EvaluationResults/member/EvalActionName and EvalDecision; IsTruncated and Marker);
+/// https://docs.aws.amazon.com/general/latest/gr/iam-service.html (iam.amazonaws.com signed for us-east-1).
+/// </remarks>
+public sealed class ExecAccountClient : IExecAccountReader, IDisposable
+{
+    private readonly AwsJsonTransport kms;
+    private readonly AwsJsonTransport logs;
+    private readonly AwsQueryTransport iam;
+    private readonly Uri kmsEndpoint;
+    private readonly Uri logsEndpoint;
+    private readonly Uri iamEndpoint;
+
+    /// <summary>
+    /// Creates the reader; <paramref name="endpoints"/> gives a service's own endpoint by its SDK id (<c>KMS</c>,
+    /// <c>CLOUDWATCH_LOGS</c>, <c>IAM</c>) over the options' default; <paramref name="handler"/> replaces the HTTP transport (tests).
+    /// </summary>
+    public ExecAccountClient(AwsClientOptions options, IReadOnlyDictionary<string, Uri>? endpoints = null, HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        static AccountReadException Error(string operation, string code, string message, HttpStatusCode? status, Exception? inner) => new(operation, code, message, status, inner);
+        kms = new AwsJsonTransport(options, "kms", "TrentService.", Error, handler);
+        logs = new AwsJsonTransport(options, "logs", "Logs_20140328.", Error, handler);
+        var (iamRegion, iamHost) = IamEndpoint(options.Region);
+        var iamOptions = new AwsClientOptions
+        {
+            Region = iamRegion,
+            Credentials = options.Credentials,
+            EndpointUrl = options.EndpointUrl ?? new Uri($"https://{iamHost}/"),
+            MaxAttempts = options.MaxAttempts,
+            BaseBackoff = options.BaseBackoff,
+            MaxBackoff = options.MaxBackoff,
+            CallTimeout = options.CallTimeout,
+            MaxPages = options.MaxPages,
+        };
+        iam = new AwsQueryTransport(iamOptions, "iam", "2010-05-08", Error, handler);
+        kmsEndpoint = endpoints?.GetValueOrDefault("KMS") ?? kms.Endpoint("kms");
+        logsEndpoint = endpoints?.GetValueOrDefault("CLOUDWATCH_LOGS") ?? logs.Endpoint("logs");
+        iamEndpoint = endpoints?.GetValueOrDefault("IAM") ?? iam.Endpoint("iam");
+    }
+
+    /// <summary>How many HTTP requests the reader has sent, retries included.</summary>
+    public int RequestCount => kms.RequestCount + logs.RequestCount + iam.RequestCount;
+
+    /// <summary>IAM's signing Region and host for the partition of <paramref name="region"/> (IAM is global per partition).</summary>
+    public static (string Region, string Host) IamEndpoint(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return region.StartsWith("cn-", StringComparison.Ordinal) ? ("cn-north-1", "iam.cn-north-1.amazonaws.com.cn")
+            : region.StartsWith("us-gov-", StringComparison.Ordinal) ? ("us-gov-west-1", "iam.us-gov.amazonaws.com")
+            : ("us-east-1", "iam.amazonaws.com");
+    }
+
+    /// <inheritdoc />
+    public async Task<KmsKeyInfo> DescribeKeyAsync(string keyId, CancellationToken cancellationToken)
+    {
+        const string Operation = "DescribeKey";
+        var answer = await kms.SendAsync(Operation, new JsonObject { ["KeyId"] = keyId }, kmsEndpoint, cancellationToken).ConfigureAwait(false);
+        return kms.Shaped(Operation, answer, a =>
+        {
+            var metadata = UntrustedJson.Object(a["KeyMetadata"], Operation, "KeyMetadata")!;
+            return new KmsKeyInfo(UntrustedJson.String(metadata["Arn"], Operation, "KeyMetadata.Arn") ?? keyId, UntrustedJson.String(metadata["KeyState"], Operation, "KeyMetadata.KeyState"));
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task<LogGroupInfo?> DescribeLogGroupAsync(string name, CancellationToken cancellationToken)
+    {
+        const string Operation = "DescribeLogGroups";
+        await foreach (var page in logs.PageObjectsAsync(Operation, new JsonObject { ["logGroupNamePrefix"] = name, ["limit"] = 50 }, "nextToken", logsEndpoint, cancellationToken).ConfigureAwait(false))
+        {
+            var found = logs.Shaped(Operation, page, p => AwsJsonTransport.Items(p, "logGroups", Operation)
+                .Select(g => new LogGroupInfo(UntrustedJson.String(g["logGroupName"], Operation, "logGroupName") ?? string.Empty, UntrustedJson.String(g["kmsKeyId"], Operation, "kmsKeyId")))
+                .FirstOrDefault(g => g.Name == name));
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SimulatedDecision>> SimulatePrincipalPolicyAsync(string principalArn, IReadOnlyList<string> actions, string? resourceArn, CancellationToken cancellationToken)
+    {
+        const string Operation = "SimulatePrincipalPolicy";
+        ArgumentNullException.ThrowIfNull(actions);
+        var parameters = new List<(string Name, string Value)> { ("PolicySourceArn", principalArn) };
+        parameters.AddRange(actions.Select((a, i) => ($"ActionNames.member.{i + 1}", a)));
+        if (resourceArn is not null)
+        {
+            parameters.Add(("ResourceArns.member.1", resourceArn));
+        }
+
+        var decisions = new List<SimulatedDecision>();
+        string? marker = null;
+        for (var page = 0; page < 100; page++)
+        {
+            var result = await iam.SendAsync(Operation, marker is null ? parameters : [.. parameters, ("Marker", marker)], iamEndpoint, cancellationToken).ConfigureAwait(false);
+            var (found, truncated, next) = iam.Shaped(Operation, result, r => (
+                UntrustedXml.Children(UntrustedXml.Child(r, "EvaluationResults", Operation), "member")
+                    .Select(m => new SimulatedDecision(UntrustedXml.Text(m, "EvalActionName", Operation) ?? "?", UntrustedXml.Text(m, "EvalDecision", Operation) ?? "?")).ToList(),
+                UntrustedXml.Text(r, "IsTruncated", Operation) == "true",
+                UntrustedXml.Text(r, "Marker", Operation)));
+            decisions.AddRange(found);
+            if (!truncated || string.IsNullOrEmpty(next))
+            {
+                return decisions;
+            }
+
+            if (next == marker)
+            {
+                throw new AccountReadException(Operation, "PaginationLoop", "the endpoint returned the same Marker twice");
+            }
+
+            marker = next;
+        }
+
+        throw new AccountReadException(Operation, "PaginationLoop", "the endpoint kept returning IsTruncated after 100 pages");
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        kms.Dispose();
+        logs.Dispose();
+        iam.Dispose();
+    }
+}

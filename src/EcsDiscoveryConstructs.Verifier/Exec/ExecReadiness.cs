@@ -1,0 +1,249 @@
+using EcsDiscoveryConstructs.Verifier.Checks;
+using EcsDiscoveryConstructs.Verifier.Ecs;
+
+namespace EcsDiscoveryConstructs.Verifier.Exec;
+
+/// <summary>Every check <c>exec-check</c> makes, in order; docs/verifier-checks.md lists them after verify's.</summary>
+public static class ExecCheckCatalog
+{
+    /// <summary>The cluster exists, and its exec configuration is complete.</summary>
+    public static CheckInfo ClusterConfiguration { get; } = new("exec-cluster-config", "fail", "The cluster exists and is ACTIVE; an OVERRIDE logging configuration names a CloudWatch Logs group or an S3 bucket.", "ECS DescribeClusters (include CONFIGURATIONS)");
+
+    /// <summary>The session key exists and is enabled.</summary>
+    public static CheckInfo KmsKey { get; } = new("exec-kms-key", "fail", "The KMS key of the cluster's exec configuration exists and is Enabled, and the task role may kms:Decrypt with it.", "KMS DescribeKey, IAM SimulatePrincipalPolicy");
+
+    /// <summary>The session log group exists, encrypted when asked.</summary>
+    public static CheckInfo LogDestination { get; } = new("exec-log-destination", "fail", "The CloudWatch Logs group of an OVERRIDE exists, with a KMS key when cloudWatchEncryptionEnabled, and the task role may write to it; an S3 bucket is named, not probed.", "CloudWatch Logs DescribeLogGroups, IAM SimulatePrincipalPolicy");
+
+    /// <summary>Exec is on for the task.</summary>
+    public static CheckInfo TaskEnabled { get; } = new("exec-task-enabled", "fail", "Every task was started with enableExecuteCommand (a service's tasks get it from the service; set it and force a new deployment).", "ECS DescribeTasks");
+
+    /// <summary>The exec agent runs in every container.</summary>
+    public static CheckInfo Agent { get; } = new("exec-agent", "fail", "The ExecuteCommandAgent of every container is RUNNING (the container and the agent's status and reason are named otherwise).", "ECS DescribeTasks containers[].managedAgents");
+
+    /// <summary>Fargate platform version 1.4.0 or later.</summary>
+    public static CheckInfo PlatformVersion { get; } = new("exec-platform-version", "fail", "A Fargate task runs platform version 1.4.0 or later (Linux), which ECS Exec needs.", "ECS DescribeTasks platformVersion");
+
+    /// <summary>The task role may open Session Manager channels.</summary>
+    public static CheckInfo TaskRole { get; } = new("exec-task-role", "fail", "The task definition has a task role and its policies allow ssmmessages:CreateControlChannel, CreateDataChannel, OpenControlChannel and OpenDataChannel.", "ECS DescribeTaskDefinition, IAM SimulatePrincipalPolicy");
+
+    /// <summary>Every exec check, in order.</summary>
+    public static IReadOnlyList<CheckInfo> All { get; } = [ClusterConfiguration, KmsKey, LogDestination, TaskEnabled, Agent, PlatformVersion, TaskRole];
+}
+
+/// <summary>
+/// Live ECS Exec readiness of a service's running tasks or of one task: what amazon-ecs-exec-checker checks that an API
+/// can answer (the cluster's exec configuration, its KMS key and log group, each task's enableExecuteCommand, each
+/// container's ExecuteCommandAgent, the Fargate platform version, the task role's Session Manager permissions) and the
+/// log group's encryption. Reading ECS is required (its failures are thrown); a KMS, Logs or IAM read that fails
+/// (e.g. no permission) skips its check with the reason.
+/// </summary>
+/// <remarks>
+/// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html (prerequisites: platform version 1.4.0,
+/// the ssmmessages actions on the task role, kms:Decrypt for a customer key, the log destinations);
+/// https://github.com/aws-containers/amazon-ecs-exec-checker (the checks of the reference script).
+/// </remarks>
+public sealed class ExecReadiness(IEcsReader ecs, IExecAccountReader account)
+{
+    /// <summary>The Session Manager actions the task role needs.</summary>
+    public static readonly IReadOnlyList<string> SessionActions = ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"];
+
+    /// <summary>The CloudWatch Logs actions the task role needs to write session logs.</summary>
+    public static readonly IReadOnlyList<string> LogActions = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"];
+
+    /// <summary>
+    /// Checks the tasks of <paramref name="service"/> (RUNNING ones) or <paramref name="task"/> in <paramref name="cluster"/>.
+    /// Throws <see cref="EcsException"/> when ECS cannot be read.
+    /// </summary>
+    public async Task<VerificationReport> CheckAsync(string cluster, string? service, string? task, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(cluster);
+        if ((service is null) == (task is null))
+        {
+            throw new ArgumentException("exactly one of service and task");
+        }
+
+        var results = new List<CheckResult>();
+        CheckResult Result(CheckInfo info, string target, CheckStatus status, string message, string expected = "", string actual = "")
+            => new(cluster, info.Id, target, status, message) { Expected = expected, Actual = actual };
+
+        var described = await ecs.DescribeClustersAsync([cluster], cancellationToken).ConfigureAwait(false);
+        var found = described.Items.FirstOrDefault();
+        if (found is null || found.Status != "ACTIVE")
+        {
+            results.Add(Result(ExecCheckCatalog.ClusterConfiguration, cluster, CheckStatus.Fail, found is null ? $"cluster '{cluster}' does not exist ({described.Failures.FirstOrDefault()?.Reason ?? "MISSING"})" : $"cluster '{cluster}' is {found.Status ?? "without a status"}", "ACTIVE", found?.Status ?? Checks.Registry.Words.Missing));
+            return new VerificationReport(results);
+        }
+
+        var exec = found.ExecuteCommand;
+        results.Add(ClusterConfiguration(cluster, exec, Result));
+
+        var taskArns = task is not null ? [task] : await ecs.ListTasksAsync(cluster, service, "RUNNING", int.MaxValue, cancellationToken).ConfigureAwait(false);
+        var tasks = taskArns.Count == 0 ? [] : (await ecs.DescribeTasksAsync(cluster, taskArns, cancellationToken).ConfigureAwait(false)).Items.ToList();
+        var subject = service is not null ? $"service {service}" : $"task {task}";
+        if (tasks.Count == 0)
+        {
+            results.Add(Result(ExecCheckCatalog.TaskEnabled, subject, CheckStatus.Fail, service is not null ? $"service '{service}' runs no task to exec into" : $"task '{task}' does not exist in cluster '{cluster}'", "a RUNNING task", Checks.Registry.Words.None));
+            return new VerificationReport(results);
+        }
+
+        foreach (var t in tasks)
+        {
+            var id = t.Arn[(t.Arn.LastIndexOf('/') + 1)..];
+            results.Add(t.EnableExecuteCommand
+                ? Result(ExecCheckCatalog.TaskEnabled, id, CheckStatus.Pass, "enableExecuteCommand is on", "true", "true")
+                : Result(ExecCheckCatalog.TaskEnabled, id, CheckStatus.Fail, $"task {id} was started without enableExecuteCommand{(service is null ? string.Empty : $": turn it on for service '{service}' and force a new deployment")}", "true", "false"));
+            results.AddRange(t.Containers.Select(c => Agent(id, t, c, Result)));
+            results.Add(Platform(id, t, Result));
+        }
+
+        // The task role, once per task definition: what the agent acts as.
+        var roles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var definition in tasks.Select(t => t.TaskDefinitionArn).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            roles[definition] = (await ecs.DescribeTaskDefinitionAsync(definition, cancellationToken).ConfigureAwait(false)).TaskRoleArn;
+        }
+
+        foreach (var (definition, role) in roles)
+        {
+            results.Add(await TaskRoleAsync(definition, role, Result, cancellationToken).ConfigureAwait(false));
+        }
+
+        var anyRole = roles.Values.OfType<string>().FirstOrDefault();
+        if (exec?.KmsKeyId is { } key)
+        {
+            results.Add(await KmsAsync(cluster, key, anyRole, Result, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (exec?.Logging == "OVERRIDE")
+        {
+            results.Add(await LogsAsync(cluster, exec, anyRole, Result, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new VerificationReport(results);
+    }
+
+    private delegate CheckResult Make(CheckInfo info, string target, CheckStatus status, string message, string expected = "", string actual = "");
+
+    private static CheckResult ClusterConfiguration(string cluster, EcsExecConfiguration? exec, Make result)
+    {
+        var logging = exec?.Logging ?? "DEFAULT";
+        return logging == "OVERRIDE" && exec!.LogGroupName is null && exec.S3BucketName is null
+            ? result(ExecCheckCatalog.ClusterConfiguration, cluster, CheckStatus.Fail, "exec logging is OVERRIDE without a CloudWatch Logs group or S3 bucket: name one, or use DEFAULT", "a destination", Checks.Registry.Words.None)
+            : result(ExecCheckCatalog.ClusterConfiguration, cluster, CheckStatus.Pass, $"cluster ACTIVE, exec logging {logging}{(exec?.KmsKeyId is null ? string.Empty : $", KMS key {exec.KmsKeyId}")}", "ACTIVE", "ACTIVE");
+    }
+
+    private static CheckResult Agent(string id, EcsTask task, EcsContainer container, Make result)
+    {
+        var target = $"{id}/{container.Name ?? "?"}";
+        var agent = container.ManagedAgents.FirstOrDefault(a => a.Name == "ExecuteCommandAgent");
+        if (agent?.LastStatus == "RUNNING")
+        {
+            return result(ExecCheckCatalog.Agent, target, CheckStatus.Pass, $"container {container.Name}: ExecuteCommandAgent RUNNING", "RUNNING", "RUNNING");
+        }
+
+        var status = agent is null ? "no ExecuteCommandAgent" : $"ExecuteCommandAgent {agent.LastStatus ?? "without a status"}{(string.IsNullOrWhiteSpace(agent.Reason) ? string.Empty : $" ({Redaction.Redactor.Shown(agent.Reason)})")}";
+        var hint = !task.EnableExecuteCommand ? "the task has Exec off" : "the agent needs the task role's ssmmessages permissions and a route to the ssmmessages endpoint";
+        return result(ExecCheckCatalog.Agent, target, CheckStatus.Fail, $"container {container.Name ?? "?"} of task {id}: {status}; {hint}", "RUNNING", agent?.LastStatus ?? Checks.Registry.Words.Missing);
+    }
+
+    private static CheckResult Platform(string id, EcsTask task, Make result)
+    {
+        if (task.LaunchType != "FARGATE")
+        {
+            return result(ExecCheckCatalog.PlatformVersion, id, CheckStatus.Skip, $"launch type {task.LaunchType ?? "unknown"}: no Fargate platform version to check");
+        }
+
+        var version = task.PlatformVersion;
+        var ok = version is not null && Version.TryParse(version, out var parsed) && parsed >= new Version(1, 4, 0);
+        return result(ExecCheckCatalog.PlatformVersion, id, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? $"Fargate platform {version}" : $"task {id} runs Fargate platform {version ?? "unknown"}; ECS Exec needs 1.4.0 or later (LATEST)", "1.4.0 or later", version ?? "unknown");
+    }
+
+    private async Task<CheckResult> TaskRoleAsync(string definition, string? role, Make result, CancellationToken cancellationToken)
+    {
+        var family = definition[(definition.LastIndexOf('/') + 1)..];
+        if (role is null)
+        {
+            return result(ExecCheckCatalog.TaskRole, family, CheckStatus.Fail, $"task definition {family} has no task role; the ExecuteCommandAgent needs one allowing {string.Join(", ", SessionActions)}", "a task role", Checks.Registry.Words.None);
+        }
+
+        return await DecisionsAsync(ExecCheckCatalog.TaskRole, family, role, SessionActions, null, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CheckResult> KmsAsync(string cluster, string key, string? role, Make result, CancellationToken cancellationToken)
+    {
+        KmsKeyInfo info;
+        try
+        {
+            info = await account.DescribeKeyAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AccountReadException e) when (e.IsNotFound)
+        {
+            return result(ExecCheckCatalog.KmsKey, cluster, CheckStatus.Fail, $"the exec KMS key {key} does not exist", "Enabled", Checks.Registry.Words.Missing);
+        }
+        catch (AccountReadException e)
+        {
+            return result(ExecCheckCatalog.KmsKey, cluster, CheckStatus.Skip, $"the exec KMS key {key} cannot be read: {Redaction.Redactor.Shown(e.Message)}");
+        }
+
+        if (info.KeyState != "Enabled")
+        {
+            return result(ExecCheckCatalog.KmsKey, cluster, CheckStatus.Fail, $"the exec KMS key {info.Arn} is {info.KeyState ?? "in an unknown state"}", "Enabled", info.KeyState ?? "unknown");
+        }
+
+        return role is null
+            ? result(ExecCheckCatalog.KmsKey, cluster, CheckStatus.Pass, $"KMS key {info.Arn} Enabled", "Enabled", "Enabled")
+            : await DecisionsAsync(ExecCheckCatalog.KmsKey, cluster, role, ["kms:Decrypt"], info.Arn, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CheckResult> LogsAsync(string cluster, EcsExecConfiguration exec, string? role, Make result, CancellationToken cancellationToken)
+    {
+        if (exec.LogGroupName is not { } name)
+        {
+            return result(ExecCheckCatalog.LogDestination, cluster, CheckStatus.Skip, $"session logs go to S3 bucket {exec.S3BucketName}; the bucket is not probed");
+        }
+
+        LogGroupInfo? group;
+        try
+        {
+            group = await account.DescribeLogGroupAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AccountReadException e)
+        {
+            return result(ExecCheckCatalog.LogDestination, cluster, CheckStatus.Skip, $"log group {name} cannot be read: {Redaction.Redactor.Shown(e.Message)}");
+        }
+
+        if (group is null)
+        {
+            return result(ExecCheckCatalog.LogDestination, cluster, CheckStatus.Fail, $"the exec log group {name} does not exist: sessions cannot be logged", name, Checks.Registry.Words.Missing);
+        }
+
+        if (exec.LogGroupEncryption && group.KmsKeyId is null)
+        {
+            return result(ExecCheckCatalog.LogDestination, cluster, CheckStatus.Fail, $"the exec log group {name} has no KMS key, but cloudWatchEncryptionEnabled is true: sessions fail to start", "encrypted", "not encrypted");
+        }
+
+        return role is null
+            ? result(ExecCheckCatalog.LogDestination, cluster, CheckStatus.Pass, $"log group {name} exists", name, name)
+            : await DecisionsAsync(ExecCheckCatalog.LogDestination, cluster, role, LogActions, null, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What IAM's simulator says of <paramref name="actions"/> for <paramref name="role"/>: a pass when all are allowed, the denied ones named, a skip when IAM cannot be read.</summary>
+    private async Task<CheckResult> DecisionsAsync(CheckInfo info, string target, string role, IReadOnlyList<string> actions, string? resource, Make result, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SimulatedDecision> decisions;
+        try
+        {
+            decisions = await account.SimulatePrincipalPolicyAsync(role, actions, resource, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AccountReadException e)
+        {
+            return result(info, target, CheckStatus.Skip, $"what {role} may do cannot be read: {Redaction.Redactor.Shown(e.Message)}");
+        }
+
+        var denied = actions.Where(a => decisions.FirstOrDefault(d => string.Equals(d.Action, a, StringComparison.OrdinalIgnoreCase))?.Decision != "allowed").ToList();
+        return denied.Count == 0
+            ? result(info, target, CheckStatus.Pass, $"{role} may {string.Join(", ", actions)}", "allowed", "allowed")
+            : result(info, target, CheckStatus.Fail, $"{role} may not {string.Join(", ", denied.Select(a => $"{a} ({decisions.FirstOrDefault(d => string.Equals(d.Action, a, StringComparison.OrdinalIgnoreCase))?.Decision ?? "not evaluated"})"))}", "allowed", string.Join(", ", denied));
+    }
+}
