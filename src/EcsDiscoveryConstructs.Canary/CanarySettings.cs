@@ -9,7 +9,7 @@ namespace EcsDiscoveryConstructs.Canary;
 /// The canary's settings, from environment variables: <c>AWS_LAMBDA_RUNTIME_API</c> (set by Lambda),
 /// <c>AWS_REGION</c>, <c>ECS_DISCOVERY_EXPECTED_MODEL</c> (the expected model JSON the construct writes), optional
 /// <c>ECS_DISCOVERY_DNS_RESOLVER</c> (<c>system</c>, <c>none</c> or <c>ip[:port]</c>; default system), and the AWS SDKs'
-/// standard endpoint variables <c>AWS_ENDPOINT_URL_SERVICEDISCOVERY</c>, then <c>AWS_ENDPOINT_URL</c>.
+/// standard endpoint variables <c>AWS_ENDPOINT_URL_SERVICEDISCOVERY</c> (ECS: <c>AWS_ENDPOINT_URL_ECS</c>), then <c>AWS_ENDPOINT_URL</c>.
 /// </summary>
 internal sealed record CanarySettings(string? RuntimeApi, string? Region, string? ExpectedModel, Uri? Endpoint, bool Dns, IPEndPoint? Resolver, string? Problem)
 {
@@ -19,12 +19,17 @@ internal sealed record CanarySettings(string? RuntimeApi, string? Region, string
     /// <summary>The canary's own metric dimension (ECS_DISCOVERY_CANARY), or null when unset.</summary>
     public string? CanaryName { get; init; }
 
+    /// <summary>The ECS endpoint (<c>AWS_ENDPOINT_URL_ECS</c>, then <c>AWS_ENDPOINT_URL</c>), or null for AWS's.</summary>
+    public Uri? EcsEndpoint { get; init; }
+
     public static CanarySettings FromEnvironment(Func<string, string?> get)
     {
         var runtimeApi = get("AWS_LAMBDA_RUNTIME_API");
         var region = get("AWS_REGION") ?? get("AWS_DEFAULT_REGION");
         var model = get("ECS_DISCOVERY_EXPECTED_MODEL");
         var endpointText = get("AWS_ENDPOINT_URL_SERVICEDISCOVERY") ?? get("AWS_ENDPOINT_URL");
+        var ecsEndpointText = get("AWS_ENDPOINT_URL_ECS") ?? get("AWS_ENDPOINT_URL");
+        Uri? ecsEndpoint = null;
         var dnsText = get("ECS_DISCOVERY_DNS_RESOLVER") ?? "system";
         var max = int.TryParse(get("ECS_DISCOVERY_MAX_INVOCATIONS"), out var n) && n > 0 ? n : 10_000;
         Uri? endpoint = null;
@@ -33,10 +38,11 @@ internal sealed record CanarySettings(string? RuntimeApi, string? Region, string
             : !LambdaRuntimeApi.IsHostAndPort(runtimeApi) ? $"AWS_LAMBDA_RUNTIME_API '{Redactor.Shown(runtimeApi)}' is not host:port (a port of 1-65535)"
             : region is null ? "AWS_REGION is not set"
             : endpointText is not null && (!Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https") || endpoint.UserInfo.Length > 0) ? $"the Cloud Map endpoint '{Redactor.Shown(endpointText)}' is not an http(s) URL without a user name"
+            : ecsEndpointText is not null && (!Uri.TryCreate(ecsEndpointText, UriKind.Absolute, out ecsEndpoint) || ecsEndpoint.Scheme is not ("http" or "https") || ecsEndpoint.UserInfo.Length > 0) ? $"the ECS endpoint '{Redactor.Shown(ecsEndpointText)}' is not an http(s) URL without a user name"
             : dnsText is not ("system" or "none") && (resolver = DnsClientResolver.ParseServer(dnsText)) is null ? $"ECS_DISCOVERY_DNS_RESOLVER '{Redactor.Shown(dnsText)}' is not system, none or ip[:port]"
             : string.IsNullOrWhiteSpace(model) ? "ECS_DISCOVERY_EXPECTED_MODEL is not set: the DiscoveryCanary construct writes it into the function's environment"
             : null;
-        return new CanarySettings(runtimeApi, region, model, endpoint, dnsText != "none", resolver, problem) { MaxInvocations = max, CanaryName = get("ECS_DISCOVERY_CANARY") is { Length: > 0 } canary ? canary : null };
+        return new CanarySettings(runtimeApi, region, model, endpoint, dnsText != "none", resolver, problem) { MaxInvocations = max, CanaryName = get("ECS_DISCOVERY_CANARY") is { Length: > 0 } canary ? canary : null, EcsEndpoint = ecsEndpoint };
     }
 
     /// <summary>True when the problem leaves the Runtime API reachable, so it can be reported to <c>/runtime/init/error</c>.</summary>

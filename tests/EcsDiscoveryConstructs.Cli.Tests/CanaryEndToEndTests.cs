@@ -150,6 +150,60 @@ public sealed class CanaryEndToEndTests : IDisposable
         Assert.Matches($@"ecs-discovery canary: invocation req-1 failed after \d+\.\d s: CloudMapException: .*127\.0\.0\.1:{refusing.Port}", log);
     }
 
+    [Theory]
+    [InlineData("IN_PROGRESS", true)]
+    [InlineData("COMPLETED", false)]
+    public void FourBackendTasksOfTwo_PassWhileEcsDeploys_AndFailInSteadyStateWithTheCauseInTheLog(string rollout, bool passes)
+    {
+        Deploy();
+        using var raw = new RawCloudMap(moto.Endpoint);
+        var first = raw.Instances("backend")[0]!["Attributes"]!.AsObject();
+        for (var i = 3; i <= 4; i++)
+        {
+            var attributes = (JsonObject)first.DeepClone();
+            attributes["AWS_INSTANCE_IPV4"] = $"10.0.9.{i}";
+            raw.Call("RegisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = $"new-task-{i}", ["Attributes"] = attributes });
+        }
+
+        var deployments = rollout == "IN_PROGRESS"
+            ? """{ "id": "ecs-svc/2", "status": "PRIMARY", "rolloutState": "IN_PROGRESS", "desiredCount": 2, "runningCount": 2 }, { "id": "ecs-svc/1", "status": "ACTIVE", "rolloutState": "COMPLETED", "desiredCount": 2, "runningCount": 2 }"""
+            : """{ "id": "ecs-svc/2", "status": "PRIMARY", "rolloutState": "COMPLETED", "desiredCount": 2, "runningCount": 4 }""";
+        using var ecs = new ScriptedEndpoint(request => (200, request.Target[(request.Target.LastIndexOf('.') + 1)..] switch
+        {
+            "DescribeServices" => $$"""{ "services": [{ "serviceArn": "arn:aws:ecs:us-east-1:123456789012:service/network/backend", "serviceName": "backend", "status": "ACTIVE", "desiredCount": 2, "runningCount": 4, "deploymentConfiguration": { "minimumHealthyPercent": 100, "maximumPercent": 200 }, "deployments": [{{deployments}}] }], "failures": [] }""",
+            "DescribeTasks" => new JsonObject { ["tasks"] = new JsonArray([.. JsonNode.Parse(request.Body)!["tasks"]!.AsArray().Select(id => (JsonNode)new JsonObject { ["taskArn"] = $"arn:aws:ecs:us-east-1:123456789012:task/network/{id}", ["lastStatus"] = "RUNNING" })]) }.ToJsonString(),
+            _ => """{ "serviceDeployments": [] }""",
+        }, TimeSpan.Zero));
+
+        var (result, log) = Invoke(Model(), moto.Endpoint, "none", ecs.Endpoint);
+        Assert.True(JsonNode.Parse(result.Body)!["passed"]!.GetValue<bool>() == passes, result.Body + log);
+        var report = log.Split('\n').Select(l => l.Trim()).Last(l => l.StartsWith("{", StringComparison.Ordinal) && !l.StartsWith("{\"_aws\"", StringComparison.Ordinal));
+        var count = JsonNode.Parse(report)!["results"]!.AsArray().Single(r => r!["check"]!.GetValue<string>() == "instance-count" && r["target"]!.GetValue<string>() == "apps.example.com/backend")!;
+        if (passes)
+        {
+            Assert.Contains("deployment in progress", count["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.StartsWith("ECS service ", count["cause"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("/backend (ACTIVE): 4 of 2 running", count["cause"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ABadEcsEndpointSetting_IsAnInitError()
+    {
+        using var runtime = new FakeRuntimeApi();
+        var (exit, output) = Bootstrap(new Dictionary<string, string>
+        {
+            ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{runtime.Port}",
+            ["AWS_REGION"] = "us-east-1",
+            ["AWS_ENDPOINT_URL_ECS"] = "ftp://ecs.example.com/",
+            ["ECS_DISCOVERY_EXPECTED_MODEL"] = "{}",
+        });
+        Assert.Equal((2, "ecs-discovery canary: the ECS endpoint 'ftp://ecs.example.com/' is not an http(s) URL without a user name"), (exit, output.Trim()));
+    }
+
     public static TheoryData<string, string, string> Faults => new()
     {
         { "deregister", "internal.example.com/orders", "instance-count" },
@@ -214,7 +268,7 @@ public sealed class CanaryEndToEndTests : IDisposable
     private static CloudMapClient Client(Uri endpoint) => new(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = endpoint });
 
     /// <summary>Runs the bootstrap for one invocation and returns what it posted back and what it logged.</summary>
-    private static ((string Kind, string Body) Result, string Log) Invoke(string model, Uri endpoint, string resolver)
+    private static ((string Kind, string Body) Result, string Log) Invoke(string model, Uri endpoint, string resolver, Uri? ecsEndpoint = null)
     {
         using var runtime = new FakeRuntimeApi();
         var environment = new Dictionary<string, string>
@@ -228,6 +282,11 @@ public sealed class CanaryEndToEndTests : IDisposable
             ["ECS_DISCOVERY_DNS_RESOLVER"] = resolver,
             ["ECS_DISCOVERY_MAX_INVOCATIONS"] = "1",
         };
+        if (ecsEndpoint is not null)
+        {
+            environment["AWS_ENDPOINT_URL_ECS"] = ecsEndpoint.ToString();
+        }
+
         var (exit, output) = Bootstrap(environment);
         Assert.True(exit == 0, output);
         Assert.True(runtime.Results.TryDequeue(out var result), $"the bootstrap reported nothing:\n{output}");

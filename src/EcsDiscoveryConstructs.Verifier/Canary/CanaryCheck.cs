@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Verifier.Checks;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Dns;
+using EcsDiscoveryConstructs.Verifier.Ecs;
 using EcsDiscoveryConstructs.Verifier.Expectations;
 
 namespace EcsDiscoveryConstructs.Verifier.Canary;
@@ -16,11 +17,14 @@ public sealed class CanaryCheck(ICloudMapClient client, IDnsResolver? resolver, 
     /// <summary>The canary's own metric dimension (its construct path), or null for none.</summary>
     public string? CanaryName { get; init; }
 
+    /// <summary>The ECS reader: with it a deployment in progress raises no alarm and a failure carries its ECS cause; null checks as in steady state.</summary>
+    public IEcsReader? Ecs { get; init; }
+
     /// <summary>Runs the checks once.</summary>
     public async Task<string> RunAsync(ExpectedState expected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        var report = await new RegistryVerifier(client).VerifyAsync(expected, strict: false, cancellationToken).ConfigureAwait(false);
+        var report = await new RegistryVerifier(client, ecs: Ecs).VerifyAsync(expected, strict: false, cancellationToken).ConfigureAwait(false);
         if (resolver is not null)
         {
             report = await new DnsVerifier(resolver).AddToAsync(report, cancellationToken).ConfigureAwait(false);

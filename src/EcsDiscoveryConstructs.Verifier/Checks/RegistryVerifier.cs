@@ -38,6 +38,8 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
     public async Task<VerificationReport> VerifyAsync(ExpectedState expected, bool strict, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expected);
+        // One ECS reader per run: it stops asking once ECS proved unreachable or refused the caller.
+        var ecsThisRun = ecs is null ? null : new FailFastEcsReader(ecs);
         var results = new List<CheckResult>();
         var live = await client.ListNamespacesAsync(cancellationToken).ConfigureAwait(false);
         var servicesByNamespace = new Dictionary<ExpectedNamespace, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)>();
@@ -59,7 +61,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
             try
             {
                 var found = servicesByNamespace.TryGetValue(service.Namespace, out var match) ? match : ((LiveNamespace, IReadOnlyList<LiveService>)?)null;
-                return await VerifyServiceAsync(service, found, strict, cancellationToken).ConfigureAwait(false);
+                return await VerifyServiceAsync(service, found, strict, ecsThisRun, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -93,7 +95,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         return new NamespaceFacts(ns, sameName, best, candidates.Count, bestServices, wanted, allResolved, strict);
     }
 
-    private async Task<(List<CheckResult> Results, ServiceObservation? Observed)> VerifyServiceAsync(ExpectedService service, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)? liveNamespace, bool strict, CancellationToken cancellationToken)
+    private async Task<(List<CheckResult> Results, ServiceObservation? Observed)> VerifyServiceAsync(ExpectedService service, (LiveNamespace Namespace, IReadOnlyList<LiveService> Services)? liveNamespace, bool strict, IEcsReader? ecsThisRun, CancellationToken cancellationToken)
     {
         // An unresolved name matches the service CloudFormation created, by the id read from the deployed stack, else none.
         var live = liveNamespace?.Services.FirstOrDefault(s => service.Name.IsResolved ? s.Name == service.Name.Literal : service.Id is not null && s.Id == service.Id);
@@ -101,14 +103,14 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         if (live is null)
         {
             // Why a service is missing is in ECS (a Service Connect service appears once its ECS service has started).
-            var why = results.Any(r => r.Status == CheckStatus.Fail) ? await EcsFactsAsync(service, [], cancellationToken).ConfigureAwait(false) : EcsFacts.None;
+            var why = results.Any(r => r.Status == CheckStatus.Fail) ? await EcsFactsAsync(ecsThisRun, service, [], cancellationToken).ConfigureAwait(false) : EcsFacts.None;
             return (Explained([.. results, .. EcsChecks.SelectMany(c => c.Check(new EcsLookup(service, why)))], why), service.Name.IsResolved && liveNamespace is { } missingIn ? new ServiceObservation(service, missingIn.Namespace, null, [], new HashSet<string>()) : null);
         }
 
         // One ListInstances and one DiscoverInstances (HealthStatus ALL: the API clients use, with each instance's health).
         var instances = await client.ListInstancesAsync(live.Id, cancellationToken).ConfigureAwait(false);
         var discovered = await client.DiscoverInstancesAsync(liveNamespace!.Value.Namespace.DiscoveryName, live.Name, "ALL", cancellationToken).ConfigureAwait(false);
-        var ecsFacts = await EcsFactsAsync(service, instances, cancellationToken).ConfigureAwait(false);
+        var ecsFacts = await EcsFactsAsync(ecsThisRun, service, instances, cancellationToken).ConfigureAwait(false);
         var facts = new ServiceFacts(service, live, instances, discovered, strict) { Ecs = ecsFacts };
         results.AddRange(ServiceChecks.SelectMany(c => c.Check(facts)));
         results.AddRange(EcsChecks.SelectMany(c => c.Check(new EcsLookup(service, ecsFacts))));
@@ -116,8 +118,8 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         return (Explained(results, ecsFacts), new ServiceObservation(service, liveNamespace.Value.Namespace, live, instances, Route53Answers.Healthy(live, instances, discovered)));
     }
 
-    private Task<EcsFacts> EcsFactsAsync(ExpectedService service, IReadOnlyList<LiveInstance> instances, CancellationToken cancellationToken)
-        => ecs is null ? Task.FromResult(EcsFacts.None) : new EcsFactsReader(ecs).ReadAsync(service, instances, cancellationToken);
+    private static Task<EcsFacts> EcsFactsAsync(IEcsReader? ecsThisRun, ExpectedService service, IReadOnlyList<LiveInstance> instances, CancellationToken cancellationToken)
+        => ecsThisRun is null ? Task.FromResult(EcsFacts.None) : new EcsFactsReader(ecsThisRun).ReadAsync(service, instances, cancellationToken);
 
     /// <summary>Every failure of an ECS-registered service carries what ECS says of its registering services as its cause.</summary>
     private static List<CheckResult> Explained(List<CheckResult> results, EcsFacts facts)

@@ -29,6 +29,12 @@ internal sealed record ModelService(
 /// </summary>
 internal sealed record CanaryModel(string Stack, IReadOnlyList<ModelNamespace> Namespaces, IReadOnlyList<ModelService> Services)
 {
+    /// <summary>
+    /// The clusters of the ECS services that register into the checked services (names, tokens while CloudFormation
+    /// names them; null for one the template gives another way): what the role may read in ECS. Not part of the JSON.
+    /// </summary>
+    public IReadOnlyList<string?> Clusters { get; init; } = [];
+
     /// <summary>The format version the canary reads.</summary>
     public const int Version = 1;
 

@@ -15,7 +15,9 @@ internal static class CanaryPolicy
     public const string WildcardReason =
         "Cloud Map ListNamespaces/ListServices and EC2 DescribeNetworkInterfaces/DescribeSubnets have no resource-level permissions; "
         + "network-interface/* is where Lambda creates the function's interfaces (their ids are not known before); service/* appears only for "
-        + "Service Connect services, which ECS creates at deployment, and DiscoverInstances stays limited to the checked namespaces by name.";
+        + "Service Connect services, which ECS creates at deployment, and DiscoverInstances stays limited to the checked namespaces by name; "
+        + "ECS service/CLUSTER/* and task/CLUSTER/* are the services and tasks of the checked clusters (task ids exist only at run time), "
+        + "and ecs:ListTasks has no resource of its own: it is limited by the ecs:cluster condition.";
 
     public static void AddNetworkAndLogs(Role role, Stack stack, string[] subnetIds, string securityGroupId, string logGroupArn)
     {
@@ -44,6 +46,43 @@ internal static class CanaryPolicy
             Sid = "DescribeNetworkNoResourceLevel",
             Actions = ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"],
             Resources = ["*"],
+        }));
+    }
+
+    /// <summary>
+    /// ECS reads for deployment-aware checks and causes, on the clusters of the services it checks: DescribeServices and
+    /// ListServiceDeployments on their services, DescribeTasks on their tasks, ListTasks with the <c>ecs:cluster</c>
+    /// condition (it has no resource of its own to scope by). A cluster the template gives another way than by name or
+    /// Ref widens these to the account's services and tasks of the Region.
+    /// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html)
+    /// </summary>
+    public static void AddEcsReads(Role role, Stack stack, CanaryModel model)
+    {
+        if (model.Clusters.Count == 0)
+        {
+            return;
+        }
+
+        string Arn(string resource, string name) => stack.FormatArn(new ArnComponents { Service = "ecs", Resource = resource, ResourceName = name, ArnFormat = ArnFormat.SLASH_RESOURCE_NAME });
+        var names = model.Clusters.Select(c => c ?? "*").Distinct(StringComparer.Ordinal).ToList();
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReadRegisteringEcsServices",
+            Actions = ["ecs:DescribeServices", "ecs:ListServiceDeployments"],
+            Resources = [.. names.Select(n => Arn("service", $"{n}/*"))],
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReadRegisteringEcsTasks",
+            Actions = ["ecs:DescribeTasks"],
+            Resources = [.. names.Select(n => Arn("task", $"{n}/*"))],
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ListTasksOfTheseClusters",
+            Actions = ["ecs:ListTasks"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object> { ["ArnEquals"] = new Dictionary<string, object> { ["ecs:cluster"] = names.Select(n => Arn("cluster", n)).ToArray() } },
         }));
     }
 

@@ -186,6 +186,7 @@ public sealed class DiscoveryCanary : Construct
         var stack = Stack.Of(this);
         Function.AddEnvironment(ModelVariable, stack.ToJsonString(CanaryJson.ToCdk(collected.ToJson((text, _) => System.Text.Json.Nodes.JsonValue.Create(text)))!));
         CanaryPolicy.AddCloudMapReads(Role, stack, collected);
+        CanaryPolicy.AddEcsReads(Role, stack, collected);
         if (Role.Node.TryFindChild("DefaultPolicy")?.Node.DefaultChild is CfnResource policy)
         {
             NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", CanaryPolicy.WildcardReason);

@@ -15,7 +15,8 @@ public sealed class DiscoveryCanaryProps
 
     /// <summary>
     /// The subnets of the function. They need a route to the Cloud Map API: private subnets with egress (NAT), or
-    /// subnets of a VPC with <c>servicediscovery</c> and <c>data-servicediscovery</c> interface endpoints.
+    /// subnets of a VPC with <c>servicediscovery</c> and <c>data-servicediscovery</c> interface endpoints; and to the ECS
+    /// API (an <c>ecs</c> endpoint) for deployment-aware checks and causes, without which a run goes on without ECS.
     /// </summary>
     /// <value>Default: the VPC's private subnets with egress.</value>
     public SubnetSelection? VpcSubnets { get; init; }

@@ -76,7 +76,12 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         }
 
         var kept = namespaces.Values.Where(n => used.Contains(n.LogicalId) || inScope.Contains(n.Resource)).ToList();
-        return new CanaryModel(stack.StackName, kept, services);
+        var checkedServices = services.Select(m => m.Source).ToHashSet(StringComparer.Ordinal);
+        var registering = ecs.Where(e => (e.RegistryLogicalId is not null && checkedServices.Contains(e.RegistryLogicalId)) || checkedServices.Contains(e.LogicalId)).ToList();
+        return new CanaryModel(stack.StackName, kept, services)
+        {
+            Clusters = [.. registering.Select(e => e.ClusterName).Distinct(StringComparer.Ordinal)],
+        };
     }
 
     private static string? KindOf(string type) => type switch
@@ -140,7 +145,29 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
             max ?? desired,
             Target((resolved[1] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()?["registryArn"]),
             Target(sc?["namespace"]) ?? NamespaceNamed(namespaces, Text(sc?["namespace"])),
-            endpoints);
+            endpoints)
+        {
+            ClusterName = ClusterName(service.Cluster),
+        };
+    }
+
+    /// <summary>
+    /// The cluster's name from a service's <c>Cluster</c>: a literal name, the name part of a literal cluster ARN, or the
+    /// token itself when it is a <c>Ref</c> (a cluster's Ref is its name); null otherwise (e.g. <c>Fn::GetAtt Arn</c>).
+    /// </summary>
+    private string? ClusterName(string? cluster)
+    {
+        if (cluster is null)
+        {
+            return null;
+        }
+
+        if (TokenGuard.IsConcrete(cluster))
+        {
+            return cluster.StartsWith("arn:", StringComparison.Ordinal) ? cluster[(cluster.LastIndexOf('/') + 1)..] : cluster;
+        }
+
+        return Resolve(cluster) is JsonObject reference && reference.Count == 1 && reference["Ref"] is not null ? cluster : null;
     }
 
     /// <summary>The namespace Service Connect names by its literal name (ECS takes a name or an ARN), when exactly one has that name.</summary>
@@ -176,5 +203,9 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         return list.Any(c => c is null) ? null : list.Sum();
     }
 
-    private sealed record EcsFacts(CfnResource Resource, string LogicalId, string Name, int? Min, int? Max, string? RegistryLogicalId, string? ServiceConnectNamespace, IReadOnlyList<string> Endpoints);
+    private sealed record EcsFacts(CfnResource Resource, string LogicalId, string Name, int? Min, int? Max, string? RegistryLogicalId, string? ServiceConnectNamespace, IReadOnlyList<string> Endpoints)
+    {
+        /// <summary>Its cluster's name (a token while CloudFormation names it), or null when the template gives it another way (an ARN attribute, an import).</summary>
+        public string? ClusterName { get; init; }
+    }
 }

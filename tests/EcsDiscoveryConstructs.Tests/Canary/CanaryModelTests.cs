@@ -119,7 +119,12 @@ public class CanaryModelTests
             .SelectMany(s => s!["Action"] is System.Text.Json.Nodes.JsonArray a ? a.Select(x => x!.GetValue<string>()) : [s["Action"]!.GetValue<string>()])
             .Order()
             .ToList();
-        Assert.Equal(["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "servicediscovery:ListNamespaces", "servicediscovery:ListServices"], onStar);
+        Assert.Equal(["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ecs:ListTasks", "servicediscovery:ListNamespaces", "servicediscovery:ListServices"], onStar);
+        var listTasks = statements.Single(s => s!["Sid"]!.GetValue<string>() == "ListTasksOfTheseClusters")!;
+        Assert.Contains("cluster/", listTasks["Condition"]!["ArnEquals"]!["ecs:cluster"]!.ToJsonString(), StringComparison.Ordinal);
+        var describe = statements.Single(s => s!["Sid"]!.GetValue<string>() == "ReadRegisteringEcsServices")!;
+        Assert.Equal("[\"ecs:DescribeServices\",\"ecs:ListServiceDeployments\"]", describe["Action"]!.ToJsonString());
+        Assert.Contains(":service/\",{\"Ref\":\"", describe["Resource"]!.ToJsonString(), StringComparison.Ordinal);
         var actions = statements.SelectMany(s => s!["Action"] is System.Text.Json.Nodes.JsonArray a ? a.Select(x => x!.GetValue<string>()) : [s["Action"]!.GetValue<string>()]).ToList();
         Assert.DoesNotContain(actions, a => a.Contains('*', StringComparison.Ordinal));
         Assert.All(actions.Where(a => a.StartsWith("servicediscovery:", StringComparison.Ordinal)), a => Assert.Contains(a, new[] { "servicediscovery:ListNamespaces", "servicediscovery:ListServices", "servicediscovery:ListInstances", "servicediscovery:DiscoverInstances" }));

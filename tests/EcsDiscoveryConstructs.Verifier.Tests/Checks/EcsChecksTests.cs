@@ -192,6 +192,27 @@ public sealed class EcsChecksTests
     }
 
     [Fact]
+    public async Task EcsThatCannotBeReached_IsAskedOncePerRun_NotOncePerService()
+    {
+        var ecs = new FakeEcs { FailWith = "ConnectionFailed" };
+        var registry = new FakeRegistry();
+        var ns = registry.Namespace("apps.example.com");
+        foreach (var name in new[] { "backend", "orders", "payments" })
+        {
+            registry.Instance(registry.Service(ns, name), TaskA, "10.0.0.5", ecsService: name, ecsCluster: "shop");
+        }
+
+        var expected = new[] { "backend", "orders", "payments" }.Select(n => FakeRegistry.Expected(Apps, n)).ToList();
+        var report = await new RegistryVerifier(registry, ecs: ecs).VerifyAsync(new ExpectedState([Apps], expected), strict: false, CancellationToken.None);
+        Assert.Single(ecs.Calls);
+        Assert.Equal(3, report.Results.Count(r => r.Check == "instance-count" && r.Status == CheckStatus.Pass));
+
+        var throttledOnce = new FakeEcs { FailWith = "AccessDeniedException" };
+        await new RegistryVerifier(registry, ecs: throttledOnce).VerifyAsync(new ExpectedState([Apps], expected), strict: false, CancellationToken.None);
+        Assert.Equal(3, throttledOnce.Calls.Count);
+    }
+
+    [Fact]
     public async Task WithoutEcs_OrEcsRefusing_NoEcsCheckJudges()
     {
         foreach (var ecs in new[] { null, new FakeEcs(throws: true) })

@@ -22,6 +22,9 @@ internal sealed class FakeEcs(params EcsService[] services) : IEcsReader
 
     public HashSet<string> MissingClusters { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>An error code every call fails with (e.g. <c>ConnectionFailed</c>), or null.</summary>
+    public string? FailWith { get; init; }
+
     /// <summary>What DescribeServices was asked: <c>cluster: name,name</c>.</summary>
     public List<string> Asked { get; } = [];
 
@@ -90,6 +93,11 @@ internal sealed class FakeEcs(params EcsService[] services) : IEcsReader
         if (throws)
         {
             throw new EcsException(operation, "AccessDeniedException", $"not authorized to perform: ecs:{operation}");
+        }
+
+        if (FailWith is not null)
+        {
+            throw new EcsException(operation, FailWith, "cannot reach ecs.us-east-1.amazonaws.com");
         }
 
         if (MissingClusters.Contains(cluster))
