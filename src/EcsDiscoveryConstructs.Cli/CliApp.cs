@@ -33,6 +33,7 @@ internal static class CliApp
             ExecCheckCommand.Create(output, error),
             LocalDeployCommand.Create(output, error),
             LocalDnsCommand.Create(output, error),
+            LocalEcsCommand.Create(output, error),
             DemoCommand.Create(output, error),
         };
 

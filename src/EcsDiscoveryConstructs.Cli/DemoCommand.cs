@@ -1,10 +1,13 @@
 using System.CommandLine;
 using Amazon.Runtime;
 using EcsDiscoveryConstructs.Verifier.Assembly;
+using EcsDiscoveryConstructs.Verifier.Aws;
 using EcsDiscoveryConstructs.Verifier.Checks;
+using EcsDiscoveryConstructs.Verifier.CloudFormation;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Diagrams;
 using EcsDiscoveryConstructs.Verifier.Dns;
+using EcsDiscoveryConstructs.Verifier.Ecs;
 using EcsDiscoveryConstructs.Verifier.Expectations;
 using EcsDiscoveryConstructs.Verifier.LocalPeer;
 using EcsDiscoveryConstructs.Verifier.Reports;
@@ -13,8 +16,9 @@ namespace EcsDiscoveryConstructs.Cli;
 
 /// <summary>
 /// <c>ecs-discovery demo</c>: the whole promise without an AWS account. Synthesizes the examples (unless cdk.out
-/// is fresh), starts a local Cloud Map peer, deploys the registry state the stacks imply, verifies it, prints the
-/// result and where the topology was written, and stops the peer.
+/// is fresh), starts a local Cloud Map peer, deploys the registry state the stacks imply, verifies it with a local ECS
+/// and CloudFormation peer and a local DNS peer, shows a rolling deployment passing and a crash loop failing with its
+/// reason, prints the result and where the topology was written, and stops the peers.
 /// </summary>
 internal static class DemoCommand
 {
@@ -75,29 +79,39 @@ internal static class DemoCommand
                 }
 
                 VerificationReport report;
+                bool scenarios;
+                // What ECS runs and CloudFormation named: a local ECS peer answers from the same registry and stacks.
+                using var peerClient = new CloudMapClient(new CloudMapClientOptions { Region = Region, Credentials = new BasicAWSCredentials("local", "local"), EndpointUrl = endpointUrl });
+                using var ecsPeer = new LocalEcsPeer(peerClient, stacks, Region, LoopbackPort.Free());
+                output.WriteLine($"demo: local ECS peer answering on {ecsPeer.Endpoint}");
+                var local = new AwsClientOptions { Region = Region, Credentials = new BasicAWSCredentials("local", "local"), EndpointUrl = ecsPeer.Endpoint };
+                using var ecs = new EcsClient(local);
+                using var stacksReader = new CloudFormationClient(local);
                 try
                 {
-                    report = await new RegistryVerifier(client).VerifyAsync(ExpectedState.From(stacks), strict: true, cancellationToken).ConfigureAwait(false);
+                    var (expected, _) = await DeployedNames.ReadAsync(ExpectedState.From(stacks), stacksReader, cancellationToken).ConfigureAwait(false);
+                    report = await new RegistryVerifier(client, ecs: ecs).VerifyAsync(expected, strict: true, cancellationToken).ConfigureAwait(false);
 
                     // What clients resolve: a local DNS peer answers from the same registry, as Route 53 would.
                     using var dns = new LocalDnsPeer(client, LoopbackPort.Free());
                     output.WriteLine($"demo: local DNS peer answering on {dns.Endpoint}");
                     report = await new DnsVerifier(new DnsClientResolver(dns.Endpoint)).AddToAsync(report, cancellationToken).ConfigureAwait(false);
+                    output.Write(ReportWriter.Table(report));
+                    scenarios = await DemoScenarios.RunAsync(client, ecsPeer, ecs, expected, output, cancellationToken).ConfigureAwait(false);
                 }
                 catch (CloudMapException e)
                 {
                     return Fail(error, e.Message);
                 }
 
-                output.Write(ReportWriter.Table(report));
                 var topology = Path.Combine(folder, "topology.md");
                 if (OutputFile.TryWrite(topology, MermaidWriter.Markdown(stacks)) is { } problem)
                 {
                     return Fail(error, $"cannot write {topology}: {problem}");
                 }
 
-                output.WriteLine($"demo: verify {(report.Passed ? "passed" : "FAILED")} ({client.RequestCount} Cloud Map API requests); topology (Mermaid) written to {topology}");
-                return report.Passed ? ExitCodes.Success : ExitCodes.ChecksFailed;
+                output.WriteLine($"demo: verify {(report.Passed ? "passed" : "FAILED")} ({client.RequestCount} Cloud Map, {ecs.RequestCount} ECS, {stacksReader.RequestCount} CloudFormation API requests); deployment scenarios {(scenarios ? "judged as expected" : "NOT judged as expected")}; topology (Mermaid) written to {topology}");
+                return report.Passed && scenarios ? ExitCodes.Success : ExitCodes.ChecksFailed;
             }
             finally
             {

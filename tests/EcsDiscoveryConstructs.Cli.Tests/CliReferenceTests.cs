@@ -6,7 +6,7 @@ namespace EcsDiscoveryConstructs.Cli.Tests;
 /// <summary>docs/cli.md is the tool's own help for every command: what a user reads is what the tool accepts.</summary>
 public sealed class CliReferenceTests
 {
-    private static readonly string[] Commands = ["diagram", "verify", "exec-check", "local-deploy", "local-dns", "demo"];
+    private static readonly string[] Commands = ["diagram", "verify", "exec-check", "local-deploy", "local-dns", "local-ecs", "demo"];
 
     [Fact]
     public void DocsCli_IsTheHelpOfEveryCommand()

@@ -165,6 +165,16 @@ public sealed class EndToEndTests : IDisposable
         Assert.Matches(@"PASS +CopilotLayout +dns-srv +test\.shop\.local/api", output);
         Assert.Matches(@"PASS +ECommerce +dns-answers +internal\.example\.com/orders", output);
         Assert.DoesNotMatch(@"FAIL +\S+ +dns-", output);
+        // ECS and the deployed names come from the local ECS and CloudFormation peer.
+        Assert.Contains("demo: local ECS peer answering on http://127.0.0.1:", output, StringComparison.Ordinal);
+        Assert.Matches(@"PASS +ECommerce +ecs-service +internal\.example\.com/orders +ECS service ECommerce-NetworkCluster17B54D11/orders ACTIVE", output);
+        Assert.Matches(@"PASS +ECommerce +stale-instances +internal\.example\.com/orders", output);
+        Assert.Matches(@"PASS +ECommerce +service-id +internal\.example\.com/orders", output);
+        // A rolling deployment passes saying so; a crash loop fails with ECS's reason.
+        Assert.Matches(@"demo: rolling deployment of \S+: PASS instance-count \S+: 4 instances \(expected 2-4, deployment in progress", output);
+        Assert.Matches(@"demo: crash-looping \S+: FAIL instance-count \S+: 0 instances", output);
+        Assert.Matches(@"demo:   cause: ECS service .*stopped tasks: 3 tasks \(TaskFailedToStart: CannotPullContainerError: ", output);
+        Assert.Matches(@"demo: verify passed \([0-9]+ Cloud Map, [0-9]+ ECS, [0-9]+ CloudFormation API requests\); deployment scenarios judged as expected", output);
         Assert.EndsWith("demo: stopped moto_server\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(assembly, "topology.md")));
 
@@ -182,7 +192,7 @@ public sealed class EndToEndTests : IDisposable
         var (exit, output, error) = CliRun.Run("demo", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString());
         Assert.True(exit == 1, output + error);
         Assert.Matches(@"FAIL +HttpApiDiscovery +unknown-services +shop-api +services the assembly does not declare: stray", output);
-        Assert.Matches(@"demo: verify FAILED \([0-9]+ Cloud Map API requests\); topology \(Mermaid\) written to ", output);
+        Assert.Matches(@"demo: verify FAILED \([0-9]+ Cloud Map, [0-9]+ ECS, [0-9]+ CloudFormation API requests\); deployment scenarios judged as expected; topology \(Mermaid\) written to ", output);
         Assert.DoesNotContain("moto_server", output, StringComparison.Ordinal);
     }
 

@@ -104,6 +104,9 @@ public sealed record EcsServiceInfo(
     /// <summary><c>EnableExecuteCommand</c> when the template gives a literal (absent is false), null when an expression decides.</summary>
     public bool? EnableExecuteCommand { get; init; } = false;
 
+    /// <summary>The deployment configuration's minimumHealthyPercent and maximumPercent, when literal.</summary>
+    public (int? MinimumHealthyPercent, int? MaximumPercent) DeploymentLimits { get; init; }
+
     /// <summary>The task definition family, when literal.</summary>
     public string? TaskFamily { get; init; }
 

@@ -113,6 +113,7 @@ public static class TemplateTopologyReader
             {
                 Cluster = TemplateJson.String(r.Props["Cluster"]) ?? ClusterName(resources, r.Props) ?? TemplateJson.Target(r.Props["Cluster"]) ?? "cluster",
                 ClusterLogicalId = TemplateJson.String(r.Props["Cluster"]) is null && ClusterName(resources, r.Props) is null ? TemplateJson.Target(r.Props["Cluster"]) : null,
+                DeploymentLimits = (TemplateJson.Int(TemplateJson.At(r.Props, "DeploymentConfiguration", "MinimumHealthyPercent")), TemplateJson.Int(TemplateJson.At(r.Props, "DeploymentConfiguration", "MaximumPercent"))),
                 RegistryServiceLogicalIds = TemplateJson.List(r.Props["ServiceRegistries"]).OfType<JsonObject>().Select(g => TemplateJson.Target(g["RegistryArn"])).OfType<string>().ToList(),
                 EnableExecuteCommand = r.Props["EnableExecuteCommand"] switch { null => false, JsonValue v when v.TryGetValue<bool>(out var on) => on, JsonValue v when TemplateJson.String(v) is "true" or "false" => TemplateJson.String(v) == "true", _ => null },
                 TaskFamily = TemplateJson.String(resources[TemplateJson.Target(r.Props["TaskDefinition"]) ?? string.Empty]?["Properties"]?["Family"]),

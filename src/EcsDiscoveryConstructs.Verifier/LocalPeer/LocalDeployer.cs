@@ -134,13 +134,25 @@ public sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writer
         return new LocalDeployResult(namespaces, services, instances);
     }
 
+    /// <summary>The name an ECS service has locally: its literal name, else its logical id (what CloudFormation would generate is not guessed).</summary>
+    internal static string EcsServiceName(EcsServiceInfo ecs) => ecs.Name.Literal ?? ecs.LogicalId;
+
+    /// <summary>
+    /// The cluster an ECS service runs in locally: its literal name, or, when CloudFormation names it, the stack's name
+    /// and the cluster's logical id (as CloudFormation's generated names begin), so two stacks' clusters stay apart.
+    /// </summary>
+    internal static string ClusterName(StackTopology stack, EcsServiceInfo ecs) => ecs.ClusterLogicalId is { } logicalId ? $"{stack.DeployedName}-{logicalId}" : ecs.Cluster;
+
+    /// <summary>How many tasks a local deploy runs (and registers) for an ECS service: the fewest it expects, else one.</summary>
+    internal static int TaskCount(EcsServiceInfo ecs) => ecs.ExpectedMin ?? 1;
+
     /// <summary>Cloud Map instances per service: 1,000, not adjustable.</summary>
     private const int InstancesPerService = 1000;
 
     private IEnumerable<(string Id, Dictionary<string, string> Attributes)> Tasks(StackTopology stack, EcsServiceInfo ecs, string? cidr, int? port)
     {
-        var serviceName = ecs.Name.Literal ?? ecs.LogicalId;
-        var count = ecs.ExpectedMin ?? 1;
+        var serviceName = EcsServiceName(ecs);
+        var count = TaskCount(ecs);
         if (count is < 0 or > InstancesPerService)
         {
             // Cloud Map holds at most 1,000 instances per service (not adjustable): ECS could never register more.
@@ -155,7 +167,7 @@ public sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writer
             {
                 ["AWS_INSTANCE_IPV4"] = Address(baseAddress, serviceIndex, task),
                 ["AWS_INIT_HEALTH_STATUS"] = "HEALTHY",
-                ["ECS_CLUSTER_NAME"] = ecs.Cluster,
+                ["ECS_CLUSTER_NAME"] = ClusterName(stack, ecs),
                 ["ECS_SERVICE_NAME"] = serviceName,
                 ["ECS_TASK_DEFINITION_FAMILY"] = ecs.TaskFamily ?? serviceName,
                 ["AVAILABILITY_ZONE"] = $"{region}{(task % 2 == 0 ? 'a' : 'b')}",

@@ -73,9 +73,18 @@ public sealed class EcsChecksTests
             "ECS service shop/backend (ACTIVE): 0 of 2 running, 0 pending; deployments: ecs-svc/3 PRIMARY COMPLETED 0/2 running, 4 failed; stopped tasks: "
             + "22222222222222222222222222222222 (TaskFailedToStart: CannotPullContainerError: pull image manifest has been retried 5 time(s): ghcr.io/shop/backend:v9: not found), container app: CannotPullContainerError: pull image manifest has been retried 5 time(s) | "
             + "33333333333333333333333333333333 (TaskFailedToStart: Essential container in task exited), container app: Essential container exited | "
-            + "11111111111111111111111111111111 (TaskFailedToStart: CannotPullContainerError: older), container app: CannotPullContainerError: older",
+            + "11111111111111111111111111111111 (TaskFailedToStart: CannotPullContainerError: older)",
             count.Cause);
         Assert.Equal(["DescribeServices shop", "ListServiceDeployments shop", "ListTasks shop", "DescribeTasks shop"], ecs.Calls);
+    }
+
+    [Fact]
+    public async Task TasksStoppingForTheSameReason_AreCountedTogether_NamingTheNewest()
+    {
+        var ecs = new FakeEcs(Service(running: 0));
+        ecs.Tasks["shop"] = [.. Enumerable.Range(1, 3).Select(i => Stopped($"{i}{new string('0', 31)}", i, "CannotPullContainerError: denied", "CannotPullContainerError: denied"))];
+        var count = (await Verify(ecs, Backend())).Single(r => r.Check == "instance-count");
+        Assert.Contains("; stopped tasks: 3 tasks (TaskFailedToStart: CannotPullContainerError: denied) (newest 30000000000000000000000000000000)", count.Cause, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,18 +84,28 @@ internal sealed record EcsRegistrant(string Cluster, string Service, DeploymentW
         var events = Live.Events.Take(EventsShown).Select(e => Redaction.Redactor.Shown(e.Message)).ToList();
         return $"ECS service {Cluster}/{Service} ({Live.Status ?? "?"}): {Live.RunningCount} of {Live.DesiredCount} running, {Live.PendingCount} pending"
             + (deployments.Length > 0 ? $"; deployments: {deployments}" : string.Empty)
-            + (StoppedTasks.Count > 0 ? $"; stopped tasks: {string.Join(" | ", StoppedTasks.Select(Stopped))}" : string.Empty)
+            + (StoppedTasks.Count > 0 ? $"; stopped tasks: {string.Join(" | ", Stopped(StoppedTasks))}" : string.Empty)
             + (events.Count > 0 ? $"; last events: {string.Join(" | ", events)}" : string.Empty);
     }
 
-    /// <summary>One stopped task: its id, stop code and reason, and each container that says why it stopped (reason, exit code).</summary>
-    private static string Stopped(EcsTask task)
+    /// <summary>
+    /// The stopped tasks, newest first, those that stopped for the same reason counted together: the reason (stop code,
+    /// ECS's reason, and each container's own reason or exit code when it says more) and the newest task's id.
+    /// </summary>
+    private static IEnumerable<string> Stopped(IReadOnlyList<EcsTask> tasks)
+        => tasks.GroupBy(Why, StringComparer.Ordinal).Select(g =>
+        {
+            var newest = g.First().Arn;
+            var id = newest[(newest.LastIndexOf('/') + 1)..];
+            return g.Count() == 1 ? $"{id}{g.Key}" : $"{g.Count()} tasks{g.Key} (newest {id})";
+        });
+
+    private static string Why(EcsTask task)
     {
         var containers = task.Containers
-            .Where(c => !string.IsNullOrWhiteSpace(c.Reason) || c.ExitCode is not null and not 0)
-            .Select(c => $"container {c.Name ?? "?"}: {(string.IsNullOrWhiteSpace(c.Reason) ? string.Empty : Redaction.Redactor.Shown(c.Reason))}{(c.ExitCode is { } code and not 0 ? $" (exit {code})" : string.Empty)}".TrimEnd());
-        var id = task.Arn[(task.Arn.LastIndexOf('/') + 1)..];
-        return $"{id}{EcsFactsReader.Why(task)}{string.Concat(containers.Select(c => $", {c}"))}";
+            .Where(c => (!string.IsNullOrWhiteSpace(c.Reason) && c.Reason != task.StoppedReason) || c.ExitCode is not null and not 0)
+            .Select(c => $"container {c.Name ?? "?"}: {(string.IsNullOrWhiteSpace(c.Reason) || c.Reason == task.StoppedReason ? string.Empty : Redaction.Redactor.Shown(c.Reason))}{(c.ExitCode is { } code and not 0 ? $" (exit {code})" : string.Empty)}".TrimEnd());
+        return $"{EcsFactsReader.Why(task)}{string.Concat(containers.Select(c => $", {c}"))}";
     }
 }
 
