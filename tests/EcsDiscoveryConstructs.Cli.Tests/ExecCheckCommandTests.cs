@@ -71,8 +71,7 @@ public sealed class ExecCheckCommandTests
     [InlineData("--service orders --task t")]
     public void NeitherOrBothOfServiceAndTask_Exit2(string more)
     {
-        using var endpoint = Ecs("RUNNING");
-        var (exit, _, error) = Run(endpoint, more.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var (exit, _, error) = CliRun.Run(["exec-check", "--cluster", "shop", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9/", .. more.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
         Assert.Equal((2, "ecs-discovery exec-check: pass exactly one of --service and --task\n"), (exit, error));
     }
 

@@ -48,7 +48,7 @@ public sealed class LocalEcsCommandTests : IDisposable
         Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "ECommerce").Exit);
         var stacks = CloudAssemblyReader.Read(assembly, ["ECommerce"]).Stacks;
         using var client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = new BasicAWSCredentials("testing", "testing"), EndpointUrl = moto.Endpoint });
-        using var peer = new LocalEcsPeer(client, stacks, "us-east-1", LoopbackPorts.Tcp());
+        using var peer = LoopbackPorts.Bind(port => new LocalEcsPeer(client, stacks, "us-east-1", port));
 
         // Its own process: the endpoint variables would reach the other tests of this process.
         var (exit, output) = ProcessRun.Run(

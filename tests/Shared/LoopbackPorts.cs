@@ -10,6 +10,25 @@ public static class LoopbackPorts
     /// socket that lingers can never answer another test's queries.</summary>
     private static int nextPort = 20000 + Random.Shared.Next(0, 20000);
 
+    /// <summary>
+    /// Starts a server with <paramref name="start"/> on a TCP port the system has just handed out, and on another one when
+    /// that port was taken meanwhile (an outgoing connection of a test running beside may get the same ephemeral port).
+    /// </summary>
+    public static T Bind<T>(Func<int, T> start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return start(Tcp());
+            }
+            catch (Exception e) when (e is HttpListenerException or SocketException && attempt < 20)
+            {
+            }
+        }
+    }
+
     /// <summary>A TCP port the system has just handed out.</summary>
     public static int Tcp()
     {

@@ -9,7 +9,7 @@ namespace EcsDiscoveryConstructs.Tests.Shared;
 /// </summary>
 public sealed class ScriptedEndpoint : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly Func<ScriptedRequest, (int Status, string Body, TimeSpan Delay)> script;
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
@@ -31,9 +31,22 @@ public sealed class ScriptedEndpoint : IDisposable
     public ScriptedEndpoint(Func<ScriptedRequest, (int Status, string Body, TimeSpan Delay)> script)
     {
         this.script = script;
-        Port = LoopbackPorts.Tcp();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
+        (listener, Port) = LoopbackPorts.Bind(port =>
+        {
+            var candidate = new HttpListener();
+            candidate.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                candidate.Start();
+            }
+            catch (HttpListenerException)
+            {
+                candidate.Close();
+                throw;
+            }
+
+            return (candidate, port);
+        });
         loop = Task.Run(ServeAsync);
     }
 

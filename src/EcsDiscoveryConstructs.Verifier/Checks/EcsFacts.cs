@@ -13,6 +13,9 @@ namespace EcsDiscoveryConstructs.Verifier.Checks;
 /// <param name="TaskStates">Per ECS-registered instance id whose task ECS was asked about: null while the task runs, else why it is stale.</param>
 internal sealed record EcsFacts(bool Read, IReadOnlyList<EcsRegistrant> Registrants, IReadOnlyList<string> Missing, IReadOnlyDictionary<string, string?> TaskStates)
 {
+    /// <summary>Per ECS-registered instance id whose task ECS described: its task definition revision (<c>family:revision</c>).</summary>
+    public IReadOnlyDictionary<string, string> Revisions { get; init; } = new Dictionary<string, string>();
+
     /// <summary>ECS was not read (no reader, no permission, a peer without ECS).</summary>
     public static EcsFacts None { get; } = new(false, [], [], new Dictionary<string, string?>());
 }
@@ -95,8 +98,8 @@ internal sealed partial class EcsFactsReader(IEcsReader ecs)
                 }
             }
 
-            var tasks = await TaskStatesAsync(instances, cancellationToken).ConfigureAwait(false);
-            return new EcsFacts(read || tasks.Count > 0, registrants, missing, tasks);
+            var (tasks, revisions) = await TaskStatesAsync(instances, cancellationToken).ConfigureAwait(false);
+            return new EcsFacts(read || tasks.Count > 0, registrants, missing, tasks) { Revisions = revisions };
         }
         catch (EcsException)
         {
@@ -108,7 +111,7 @@ internal sealed partial class EcsFactsReader(IEcsReader ecs)
     /// <summary>
     /// The service's newest service deployment of the last <see cref="ServiceDeploymentHistory"/> (one ListServiceDeployments
     /// page): a blue/green bake or a rollback that the service's deployments list does not show; null when there is none
-    /// or it cannot be read (an older policy without ecs:ListServiceDeployments).
+    /// or it cannot be read (an older policy without ecs:ListServiceDeployments, a peer without the call, a failure).
     /// </summary>
     private async Task<EcsServiceDeployment?> LatestServiceDeploymentAsync(string cluster, string service, CancellationToken cancellationToken)
     {
@@ -117,8 +120,9 @@ internal sealed partial class EcsFactsReader(IEcsReader ecs)
             var recent = await ecs.ListServiceDeploymentsAsync(cluster, service, DateTimeOffset.UtcNow - ServiceDeploymentHistory, cancellationToken).ConfigureAwait(false);
             return recent.OrderByDescending(d => d.CreatedAt ?? DateTimeOffset.MinValue).FirstOrDefault();
         }
-        catch (EcsException e) when (!e.IsTransient)
+        catch (EcsException)
         {
+            // Optional: without it (no permission, an ECS that does not have the call) the service's deployments list decides.
             return null;
         }
     }
@@ -144,9 +148,10 @@ internal sealed partial class EcsFactsReader(IEcsReader ecs)
     /// Per ECS-registered instance (an instance naming a cluster whose id is a task id), null while ECS runs its task,
     /// else why the registration is stale: the task STOPPED (with ECS's reason), ECS does not know it, or its cluster is gone.
     /// </summary>
-    private async Task<Dictionary<string, string?>> TaskStatesAsync(IReadOnlyList<LiveInstance> instances, CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, string?> States, Dictionary<string, string> Revisions)> TaskStatesAsync(IReadOnlyList<LiveInstance> instances, CancellationToken cancellationToken)
     {
         var states = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var revisions = new Dictionary<string, string>(StringComparer.Ordinal);
         var byCluster = instances
             .Where(i => TaskId().IsMatch(i.Id) && i.Attributes.GetValueOrDefault("ECS_CLUSTER_NAME") is { Length: > 0 })
             .GroupBy(i => i.Attributes["ECS_CLUSTER_NAME"], StringComparer.Ordinal)
@@ -166,6 +171,11 @@ internal sealed partial class EcsFactsReader(IEcsReader ecs)
             }
 
             var byId = described.Items.DistinctBy(t => TaskIdOf(t.Arn), StringComparer.Ordinal).ToDictionary(t => TaskIdOf(t.Arn), StringComparer.Ordinal);
+            foreach (var (id, definition) in byId.Where(t => t.Value.TaskDefinitionArn is not null).Select(t => (t.Key, t.Value.TaskDefinitionArn!)))
+            {
+                revisions[id] = definition[(definition.LastIndexOf('/') + 1)..];
+            }
+
             foreach (var id in ids)
             {
                 states[id] = byId.TryGetValue(id, out var task)
@@ -174,7 +184,7 @@ internal sealed partial class EcsFactsReader(IEcsReader ecs)
             }
         }
 
-        return states;
+        return (states, revisions);
     }
 
     /// <summary>A task's stop code and reason, on one line.</summary>

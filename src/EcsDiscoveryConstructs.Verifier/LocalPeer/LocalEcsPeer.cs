@@ -43,7 +43,17 @@ public sealed class LocalEcsPeer : IDisposable
         this.region = region;
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
         listener.Prefixes.Add(Endpoint.ToString());
-        listener.Start();
+        try
+        {
+            listener.Start();
+        }
+        catch (HttpListenerException)
+        {
+            listener.Close();
+            stop.Dispose();
+            throw;
+        }
+
         loop = Task.Run(ServeAsync);
     }
 

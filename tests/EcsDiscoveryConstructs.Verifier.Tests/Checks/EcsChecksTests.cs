@@ -175,6 +175,18 @@ public sealed class EcsChecksTests
     }
 
     [Fact]
+    public async Task DuringADeployment_TheInstancesAreCountedByTheRevisionTheirTasksRun()
+    {
+        var ecs = new FakeEcs(Service() with { Deployments = [new("ecs-svc/10", "PRIMARY", "IN_PROGRESS", null, "backend:10", 2, 2, 0, 0, null), new("ecs-svc/9", "ACTIVE", "COMPLETED", null, "backend:9", 2, 1, 0, 0, null)] });
+        EcsTask On(string id, int revision) => Running(id) with { TaskDefinitionArn = $"arn:aws:ecs:us-east-1:123456789012:task-definition/backend:{revision}" };
+        const string TaskC = "cccccccccccccccccccccccccccccccc";
+        ecs.Tasks["shop"] = [On(TaskA, 9), On(TaskB, 10), On(TaskC, 10)];
+        var count = (await Verify(ecs, Backend(), TaskA, TaskB, TaskC)).Single(r => r.Check == "instance-count");
+        Assert.Equal(CheckStatus.Pass, count.Status);
+        Assert.EndsWith("2-4 tasks may run; registered: backend:10 x2, backend:9 x1)", count.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABlueGreenBakeTheServiceListDoesNotShow_IsADeploymentInProgress_FromTheServiceDeployment()
     {
         var ecs = new FakeEcs(Service() with { MaximumPercent = 200 });
@@ -186,6 +198,15 @@ public sealed class EcsChecksTests
         Assert.Equal(CheckStatus.Fail, count.Status);
         Assert.Equal("0 instances, expected 2-4 while deploying (backend: service deployment arn:aws:ecs:us-east-1:123456789012:service-deployment/shop/backend/bake IN_PROGRESS: bake time (ecs-svc/3 PRIMARY 2/2): 2-4 tasks may run)", count.Message);
         Assert.Contains("ListServiceDeployments shop", ecs.Calls);
+    }
+
+    [Fact]
+    public async Task ServiceDeploymentsThatCannotBeRead_LeaveTheRestOfWhatEcsSays()
+    {
+        var ecs = new FakeEcs(Service() with { Deployments = [new("ecs-svc/10", "PRIMARY", "IN_PROGRESS", null, "backend:10", 2, 2, 0, 0, null), new("ecs-svc/9", "ACTIVE", "COMPLETED", null, "backend:9", 2, 2, 0, 0, null)] }) { ServiceDeploymentsFailWith = "ServerException" };
+        var count = (await Verify(ecs, Backend(), TaskA, TaskB, "cccccccccccccccccccccccccccccccc", "dddddddddddddddddddddddddddddddd")).Single(r => r.Check == "instance-count");
+        Assert.Equal(CheckStatus.Pass, count.Status);
+        Assert.Contains("deployment in progress", count.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,9 @@ internal sealed class FakeEcs(params EcsService[] services) : IEcsReader
 
     public HashSet<string> MissingClusters { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>An error code ListServiceDeployments fails with, or null.</summary>
+    public string? ServiceDeploymentsFailWith { get; init; }
+
     /// <summary>An error code every call fails with (e.g. <c>ConnectionFailed</c>), or null.</summary>
     public string? FailWith { get; init; }
 
@@ -82,6 +85,11 @@ internal sealed class FakeEcs(params EcsService[] services) : IEcsReader
     public Task<IReadOnlyList<EcsServiceDeployment>> ListServiceDeploymentsAsync(string cluster, string service, DateTimeOffset? createdAfter, CancellationToken cancellationToken)
     {
         Call("ListServiceDeployments", cluster);
+        if (ServiceDeploymentsFailWith is not null)
+        {
+            throw new EcsException("ListServiceDeployments", ServiceDeploymentsFailWith, "Internal Server Error", System.Net.HttpStatusCode.InternalServerError);
+        }
+
         return Task.FromResult<IReadOnlyList<EcsServiceDeployment>>([.. ServiceDeployments.GetValueOrDefault(service, []).Where(d => createdAfter is null || d.CreatedAt > createdAfter)]);
     }
 

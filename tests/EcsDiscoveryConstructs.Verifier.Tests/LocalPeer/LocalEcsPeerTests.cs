@@ -28,7 +28,7 @@ public sealed class LocalEcsPeerTests : IDisposable
         var backend = registry.Service(apps, "backend", id: "srv-backend");
         registry.Instance(backend, "0123456789abcdef0123456789abcdef", "10.0.1.10", ecsService: "backend", ecsCluster: "FrontendBackendDns-NetworkCluster17B54D11");
         registry.Instance(backend, "fedcba9876543210fedcba9876543210", "10.0.1.11", ecsService: "backend", ecsCluster: "FrontendBackendDns-NetworkCluster17B54D11");
-        peer = new LocalEcsPeer(registry, [stack], "us-east-1", LoopbackPorts.Tcp());
+        peer = LoopbackPorts.Bind(port => new LocalEcsPeer(registry, [stack], "us-east-1", port));
         ecs = new EcsClient(Options());
     }
 

@@ -23,7 +23,7 @@ internal sealed class InstanceCountCheck : IServiceCheck
             // While ECS deploys, the registering services may run (and register) anything their deployment limits allow.
             var (low, high) = (facts.Registrants.Sum(r => (long)r.Window.MinTasks), facts.Registrants.Sum(r => (long)r.Window.MaxTasks));
             var range = low == high ? $"{low}" : $"{low}-{high}";
-            var what = string.Join("; ", moving.Select(r => $"{r.Service}: {r.Window.Description}"));
+            var what = string.Join("; ", moving.Select(r => $"{r.Service}: {r.Window.Description}")) + Revisions(facts);
             yield return facts.Result(Info, count >= low && count <= high, $"{count} instances (expected {range}, deployment in progress: {what})", $"{count} instances, expected {range} while deploying ({what})", range, $"{count}");
         }
         else if (min is not null || max is not null)
@@ -31,6 +31,15 @@ internal sealed class InstanceCountCheck : IServiceCheck
             var range = Range(min, max);
             yield return facts.Result(Info, count >= (min ?? 0) && count <= (max ?? int.MaxValue), $"{count} instances (expected {range})", $"{count} instances, expected {range}", range, $"{count}");
         }
+    }
+
+    /// <summary>Which task definition revisions the registered instances run, when ECS described their tasks: <c>; registered: orders:7 x2, orders:6 x2</c>.</summary>
+    private static string Revisions(ServiceFacts facts)
+    {
+        var counted = facts.Instances.Select(i => facts.Ecs.Revisions.GetValueOrDefault(i.Id)).OfType<string>().GroupBy(r => r, StringComparer.Ordinal)
+            .OrderByDescending(g => int.TryParse(g.Key.AsSpan(g.Key.LastIndexOf(':') + 1), System.Globalization.CultureInfo.InvariantCulture, out var revision) ? revision : -1).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} x{g.Count()}").ToList();
+        return counted.Count == 0 ? string.Empty : $"; registered: {string.Join(", ", counted)}";
     }
 
     private static string Range(int? min, int? max) => min == max ? $"{min}" : $"{min ?? 0}-{(max is null ? "any" : max.ToString())}";
