@@ -1,9 +1,10 @@
 namespace EcsDiscoveryConstructs.Verifier.Ecs;
 
 /// <summary>
-/// An ECS reader for one run that stops asking once ECS proved unreachable (a timeout or a connection failure after
-/// the retries) or refused the caller (no permission, bad credentials): every later call throws the same error at once,
-/// so a run without a route or permission to ECS costs one failed call, not one per service.
+/// An ECS reader for one run that stops asking once ECS proved unreachable or unwell (a timeout, a connection failure,
+/// throttling or a server error still there after the transport's retries) or refused the caller's credentials: every
+/// later call throws the same error at once, so a run without a route to ECS, or against an ECS in trouble, costs one
+/// failed call, not one per service.
 /// </summary>
 internal sealed class FailFastEcsReader(IEcsReader inner) : IEcsReader
 {
@@ -30,9 +31,9 @@ internal sealed class FailFastEcsReader(IEcsReader inner) : IEcsReader
     public Task<EcsDescribed<EcsServiceDeployment>> DescribeServiceDeploymentsAsync(IReadOnlyList<string> serviceDeploymentArns, CancellationToken cancellationToken)
         => Guard(() => inner.DescribeServiceDeploymentsAsync(serviceDeploymentArns, cancellationToken));
 
-    /// <summary>True for an error that every later call would meet too: unreachable, or the caller refused.</summary>
+    /// <summary>True for an error that every later call would meet too: transient after the retries, or the credentials refused.</summary>
     private static bool Lasting(EcsException e)
-        => e.Code is "Timeout" or "ConnectionFailed" or "UnrecognizedClientException" or "InvalidSignatureException" or "ExpiredTokenException" or "InvalidClientTokenId";
+        => e.IsTransient || e.Code is "UnrecognizedClientException" or "InvalidSignatureException" or "ExpiredTokenException" or "InvalidClientTokenId";
 
     private async Task<T> Guard<T>(Func<Task<T>> call)
     {

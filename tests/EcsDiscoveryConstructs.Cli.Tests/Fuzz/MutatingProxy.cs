@@ -6,7 +6,8 @@ using EcsDiscoveryConstructs.Tests.Shared;
 namespace EcsDiscoveryConstructs.Cli.Tests.Fuzz;
 
 /// <summary>
-/// A loopback endpoint in front of a Cloud Map peer (moto): each request is passed on and, as <see cref="Answer"/>
+/// A loopback endpoint in front of a Cloud Map peer (moto), answering ECS and CloudFormation itself (see <see cref="Peer"/>):
+/// each request is passed on and, as <see cref="Answer"/>
 /// decides, the real answer, a mutated one, or one that echoes the request headers (a server that leaks what it was
 /// sent) goes back. Built on <see cref="ScriptedEndpoint"/>; stops on dispose.
 /// </summary>
@@ -40,11 +41,20 @@ internal sealed class MutatingProxy : IDisposable
         upstream.Dispose();
     }
 
-    private (int Status, string Body, TimeSpan Delay) Forward(ScriptedRequest request)
+    /// <summary>
+    /// The peer's answer. The peer is moto's Cloud Map: ECS and CloudFormation answer as AWS does for a registry deployed
+    /// without them (no such cluster, no such stack), at once, instead of moto's errors for calls it has no state for.
+    /// </summary>
+    private (int Status, string Body) Peer(ScriptedRequest request)
     {
-        if (Reply(request.Target[(request.Target.LastIndexOf('.') + 1)..], request.Body) is { } reply)
+        if (request.Target.StartsWith("AmazonEC2ContainerServiceV20141113.", StringComparison.Ordinal))
         {
-            return (reply.Status, reply.Body, TimeSpan.Zero);
+            return (400, """{ "__type": "ClusterNotFoundException", "message": "Cluster not found." }""");
+        }
+
+        if (request.Target.Length == 0 && request.Body.Contains("Action=ListStackResources", StringComparison.Ordinal))
+        {
+            return (400, "<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Stack with id it does not exist</Message></Error></ErrorResponse>");
         }
 
         using var forward = new HttpRequestMessage(HttpMethod.Post, target) { Content = new StringContent(request.Body, Encoding.UTF8) };
@@ -52,19 +62,26 @@ internal sealed class MutatingProxy : IDisposable
         forward.Headers.TryAddWithoutValidation("X-Amz-Target", request.Target);
         forward.Headers.TryAddWithoutValidation("Authorization", request.Headers["Authorization"]);
         forward.Headers.TryAddWithoutValidation("X-Amz-Date", request.Headers["X-Amz-Date"]);
-        int realStatus;
-        string realBody;
         try
         {
             using var real = upstream.Send(forward);
             using var reader = new StreamReader(real.Content.ReadAsStream(), Encoding.UTF8);
-            (realStatus, realBody) = ((int)real.StatusCode, reader.ReadToEnd());
+            return ((int)real.StatusCode, reader.ReadToEnd());
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            (realStatus, realBody) = (502, string.Empty);
+            return (502, string.Empty);
+        }
+    }
+
+    private (int Status, string Body, TimeSpan Delay) Forward(ScriptedRequest request)
+    {
+        if (Reply(request.Target[(request.Target.LastIndexOf('.') + 1)..], request.Body) is { } reply)
+        {
+            return (reply.Status, reply.Body, TimeSpan.Zero);
         }
 
+        var (realStatus, realBody) = Peer(request);
         var operation = request.Target[(request.Target.LastIndexOf('.') + 1)..];
         var (status, body) = Answer(request.Number - offset, operation, realStatus, realBody, request.Headers);
         return (status, body, TimeSpan.Zero);
