@@ -26,7 +26,7 @@ internal sealed class FailFastEcsReader(IEcsReader inner) : IEcsReader
         => Guard(() => inner.DescribeTaskDefinitionAsync(taskDefinition, cancellationToken));
 
     public Task<IReadOnlyList<EcsServiceDeployment>> ListServiceDeploymentsAsync(string cluster, string service, DateTimeOffset? createdAfter, CancellationToken cancellationToken)
-        => Guard(() => inner.ListServiceDeploymentsAsync(cluster, service, createdAfter, cancellationToken));
+        => Guard(() => inner.ListServiceDeploymentsAsync(cluster, service, createdAfter, cancellationToken), optional: true);
 
     public Task<EcsDescribed<EcsServiceDeployment>> DescribeServiceDeploymentsAsync(IReadOnlyList<string> serviceDeploymentArns, CancellationToken cancellationToken)
         => Guard(() => inner.DescribeServiceDeploymentsAsync(serviceDeploymentArns, cancellationToken));
@@ -35,7 +35,8 @@ internal sealed class FailFastEcsReader(IEcsReader inner) : IEcsReader
     private static bool Lasting(EcsException e)
         => e.IsTransient || e.Code is "UnrecognizedClientException" or "InvalidSignatureException" or "ExpiredTokenException" or "InvalidClientTokenId";
 
-    private async Task<T> Guard<T>(Func<Task<T>> call)
+    /// <summary>Makes the call unless ECS was given up on; an <paramref name="optional"/> call's failure (one ECS may lack) gives nothing up.</summary>
+    private async Task<T> Guard<T>(Func<Task<T>> call, bool optional = false)
     {
         if (gaveUp is { } earlier)
         {
@@ -46,7 +47,7 @@ internal sealed class FailFastEcsReader(IEcsReader inner) : IEcsReader
         {
             return await call().ConfigureAwait(false);
         }
-        catch (EcsException e) when (Lasting(e))
+        catch (EcsException e) when (!optional && Lasting(e))
         {
             gaveUp = e;
             throw;
