@@ -18,6 +18,7 @@ internal sealed class AwsQueryTransport : IDisposable
 
     private readonly AwsTransport transport;
     private readonly string version;
+    private readonly bool resultWrapper;
 
     /// <summary>Creates the transport.</summary>
     /// <param name="options">Region, credentials, retries, timeouts.</param>
@@ -25,10 +26,12 @@ internal sealed class AwsQueryTransport : IDisposable
     /// <param name="version">The API version, e.g. <c>2010-05-15</c>.</param>
     /// <param name="error">Makes the client's exception from (operation, code, message, status, cause).</param>
     /// <param name="handler">Replaces the HTTP transport (tests).</param>
-    public AwsQueryTransport(AwsClientOptions options, string signingService, string version, Func<string, string, string, HttpStatusCode?, Exception?, AwsApiException> error, HttpMessageHandler? handler)
+    /// <param name="resultWrapper">False for EC2's variant, whose answer is <c>&lt;{Action}Response&gt;</c> itself, without a Result element.</param>
+    public AwsQueryTransport(AwsClientOptions options, string signingService, string version, Func<string, string, string, HttpStatusCode?, Exception?, AwsApiException> error, HttpMessageHandler? handler, bool resultWrapper = true)
     {
         transport = new AwsTransport(options, signingService, error, handler);
         this.version = version;
+        this.resultWrapper = resultWrapper;
     }
 
     /// <summary>How many HTTP requests were sent, retries included.</summary>
@@ -53,9 +56,9 @@ internal sealed class AwsQueryTransport : IDisposable
         return transport.Shaped(action, text, t =>
         {
             var root = UntrustedXml.Parse(t, action);
-            return root.Name.LocalName == $"{action}Response"
-                ? UntrustedXml.Child(root, $"{action}Result", action) ?? new XElement($"{action}Result")
-                : throw new InputException($"{action}: the answer's root element is <{root.Name.LocalName}>, expected <{action}Response>");
+            return root.Name.LocalName != $"{action}Response"
+                ? throw new InputException($"{action}: the answer's root element is <{root.Name.LocalName}>, expected <{action}Response>")
+                : resultWrapper ? UntrustedXml.Child(root, $"{action}Result", action) ?? new XElement($"{action}Result") : root;
         });
     }
 
@@ -65,12 +68,13 @@ internal sealed class AwsQueryTransport : IDisposable
     /// <inheritdoc />
     public void Dispose() => transport.Dispose();
 
-    /// <summary>The Query protocol's error: <c>ErrorResponse/Error/Code</c> and <c>Message</c>; an unreadable body gives neither.</summary>
+    /// <summary>The Query protocol's error: <c>ErrorResponse/Error</c> (EC2: <c>Response/Errors/Error</c>) <c>Code</c> and <c>Message</c>; an unreadable body gives neither.</summary>
     private static (string? Code, string? Message) Failure(HttpStatusCode status, string text, System.Net.Http.Headers.HttpResponseHeaders headers)
     {
         try
         {
-            var error = UntrustedXml.Child(UntrustedXml.Parse(text, "error"), "Error", "error");
+            var root = UntrustedXml.Parse(text, "error");
+            var error = UntrustedXml.Child(root, "Error", "error") ?? UntrustedXml.Child(UntrustedXml.Child(root, "Errors", "error"), "Error", "error");
             return (UntrustedXml.Text(error, "Code", "error"), UntrustedXml.Text(error, "Message", "error"));
         }
         catch (InputException)

@@ -8,6 +8,9 @@ namespace EcsDiscoveryConstructs.Verifier.Exec;
 /// <summary>A KMS key as DescribeKey returns it: its ARN and state (Enabled, Disabled, PendingDeletion, ...).</summary>
 public sealed record KmsKeyInfo(string Arn, string? KeyState);
 
+/// <summary>A subnet's VPC and how it reaches the internet: the target of its IPv4 default route (a NAT gateway, an internet or transit gateway, ...), or null without one.</summary>
+public sealed record SubnetRoute(string SubnetId, string VpcId, string? DefaultRouteTarget);
+
 /// <summary>A CloudWatch Logs group: its name and the KMS key that encrypts it, if any.</summary>
 public sealed record LogGroupInfo(string Name, string? KmsKeyId);
 
@@ -38,6 +41,12 @@ public interface IExecAccountReader
     /// <summary>CloudWatch Logs DescribeLogGroups by name prefix: the group with exactly <paramref name="name"/>, or null.</summary>
     Task<LogGroupInfo?> DescribeLogGroupAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>EC2: the subnet's VPC and its IPv4 default route (its own route table's, else the VPC's main one).</summary>
+    Task<SubnetRoute> DescribeSubnetRouteAsync(string subnetId, CancellationToken cancellationToken);
+
+    /// <summary>EC2: the VPC endpoints of <paramref name="vpcId"/> for <paramref name="serviceName"/> (e.g. <c>com.amazonaws.us-east-1.ssmmessages</c>) that are available.</summary>
+    Task<IReadOnlyList<string>> AvailableVpcEndpointsAsync(string vpcId, string serviceName, CancellationToken cancellationToken);
+
     /// <summary>IAM SimulatePrincipalPolicy: how the identity policies of <paramref name="principalArn"/> judge each action on <paramref name="resourceArn"/> (all resources when null).</summary>
     Task<IReadOnlyList<SimulatedDecision>> SimulatePrincipalPolicyAsync(string principalArn, IReadOnlyList<string> actions, string? resourceArn, CancellationToken cancellationToken);
 }
@@ -52,13 +61,18 @@ public interface IExecAccountReader
 /// limit 1-50, logGroups[].logGroupName and kmsKeyId, nextToken);
 /// https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html (PolicySourceArn, ActionNames.member.N,
 /// ResourceArns.member.N; EvaluationResults/member/EvalActionName and EvalDecision; IsTruncated and Marker);
-/// https://docs.aws.amazon.com/general/latest/gr/iam-service.html (iam.amazonaws.com signed for us-east-1).
+/// https://docs.aws.amazon.com/general/latest/gr/iam-service.html (iam.amazonaws.com signed for us-east-1);
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html (filters association.subnet-id,
+/// vpc-id, association.main; routeSet items with destinationCidrBlock, state and the target's id),
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html (filters vpc-id, service-name; state).
 /// </remarks>
 public sealed class ExecAccountClient : IExecAccountReader, IDisposable
 {
     private readonly AwsJsonTransport kms;
     private readonly AwsJsonTransport logs;
     private readonly AwsQueryTransport iam;
+    private readonly AwsQueryTransport ec2;
+    private readonly Uri ec2Endpoint;
     private readonly Uri kmsEndpoint;
     private readonly Uri logsEndpoint;
     private readonly Uri iamEndpoint;
@@ -86,13 +100,15 @@ public sealed class ExecAccountClient : IExecAccountReader, IDisposable
             MaxPages = options.MaxPages,
         };
         iam = new AwsQueryTransport(iamOptions, "iam", "2010-05-08", Error, handler);
+        ec2 = new AwsQueryTransport(options, "ec2", "2016-11-15", Error, handler, resultWrapper: false);
+        ec2Endpoint = endpoints?.GetValueOrDefault("EC2") ?? ec2.Endpoint("ec2");
         kmsEndpoint = endpoints?.GetValueOrDefault("KMS") ?? kms.Endpoint("kms");
         logsEndpoint = endpoints?.GetValueOrDefault("CLOUDWATCH_LOGS") ?? logs.Endpoint("logs");
         iamEndpoint = endpoints?.GetValueOrDefault("IAM") ?? iam.Endpoint("iam");
     }
 
     /// <summary>How many HTTP requests the reader has sent, retries included.</summary>
-    public int RequestCount => kms.RequestCount + logs.RequestCount + iam.RequestCount;
+    public int RequestCount => kms.RequestCount + logs.RequestCount + iam.RequestCount + ec2.RequestCount;
 
     /// <summary>IAM's signing Region and host for the partition of <paramref name="region"/> (IAM is global per partition).</summary>
     public static (string Region, string Host) IamEndpoint(string region)
@@ -134,6 +150,28 @@ public sealed class ExecAccountClient : IExecAccountReader, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<SubnetRoute> DescribeSubnetRouteAsync(string subnetId, CancellationToken cancellationToken)
+    {
+        const string Subnets = "DescribeSubnets";
+        var subnet = await ec2.SendAsync(Subnets, [("SubnetId.1", subnetId)], ec2Endpoint, cancellationToken).ConfigureAwait(false);
+        var vpcId = ec2.Shaped(Subnets, subnet, r => UntrustedXml.Children(UntrustedXml.Child(r, "subnetSet", Subnets), "item").Select(i => UntrustedXml.Text(i, "vpcId", Subnets)).FirstOrDefault())
+            ?? throw new AccountReadException(Subnets, "InvalidSubnetID.NotFound", $"The subnet ID '{subnetId}' does not exist");
+        var own = await DefaultRouteAsync([("Filter.1.Name", "association.subnet-id"), ("Filter.1.Value.1", subnetId)], cancellationToken).ConfigureAwait(false);
+        var route = own.Found ? own.Target : (await DefaultRouteAsync([("Filter.1.Name", "vpc-id"), ("Filter.1.Value.1", vpcId), ("Filter.2.Name", "association.main"), ("Filter.2.Value.1", "true")], cancellationToken).ConfigureAwait(false)).Target;
+        return new SubnetRoute(subnetId, vpcId, route);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> AvailableVpcEndpointsAsync(string vpcId, string serviceName, CancellationToken cancellationToken)
+    {
+        const string Operation = "DescribeVpcEndpoints";
+        var answer = await ec2.SendAsync(Operation, [("Filter.1.Name", "vpc-id"), ("Filter.1.Value.1", vpcId), ("Filter.2.Name", "service-name"), ("Filter.2.Value.1", serviceName)], ec2Endpoint, cancellationToken).ConfigureAwait(false);
+        return ec2.Shaped(Operation, answer, r => UntrustedXml.Children(UntrustedXml.Child(r, "vpcEndpointSet", Operation), "item")
+            .Where(i => UntrustedXml.Text(i, "state", Operation) is "available" or "Available")
+            .Select(i => UntrustedXml.Text(i, "vpcEndpointId", Operation) ?? "?").ToList());
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<SimulatedDecision>> SimulatePrincipalPolicyAsync(string principalArn, IReadOnlyList<string> actions, string? resourceArn, CancellationToken cancellationToken)
     {
         const string Operation = "SimulatePrincipalPolicy";
@@ -172,9 +210,27 @@ public sealed class ExecAccountClient : IExecAccountReader, IDisposable
         throw new AccountReadException(Operation, "PaginationLoop", "the endpoint kept returning IsTruncated after 100 pages");
     }
 
+    /// <summary>The route tables <paramref name="filters"/> select: whether there is one, and the target of its 0.0.0.0/0 route (null without one).</summary>
+    private async Task<(bool Found, string? Target)> DefaultRouteAsync(IReadOnlyList<(string Name, string Value)> filters, CancellationToken cancellationToken)
+    {
+        const string Operation = "DescribeRouteTables";
+        var answer = await ec2.SendAsync(Operation, filters, ec2Endpoint, cancellationToken).ConfigureAwait(false);
+        return ec2.Shaped(Operation, answer, r =>
+        {
+            var tables = UntrustedXml.Children(UntrustedXml.Child(r, "routeTableSet", Operation), "item").ToList();
+            var target = tables
+                .SelectMany(t => UntrustedXml.Children(UntrustedXml.Child(t, "routeSet", Operation), "item"))
+                .Where(route => UntrustedXml.Text(route, "destinationCidrBlock", Operation) == "0.0.0.0/0" && UntrustedXml.Text(route, "state", Operation) is null or "active")
+                .Select(route => new[] { "natGatewayId", "gatewayId", "transitGatewayId", "networkInterfaceId", "instanceId", "vpcPeeringConnectionId" }.Select(n => UntrustedXml.Text(route, n, Operation)).FirstOrDefault(v => !string.IsNullOrEmpty(v)))
+                .FirstOrDefault(t => t is not null);
+            return (tables.Count > 0, target);
+        });
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
+        ec2.Dispose();
         kms.Dispose();
         logs.Dispose();
         iam.Dispose();

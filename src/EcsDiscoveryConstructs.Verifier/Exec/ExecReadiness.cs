@@ -24,18 +24,21 @@ public static class ExecCheckCatalog
     /// <summary>Fargate platform version 1.4.0 or later.</summary>
     public static CheckInfo PlatformVersion { get; } = new("exec-platform-version", "fail", "A Fargate task runs platform version 1.4.0 or later (Linux), which ECS Exec needs.", "ECS DescribeTasks platformVersion");
 
+    /// <summary>The task's subnet reaches Session Manager.</summary>
+    public static CheckInfo Network { get; } = new("exec-network", "fail", "Each task's subnet reaches Session Manager: a default route (NAT, internet or transit gateway), or else available VPC endpoints for ssmmessages, and kms and logs when the exec configuration uses them.", "EC2 DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints");
+
     /// <summary>The task role may open Session Manager channels.</summary>
     public static CheckInfo TaskRole { get; } = new("exec-task-role", "fail", "The task definition has a task role and its policies allow ssmmessages:CreateControlChannel, CreateDataChannel, OpenControlChannel and OpenDataChannel.", "ECS DescribeTaskDefinition, IAM SimulatePrincipalPolicy");
 
     /// <summary>Every exec check, in order.</summary>
-    public static IReadOnlyList<CheckInfo> All { get; } = [ClusterConfiguration, KmsKey, LogDestination, TaskEnabled, Agent, PlatformVersion, TaskRole];
+    public static IReadOnlyList<CheckInfo> All { get; } = [ClusterConfiguration, KmsKey, LogDestination, TaskEnabled, Agent, PlatformVersion, Network, TaskRole];
 }
 
 /// <summary>
 /// Live ECS Exec readiness of a service's running tasks or of one task: what amazon-ecs-exec-checker checks that an API
 /// can answer (the cluster's exec configuration, its KMS key and log group, each task's enableExecuteCommand, each
-/// container's ExecuteCommandAgent, the Fargate platform version, the task role's Session Manager permissions) and the
-/// log group's encryption. Reading ECS is required (its failures are thrown); a KMS, Logs or IAM read that fails
+/// container's ExecuteCommandAgent, the Fargate platform version, each subnet's route or VPC endpoints to Session
+/// Manager, the task role's Session Manager permissions) and the log group's encryption. Reading ECS is required (its failures are thrown); a KMS, Logs or IAM read that fails
 /// (e.g. no permission) skips its check with the reason.
 /// </summary>
 /// <remarks>
@@ -95,6 +98,13 @@ public sealed class ExecReadiness(IEcsReader ecs, IExecAccountReader account)
                 : Result(ExecCheckCatalog.TaskEnabled, id, CheckStatus.Fail, $"task {id} was started without enableExecuteCommand{(service is null ? string.Empty : $": turn it on for service '{service}' and force a new deployment")}", "true", "false"));
             results.AddRange(t.Containers.Select(c => Agent(id, t, c, Result)));
             results.Add(Platform(id, t, Result));
+        }
+
+        // The network path, once per subnet: the agent opens its channels to ssmmessages (and kms, logs) from there.
+        var region = found.Arn.Split(':') is { Length: > 3 } arn ? arn[3] : string.Empty;
+        foreach (var subnet in tasks.Select(t => t.SubnetId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            results.Add(await NetworkAsync(subnet, region, exec, Result, cancellationToken).ConfigureAwait(false));
         }
 
         // The task role, once per task definition: what the agent acts as.
@@ -157,6 +167,47 @@ public sealed class ExecReadiness(IEcsReader ecs, IExecAccountReader account)
         var version = task.PlatformVersion;
         var ok = version is not null && Version.TryParse(version, out var parsed) && parsed >= new Version(1, 4, 0);
         return result(ExecCheckCatalog.PlatformVersion, id, ok ? CheckStatus.Pass : CheckStatus.Fail, ok ? $"Fargate platform {version}" : $"task {id} runs Fargate platform {version ?? "unknown"}; ECS Exec needs 1.4.0 or later (LATEST)", "1.4.0 or later", version ?? "unknown");
+    }
+
+    private async Task<CheckResult> NetworkAsync(string subnet, string region, EcsExecConfiguration? exec, Make result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var route = await account.DescribeSubnetRouteAsync(subnet, cancellationToken).ConfigureAwait(false);
+            if (route.DefaultRouteTarget is { } target)
+            {
+                var through = target.StartsWith("igw-", StringComparison.Ordinal) ? $"{target} (the task needs a public IP)" : target;
+                return result(ExecCheckCatalog.Network, subnet, CheckStatus.Pass, $"subnet {subnet} reaches the internet through {through}", "a route", target);
+            }
+
+            var needed = new List<string> { "ssmmessages" };
+            if (exec?.KmsKeyId is not null)
+            {
+                needed.Add("kms");
+            }
+
+            if (exec?.Logging == "OVERRIDE" && exec.LogGroupName is not null)
+            {
+                needed.Add("logs");
+            }
+
+            var missing = new List<string>();
+            foreach (var service in needed)
+            {
+                if ((await account.AvailableVpcEndpointsAsync(route.VpcId, $"com.amazonaws.{region}.{service}", cancellationToken).ConfigureAwait(false)).Count == 0)
+                {
+                    missing.Add(service);
+                }
+            }
+
+            return missing.Count == 0
+                ? result(ExecCheckCatalog.Network, subnet, CheckStatus.Pass, $"subnet {subnet} has no default route; VPC {route.VpcId} has endpoints for {string.Join(", ", needed)}", string.Join(", ", needed), string.Join(", ", needed))
+                : result(ExecCheckCatalog.Network, subnet, CheckStatus.Fail, $"subnet {subnet} has no default route and VPC {route.VpcId} has no available endpoint for {string.Join(", ", missing)}: the ExecuteCommandAgent cannot reach Session Manager; add a NAT route or interface endpoints", string.Join(", ", needed), $"missing {string.Join(", ", missing)}");
+        }
+        catch (AccountReadException e)
+        {
+            return result(ExecCheckCatalog.Network, subnet, CheckStatus.Skip, $"the route of subnet {subnet} cannot be read: {Redaction.Redactor.Shown(e.Message)}");
+        }
     }
 
     private async Task<CheckResult> TaskRoleAsync(string definition, string? role, Make result, CancellationToken cancellationToken)

@@ -70,6 +70,37 @@ public sealed class ExecAccountClientWireTests
     }
 
     [Fact]
+    public async Task DescribeSubnetRoute_ReadsTheSubnetsOwnTable_ElseTheMainOne_InEc2sShape()
+    {
+        const string Ec2 = "http://ec2.amazonaws.com/doc/2016-11-15/";
+        using var handler = new RecordingHandler(sent => (HttpStatusCode.OK, sent.Body switch
+        {
+            var b when b.Contains("Action=DescribeSubnets", StringComparison.Ordinal) => $"<DescribeSubnetsResponse xmlns=\"{Ec2}\"><requestId>r</requestId><subnetSet><item><subnetId>subnet-1</subnetId><vpcId>vpc-1</vpcId></item></subnetSet></DescribeSubnetsResponse>",
+            var b when b.Contains("association.subnet-id", StringComparison.Ordinal) => $"<DescribeRouteTablesResponse xmlns=\"{Ec2}\"><requestId>r</requestId><routeTableSet/></DescribeRouteTablesResponse>",
+            var b when b.Contains("Action=DescribeRouteTables", StringComparison.Ordinal) => $"<DescribeRouteTablesResponse xmlns=\"{Ec2}\"><routeTableSet><item><routeTableId>rtb-main</routeTableId><routeSet>"
+                + "<item><destinationCidrBlock>10.0.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state></item>"
+                + "<item><destinationCidrBlock>0.0.0.0/0</destinationCidrBlock><natGatewayId>nat-0a1b</natGatewayId><state>blackhole</state></item>"
+                + "<item><destinationCidrBlock>0.0.0.0/0</destinationCidrBlock><transitGatewayId>tgw-1</transitGatewayId><state>active</state></item>"
+                + "</routeSet></item></routeTableSet></DescribeRouteTablesResponse>",
+            _ => $"<DescribeVpcEndpointsResponse xmlns=\"{Ec2}\"><vpcEndpointSet><item><vpcEndpointId>vpce-1</vpcEndpointId><state>available</state></item><item><vpcEndpointId>vpce-2</vpcEndpointId><state>pending</state></item></vpcEndpointSet></DescribeVpcEndpointsResponse>",
+        }));
+        using var client = Client(handler);
+        Assert.Equal(new SubnetRoute("subnet-1", "vpc-1", "tgw-1"), await client.DescribeSubnetRouteAsync("subnet-1", CancellationToken.None));
+        Assert.Equal("Action=DescribeRouteTables&Version=2016-11-15&Filter.1.Name=vpc-id&Filter.1.Value.1=vpc-1&Filter.2.Name=association.main&Filter.2.Value.1=true", handler.Sent[2].Body);
+        Assert.Equal(["vpce-1"], await client.AvailableVpcEndpointsAsync("vpc-1", "com.amazonaws.eu-west-1.ssmmessages", CancellationToken.None));
+        Assert.Equal("https://ec2.eu-west-1.amazonaws.com/", handler.Sent[0].Uri.ToString());
+    }
+
+    [Fact]
+    public async Task AnEc2Error_IsReadFromItsOwnShape()
+    {
+        using var handler = new RecordingHandler(_ => (HttpStatusCode.BadRequest, "<Response><Errors><Error><Code>InvalidSubnetID.NotFound</Code><Message>The subnet ID 'subnet-9' does not exist</Message></Error></Errors><RequestID>r</RequestID></Response>"));
+        using var client = Client(handler);
+        var error = await Assert.ThrowsAsync<AccountReadException>(() => client.DescribeSubnetRouteAsync("subnet-9", CancellationToken.None));
+        Assert.Equal(("InvalidSubnetID.NotFound", true), (error.Code, error.IsNotFound));
+    }
+
+    [Fact]
     public async Task ARepeatedMarker_IsAPaginationLoop()
     {
         using var handler = new RecordingHandler(_ => (HttpStatusCode.OK, "<SimulatePrincipalPolicyResponse><SimulatePrincipalPolicyResult><IsTruncated>true</IsTruncated><Marker>same</Marker></SimulatePrincipalPolicyResult></SimulatePrincipalPolicyResponse>"));

@@ -24,6 +24,7 @@ public sealed class ExecReadinessTests
             EnableExecuteCommand = exec,
             LaunchType = "FARGATE",
             PlatformVersion = platform,
+            SubnetId = "subnet-1",
             Containers = containers.Length == 0 ? [new("app", "RUNNING", null, null, [Agent()]), new("envoy", "RUNNING", null, null, [Agent()])] : containers,
         };
 
@@ -44,7 +45,8 @@ public sealed class ExecReadinessTests
     {
         var results = await Check(Ecs(RunningTask()));
         Assert.All(results, r => Assert.True(r.Status is CheckStatus.Pass, $"{r.Check} {r.Target}: {r.Message}"));
-        Assert.Equal(["exec-cluster-config", "exec-task-enabled", "exec-agent", "exec-agent", "exec-platform-version", "exec-task-role"], results.Select(r => r.Check));
+        Assert.Equal(["exec-cluster-config", "exec-task-enabled", "exec-agent", "exec-agent", "exec-platform-version", "exec-network", "exec-task-role"], results.Select(r => r.Check));
+        Assert.Equal("subnet subnet-1 reaches the internet through nat-0a1b", results.Single(r => r.Check == "exec-network").Message);
         Assert.Equal("arn:aws:iam::123456789012:role/orders-task may ssmmessages:CreateControlChannel, ssmmessages:CreateDataChannel, ssmmessages:OpenControlChannel, ssmmessages:OpenDataChannel", results.Last().Message);
     }
 
@@ -112,6 +114,21 @@ public sealed class ExecReadinessTests
     }
 
     [Fact]
+    public async Task ASubnetWithoutADefaultRoute_NeedsTheEndpointsTheConfigurationUses_NamingTheMissingOnes()
+    {
+        var exec = new EcsExecConfiguration("alias/exec", "OVERRIDE", "/ecs/exec", false, null, false);
+        var isolated = new FakeAccount { Route = null, Keys = { ["alias/exec"] = new KmsKeyInfo("k", "Enabled") }, Groups = { new LogGroupInfo("/ecs/exec", null) }, Endpoints = { "com.amazonaws.us-east-1.ssmmessages" } };
+        var network = (await Check(Ecs(RunningTask(), exec), isolated)).Single(r => r.Check == "exec-network");
+        Assert.Equal((CheckStatus.Fail, "subnet subnet-1 has no default route and VPC vpc-1 has no available endpoint for kms, logs: the ExecuteCommandAgent cannot reach Session Manager; add a NAT route or interface endpoints"), (network.Status, network.Message));
+
+        var endpoints = new FakeAccount { Route = null, Endpoints = { "com.amazonaws.us-east-1.ssmmessages" } };
+        Assert.Equal("subnet subnet-1 has no default route; VPC vpc-1 has endpoints for ssmmessages", (await Check(Ecs(RunningTask()), endpoints)).Single(r => r.Check == "exec-network").Message);
+
+        var publicSubnet = new FakeAccount { Route = "igw-9" };
+        Assert.Equal("subnet subnet-1 reaches the internet through igw-9 (the task needs a public IP)", (await Check(Ecs(RunningTask()), publicSubnet)).Single(r => r.Check == "exec-network").Message);
+    }
+
+    [Fact]
     public async Task ReadsThatAreRefused_SkipTheirCheckWithTheReason()
     {
         var exec = new EcsExecConfiguration("alias/exec", "OVERRIDE", "/ecs/exec", false, null, false);
@@ -119,6 +136,7 @@ public sealed class ExecReadinessTests
         Assert.Equal(
             [CheckStatus.Skip, CheckStatus.Skip, CheckStatus.Skip],
             results.Where(r => r.Check is "exec-task-role" or "exec-kms-key" or "exec-log-destination").Select(r => r.Status));
+        Assert.StartsWith("the route of subnet subnet-1 cannot be read: DescribeSubnets failed: AccessDeniedException", results.Single(r => r.Check == "exec-network").Message, StringComparison.Ordinal);
         Assert.Contains("cannot be read: DescribeKey failed: AccessDeniedException", results.Single(r => r.Check == "exec-kms-key").Message, StringComparison.Ordinal);
     }
 
@@ -143,6 +161,18 @@ public sealed class ExecReadinessTests
         public List<string?> Resources { get; } = [];
 
         public bool Refuses { get; init; }
+
+        /// <summary>The subnet's default route target; null for none.</summary>
+        public string? Route { get; init; } = "nat-0a1b";
+
+        /// <summary>Service names with an available endpoint in the VPC.</summary>
+        public HashSet<string> Endpoints { get; } = [];
+
+        public Task<SubnetRoute> DescribeSubnetRouteAsync(string subnetId, CancellationToken cancellationToken)
+            => Refuse<SubnetRoute>("DescribeSubnets") ?? Task.FromResult(new SubnetRoute(subnetId, "vpc-1", Route));
+
+        public Task<IReadOnlyList<string>> AvailableVpcEndpointsAsync(string vpcId, string serviceName, CancellationToken cancellationToken)
+            => Refuse<IReadOnlyList<string>>("DescribeVpcEndpoints") ?? Task.FromResult<IReadOnlyList<string>>(Endpoints.Contains(serviceName) ? ["vpce-1"] : []);
 
         public Task<KmsKeyInfo> DescribeKeyAsync(string keyId, CancellationToken cancellationToken)
             => Refuse<KmsKeyInfo>("DescribeKey") ?? (Keys.TryGetValue(keyId, out var key) ? Task.FromResult(key) : throw new AccountReadException("DescribeKey", "NotFoundException", $"Alias {keyId} is not found."));
