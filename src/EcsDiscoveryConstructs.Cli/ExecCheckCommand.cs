@@ -19,7 +19,8 @@ internal static class ExecCheckCommand
         var format = new Option<string>("--output") { Description = "table, json or junit.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "junit");
         var reportFile = new Option<string?>("--report-file") { HelpName = "path", Description = "Also write the report to this file." };
-        var command = new Command("exec-check", "Check that ECS Exec works now: the cluster's exec configuration, its KMS key and log group, each task's enableExecuteCommand, each container's ExecuteCommandAgent, the Fargate platform version, each subnet's route or VPC endpoints to Session Manager and the task role's permissions.") { cluster, service, task, format, reportFile };
+        var operatorRole = new Option<string?>("--operator-role") { HelpName = "arn", Description = "Also check that this role (e.g. the library's ExecOperatorRole) may exec into every container of the tasks." };
+        var command = new Command("exec-check", "Check that ECS Exec works now: the cluster's exec configuration, its KMS key and log group, each task's enableExecuteCommand, each container's ExecuteCommandAgent, the Fargate platform version, each subnet's route or VPC endpoints to Session Manager and the task role's permissions.") { cluster, service, task, format, reportFile, operatorRole };
         shared.AddAwsTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,7 +39,7 @@ internal static class ExecCheckCommand
             VerificationReport report;
             try
             {
-                report = await new ExecReadiness(ecs, account).CheckAsync(parse.GetValue(cluster)!, parse.GetValue(service), parse.GetValue(task), cancellationToken).ConfigureAwait(false);
+                report = await new ExecReadiness(ecs, account).CheckAsync(parse.GetValue(cluster)!, parse.GetValue(service), parse.GetValue(task), cancellationToken, parse.GetValue(operatorRole)).ConfigureAwait(false);
             }
             catch (EcsException e)
             {

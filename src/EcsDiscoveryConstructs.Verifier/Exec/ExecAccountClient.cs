@@ -47,8 +47,11 @@ public interface IExecAccountReader
     /// <summary>EC2: the VPC endpoints of <paramref name="vpcId"/> for <paramref name="serviceName"/> (e.g. <c>com.amazonaws.us-east-1.ssmmessages</c>) that are available.</summary>
     Task<IReadOnlyList<string>> AvailableVpcEndpointsAsync(string vpcId, string serviceName, CancellationToken cancellationToken);
 
-    /// <summary>IAM SimulatePrincipalPolicy: how the identity policies of <paramref name="principalArn"/> judge each action on <paramref name="resourceArn"/> (all resources when null).</summary>
-    Task<IReadOnlyList<SimulatedDecision>> SimulatePrincipalPolicyAsync(string principalArn, IReadOnlyList<string> actions, string? resourceArn, CancellationToken cancellationToken);
+    /// <summary>
+    /// IAM SimulatePrincipalPolicy: how the identity policies of <paramref name="principalArn"/> judge each action on
+    /// <paramref name="resourceArn"/> (all resources when null), with the string condition keys of <paramref name="context"/>.
+    /// </summary>
+    Task<IReadOnlyList<SimulatedDecision>> SimulatePrincipalPolicyAsync(string principalArn, IReadOnlyList<string> actions, string? resourceArn, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? context = null);
 }
 
 /// <summary>
@@ -172,7 +175,7 @@ public sealed class ExecAccountClient : IExecAccountReader, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SimulatedDecision>> SimulatePrincipalPolicyAsync(string principalArn, IReadOnlyList<string> actions, string? resourceArn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SimulatedDecision>> SimulatePrincipalPolicyAsync(string principalArn, IReadOnlyList<string> actions, string? resourceArn, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? context = null)
     {
         const string Operation = "SimulatePrincipalPolicy";
         ArgumentNullException.ThrowIfNull(actions);
@@ -181,6 +184,13 @@ public sealed class ExecAccountClient : IExecAccountReader, IDisposable
         if (resourceArn is not null)
         {
             parameters.Add(("ResourceArns.member.1", resourceArn));
+        }
+
+        foreach (var (entry, i) in (context ?? new Dictionary<string, string>()).OrderBy(c => c.Key, StringComparer.Ordinal).Select((c, i) => (c, i + 1)))
+        {
+            parameters.Add(($"ContextEntries.member.{i}.ContextKeyName", entry.Key));
+            parameters.Add(($"ContextEntries.member.{i}.ContextKeyType", "string"));
+            parameters.Add(($"ContextEntries.member.{i}.ContextKeyValues.member.1", entry.Value));
         }
 
         var decisions = new List<SimulatedDecision>();

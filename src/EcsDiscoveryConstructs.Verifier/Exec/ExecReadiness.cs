@@ -25,13 +25,16 @@ public static class ExecCheckCatalog
     public static CheckInfo PlatformVersion { get; } = new("exec-platform-version", "fail", "A Fargate task runs platform version 1.4.0 or later (Linux), which ECS Exec needs.", "ECS DescribeTasks platformVersion");
 
     /// <summary>The task's subnet reaches Session Manager.</summary>
-    public static CheckInfo Network { get; } = new("exec-network", "fail", "Each task's subnet reaches Session Manager: a default route (NAT, internet or transit gateway), or else available VPC endpoints for ssmmessages, and kms and logs when the exec configuration uses them.", "EC2 DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints");
+    public static CheckInfo Network { get; } = new("exec-network", "fail", "Each task's subnet reaches Session Manager: a default route (NAT, internet or transit gateway), or else available VPC endpoints for ssmmessages, and kms, logs and s3 when the exec configuration uses them.", "EC2 DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints");
 
     /// <summary>The task role may open Session Manager channels.</summary>
     public static CheckInfo TaskRole { get; } = new("exec-task-role", "fail", "The task definition has a task role and its policies allow ssmmessages:CreateControlChannel, CreateDataChannel, OpenControlChannel and OpenDataChannel.", "ECS DescribeTaskDefinition, IAM SimulatePrincipalPolicy");
 
+    /// <summary>The operator role may exec into each container.</summary>
+    public static CheckInfo OperatorRole { get; } = new("exec-operator-role", "fail", "With --operator-role: the role's policies allow ecs:ExecuteCommand on each task for each of its containers (their conditions on ecs:container-name and ecs:cluster evaluated), and kms:GenerateDataKey on the exec key.", "IAM SimulatePrincipalPolicy");
+
     /// <summary>Every exec check, in order.</summary>
-    public static IReadOnlyList<CheckInfo> All { get; } = [ClusterConfiguration, KmsKey, LogDestination, TaskEnabled, Agent, PlatformVersion, Network, TaskRole];
+    public static IReadOnlyList<CheckInfo> All { get; } = [ClusterConfiguration, KmsKey, LogDestination, TaskEnabled, Agent, PlatformVersion, Network, TaskRole, OperatorRole];
 }
 
 /// <summary>
@@ -58,7 +61,7 @@ public sealed class ExecReadiness(IEcsReader ecs, IExecAccountReader account)
     /// Checks the tasks of <paramref name="service"/> (RUNNING ones) or <paramref name="task"/> in <paramref name="cluster"/>.
     /// Throws <see cref="EcsException"/> when ECS cannot be read.
     /// </summary>
-    public async Task<VerificationReport> CheckAsync(string cluster, string? service, string? task, CancellationToken cancellationToken)
+    public async Task<VerificationReport> CheckAsync(string cluster, string? service, string? task, CancellationToken cancellationToken, string? operatorRole = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(cluster);
         if ((service is null) == (task is null))
@@ -130,6 +133,11 @@ public sealed class ExecReadiness(IEcsReader ecs, IExecAccountReader account)
             results.Add(await LogsAsync(cluster, exec, anyRole, Result, cancellationToken).ConfigureAwait(false));
         }
 
+        if (operatorRole is not null)
+        {
+            results.Add(await OperatorAsync(operatorRole, found, tasks, exec, Result, cancellationToken).ConfigureAwait(false));
+        }
+
         return new VerificationReport(results);
     }
 
@@ -191,6 +199,11 @@ public sealed class ExecReadiness(IEcsReader ecs, IExecAccountReader account)
                 needed.Add("logs");
             }
 
+            if (exec?.Logging == "OVERRIDE" && exec.S3BucketName is not null)
+            {
+                needed.Add("s3");
+            }
+
             var missing = new List<string>();
             foreach (var service in needed)
             {
@@ -208,6 +221,44 @@ public sealed class ExecReadiness(IEcsReader ecs, IExecAccountReader account)
         {
             return result(ExecCheckCatalog.Network, subnet, CheckStatus.Skip, $"the route of subnet {subnet} cannot be read: {Redaction.Redactor.Shown(e.Message)}");
         }
+    }
+
+    /// <summary>What the operator role may do: ExecuteCommand on each task for each container (the keys the library's operator role conditions on), and use the exec key.</summary>
+    private async Task<CheckResult> OperatorAsync(string role, EcsCluster cluster, List<EcsTask> tasks, EcsExecConfiguration? exec, Make result, CancellationToken cancellationToken)
+    {
+        var denied = new List<string>();
+        try
+        {
+            foreach (var task in tasks)
+            {
+                foreach (var container in task.Containers.Select(c => c.Name).OfType<string>())
+                {
+                    var context = new Dictionary<string, string>(StringComparer.Ordinal) { ["ecs:cluster"] = cluster.Arn, ["ecs:container-name"] = container };
+                    var decision = (await account.SimulatePrincipalPolicyAsync(role, ["ecs:ExecuteCommand"], task.Arn, cancellationToken, context).ConfigureAwait(false)).FirstOrDefault()?.Decision;
+                    if (decision != "allowed")
+                    {
+                        denied.Add($"ecs:ExecuteCommand into container {container} of task {task.Arn[(task.Arn.LastIndexOf('/') + 1)..]} ({decision ?? "not evaluated"})");
+                    }
+                }
+            }
+
+            if (exec?.KmsKeyId is { } key)
+            {
+                var decision = (await account.SimulatePrincipalPolicyAsync(role, ["kms:GenerateDataKey"], key.StartsWith("arn:", StringComparison.Ordinal) ? key : null, cancellationToken).ConfigureAwait(false)).FirstOrDefault()?.Decision;
+                if (decision != "allowed")
+                {
+                    denied.Add($"kms:GenerateDataKey on {key} ({decision ?? "not evaluated"})");
+                }
+            }
+        }
+        catch (AccountReadException e)
+        {
+            return result(ExecCheckCatalog.OperatorRole, role, CheckStatus.Skip, $"what {role} may do cannot be read: {Redaction.Redactor.Shown(e.Message)}");
+        }
+
+        return denied.Count == 0
+            ? result(ExecCheckCatalog.OperatorRole, role, CheckStatus.Pass, $"{role} may exec into every container of the {tasks.Count} tasks", "allowed", "allowed")
+            : result(ExecCheckCatalog.OperatorRole, role, CheckStatus.Fail, $"{role} may not: {string.Join("; ", denied)}", "allowed", string.Join("; ", denied));
     }
 
     private async Task<CheckResult> TaskRoleAsync(string definition, string? role, Make result, CancellationToken cancellationToken)

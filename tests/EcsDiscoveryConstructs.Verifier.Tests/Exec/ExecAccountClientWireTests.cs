@@ -70,6 +70,19 @@ public sealed class ExecAccountClientWireTests
     }
 
     [Fact]
+    public async Task SimulatePrincipalPolicy_SendsTheConditionKeysAsStringContextEntries()
+    {
+        using var handler = new RecordingHandler(_ => (HttpStatusCode.OK, "<SimulatePrincipalPolicyResponse><SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated><EvaluationResults/></SimulatePrincipalPolicyResult></SimulatePrincipalPolicyResponse>"));
+        using var client = Client(handler);
+        await client.SimulatePrincipalPolicyAsync("arn:r", ["ecs:ExecuteCommand"], "arn:t", CancellationToken.None, new Dictionary<string, string> { ["ecs:container-name"] = "app", ["ecs:cluster"] = "arn:c" });
+        Assert.EndsWith(
+            "&ContextEntries.member.1.ContextKeyName=ecs%3Acluster&ContextEntries.member.1.ContextKeyType=string&ContextEntries.member.1.ContextKeyValues.member.1=arn%3Ac"
+            + "&ContextEntries.member.2.ContextKeyName=ecs%3Acontainer-name&ContextEntries.member.2.ContextKeyType=string&ContextEntries.member.2.ContextKeyValues.member.1=app",
+            handler.Sent[0].Body,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DescribeSubnetRoute_ReadsTheSubnetsOwnTable_ElseTheMainOne_InEc2sShape()
     {
         const string Ec2 = "http://ec2.amazonaws.com/doc/2016-11-15/";

@@ -37,8 +37,8 @@ public sealed class ExecReadinessTests
         return ecs;
     }
 
-    private static async System.Threading.Tasks.Task<IReadOnlyList<CheckResult>> Check(FakeEcs ecs, FakeAccount? account = null, string? service = "orders", string? task = null)
-        => (await new ExecReadiness(ecs, account ?? new FakeAccount()).CheckAsync("shop", service, task, CancellationToken.None)).Results;
+    private static async System.Threading.Tasks.Task<IReadOnlyList<CheckResult>> Check(FakeEcs ecs, FakeAccount? account = null, string? service = "orders", string? task = null, string? operatorRole = null)
+        => (await new ExecReadiness(ecs, account ?? new FakeAccount()).CheckAsync("shop", service, task, CancellationToken.None, operatorRole)).Results;
 
     [Fact]
     public async Task AReadyServiceTask_PassesEveryCheck()
@@ -124,8 +124,25 @@ public sealed class ExecReadinessTests
         var endpoints = new FakeAccount { Route = null, Endpoints = { "com.amazonaws.us-east-1.ssmmessages" } };
         Assert.Equal("subnet subnet-1 has no default route; VPC vpc-1 has endpoints for ssmmessages", (await Check(Ecs(RunningTask()), endpoints)).Single(r => r.Check == "exec-network").Message);
 
+        var toS3 = new EcsExecConfiguration(null, "OVERRIDE", null, false, "audit-bucket", false);
+        Assert.Equal("subnet subnet-1 has no default route and VPC vpc-1 has no available endpoint for s3: the ExecuteCommandAgent cannot reach Session Manager; add a NAT route or interface endpoints", (await Check(Ecs(RunningTask(), toS3), endpoints)).Single(r => r.Check == "exec-network").Message);
+
         var publicSubnet = new FakeAccount { Route = "igw-9" };
         Assert.Equal("subnet subnet-1 reaches the internet through igw-9 (the task needs a public IP)", (await Check(Ecs(RunningTask()), publicSubnet)).Single(r => r.Check == "exec-network").Message);
+    }
+
+    [Fact]
+    public async Task TheOperatorRole_MustBeAllowedIntoEveryContainer_AndToUseTheExecKey()
+    {
+        const string Operator = "arn:aws:iam::123456789012:role/exec-operator";
+        Assert.Null((await Check(Ecs(RunningTask()))).FirstOrDefault(r => r.Check == "exec-operator-role"));
+        var fine = (await Check(Ecs(RunningTask()), operatorRole: Operator)).Single(r => r.Check == "exec-operator-role");
+        Assert.Equal((CheckStatus.Pass, $"{Operator} may exec into every container of the 1 tasks"), (fine.Status, fine.Message));
+
+        var exec = new EcsExecConfiguration("arn:aws:kms:us-east-1:123456789012:key/k-1", "DEFAULT", null, false, null, false);
+        var narrowed = new FakeAccount { DeniedContainers = { "envoy" }, Denied = { "kms:GenerateDataKey" }, Keys = { ["arn:aws:kms:us-east-1:123456789012:key/k-1"] = new KmsKeyInfo("arn:aws:kms:us-east-1:123456789012:key/k-1", "Enabled") } };
+        var denied = (await Check(Ecs(RunningTask(), exec), narrowed, operatorRole: Operator)).Single(r => r.Check == "exec-operator-role");
+        Assert.Equal((CheckStatus.Fail, $"{Operator} may not: ecs:ExecuteCommand into container envoy of task {TaskId} (implicitDeny); kms:GenerateDataKey on arn:aws:kms:us-east-1:123456789012:key/k-1 (implicitDeny)"), (denied.Status, denied.Message));
     }
 
     [Fact]
@@ -180,10 +197,14 @@ public sealed class ExecReadinessTests
         public Task<LogGroupInfo?> DescribeLogGroupAsync(string name, CancellationToken cancellationToken)
             => Refuse<LogGroupInfo?>("DescribeLogGroups") ?? Task.FromResult(Groups.FirstOrDefault(g => g.Name == name));
 
-        public Task<IReadOnlyList<SimulatedDecision>> SimulatePrincipalPolicyAsync(string principalArn, IReadOnlyList<string> actions, string? resourceArn, CancellationToken cancellationToken)
+        /// <summary>Containers the operator role may not exec into (its ecs:container-name condition).</summary>
+        public HashSet<string> DeniedContainers { get; } = [];
+
+        public Task<IReadOnlyList<SimulatedDecision>> SimulatePrincipalPolicyAsync(string principalArn, IReadOnlyList<string> actions, string? resourceArn, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? context = null)
         {
             Resources.Add(resourceArn);
-            return Refuse<IReadOnlyList<SimulatedDecision>>("SimulatePrincipalPolicy") ?? Task.FromResult<IReadOnlyList<SimulatedDecision>>([.. actions.Select(a => new SimulatedDecision(a, Denied.Contains(a) ? "implicitDeny" : "allowed"))]);
+            var container = context?.GetValueOrDefault("ecs:container-name");
+            return Refuse<IReadOnlyList<SimulatedDecision>>("SimulatePrincipalPolicy") ?? Task.FromResult<IReadOnlyList<SimulatedDecision>>([.. actions.Select(a => new SimulatedDecision(a, Denied.Contains(a) || (container is not null && DeniedContainers.Contains(container)) ? "implicitDeny" : "allowed"))]);
         }
 
         private Task<T>? Refuse<T>(string operation) => Refuses ? throw new AccountReadException(operation, "AccessDeniedException", $"not authorized to perform {operation}") : null;
