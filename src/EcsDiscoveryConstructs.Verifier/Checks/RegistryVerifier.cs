@@ -104,7 +104,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         {
             // Why a service is missing is in ECS (a Service Connect service appears once its ECS service has started).
             var why = results.Any(r => r.Status == CheckStatus.Fail) ? await EcsFactsAsync(ecsThisRun, service, [], cancellationToken).ConfigureAwait(false) : EcsFacts.None;
-            return (Explained([.. results, .. EcsChecks.SelectMany(c => c.Check(new EcsLookup(service, why)))], why), service.Name.IsResolved && liveNamespace is { } missingIn ? new ServiceObservation(service, missingIn.Namespace, null, [], new HashSet<string>()) : null);
+            return (Explained([.. results, .. EcsChecks.SelectMany(c => c.Check(new EcsLookup(service, why)))], why), service.Name.IsResolved && liveNamespace is { } missingIn ? new ServiceObservation(service, missingIn.Namespace, null, [], new HashSet<string>()) { EcsCause = Cause(why) } : null);
         }
 
         // One ListInstances and one DiscoverInstances (HealthStatus ALL: the API clients use, with each instance's health).
@@ -115,16 +115,19 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         results.AddRange(ServiceChecks.SelectMany(c => c.Check(facts)));
         results.AddRange(EcsChecks.SelectMany(c => c.Check(new EcsLookup(service, ecsFacts))));
 
-        return (Explained(results, ecsFacts), new ServiceObservation(service, liveNamespace.Value.Namespace, live, instances, Route53Answers.Healthy(live, instances, discovered)));
+        return (Explained(results, ecsFacts), new ServiceObservation(service, liveNamespace.Value.Namespace, live, instances, Route53Answers.Healthy(live, instances, discovered)) { EcsCause = Cause(ecsFacts) });
     }
 
     private static Task<EcsFacts> EcsFactsAsync(IEcsReader? ecsThisRun, ExpectedService service, IReadOnlyList<LiveInstance> instances, CancellationToken cancellationToken)
         => ecsThisRun is null ? Task.FromResult(EcsFacts.None) : new EcsFactsReader(ecsThisRun).ReadAsync(service, instances, cancellationToken);
 
     /// <summary>Every failure of an ECS-registered service carries what ECS says of its registering services as its cause.</summary>
-    private static List<CheckResult> Explained(List<CheckResult> results, EcsFacts facts)
-    {
-        var cause = facts.Registrants.Count == 0 ? null : string.Join("; ", facts.Registrants.Select(r => r.Cause()));
-        return cause is null ? results : [.. results.Select(r => r.Status == CheckStatus.Fail && r.Cause is null ? r with { Cause = cause } : r)];
-    }
+    private static List<CheckResult> Explained(List<CheckResult> results, EcsFacts facts) => Explained(results, Cause(facts));
+
+    /// <summary>Every failure among <paramref name="results"/> without a cause of its own gets <paramref name="cause"/> (the DNS checks use it too).</summary>
+    internal static List<CheckResult> Explained(IEnumerable<CheckResult> results, string? cause)
+        => cause is null ? [.. results] : [.. results.Select(r => r.Status == CheckStatus.Fail && r.Cause is null ? r with { Cause = cause } : r)];
+
+    /// <summary>What ECS says of the registering services, as a cause; null when ECS described none.</summary>
+    private static string? Cause(EcsFacts facts) => facts.Registrants.Count == 0 ? null : string.Join("; ", facts.Registrants.Select(r => r.Cause()));
 }

@@ -42,7 +42,8 @@ public sealed class DnsVerifier(IDnsResolver resolver)
             foreach (var service in group)
             {
                 var facts = await GatherAsync(service, cancellationToken).ConfigureAwait(false);
-                results.AddRange(ServiceChecks.SelectMany(c => c.Check(facts)));
+                // A DNS failure of an ECS-registered service carries what ECS says of it, as the registry's failures do.
+                results.AddRange(RegistryVerifier.Explained(ServiceChecks.SelectMany(c => c.Check(facts)), service.EcsCause));
             }
         }
 

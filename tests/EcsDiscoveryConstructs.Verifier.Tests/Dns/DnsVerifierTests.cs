@@ -41,6 +41,15 @@ public sealed class DnsVerifierTests
     }
 
     [Fact]
+    public void AFailureOfAnEcsRegisteredService_CarriesWhatEcsSays_APassDoesNot()
+    {
+        const string Cause = "ECS service shop/orders (ACTIVE): 3 of 3 running, 0 pending";
+        var results = Run(Observe(Three) with { EcsCause = Cause }, (_, type) => type == "A" ? A(10, "10.0.0.1", "10.0.0.9", "10.0.0.3") : null);
+        Assert.Equal(Cause, Assert.Single(results, r => r.Status == CheckStatus.Fail).Cause);
+        Assert.All(results.Where(r => r.Status == CheckStatus.Pass), r => Assert.Null(r.Cause));
+    }
+
+    [Fact]
     public void UnhealthyInstanceStillAnswered_Fails()
     {
         var results = Run(Observe(Three, healthy: ["i-1", "i-3"]), (_, type) => type == "A" ? A(10, "10.0.0.1", "10.0.0.2", "10.0.0.3") : null);
