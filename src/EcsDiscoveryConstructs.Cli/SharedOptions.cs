@@ -106,10 +106,10 @@ internal sealed class SharedOptions
 
     /// <summary>Builds the KMS, CloudWatch Logs and IAM reader of exec-check (same Region, credentials and endpoint settings); on bad input writes the reason and returns null.</summary>
     public ExecAccountClient? CreateExecAccountReader(ParseResult parse, TextWriter error, string command)
-        => Settings(parse, error, command, "KMS") is { } kms && Settings(parse, error, command, "CLOUDWATCH_LOGS") is { } logs && Settings(parse, error, command, "IAM") is { } iam && Settings(parse, error, command, "EC2") is { } ec2
+        => Settings(parse, error, command, "KMS") is { } kms && Settings(parse, error, command, "CLOUDWATCH_LOGS") is { } logs && Settings(parse, error, command, "IAM") is { } iam && Settings(parse, error, command, "EC2") is { } ec2 && Settings(parse, error, command, "S3") is { } s3
             ? new ExecAccountClient(
                 new AwsClientOptions { Region = kms.Region, Credentials = kms.Credentials },
-                new[] { ("KMS", kms.Endpoint), ("CLOUDWATCH_LOGS", logs.Endpoint), ("IAM", iam.Endpoint), ("EC2", ec2.Endpoint) }.Where(e => e.Endpoint is not null).ToDictionary(e => e.Item1, e => e.Endpoint!))
+                new[] { ("KMS", kms.Endpoint), ("CLOUDWATCH_LOGS", logs.Endpoint), ("IAM", iam.Endpoint), ("EC2", ec2.Endpoint), ("S3", s3.Endpoint) }.Where(e => e.Endpoint is not null).ToDictionary(e => e.Item1, e => e.Endpoint!))
             : null;
 
     /// <summary>Builds the CloudFormation reader (same Region, credentials and <c>--endpoint-url</c> as the Cloud Map client); on bad input writes the reason and returns null.</summary>

@@ -144,8 +144,13 @@ internal sealed class AwsTransport : IDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.CallTimeout);
-        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body.Payload) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(body.ContentType);
+        using var request = new HttpRequestMessage(body.Method ?? HttpMethod.Post, target);
+        if (body.Method is null)
+        {
+            request.Content = new ByteArrayContent(body.Payload);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(body.ContentType);
+        }
+
         foreach (var (name, value) in body.Headers)
         {
             request.Headers.Add(name, value);
@@ -195,8 +200,12 @@ internal sealed class AwsTransport : IDisposable
             secretsRegistered = true;
         }
 
-        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = target, Content = body.Payload };
-        signing.Headers["content-type"] = body.ContentType;
+        var signing = new AWSSigningRequest { HttpMethod = body.Method ?? HttpMethod.Post, RequestUri = target, Content = body.Payload };
+        if (body.Method is null)
+        {
+            signing.Headers["content-type"] = body.ContentType;
+        }
+
         signing.Headers["host"] = target.IsDefaultPort ? target.Host : $"{target.Host}:{target.Port}";
         foreach (var (name, value) in body.Headers)
         {
@@ -215,4 +224,8 @@ internal sealed class AwsTransport : IDisposable
 }
 
 /// <summary>A request's body as a protocol encodes it: the bytes, their content type and the protocol's own headers (e.g. <c>X-Amz-Target</c>).</summary>
-internal sealed record AwsRequestBody(byte[] Payload, string ContentType, IReadOnlyList<(string Name, string Value)> Headers);
+internal sealed record AwsRequestBody(byte[] Payload, string ContentType, IReadOnlyList<(string Name, string Value)> Headers)
+{
+    /// <summary>A method without a body (e.g. HEAD for S3's HeadBucket) instead of the protocols' POST; null for POST.</summary>
+    public HttpMethod? Method { get; init; }
+}

@@ -98,8 +98,8 @@ public static class CheckCatalog
         text.Append("`ecs-discovery exec-check --cluster C (--service S | --task T)` checks that ECS Exec works now, as\n");
         text.Append("amazon-ecs-exec-checker does where an API can answer (exit 0 ready, 1 not ready, 2 could not check; a KMS, Logs or\n");
         text.Append("IAM or EC2 read that is refused skips its check with the reason). Not checked: whether a task in a subnet routed\n");
-        text.Append("to an internet gateway has a public IP, whether an S3 log bucket exists, tag conditions of the operator role, the\n");
-        text.Append("caller's own identity and the Session Manager plugin.\n\n");
+        text.Append("to an internet gateway has a public IP, whether the S3 log bucket's policy takes the task role's writes, tag\n");
+        text.Append("conditions of the operator role, the caller's own identity and the Session Manager plugin.\n\n");
         Rows(text, Exec.ExecCheckCatalog.All);
         return text.ToString();
     }

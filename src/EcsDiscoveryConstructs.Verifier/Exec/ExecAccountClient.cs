@@ -41,6 +41,9 @@ public interface IExecAccountReader
     /// <summary>CloudWatch Logs DescribeLogGroups by name prefix: the group with exactly <paramref name="name"/>, or null.</summary>
     Task<LogGroupInfo?> DescribeLogGroupAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>S3 HeadBucket: true when the bucket exists and the caller may see it, false when it does not exist; an <see cref="AccountReadException"/> otherwise (403: it may exist).</summary>
+    Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken);
+
     /// <summary>EC2: the subnet's VPC and its IPv4 default route (its own route table's, else the VPC's main one).</summary>
     Task<SubnetRoute> DescribeSubnetRouteAsync(string subnetId, CancellationToken cancellationToken);
 
@@ -67,7 +70,8 @@ public interface IExecAccountReader
 /// https://docs.aws.amazon.com/general/latest/gr/iam-service.html (iam.amazonaws.com signed for us-east-1);
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html (filters association.subnet-id,
 /// vpc-id, association.main; routeSet items with destinationCidrBlock, state and the target's id),
-/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html (filters vpc-id, service-name; state).
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html (filters vpc-id, service-name; state);
+/// https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html (200 exists, 404 no such bucket, 403 no permission).
 /// </remarks>
 public sealed class ExecAccountClient : IExecAccountReader, IDisposable
 {
@@ -75,6 +79,9 @@ public sealed class ExecAccountClient : IExecAccountReader, IDisposable
     private readonly AwsJsonTransport logs;
     private readonly AwsQueryTransport iam;
     private readonly AwsQueryTransport ec2;
+    private readonly AwsTransport s3;
+    private readonly Uri? s3Endpoint;
+    private readonly string region;
     private readonly Uri ec2Endpoint;
     private readonly Uri kmsEndpoint;
     private readonly Uri logsEndpoint;
@@ -104,6 +111,9 @@ public sealed class ExecAccountClient : IExecAccountReader, IDisposable
         };
         iam = new AwsQueryTransport(iamOptions, "iam", "2010-05-08", Error, handler);
         ec2 = new AwsQueryTransport(options, "ec2", "2016-11-15", Error, handler, resultWrapper: false);
+        s3 = new AwsTransport(options, "s3", Error, handler);
+        s3Endpoint = endpoints?.GetValueOrDefault("S3") ?? options.EndpointUrl;
+        region = options.Region;
         ec2Endpoint = endpoints?.GetValueOrDefault("EC2") ?? ec2.Endpoint("ec2");
         kmsEndpoint = endpoints?.GetValueOrDefault("KMS") ?? kms.Endpoint("kms");
         logsEndpoint = endpoints?.GetValueOrDefault("CLOUDWATCH_LOGS") ?? logs.Endpoint("logs");
@@ -111,7 +121,7 @@ public sealed class ExecAccountClient : IExecAccountReader, IDisposable
     }
 
     /// <summary>How many HTTP requests the reader has sent, retries included.</summary>
-    public int RequestCount => kms.RequestCount + logs.RequestCount + iam.RequestCount + ec2.RequestCount;
+    public int RequestCount => kms.RequestCount + logs.RequestCount + iam.RequestCount + ec2.RequestCount + s3.RequestCount;
 
     /// <summary>IAM's signing Region and host for the partition of <paramref name="region"/> (IAM is global per partition).</summary>
     public static (string Region, string Host) IamEndpoint(string region)
@@ -150,6 +160,24 @@ public sealed class ExecAccountClient : IExecAccountReader, IDisposable
         }
 
         return null;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken)
+    {
+        // Virtual-hosted style on AWS; path style on a custom endpoint (a local peer has no per-bucket host names).
+        var target = s3Endpoint is null
+            ? new Uri($"https://{bucket}.s3.{region}.{AwsTransport.DnsSuffix(Amazon.RegionEndpoint.GetBySystemName(region))}/")
+            : new Uri(s3Endpoint, Uri.EscapeDataString(bucket));
+        try
+        {
+            await s3.SendAsync("HeadBucket", new AwsRequestBody([], string.Empty, []) { Method = HttpMethod.Head }, (status, _, _) => (status == HttpStatusCode.NotFound ? "NoSuchBucket" : $"Http{(int)status}", status == HttpStatusCode.Forbidden ? "access denied (the bucket may exist)" : null), target, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (AccountReadException e) when (e.Code == "NoSuchBucket")
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />
@@ -240,6 +268,7 @@ public sealed class ExecAccountClient : IExecAccountReader, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        s3.Dispose();
         ec2.Dispose();
         kms.Dispose();
         logs.Dispose();

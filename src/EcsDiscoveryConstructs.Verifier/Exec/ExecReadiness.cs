@@ -13,7 +13,7 @@ public static class ExecCheckCatalog
     public static CheckInfo KmsKey { get; } = new("exec-kms-key", "fail", "The KMS key of the cluster's exec configuration exists and is Enabled, and the task role may kms:Decrypt with it.", "KMS DescribeKey, IAM SimulatePrincipalPolicy");
 
     /// <summary>The session log group exists, encrypted when asked.</summary>
-    public static CheckInfo LogDestination { get; } = new("exec-log-destination", "fail", "The CloudWatch Logs group of an OVERRIDE exists, with a KMS key when cloudWatchEncryptionEnabled, and the task role may write to it; an S3 bucket is named, not probed.", "CloudWatch Logs DescribeLogGroups, IAM SimulatePrincipalPolicy");
+    public static CheckInfo LogDestination { get; } = new("exec-log-destination", "fail", "The CloudWatch Logs group of an OVERRIDE exists, with a KMS key when cloudWatchEncryptionEnabled, and the task role may write to it; an S3 bucket exists (HeadBucket).", "CloudWatch Logs DescribeLogGroups, S3 HeadBucket, IAM SimulatePrincipalPolicy");
 
     /// <summary>Exec is on for the task.</summary>
     public static CheckInfo TaskEnabled { get; } = new("exec-task-enabled", "fail", "Every task was started with enableExecuteCommand (a service's tasks get it from the service; set it and force a new deployment).", "ECS DescribeTasks");
@@ -302,7 +302,7 @@ public sealed class ExecReadiness(IEcsReader ecs, IExecAccountReader account)
     {
         if (exec.LogGroupName is not { } name)
         {
-            return result(ExecCheckCatalog.LogDestination, cluster, CheckStatus.Skip, $"session logs go to S3 bucket {exec.S3BucketName}; the bucket is not probed");
+            return await BucketAsync(cluster, exec.S3BucketName!, result, cancellationToken).ConfigureAwait(false);
         }
 
         LogGroupInfo? group;
@@ -328,6 +328,20 @@ public sealed class ExecReadiness(IEcsReader ecs, IExecAccountReader account)
         return role is null
             ? result(ExecCheckCatalog.LogDestination, cluster, CheckStatus.Pass, $"log group {name} exists", name, name)
             : await DecisionsAsync(ExecCheckCatalog.LogDestination, cluster, role, LogActions, null, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CheckResult> BucketAsync(string cluster, string bucket, Make result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await account.BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false)
+                ? result(ExecCheckCatalog.LogDestination, cluster, CheckStatus.Pass, $"S3 bucket {bucket} exists", bucket, bucket)
+                : result(ExecCheckCatalog.LogDestination, cluster, CheckStatus.Fail, $"the exec S3 bucket {bucket} does not exist: sessions cannot be logged", bucket, Checks.Registry.Words.Missing);
+        }
+        catch (AccountReadException e)
+        {
+            return result(ExecCheckCatalog.LogDestination, cluster, CheckStatus.Skip, $"S3 bucket {bucket} cannot be read: {Redaction.Redactor.Shown(e.Message)}");
+        }
     }
 
     /// <summary>What IAM's simulator says of <paramref name="actions"/> for <paramref name="role"/>: a pass when all are allowed, the denied ones named, a skip when IAM cannot be read.</summary>

@@ -113,6 +113,29 @@ public sealed class ExecAccountClientWireTests
         Assert.Equal(("InvalidSubnetID.NotFound", true), (error.Code, error.IsNotFound));
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.OK, "true")]
+    [InlineData(HttpStatusCode.NotFound, "false")]
+    [InlineData(HttpStatusCode.Forbidden, "AccountReadException Http403")]
+    public async Task HeadBucket_IsAHeadRequestToTheBucketsHost_AndAMissingBucketIsFalse(HttpStatusCode status, string expected)
+    {
+        using var handler = new RecordingHandler(_ => (status, string.Empty));
+        using var client = Client(handler);
+        string outcome;
+        try
+        {
+            outcome = (await client.BucketExistsAsync("audit-bucket", CancellationToken.None)) ? "true" : "false";
+        }
+        catch (AccountReadException e)
+        {
+            outcome = $"AccountReadException {e.Code}";
+        }
+
+        Assert.Equal(expected, outcome);
+        Assert.Equal(("HEAD", "https://audit-bucket.s3.eu-west-1.amazonaws.com/"), (handler.Methods[0], handler.Sent[0].Uri.ToString()));
+        Assert.Contains("/eu-west-1/s3/aws4_request", handler.Sent[0].Authorization, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ARepeatedMarker_IsAPaginationLoop()
     {
@@ -140,9 +163,12 @@ public sealed class ExecAccountClientWireTests
     {
         public List<Sent> Sent { get; } = [];
 
+        public List<string> Methods { get; } = [];
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var sent = new Sent(request.RequestUri!, request.Headers.TryGetValues("X-Amz-Target", out var t) ? t.First() : null, await request.Content!.ReadAsStringAsync(cancellationToken), string.Join(",", request.Headers.GetValues("Authorization")));
+            Methods.Add(request.Method.Method);
+            var sent = new Sent(request.RequestUri!, request.Headers.TryGetValues("X-Amz-Target", out var t) ? t.First() : null, request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken), string.Join(",", request.Headers.GetValues("Authorization")));
             Sent.Add(sent);
             var (status, body) = script(sent);
             return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8) };

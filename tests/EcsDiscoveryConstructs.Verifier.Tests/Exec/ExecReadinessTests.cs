@@ -146,6 +146,14 @@ public sealed class ExecReadinessTests
     }
 
     [Fact]
+    public async Task AnS3LogBucket_MustExist()
+    {
+        var exec = new EcsExecConfiguration(null, "OVERRIDE", null, false, "audit-bucket", false);
+        Assert.Equal((CheckStatus.Fail, "the exec S3 bucket audit-bucket does not exist: sessions cannot be logged"), (await Check(Ecs(RunningTask(), exec))).Where(r => r.Check == "exec-log-destination").Select(r => (r.Status, r.Message)).Single());
+        Assert.Equal(CheckStatus.Pass, (await Check(Ecs(RunningTask(), exec), new FakeAccount { Buckets = { "audit-bucket" } })).Single(r => r.Check == "exec-log-destination").Status);
+    }
+
+    [Fact]
     public async Task ReadsThatAreRefused_SkipTheirCheckWithTheReason()
     {
         var exec = new EcsExecConfiguration("alias/exec", "OVERRIDE", "/ecs/exec", false, null, false);
@@ -178,6 +186,12 @@ public sealed class ExecReadinessTests
         public List<string?> Resources { get; } = [];
 
         public bool Refuses { get; init; }
+
+        /// <summary>Buckets that exist.</summary>
+        public HashSet<string> Buckets { get; } = [];
+
+        public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken)
+            => Refuse<bool>("HeadBucket") ?? Task.FromResult(Buckets.Contains(bucket));
 
         /// <summary>The subnet's default route target; null for none.</summary>
         public string? Route { get; init; } = "nat-0a1b";
