@@ -29,20 +29,27 @@ internal sealed record CanarySettings(string? RuntimeApi, string? Region, string
         var model = get("ECS_DISCOVERY_EXPECTED_MODEL");
         var endpointText = get("AWS_ENDPOINT_URL_SERVICEDISCOVERY") ?? get("AWS_ENDPOINT_URL");
         var ecsEndpointText = get("AWS_ENDPOINT_URL_ECS") ?? get("AWS_ENDPOINT_URL");
-        Uri? ecsEndpoint = null;
         var dnsText = get("ECS_DISCOVERY_DNS_RESOLVER") ?? "system";
         var max = int.TryParse(get("ECS_DISCOVERY_MAX_INVOCATIONS"), out var n) && n > 0 ? n : 10_000;
         Uri? endpoint = null;
+        Uri? ecsEndpoint = null;
         IPEndPoint? resolver = null;
         string? problem = runtimeApi is null ? "AWS_LAMBDA_RUNTIME_API is not set: the canary runs as a Lambda function (provided.al2023)"
             : !LambdaRuntimeApi.IsHostAndPort(runtimeApi) ? $"AWS_LAMBDA_RUNTIME_API '{Redactor.Shown(runtimeApi)}' is not host:port (a port of 1-65535)"
             : region is null ? "AWS_REGION is not set"
-            : endpointText is not null && (!Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https") || endpoint.UserInfo.Length > 0) ? $"the Cloud Map endpoint '{Redactor.Shown(endpointText)}' is not an http(s) URL without a user name"
-            : ecsEndpointText is not null && (!Uri.TryCreate(ecsEndpointText, UriKind.Absolute, out ecsEndpoint) || ecsEndpoint.Scheme is not ("http" or "https") || ecsEndpoint.UserInfo.Length > 0) ? $"the ECS endpoint '{Redactor.Shown(ecsEndpointText)}' is not an http(s) URL without a user name"
+            : !TryEndpoint(endpointText, out endpoint) ? $"the Cloud Map endpoint '{Redactor.Shown(endpointText!)}' is not an http(s) URL without a user name"
+            : !TryEndpoint(ecsEndpointText, out ecsEndpoint) ? $"the ECS endpoint '{Redactor.Shown(ecsEndpointText!)}' is not an http(s) URL without a user name"
             : dnsText is not ("system" or "none") && (resolver = DnsClientResolver.ParseServer(dnsText)) is null ? $"ECS_DISCOVERY_DNS_RESOLVER '{Redactor.Shown(dnsText)}' is not system, none or ip[:port]"
             : string.IsNullOrWhiteSpace(model) ? "ECS_DISCOVERY_EXPECTED_MODEL is not set: the DiscoveryCanary construct writes it into the function's environment"
             : null;
         return new CanarySettings(runtimeApi, region, model, endpoint, dnsText != "none", resolver, problem) { MaxInvocations = max, CanaryName = get("ECS_DISCOVERY_CANARY") is { Length: > 0 } canary ? canary : null, EcsEndpoint = ecsEndpoint };
+    }
+
+    /// <summary>An endpoint variable's URL: true and null when unset, true and the URL when it is http(s) without a user name, else false.</summary>
+    private static bool TryEndpoint(string? text, out Uri? endpoint)
+    {
+        endpoint = null;
+        return text is null || (Uri.TryCreate(text, UriKind.Absolute, out endpoint) && endpoint.Scheme is "http" or "https" && endpoint.UserInfo.Length == 0);
     }
 
     /// <summary>True when the problem leaves the Runtime API reachable, so it can be reported to <c>/runtime/init/error</c>.</summary>

@@ -43,7 +43,7 @@ internal static class ExecCheckCommand
             }
             catch (EcsException e)
             {
-                return Fail(error, e.Code is "UnrecognizedClientException" or "InvalidSignatureException" or "AccessDeniedException" or "ExpiredTokenException" ? $"the credentials were refused: {Redactor.Shown(e.Message)}" : Redactor.Shown(e.Message));
+                return Fail(error, e.IsRefusedCredentials || e.Code == "AccessDeniedException" ? $"the credentials were refused: {Redactor.Shown(e.Message)}" : Redactor.Shown(e.Message));
             }
 
             var formatted = ReportWriter.Format(report, parse.GetValue(format)!);

@@ -13,6 +13,9 @@ namespace EcsDiscoveryConstructs.Cli;
 /// <summary>The options <c>verify</c> and <c>local-deploy</c> share, and how they become an assembly and a client.</summary>
 internal sealed class SharedOptions
 {
+    /// <summary>The Region and credentials resolved for the invocation <c>Parse</c>, shared by every client it builds.</summary>
+    private (ParseResult Parse, string Region, AWSCredentials Credentials)? account;
+
     public Option<string> Assembly { get; } = new("--assembly") { HelpName = "folder", Description = "The cloud assembly folder to read.", DefaultValueFactory = _ => "cdk.out" };
 
     public Option<string[]> Stacks { get; } = new("--stack") { HelpName = "name", Description = "A stack (repeatable). Default: every stack." };
@@ -128,6 +131,12 @@ internal sealed class SharedOptions
             return null;
         }
 
+        // One command builds several clients: the Region and the credential chain are resolved once per invocation.
+        if (account is { } known && ReferenceEquals(known.Parse, parse))
+        {
+            return (known.Region, known.Credentials, endpointUrl);
+        }
+
         var region = AwsSettings.Region(parse.GetValue(Region), parse.GetValue(Profile));
         if (region is null)
         {
@@ -143,7 +152,8 @@ internal sealed class SharedOptions
 
         try
         {
-            return (region, AwsSettings.Credentials(parse.GetValue(Profile)), endpointUrl);
+            account = (parse, region, AwsSettings.Credentials(parse.GetValue(Profile)));
+            return (region, account.Value.Credentials, endpointUrl);
         }
         catch (InvalidOperationException e)
         {

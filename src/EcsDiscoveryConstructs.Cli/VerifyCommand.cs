@@ -170,7 +170,7 @@ internal static class VerifyCommand
     private static string Reason(CloudMapException e) => e switch
     {
         { IsThrottling: true } => $"throttled past the retries: {e.Message}",
-        { Code: "UnrecognizedClientException" or "InvalidSignatureException" or "AccessDeniedException" or "ExpiredTokenException" or "InvalidClientTokenId" } => $"the credentials were refused: {e.Message}",
+        { IsRefusedCredentials: true } or { Code: "AccessDeniedException" } => $"the credentials were refused: {e.Message}",
         _ => e.Message,
     };
 

@@ -37,6 +37,9 @@ public abstract class AwsApiException : Exception
     /// <summary>True for not-found errors (<c>NamespaceNotFound</c>, <c>ServiceNotFound</c>, <c>ClusterNotFoundException</c>, ...).</summary>
     public bool IsNotFound => Code.EndsWith("NotFound", StringComparison.Ordinal) || Code.EndsWith("NotFoundException", StringComparison.Ordinal);
 
+    /// <summary>True when the credentials were refused: unknown, expired, or a signature that does not match (every later call would be refused too).</summary>
+    public bool IsRefusedCredentials => Code is "UnrecognizedClientException" or "InvalidSignatureException" or "ExpiredTokenException" or "InvalidClientTokenId";
+
     /// <summary>True when a retry may succeed: throttling, 5xx, timeouts and connection failures.</summary>
     public bool IsTransient => IsThrottling || (int?)StatusCode >= 500 || Code is "Timeout" or "ConnectionFailed";
 }

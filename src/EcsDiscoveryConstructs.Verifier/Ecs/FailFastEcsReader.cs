@@ -33,7 +33,7 @@ internal sealed class FailFastEcsReader(IEcsReader inner) : IEcsReader
 
     /// <summary>True for an error that every later call would meet too: transient after the retries, or the credentials refused.</summary>
     private static bool Lasting(EcsException e)
-        => e.IsTransient || e.Code is "UnrecognizedClientException" or "InvalidSignatureException" or "ExpiredTokenException" or "InvalidClientTokenId";
+        => e.IsTransient || e.IsRefusedCredentials;
 
     /// <summary>Makes the call unless ECS was given up on; an <paramref name="optional"/> call's failure (one ECS may lack) gives nothing up.</summary>
     private async Task<T> Guard<T>(Func<Task<T>> call, bool optional = false)

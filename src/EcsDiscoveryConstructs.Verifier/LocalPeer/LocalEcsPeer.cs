@@ -276,7 +276,7 @@ public sealed class LocalEcsPeer : IDisposable
     {
         scenarios.TryGetValue((service.Cluster, service.Name), out var scenario);
         var running = tasks.Count(t => t.Service == service.Name && t.DesiredStatus == "RUNNING");
-        var deployments = new JsonArray(Deployment("ecs-svc/local-2", "PRIMARY", scenario?.Deploying == true ? "IN_PROGRESS" : scenario?.CrashReason is not null ? "IN_PROGRESS" : "COMPLETED", service.Desired, scenario?.Deploying == true ? service.Desired : running, scenario?.CrashReason is null ? 0 : 3));
+        var deployments = new JsonArray(Deployment("ecs-svc/local-2", "PRIMARY", scenario is null ? "COMPLETED" : "IN_PROGRESS", service.Desired, scenario?.Deploying == true ? service.Desired : running, scenario?.CrashReason is null ? 0 : 3));
         if (scenario?.Deploying == true)
         {
             deployments.Add(Deployment("ecs-svc/local-1", "ACTIVE", "COMPLETED", service.Desired, Math.Max(0, running - service.Desired), 0));
