@@ -36,4 +36,11 @@ public sealed class ServiceConnectEndpoint
     /// <summary>TLS between proxies.</summary>
     /// <value>Default: no TLS.</value>
     public ServiceConnectTls? Tls { get; init; }
+
+    /// <summary>
+    /// The test-traffic rule of this endpoint's client alias during a blue/green, linear or canary deployment
+    /// (<see cref="Services.DiscoverableFargateServiceProps.DeploymentStrategy"/>). HTTP protocols only.
+    /// </summary>
+    /// <value>Default: none: Service Connect sends requests carrying the <c>x-amzn-ecs-blue-green-test</c> header to the new revision.</value>
+    public ServiceConnectTestTrafficHeader? TestTrafficHeader { get; init; }
 }

@@ -27,7 +27,9 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
     private readonly DiscoverableFargateServiceProps props;
     private readonly Construct scope;
     private DiscoveryPlan plan;
+    private readonly List<(LambdaLifecycleHook Hook, string RoleArn)> hooks = [];
     private DiscoveryService? discoveryService;
+    private Amazon.CDK.AWS.IAM.Role? hookRole;
     private bool execEnabled;
 
     /// <summary>Creates the service; throws <see cref="DiscoveryValidationException"/> listing every invalid prop.</summary>
@@ -66,7 +68,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             PlatformVersion = props.PlatformVersion,
             MinHealthyPercent = props.MinHealthyPercent,
             MaxHealthyPercent = props.MaxHealthyPercent,
-            CircuitBreaker = props.CircuitBreaker ?? new DeploymentCircuitBreaker { Rollback = true },
+            CircuitBreaker = props.DeploymentStrategy is { ShiftsTraffic: true } ? null : props.CircuitBreaker ?? new DeploymentCircuitBreaker { Rollback = true },
             CapacityProviderStrategies = props.CapacityProviderStrategies,
             PropagateTags = props.PropagateTags,
             HealthCheckGracePeriod = props.HealthCheckGracePeriod,
@@ -84,6 +86,26 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
         if (plan.HasServiceConnect)
         {
             RecordServiceConnect(this);
+        }
+
+        if (props.DeploymentStrategy is { ShiftsTraffic: true } strategy)
+        {
+            EcsOverrides.SetDeploymentStrategy(CfnServiceOf(this), strategy);
+        }
+
+        foreach (var hook in props.LifecycleHooks ?? [])
+        {
+            AttachHook(this, hook);
+        }
+
+        if (props.VpcLattice is { } lattice)
+        {
+            var role = lattice.InfrastructureRole ?? new Amazon.CDK.AWS.IAM.Role(this, "VpcLatticeInfrastructureRole", new Amazon.CDK.AWS.IAM.RoleProps
+            {
+                AssumedBy = new Amazon.CDK.AWS.IAM.ServicePrincipal("ecs.amazonaws.com"),
+                ManagedPolicies = [Amazon.CDK.AWS.IAM.ManagedPolicy.FromAwsManagedPolicyName("AmazonECSInfrastructureRolePolicyForVpcLattice")],
+            });
+            EcsOverrides.SetVpcLattice(CfnServiceOf(this), role.RoleArn, lattice.Targets);
         }
 
         if (props.Scaling is { } scaling)
@@ -204,6 +226,19 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
         ApplyExec(this, options);
     }
 
+    /// <summary>
+    /// Adds a Lambda function ECS invokes at the hook's deployment stages. Without <see cref="LambdaLifecycleHook.Role"/>
+    /// the service's hook role (trusted by <c>ecs.amazonaws.com</c>) is used; the role is granted
+    /// <c>lambda:InvokeFunction</c> on exactly this function.
+    /// </summary>
+    public void AddLifecycleHook(LambdaLifecycleHook hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        RequiredProps.Check(this, Kind, ("hook.Function", hook.Function), ("hook.Stages", hook.Stages));
+        RuleRunner.Apply(this, Kind, new FargateServiceSpec(props, plan) { Hooks = [hook], HookOffset = hooks.Count, HookAdded = true }, RuleCatalog.LifecycleHookRules);
+        AttachHook(this, hook);
+    }
+
     /// <summary>The props C# marks required, at any depth, with their paths as the user writes them.</summary>
     private static (string, object?)[] RequiredOf(DiscoverableFargateServiceProps props)
     {
@@ -226,6 +261,20 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             if (endpoint?.Tls is { } tls)
             {
                 required.AddRange([($"{path}.Tls.AwsPcaAuthorityArn", tls.AwsPcaAuthorityArn), ($"{path}.Tls.Role", tls.Role)]);
+            }
+        }
+
+        foreach (var (hook, i) in (props.LifecycleHooks ?? []).Select((h, i) => (h, i)).Where(e => e.h is not null))
+        {
+            required.AddRange([($"LifecycleHooks[{i}].Function", hook.Function), ($"LifecycleHooks[{i}].Stages", hook.Stages)]);
+        }
+
+        if (props.VpcLattice is { } lattice)
+        {
+            required.Add(("VpcLattice.Targets", lattice.Targets));
+            foreach (var (target, i) in (lattice.Targets ?? []).Select((t, i) => (t, i)).Where(e => e.t is not null))
+            {
+                required.AddRange([($"VpcLattice.Targets[{i}].TargetGroupArn", target.TargetGroupArn), ($"VpcLattice.Targets[{i}].PortName", target.PortName)]);
             }
         }
 
@@ -273,6 +322,21 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
 
         ExecNetworkPath.Track(ClusterFacts.VpcOf(props.Cluster), self, props.VpcSubnets, props.AssignPublicIp);
         ExecReadinessAtSynth.Track(self, props, options, self.scope);
+    }
+
+    private static Amazon.CDK.AWS.ECS.CfnService CfnServiceOf(DiscoverableFargateService self) => (Amazon.CDK.AWS.ECS.CfnService)self.Service.Node.DefaultChild!;
+
+    /// <summary>Adds a validated hook: grants its role the invoke and rewrites the service's hook list.</summary>
+    private static void AttachHook(DiscoverableFargateService self, LambdaLifecycleHook hook)
+    {
+        var role = hook.Role ?? (self.hookRole ??= new Amazon.CDK.AWS.IAM.Role(self, "LifecycleHookRole", new Amazon.CDK.AWS.IAM.RoleProps
+        {
+            AssumedBy = new Amazon.CDK.AWS.IAM.ServicePrincipal("ecs.amazonaws.com"),
+            Description = "Lets ECS invoke this service's deployment lifecycle hooks.",
+        }));
+        hook.Function.GrantInvoke(role);
+        self.hooks.Add((hook, role.RoleArn));
+        EcsOverrides.SetLifecycleHooks(CfnServiceOf(self), self.hooks);
     }
 
     private static void RegisterInCloudMap(DiscoverableFargateService self, CloudMapRegistration registration)
@@ -344,7 +408,12 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             ns.Usage.AddClientAlias(new UsageOwner(self), endpoint.AliasDnsName, endpoint.AliasPort ?? 0);
             if (endpoint.Source.Tls is { } tls)
             {
-                EcsOverrides.SetServiceConnectTls((Amazon.CDK.AWS.ECS.CfnService)self.Service.Node.DefaultChild!, endpoint.Index, tls);
+                EcsOverrides.SetServiceConnectTls(CfnServiceOf(self), endpoint.Index, tls);
+            }
+
+            if (endpoint.Source.TestTrafficHeader is { } header)
+            {
+                EcsOverrides.SetTestTrafficRule(CfnServiceOf(self), endpoint.Index, header);
             }
         }
     }

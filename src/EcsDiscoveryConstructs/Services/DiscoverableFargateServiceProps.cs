@@ -67,9 +67,28 @@ public sealed class DiscoverableFargateServiceProps
     /// <value>Default: 200.</value>
     public int MaxHealthyPercent { get; init; } = 200;
 
-    /// <summary>The deployment circuit breaker: stops a deployment whose tasks keep failing, and with <c>Rollback</c> returns to the last working one.</summary>
-    /// <value>Default: on, with rollback.</value>
+    /// <summary>The deployment circuit breaker: stops a deployment whose tasks keep failing, and with <c>Rollback</c> returns to the last working one. Rolling deployments only.</summary>
+    /// <value>Default: on, with rollback, for a rolling deployment; none for the other strategies (ECS rolls them back on a failed hook or alarm).</value>
     public DeploymentCircuitBreaker? CircuitBreaker { get; init; }
+
+    /// <summary>
+    /// How ECS deploys a new revision: <see cref="ServiceDeploymentStrategy.Rolling"/>, or
+    /// <see cref="ServiceDeploymentStrategy.BlueGreen"/>, <see cref="ServiceDeploymentStrategy.Linear"/> and
+    /// <see cref="ServiceDeploymentStrategy.Canary"/>, which run both revisions side by side and shift Service Connect
+    /// traffic (test traffic by <see cref="ServiceConnect.ServiceConnectEndpoint.TestTrafficHeader"/>, then production).
+    /// A service without Service Connect endpoints gets no managed shift (warning <c>ecs-discovery:deployment-traffic-path</c>);
+    /// one that is DNS-discoverable too has DNS clients on both revisions during the bake (warning <c>ecs-discovery:deployment-dns-revisions</c>).
+    /// </summary>
+    /// <value>Default: rolling.</value>
+    public ServiceDeploymentStrategy? DeploymentStrategy { get; init; }
+
+    /// <summary>Lambda functions ECS runs at deployment stages (calls <see cref="DiscoverableFargateService.AddLifecycleHook"/> for each).</summary>
+    /// <value>Default: none.</value>
+    public LambdaLifecycleHook[]? LifecycleHooks { get; init; }
+
+    /// <summary>VPC Lattice target groups ECS registers the tasks in, by port mapping name.</summary>
+    /// <value>Default: none.</value>
+    public VpcLatticeOptions? VpcLattice { get; init; }
 
     /// <summary>
     /// How tasks are spread over FARGATE and FARGATE_SPOT (the cluster needs <c>EnableFargateCapacityProviders</c>):

@@ -43,4 +43,86 @@ internal static class EcsOverrides
             ["Format"] = logs.Json ? "JSON" : "TEXT",
             ["IncludeQueryParameters"] = logs.IncludeQueryParameters ? "ENABLED" : "DISABLED",
         });
+
+    /// <summary>
+    /// Sets <c>DeploymentConfiguration.Strategy</c>, <c>BakeTimeInMinutes</c> and the linear or canary configuration
+    /// (ECS's 2025 deployment strategies, not in the 2.160.0 L2 or L1).
+    /// </summary>
+    public static void SetDeploymentStrategy(CfnService service, ServiceDeploymentStrategy strategy)
+    {
+        service.AddPropertyOverride("DeploymentConfiguration.Strategy", strategy.ApiValue);
+        if (strategy.BakeTime is { } bake)
+        {
+            service.AddPropertyOverride("DeploymentConfiguration.BakeTimeInMinutes", bake.ToMinutes());
+        }
+
+        var (property, percentName, bakeName) = strategy.Kind switch
+        {
+            DeploymentStrategyKind.Linear => ("LinearConfiguration", "StepPercent", "StepBakeTimeInMinutes"),
+            DeploymentStrategyKind.Canary => ("CanaryConfiguration", "CanaryPercent", "CanaryBakeTimeInMinutes"),
+            _ => (null, null, null),
+        };
+        if (property is not null)
+        {
+            var value = new Dictionary<string, object> { [percentName!] = strategy.Percent!.Value };
+            if (strategy.StepBakeTime is { } step)
+            {
+                value[bakeName!] = step.ToMinutes();
+            }
+
+            service.AddPropertyOverride($"DeploymentConfiguration.{property}", value);
+        }
+    }
+
+    /// <summary>Sets <c>DeploymentConfiguration.LifecycleHooks</c> to <paramref name="hooks"/> (not in the 2.160.0 L2 or L1).</summary>
+    public static void SetLifecycleHooks(CfnService service, IEnumerable<(LambdaLifecycleHook Hook, string RoleArn)> hooks)
+        => service.AddPropertyOverride("DeploymentConfiguration.LifecycleHooks", hooks.Select(h =>
+        {
+            var value = new Dictionary<string, object>
+            {
+                ["HookTargetArn"] = h.Hook.Function.FunctionArn,
+                ["RoleArn"] = h.RoleArn,
+                ["LifecycleStages"] = h.Hook.Stages.Select(StageValue).ToArray(),
+            };
+            if (h.Hook.Details is { Count: > 0 } details)
+            {
+                value["HookDetails"] = details;
+            }
+
+            return value;
+        }).ToArray());
+
+    /// <summary>Sets the test-traffic rule of endpoint <paramref name="index"/>'s client alias (not in the 2.160.0 L2 or L1).</summary>
+    public static void SetTestTrafficRule(CfnService service, int index, ServiceConnectTestTrafficHeader header)
+    {
+        var rule = new Dictionary<string, object> { ["Name"] = header.Name };
+        if (header.ExactValue is { } exact)
+        {
+            rule["Value"] = new Dictionary<string, object> { ["Exact"] = exact };
+        }
+
+        service.AddPropertyOverride($"ServiceConnectConfiguration.Services.{index}.ClientAliases.0.TestTrafficRules", new Dictionary<string, object> { ["Header"] = rule });
+    }
+
+    /// <summary>Sets <c>VpcLatticeConfigurations</c> (not in the 2.160.0 L2 or L1).</summary>
+    public static void SetVpcLattice(CfnService service, string roleArn, IEnumerable<VpcLatticeTarget> targets)
+        => service.AddPropertyOverride("VpcLatticeConfigurations", targets.Select(t => new Dictionary<string, object>
+        {
+            ["RoleArn"] = roleArn,
+            ["TargetGroupArn"] = t.TargetGroupArn,
+            ["PortName"] = t.PortName,
+        }).ToArray());
+
+    /// <summary>The API value of a lifecycle stage, e.g. <c>POST_TEST_TRAFFIC_SHIFT</c>.</summary>
+    public static string StageValue(LifecycleHookStage stage) => stage switch
+    {
+        LifecycleHookStage.ReconcileService => "RECONCILE_SERVICE",
+        LifecycleHookStage.PreScaleUp => "PRE_SCALE_UP",
+        LifecycleHookStage.PostScaleUp => "POST_SCALE_UP",
+        LifecycleHookStage.TestTrafficShift => "TEST_TRAFFIC_SHIFT",
+        LifecycleHookStage.PostTestTrafficShift => "POST_TEST_TRAFFIC_SHIFT",
+        LifecycleHookStage.PreProductionTrafficShift => "PRE_PRODUCTION_TRAFFIC_SHIFT",
+        LifecycleHookStage.ProductionTrafficShift => "PRODUCTION_TRAFFIC_SHIFT",
+        _ => "POST_PRODUCTION_TRAFFIC_SHIFT",
+    };
 }

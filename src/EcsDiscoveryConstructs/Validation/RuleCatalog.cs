@@ -71,6 +71,14 @@ public static class RuleCatalog
         new DesiredCountRange(),
         new DeploymentHealthyPercent(),
         new DeploymentDiscoveryGap(),
+        new DeploymentStrategySettings(),
+        new DeploymentCircuitBreakerStrategy(),
+        new DeploymentTrafficPath(),
+        new DeploymentDnsRevisions(),
+        new TestTrafficRule(),
+        new LifecycleHookStages(),
+        new VpcLatticePortName(),
+        new EcsRoleTrust(),
         new CapacityProviderStrategy(),
         new HealthCheckGracePeriodRange(),
         new TaskScalingRange(),
@@ -85,6 +93,10 @@ public static class RuleCatalog
     /// <summary>Rules run when Exec is enabled after creation.</summary>
     internal static IReadOnlyList<IPropsRule<FargateServiceSpec>> ExecRules { get; } =
         FargateServiceRules.Where(r => r is ExecReadonlyRoot or ExecCredentialEnvironment or ExecPlatformVersion or ExecInitProcess or ExecPidModeTask).ToList();
+
+    /// <summary>Rules run when a lifecycle hook is added after creation.</summary>
+    internal static IReadOnlyList<IPropsRule<FargateServiceSpec>> LifecycleHookRules { get; } =
+        FargateServiceRules.Where(r => r is LifecycleHookStages or EcsRoleTrust).ToList();
 
     /// <summary>Rules run when autoscaling is added after creation.</summary>
     internal static IReadOnlyList<IPropsRule<FargateServiceSpec>> ScalingRules { get; } =
