@@ -17,4 +17,25 @@ _ = new PublicApiStack(app, "PublicApi", Props("a load balancer published in a p
 _ = new CopilotLayoutStack(app, "CopilotLayout", Props("an AWS Copilot environment's services, rebuilt (docs/migrate-from-copilot.md)"));
 _ = new AppMeshLayoutStack(app, "AppMeshLayout", Props("an App Mesh mesh moved to Service Connect (docs/migrate-from-app-mesh.md)"));
 
+// Two accounts sharing a namespace (docs/shared-namespaces.md): synthesized when the accounts are given, e.g.
+// cdk deploy SharedNamespaceProducer -c producerAccount=111111111111 -c consumerAccount=222222222222, then
+// cdk deploy SharedNamespaceConsumer ... -c sharedNamespaceArn=<the producer's SharedNamespaceArn output>.
+if (app.Node.TryGetContext("producerAccount") is string producer && app.Node.TryGetContext("consumerAccount") is string consumer)
+{
+    var sharedRegion = region ?? "us-east-1";
+    _ = new SharedNamespaceProducerStack(app, "SharedNamespaceProducer", consumer, new StackProps
+    {
+        Env = new Amazon.CDK.Environment { Account = producer, Region = sharedRegion },
+        Description = "EcsDiscoveryConstructs example: a namespace shared with another account, payments deployed blue/green",
+    });
+    if (app.Node.TryGetContext("sharedNamespaceArn") is string arn)
+    {
+        _ = new SharedNamespaceConsumerStack(app, "SharedNamespaceConsumer", arn, new StackProps
+        {
+            Env = new Amazon.CDK.Environment { Account = consumer, Region = sharedRegion },
+            Description = "EcsDiscoveryConstructs example: services in a namespace another account shared, with Lattice",
+        });
+    }
+}
+
 app.Synth();

@@ -20,8 +20,10 @@ internal sealed class CdkNamespaceAdapter : IDiscoveryNamespace
     /// For imports: what identifies the namespace in AWS (its id, or its type and name). Imports with one identity share
     /// one usage record, so two imports of one namespace cannot each take the same service name.
     /// </param>
-    public CdkNamespaceAdapter(INamespace cloudMapNamespace, IVpc? vpc = null, string? identity = null)
+    /// <param name="sharedByAccount">The owner account of a namespace another account shared with this one.</param>
+    public CdkNamespaceAdapter(INamespace cloudMapNamespace, IVpc? vpc = null, string? identity = null, string? sharedByAccount = null)
     {
+        SharedByAccount = sharedByAccount;
         CloudMapNamespace = cloudMapNamespace;
         Vpc = vpc;
         DisplayPath = cloudMapNamespace.Node.Path;
@@ -46,4 +48,6 @@ internal sealed class CdkNamespaceAdapter : IDiscoveryNamespace
     public string DisplayPath { get; }
 
     public NamespaceUsage Usage { get; }
+
+    public string? SharedByAccount { get; }
 }

@@ -33,6 +33,10 @@ internal static class CloudMapOverrides
         }
     }
 
+    /// <summary>Sets <c>ServiceAttributes</c> (in the CloudFormation resource since 2025, not in the 2.160.0 L1): the only raw override here.</summary>
+    public static void SetServiceAttributes(CfnService service, IReadOnlyDictionary<string, string> attributes)
+        => service.AddPropertyOverride("ServiceAttributes", attributes.ToDictionary(e => e.Key, e => (object)e.Value));
+
     /// <summary>
     /// Sets <c>DnsConfig</c> whole: the records one per type (combinations the L2 cannot express, e.g. A+SRV, aws-cdk
     /// #18894) and the routing policy (the L2 ignores the one it is given, aws-cdk #31719).

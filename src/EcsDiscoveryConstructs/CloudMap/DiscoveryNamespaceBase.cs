@@ -51,6 +51,17 @@ public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
 
     NamespaceUsage IDiscoveryNamespace.Usage => usage;
 
+    string? IDiscoveryNamespace.SharedByAccount => null;
+
+    /// <summary>
+    /// Shares the namespace with other accounts, organizational units or the organization through an AWS RAM resource
+    /// share with the <c>AWSRAMPermissionCloudMapECSFullPermission</c> managed permission (the one Service Connect needs).
+    /// Consumers import it with <c>FromAttributes</c> (its ARN) and create services in it; they cannot change it.
+    /// </summary>
+    /// <remarks>https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-shared-namespaces.html</remarks>
+    public Amazon.CDK.AWS.RAM.CfnResourceShare ShareWith(NamespaceShareOptions options)
+        => NamespaceSharing.Share(this, Kind, options);
+
     /// <summary>The construct's type name used in messages.</summary>
     private protected string Kind { get; }
 

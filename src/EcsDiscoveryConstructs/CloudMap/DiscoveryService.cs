@@ -83,6 +83,11 @@ public sealed class DiscoveryService : Construct, IService
 
         props.Namespace.Usage.AddServiceName(new UsageOwner(this), props.Name);
         NamespaceSetup.ApplyTags(this, Kind, () => Resource.Node.DefaultChild!, props.Tags);
+        NamespaceSharing.UseArnIfShared((CfnService)Resource.Node.DefaultChild!, props.Namespace);
+        if (props.ServiceAttributes is { Count: > 0 } attributes)
+        {
+            CloudMapOverrides.SetServiceAttributes((CfnService)Resource.Node.DefaultChild!, attributes);
+        }
     }
 
     /// <summary>The CDK L2 service inside this construct (its template resource is this construct's <c>Resource</c>).</summary>
@@ -258,6 +263,8 @@ public sealed class DiscoveryService : Construct, IService
         Route53HealthCheck = props.Route53HealthCheck,
         LoadBalancer = props.LoadBalancer,
         Tags = props.Tags,
+        ServiceAttributes = props.ServiceAttributes,
+        NamespaceSharedBy = props.Namespace.SharedByAccount,
         TaskStopTimeoutSeconds = props.TaskStopTimeoutSeconds,
     };
 

@@ -56,6 +56,13 @@ public sealed class DiscoveryServiceProps
     /// <summary>Set by <see cref="Services.DiscoverableFargateService"/>: how long its tasks stay reachable while stopping, for the TTL warning.</summary>
     internal double? TaskStopTimeoutSeconds { get; init; }
 
+    /// <summary>
+    /// Service-level attributes (Cloud Map <c>UpdateServiceAttributes</c>): at most 30, keys 1-255 characters, values at
+    /// most 1,024 characters; read by <c>ecs-discovery verify</c>.
+    /// </summary>
+    /// <value>Default: none.</value>
+    public IReadOnlyDictionary<string, string>? ServiceAttributes { get; init; }
+
     /// <summary>Tags for the service.</summary>
     /// <value>Default: none.</value>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }

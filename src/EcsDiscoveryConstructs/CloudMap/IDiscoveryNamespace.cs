@@ -34,4 +34,10 @@ public interface IDiscoveryNamespace
 
     /// <summary>What the app puts into this namespace, checked across constructs at synth.</summary>
     internal NamespaceUsage Usage { get; }
+
+    /// <summary>
+    /// The account that owns the namespace when another account shared it with this stack's account (through AWS RAM);
+    /// null for namespaces this account owns or when either account is unknown at synth.
+    /// </summary>
+    internal string? SharedByAccount { get; }
 }

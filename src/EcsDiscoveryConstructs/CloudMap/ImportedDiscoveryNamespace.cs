@@ -28,7 +28,7 @@ internal static class ImportedDiscoveryNamespace
         };
 
         NamespaceSetup.Validate(imported, kind, spec);
-        return new CdkNamespaceAdapter(imported, type == NamespaceType.DNS_PRIVATE ? attributes.Vpc : null, Identity(attributes, type));
+        return new CdkNamespaceAdapter(imported, type == NamespaceType.DNS_PRIVATE ? attributes.Vpc : null, Identity(attributes, type), NamespaceSharing.OwnerIfShared(scope, attributes.NamespaceArn));
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ internal static class CloudMapChild
             RoutingPolicy = registration.RoutingPolicy,
             CustomHealthCheck = registration.CustomHealthCheck ? new CustomHealthCheckOptions() : null,
             TaskStopTimeoutSeconds = plan.Task.StopTimeoutSeconds,
+            ServiceAttributes = registration.ServiceAttributes,
         };
     }
 

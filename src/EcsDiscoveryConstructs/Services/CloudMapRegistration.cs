@@ -52,4 +52,11 @@ public sealed class CloudMapRegistration
     /// <summary>Whether a new service gets a custom health check, so ECS task health drives discovery.</summary>
     /// <value>Default: true.</value>
     public bool CustomHealthCheck { get; init; } = true;
+
+    /// <summary>
+    /// Service-level attributes (Cloud Map <c>UpdateServiceAttributes</c>): at most 30, keys 1-255 characters, values at
+    /// most 1,024 characters; read by <c>ecs-discovery verify</c>.
+    /// </summary>
+    /// <value>Default: none.</value>
+    public IReadOnlyDictionary<string, string>? ServiceAttributes { get; init; }
 }

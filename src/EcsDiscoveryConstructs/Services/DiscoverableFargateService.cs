@@ -105,6 +105,10 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
                 AssumedBy = new Amazon.CDK.AWS.IAM.ServicePrincipal("ecs.amazonaws.com"),
                 ManagedPolicies = [Amazon.CDK.AWS.IAM.ManagedPolicy.FromAwsManagedPolicyName("AmazonECSInfrastructureRolePolicyForVpcLattice")],
             });
+            if (role.Node.DefaultChild is Amazon.CDK.CfnResource created)
+            {
+                NagAcknowledgement.Add(created, "AwsSolutions-IAM4", "AmazonECSInfrastructureRolePolicyForVpcLattice is the policy the ECS guide prescribes for the VPC Lattice infrastructure role; AWS keeps it in step with what ECS calls.");
+            }
             EcsOverrides.SetVpcLattice(CfnServiceOf(this), role.RoleArn, lattice.Targets);
         }
 
@@ -335,6 +339,10 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             Description = "Lets ECS invoke this service's deployment lifecycle hooks.",
         }));
         hook.Function.GrantInvoke(role);
+        if (hook.Role is null && self.hooks.Count == 0 && role.Node.TryFindChild("DefaultPolicy")?.Node.DefaultChild is Amazon.CDK.CfnResource policy)
+        {
+            NagAcknowledgement.Add(policy, "AwsSolutions-IAM5", "lambda:InvokeFunction on the hook functions and their versions (FUNCTION_ARN:*), as Function.GrantInvoke writes it; nothing else.");
+        }
         self.hooks.Add((hook, role.RoleArn));
         EcsOverrides.SetLifecycleHooks(CfnServiceOf(self), self.hooks);
     }

@@ -31,6 +31,11 @@ internal sealed record DiscoveryServiceSpec
 
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 
+    public IReadOnlyDictionary<string, string>? ServiceAttributes { get; init; }
+
+    /// <summary>The owner account when the namespace was shared with this stack's account by another one.</summary>
+    public string? NamespaceSharedBy { get; init; }
+
     /// <summary>The registering ECS service's longest container stop timeout, when an ECS service registers into this service.</summary>
     public double? TaskStopTimeoutSeconds { get; init; }
 

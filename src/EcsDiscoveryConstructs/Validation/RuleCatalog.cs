@@ -21,6 +21,13 @@ public static class RuleCatalog
         Tags,
     ];
 
+    /// <summary>Rules run by <c>ShareWith</c> on a namespace.</summary>
+    internal static IReadOnlyList<IPropsRule<NamespaceShareSpec>> NamespaceShareRules { get; } =
+    [
+        new NamespaceSharePrincipals(),
+        new NamespaceShareDns(),
+    ];
+
     /// <summary>Rules run against discovery-service props.</summary>
     internal static IReadOnlyList<IPropsRule<DiscoveryServiceSpec>> DiscoveryServiceRules { get; } =
     [
@@ -43,6 +50,8 @@ public static class RuleCatalog
         new Route53HealthCheckThreshold(),
         new CustomHealthCheckThreshold(),
         new NoHealthCheck(),
+        new ServiceAttributesLimits(),
+        new SharedNamespaceDns(),
         Tags,
     ];
 
@@ -174,6 +183,7 @@ public static class RuleCatalog
     public static IReadOnlyList<RuleInfo> All =>
         GuardRules
             .Concat(NamespaceRules.Select(r => r.Info))
+            .Concat(NamespaceShareRules.Select(r => r.Info))
             .Concat(DiscoveryServiceRules.Select(r => r.Info))
             .Concat(FargateServiceRules.Select(r => r.Info))
             .Concat(ConnectionRules.Select(r => r.Info))

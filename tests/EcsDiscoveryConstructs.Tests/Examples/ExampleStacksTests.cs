@@ -79,4 +79,27 @@ public class ExampleStacksTests
         var tls = services.Values.Select(s => System.Text.Json.JsonSerializer.Serialize(s)).Count(json => json.Contains("\"IssuerCertificateAuthority\"", StringComparison.Ordinal));
         Assert.Equal(2, tls);
     }
+
+    [Fact]
+    public void SharedNamespaceProducer()
+    {
+        var stack = new SharedNamespaceProducerStack(TestApp.Create(), "SharedNamespaceProducer", "222222222222", AccountBound("111111111111"));
+        Assert.Empty(Findings.Warnings(stack));
+        Snapshot.Match(stack);
+    }
+
+    [Fact]
+    public void SharedNamespaceConsumer()
+    {
+        var stack = new SharedNamespaceConsumerStack(TestApp.Create(), "SharedNamespaceConsumer", "arn:aws:servicediscovery:us-east-1:111111111111:namespace/ns-0123456789abcdef0", AccountBound("222222222222"));
+        Assert.Empty(Findings.Warnings(stack));
+        Snapshot.Match(stack);
+    }
+
+    /// <summary>Props of a stack bound to <paramref name="account"/> in us-east-1, as the two-account example needs.</summary>
+    private static StackProps AccountBound(string account) => new()
+    {
+        Env = new Amazon.CDK.Environment { Account = account, Region = "us-east-1" },
+        Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false }),
+    };
 }
