@@ -75,6 +75,9 @@ public sealed record CloudMapServiceInfo(
 {
     /// <summary>True when the service answers DNS queries (it has DNS records).</summary>
     public bool DnsDiscovery => DnsRecords.Count > 0;
+
+    /// <summary>The service-level attributes (<c>ServiceAttributes</c>), by key.</summary>
+    public IReadOnlyDictionary<string, TemplateValue> ServiceAttributes { get; init; } = new Dictionary<string, TemplateValue>();
 }
 
 /// <summary>A Service Connect endpoint an ECS service offers.</summary>

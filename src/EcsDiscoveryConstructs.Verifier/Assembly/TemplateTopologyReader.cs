@@ -195,7 +195,10 @@ public static class TemplateTopologyReader
             : props["HealthCheckConfig"] is not null ? HealthCheckKind.Route53
             : HealthCheckKind.None;
         var ns = TemplateJson.Target(props["NamespaceId"]) ?? TemplateJson.Target(dns?["NamespaceId"]);
-        return new CloudMapServiceInfo(id, TemplateJson.Value(props["Name"]), ns, records, TemplateJson.String(dns?["RoutingPolicy"]), health);
+        return new CloudMapServiceInfo(id, TemplateJson.Value(props["Name"]), ns, records, TemplateJson.String(dns?["RoutingPolicy"]), health)
+        {
+            ServiceAttributes = (props["ServiceAttributes"] as JsonObject ?? []).ToDictionary(a => a.Key, a => TemplateJson.Value(a.Value), StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The literal <c>ClusterName</c> of the template's cluster the service names by reference, or null.</summary>

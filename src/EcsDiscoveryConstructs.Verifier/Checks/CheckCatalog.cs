@@ -55,6 +55,9 @@ public static class CheckCatalog
     /// <summary>Every instance is healthy.</summary>
     public static CheckInfo InstanceHealth { get; } = new("instance-health", "fail", "Every instance of a service with a health check is HEALTHY (the others are named).", "Cloud Map health status");
 
+    /// <summary>The service-level attributes are the declared ones.</summary>
+    public static CheckInfo ServiceAttributes { get; } = new("service-attributes", "fail", "Every service-level attribute the template declares is live with its value (values CloudFormation resolves at deploy: present); attributes added outside the template are allowed. Skipped when GetServiceAttributes is refused or not implemented (moto).", "AWS::ServiceDiscovery::Service ServiceAttributes; Cloud Map GetServiceAttributes");
+
     /// <summary>The registering ECS services exist and are ACTIVE.</summary>
     public static CheckInfo EcsService { get; } = new("ecs-service", "fail", "With ECS readable: every ECS service the template registers into the service exists in its cluster and is ACTIVE (a missing cluster, a MISSING or DRAINING service fails); names CloudFormation generates are read from the deployed stack.", "AWS::ECS::Service Cluster and ServiceName, or the deployed stack's physical ids; ECS DescribeServices");
 
@@ -86,7 +89,7 @@ public static class CheckCatalog
     public static IReadOnlyList<CheckInfo> All { get; } =
     [
         NamespaceExists, NamespaceId, SoaTtl, UnknownServices, ServiceExists, ServiceId, DnsRecords, RoutingPolicy, HealthCheck, InstanceCount,
-        InstanceAttributes, DeclaredInstances, UnknownInstances, DiscoverInstances, InstanceHealth, EcsService, EcsDiscoveryConfig, StaleInstances,
+        InstanceAttributes, DeclaredInstances, UnknownInstances, DiscoverInstances, InstanceHealth, ServiceAttributes, EcsService, EcsDiscoveryConfig, StaleInstances,
         DnsNamespace, DnsAnswers, DnsAnswerCount, DnsTtl, DnsSrv, DnsAbsent,
     ];
 

@@ -21,7 +21,7 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
     private static readonly IServiceCheck[] ServiceChecks =
     [
         new ServiceIdCheck(), new DnsRecordsCheck(), new RoutingPolicyCheck(), new HealthCheckKindCheck(), new InstanceCountCheck(), new InstanceAttributesCheck(),
-        new DeclaredInstancesCheck(), new UnknownInstancesCheck(), new DiscoverInstancesCheck(), new InstanceHealthCheck(),
+        new DeclaredInstancesCheck(), new UnknownInstancesCheck(), new DiscoverInstancesCheck(), new InstanceHealthCheck(), new ServiceAttributesCheck(),
     ];
 
     private static readonly IEcsCheck[] EcsChecks = [new EcsServiceCheck(), new EcsDiscoveryConfigCheck(), new StaleInstancesCheck()];
@@ -108,14 +108,30 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         }
 
         // One ListInstances and one DiscoverInstances (HealthStatus ALL: the API clients use, with each instance's health).
-        var instances = await client.ListInstancesAsync(live.Id, cancellationToken).ConfigureAwait(false);
-        var discovered = await client.DiscoverInstancesAsync(liveNamespace!.Value.Namespace.DiscoveryName, live.Name, "ALL", cancellationToken).ConfigureAwait(false);
+        // A service in a namespace another account shared is named by its ARN, and DiscoverInstances names the owner.
+        var ns = liveNamespace!.Value.Namespace;
+        var instances = await client.ListInstancesAsync(ns.KeyOf(live), cancellationToken).ConfigureAwait(false);
+        var discovered = await client.DiscoverInstancesAsync(ns.DiscoveryName, live.Name, "ALL", ns.ResourceOwner, cancellationToken).ConfigureAwait(false);
         var ecsFacts = await EcsFactsAsync(ecsThisRun, service, instances, cancellationToken).ConfigureAwait(false);
-        var facts = new ServiceFacts(service, live, instances, discovered, strict) { Ecs = ecsFacts };
+        var attributes = service.ServiceAttributes.Count == 0 ? null : await ServiceAttributesAsync(ns.KeyOf(live), cancellationToken).ConfigureAwait(false);
+        var facts = new ServiceFacts(service, live, instances, discovered, strict) { Ecs = ecsFacts, ServiceAttributes = attributes };
         results.AddRange(ServiceChecks.SelectMany(c => c.Check(facts)));
         results.AddRange(EcsChecks.SelectMany(c => c.Check(new EcsLookup(service, ecsFacts))));
 
         return (Explained(results, ecsFacts), new ServiceObservation(service, liveNamespace.Value.Namespace, live, instances, Route53Answers.Healthy(live, instances, discovered)) { EcsCause = Cause(ecsFacts) });
+    }
+
+    /// <summary>The live service attributes, or why they could not be read (a refused or unsupported GetServiceAttributes skips the check).</summary>
+    private async Task<ServiceAttributesRead> ServiceAttributesAsync(string serviceKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new ServiceAttributesRead(await client.GetServiceAttributesAsync(serviceKey, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (CloudMapException e) when (e.Code is not ("Throttling" or "ThrottlingException" or "RequestTimeout" or "Timeout"))
+        {
+            return new ServiceAttributesRead(null, $"GetServiceAttributes: {e.Code}");
+        }
     }
 
     private static Task<EcsFacts> EcsFactsAsync(IEcsReader? ecsThisRun, ExpectedService service, IReadOnlyList<LiveInstance> instances, CancellationToken cancellationToken)

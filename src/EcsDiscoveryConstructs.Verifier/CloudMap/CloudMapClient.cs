@@ -40,7 +40,7 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
     /// <inheritdoc />
     public async Task<IReadOnlyList<LiveNamespace>> ListNamespacesAsync(CancellationToken cancellationToken)
         => Shaped("ListNamespaces", await PagesAsync("ListNamespaces", [], "Namespaces", cancellationToken).ConfigureAwait(false), items => items
-            .Select(n => new LiveNamespace(Str(n, "Id"), Str(n, "Arn"), Str(n, "Name"), Str(n, "Type"), Long(n["Properties"]?["DnsProperties"]?["SOA"]?["TTL"]), n["Properties"]?["HttpProperties"]?["HttpName"]?.GetValue<string>()))
+            .Select(n => new LiveNamespace(Str(n, "Id"), Str(n, "Arn"), Str(n, "Name"), Str(n, "Type"), Long(n["Properties"]?["DnsProperties"]?["SOA"]?["TTL"]), n["Properties"]?["HttpProperties"]?["HttpName"]?.GetValue<string>()) { ResourceOwner = LiveNamespace.Account(n["ResourceOwner"]?.GetValue<string>()) })
             .ToList());
 
     /// <inheritdoc />
@@ -76,14 +76,26 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
             .ToList());
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, string? ownerAccount, CancellationToken cancellationToken)
     {
         await discoverLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         var body = new JsonObject { ["NamespaceName"] = namespaceName, ["ServiceName"] = serviceName, ["HealthStatus"] = healthStatus, ["MaxResults"] = 1000 };
+        if (ownerAccount is not null)
+        {
+            body["OwnerAccount"] = ownerAccount;
+        }
+
         var answer = await SendAsync("DiscoverInstances", body, dataEndpoint, cancellationToken).ConfigureAwait(false);
         return Shaped("DiscoverInstances", answer, a => Items(a, "Instances", "DiscoverInstances")
             .Select(i => new DiscoveredInstance(Str(i, "InstanceId"), i["HealthStatus"]?.GetValue<string>() ?? "UNKNOWN", Attributes(i)))
             .ToList());
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, string>> GetServiceAttributesAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync("GetServiceAttributes", new JsonObject { ["ServiceId"] = serviceId }, endpoint, cancellationToken).ConfigureAwait(false);
+        return Shaped("GetServiceAttributes", answer, a => Attributes(a["ServiceAttributes"] ?? new JsonObject()));
     }
 
     /// <inheritdoc />

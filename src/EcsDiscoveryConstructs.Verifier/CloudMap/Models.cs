@@ -11,6 +11,23 @@ public sealed record LiveNamespace(string Id, string Arn, string Name, string Ty
 {
     /// <summary>The name to pass to DiscoverInstances: <see cref="HttpName"/>, else <see cref="Name"/>.</summary>
     public string DiscoveryName => string.IsNullOrEmpty(HttpName) ? Name : HttpName;
+
+    /// <summary>
+    /// The account that owns the namespace (ListNamespaces <c>ResourceOwner</c>, "Fixed length of 12"); null when the
+    /// answer has none (moto) or it is not 12 digits.
+    /// </summary>
+    public string? ResourceOwner { get; init; }
+
+    /// <summary>
+    /// How calls name <paramref name="service"/>: its ARN when the namespace is shared by another account than the one
+    /// that created the service ("For services created in a shared namespace, specify the service ARN", ListInstances),
+    /// else its id.
+    /// </summary>
+    public string KeyOf(LiveService service)
+        => ResourceOwner is { } owner && Account(service.Arn.Split(':') is { Length: >= 6 } parts ? parts[4] : null) is { } creator && creator != owner ? service.Arn : service.Id;
+
+    /// <summary>A 12-digit account id, or null.</summary>
+    internal static string? Account(string? text) => text is { Length: 12 } && text.All(char.IsAsciiDigit) ? text : null;
 }
 
 /// <summary>A DNS record of a live service.</summary>

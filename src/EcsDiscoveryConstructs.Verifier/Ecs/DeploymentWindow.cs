@@ -43,15 +43,24 @@ public sealed record DeploymentWindow(bool InProgress, int MinTasks, int MaxTask
             return new DeploymentWindow(false, desired, desired, $"steady: {service.RunningCount} of {desired} running", failure);
         }
 
+        var revisions = string.Join(", ", service.Deployments.Select(d => $"{d.Id ?? "?"} {d.Status ?? "?"} {d.RunningCount}/{d.DesiredCount}"));
+        var what = latest?.Status is { } unfinished && UnfinishedServiceDeployment.Contains(unfinished)
+            ? $"service deployment {latest.Arn} {unfinished}{Reason(latest.StatusReason)}"
+            : $"deployment {primary?.Id ?? "?"} in progress";
+        if (service.Strategy is "BLUE_GREEN" or "LINEAR" or "CANARY")
+        {
+            // The green revision scales to the full desired count beside blue, and both run until the bake ends; blue
+            // keeps its tasks throughout (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-how-it-works.html).
+            var both = (int)Math.Min(int.MaxValue, 2L * desired);
+            var bake = service.BakeTimeInMinutes is { } minutes ? $", bake {minutes} min" : string.Empty;
+            return new DeploymentWindow(true, desired, both, $"{service.Strategy} {what} ({revisions}{bake}): both revisions may run, {desired}-{both} tasks", failure);
+        }
+
         // ECS's own rounding of the deployment limits (integer arithmetic: no floating-point error at any count).
         var minPercent = Math.Clamp(service.MinimumHealthyPercent ?? 100, 0, 100);
         var maxPercent = Math.Max(service.MaximumPercent ?? 200, 100);
         var min = (int)(((long)desired * minPercent + 99) / 100);
         var max = (int)Math.Min(int.MaxValue, (long)desired * maxPercent / 100);
-        var revisions = string.Join(", ", service.Deployments.Select(d => $"{d.Id ?? "?"} {d.Status ?? "?"} {d.RunningCount}/{d.DesiredCount}"));
-        var what = latest?.Status is { } unfinished && UnfinishedServiceDeployment.Contains(unfinished)
-            ? $"service deployment {latest.Arn} {unfinished}{Reason(latest.StatusReason)}"
-            : $"deployment {primary?.Id ?? "?"} in progress";
         return new DeploymentWindow(true, min, max, $"{what} ({revisions}): {min}-{max} tasks may run", failure);
     }
 

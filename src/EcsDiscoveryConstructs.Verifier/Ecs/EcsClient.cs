@@ -166,6 +166,8 @@ public sealed class EcsClient : IEcsReader, IDisposable
         {
             MinimumHealthyPercent = Int(s["deploymentConfiguration"]?["minimumHealthyPercent"]),
             MaximumPercent = Int(s["deploymentConfiguration"]?["maximumPercent"]),
+            Strategy = Text(s["deploymentConfiguration"] as JsonObject, "strategy"),
+            BakeTimeInMinutes = Int(s["deploymentConfiguration"]?["bakeTimeInMinutes"]),
             ServiceRegistries = AwsJsonTransport.Items(s, "serviceRegistries", Operation)
                 .Select(r => new EcsServiceRegistry(Text(r, "registryArn"), Text(r, "containerName"), Int(r["containerPort"]), Int(r["port"]))).ToList(),
             Deployments = deployments.Select(d => new EcsDeployment(

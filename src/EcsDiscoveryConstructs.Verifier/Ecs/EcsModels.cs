@@ -45,6 +45,12 @@ public sealed record EcsService(string Arn, string Name, string? ClusterArn, str
     /// <summary>The deployment configuration's maximumPercent, when the answer gives it.</summary>
     public int? MaximumPercent { get; init; }
 
+    /// <summary>The deployment configuration's strategy (ROLLING, BLUE_GREEN, LINEAR, CANARY), when the answer gives it.</summary>
+    public string? Strategy { get; init; }
+
+    /// <summary>The deployment configuration's bakeTimeInMinutes, when the answer gives it.</summary>
+    public int? BakeTimeInMinutes { get; init; }
+
     /// <summary>The service's registries.</summary>
     public IReadOnlyList<EcsServiceRegistry> ServiceRegistries { get; init; } = [];
 

@@ -42,6 +42,9 @@ public sealed record ExpectedService(
 
     /// <summary>The ECS services of the template whose tasks register here, with their clusters.</summary>
     public IReadOnlyList<ExpectedEcsService> EcsServices { get; init; } = [];
+
+    /// <summary>The service-level attributes the template declares.</summary>
+    public IReadOnlyDictionary<string, TemplateValue> ServiceAttributes { get; init; } = new Dictionary<string, TemplateValue>();
 }
 
 /// <summary>An ECS service of a template that registers for discovery: where ECS knows it, and what discovery it was deployed with.</summary>
@@ -118,6 +121,7 @@ public sealed record ExpectedState(IReadOnlyList<ExpectedNamespace> Namespaces, 
                     ServiceConnect: false)
                 {
                     DeclaredInstances = stack.Instances.Where(i => i.ServiceLogicalId == cm.LogicalId).ToList(),
+                    ServiceAttributes = cm.ServiceAttributes,
                     EcsServices = stack.EcsServices.Where(e => e.RegistryServiceLogicalIds.Contains(cm.LogicalId) || e.RegistryServiceLogicalId == cm.LogicalId).Select(e => ExpectedEcsService.Of(stack.Name, e)).ToList(),
                 });
             }

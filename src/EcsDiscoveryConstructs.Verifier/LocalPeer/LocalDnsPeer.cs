@@ -143,7 +143,7 @@ public sealed class LocalDnsPeer : IDisposable
 
         // A discovery call only when a health check makes health matter (Route53Answers.Healthy).
         var discovered = owner.CustomHealthCheck || owner.Route53HealthCheck
-            ? await client.DiscoverInstancesAsync(ns.DiscoveryName, owner.Name, "ALL", cancellationToken).ConfigureAwait(false)
+            ? await client.DiscoverInstancesAsync(ns.DiscoveryName, owner.Name, "ALL", ns.ResourceOwner, cancellationToken).ConfigureAwait(false)
             : [];
         var pool = Route53Answers.Pool(instances, Route53Answers.Healthy(owner, instances, discovered));
         var chosen = pool.OrderBy(_ => Random.Shared.Next()).Take(Route53Answers.AnswerCount(owner.RoutingPolicy, pool.Count));

@@ -18,19 +18,19 @@ internal sealed class FakeRegistry : ICloudMapClient, ICloudMapWriter
 
     public System.Collections.Concurrent.ConcurrentQueue<string> Calls { get; } = new();
 
-    public LiveNamespace Namespace(string name, string type = "DNS_PRIVATE", long? soaTtl = 15, string? id = null, string? httpName = null)
+    public LiveNamespace Namespace(string name, string type = "DNS_PRIVATE", long? soaTtl = 15, string? id = null, string? httpName = null, string? owner = null)
     {
         id ??= $"ns-{namespaces.Count + 1}";
-        var ns = new LiveNamespace(id, $"arn:aws:servicediscovery:us-east-1:123456789012:namespace/{id}", name, type, soaTtl, httpName);
+        var ns = new LiveNamespace(id, $"arn:aws:servicediscovery:us-east-1:{owner ?? "123456789012"}:namespace/{id}", name, type, soaTtl, httpName) { ResourceOwner = owner };
         namespaces.Add(ns);
         return ns;
     }
 
-    public LiveService Service(LiveNamespace ns, string name, string? id = null, string? routing = "MULTIVALUE", long ttl = 10, bool custom = true, bool apiOnly = false, params string[] types)
+    public LiveService Service(LiveNamespace ns, string name, string? id = null, string? routing = "MULTIVALUE", long ttl = 10, bool custom = true, bool apiOnly = false, string account = "123456789012", params string[] types)
     {
         id ??= $"srv-{services.Count + 1}";
         var records = (apiOnly ? [] : types.Length == 0 && ns.Type != "HTTP" ? ["A"] : types).Select(t => new LiveDnsRecord(t, ttl)).ToList();
-        var service = new LiveService(id, $"arn:aws:servicediscovery:us-east-1:123456789012:service/{id}", name, ns.Id, records.Count == 0 ? null : routing, records, custom, false);
+        var service = new LiveService(id, $"arn:aws:servicediscovery:us-east-1:{account}:service/{id}", name, ns.Id, records.Count == 0 ? null : routing, records, custom, false);
         services.Add(service);
         instances[id] = [];
         return service;
@@ -76,6 +76,7 @@ internal sealed class FakeRegistry : ICloudMapClient, ICloudMapWriter
     public async Task<IReadOnlyList<LiveInstance>> ListInstancesAsync(string serviceId, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"ListInstances {serviceId}");
+        serviceId = services.FirstOrDefault(s => s.Arn == serviceId)?.Id ?? serviceId;
         var now = Interlocked.Increment(ref inFlight);
         lock (Calls)
         {
@@ -97,13 +98,31 @@ internal sealed class FakeRegistry : ICloudMapClient, ICloudMapWriter
         }
     }
 
-    public Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, string? ownerAccount, CancellationToken cancellationToken)
     {
-        Calls.Enqueue($"DiscoverInstances {namespaceName} {serviceName} {healthStatus}");
+        Calls.Enqueue($"DiscoverInstances {namespaceName} {serviceName} {healthStatus}" + (ownerAccount is null ? string.Empty : $" owner {ownerAccount}"));
 
         var ns = namespaces.Where(n => n.DiscoveryName == namespaceName).Select(n => n.Id).ToHashSet();
         var service = services.FirstOrDefault(s => s.Name == serviceName && ns.Contains(s.NamespaceId!));
         return Task.FromResult<IReadOnlyList<DiscoveredInstance>>(service is null ? [] : [.. instances[service.Id].Select(i => new DiscoveredInstance(i.Instance.Id, i.Health, i.Instance.Attributes))]);
+    }
+
+    /// <summary>Service attributes by service id; a service absent here has none.</summary>
+    public Dictionary<string, Dictionary<string, string>> ServiceAttributes { get; } = [];
+
+    /// <summary>When set, GetServiceAttributes fails with this error code (as a peer that refuses or lacks it).</summary>
+    public string? ServiceAttributesError { get; set; }
+
+    public Task<IReadOnlyDictionary<string, string>> GetServiceAttributesAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"GetServiceAttributes {serviceId}");
+        if (ServiceAttributesError is { } code)
+        {
+            throw new CloudMapException("GetServiceAttributes", code, "refused");
+        }
+
+        var id = services.FirstOrDefault(s => s.Arn == serviceId)?.Id ?? serviceId;
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(ServiceAttributes.GetValueOrDefault(id) ?? []);
     }
 
     public IReadOnlyList<LiveNamespace> Namespaces => namespaces;

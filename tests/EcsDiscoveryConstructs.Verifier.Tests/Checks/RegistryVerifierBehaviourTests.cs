@@ -233,4 +233,63 @@ public sealed class RegistryVerifierBehaviourTests
     [Fact]
     public void NoExpectedState_IsRefused()
         => Assert.Throws<ArgumentNullException>(() => Verify(null!));
+
+    [Fact]
+    public void AServiceInANamespaceAnotherAccountShared_IsListedByArn_AndDiscoveredNamingTheOwner()
+    {
+        var ns = registry.Namespace("platform", "HTTP", soaTtl: null, owner: "111111111111");
+        var checkout = registry.Service(ns, "checkout", account: "222222222222");
+        registry.Instance(checkout, "task-1", "10.0.1.5", ecsService: "checkout");
+        var expected = FakeRegistry.Expected("platform", NamespaceKind.Http, soaTtl: null);
+        var report = Verify(new ExpectedState([expected], [FakeRegistry.Expected(expected, "checkout")]));
+
+        Assert.True(report.Passed, string.Join("\n", report.Results.Where(r => r.Status != CheckStatus.Pass)));
+        Assert.Contains($"ListInstances {checkout.Arn}", registry.Calls);
+        Assert.Contains("DiscoverInstances platform checkout ALL owner 111111111111", registry.Calls);
+    }
+
+    [Fact]
+    public void AServiceOfTheNamespaceOwner_IsListedById()
+    {
+        var ns = registry.Namespace("platform", "HTTP", soaTtl: null, owner: "123456789012");
+        var payments = registry.Service(ns, "payments");
+        var expected = FakeRegistry.Expected("platform", NamespaceKind.Http, soaTtl: null);
+        _ = Verify(new ExpectedState([expected], [FakeRegistry.Expected(expected, "payments", 0)]));
+        Assert.Contains($"ListInstances {payments.Id}", registry.Calls);
+    }
+
+    [Fact]
+    public void DeclaredServiceAttributes_PassWhenLiveAndFailNamingTheDifference()
+    {
+        var ns = registry.Namespace("platform", "HTTP", soaTtl: null);
+        var checkout = registry.Service(ns, "checkout");
+        registry.ServiceAttributes[checkout.Id] = new() { ["team"] = "checkout", ["tier"] = "standard", ["extra"] = "set by hand" };
+        var expectedNs = FakeRegistry.Expected("platform", NamespaceKind.Http, soaTtl: null);
+        var declared = FakeRegistry.Expected(expectedNs, "checkout", 0) with { ServiceAttributes = new Dictionary<string, TemplateValue> { ["team"] = new("checkout", null), ["tier"] = new("critical", null), ["owner"] = new(null, "{\"Ref\":\"Owner\"}") } };
+
+        var result = Result(Verify(new ExpectedState([expectedNs], [declared])), "service-attributes");
+        Assert.Equal((CheckStatus.Fail, "service attributes differ: owner missing; tier=standard (expected critical)"), (result.Status, result.Message));
+        Assert.Equal("extra=set by hand, team=checkout, tier=standard", result.Actual);
+
+        registry.ServiceAttributes[checkout.Id]["tier"] = "critical";
+        registry.ServiceAttributes[checkout.Id]["owner"] = "resolved at deploy";
+        var passed = Result(Verify(new ExpectedState([expectedNs], [declared])), "service-attributes");
+        Assert.Equal((CheckStatus.Pass, "3 service attributes as declared"), (passed.Status, passed.Message));
+    }
+
+    [Fact]
+    public void ServiceAttributesThePeerCannotRead_AreSkippedWithTheReason_AndNotAskedForWhenNoneAreDeclared()
+    {
+        var ns = registry.Namespace("platform", "HTTP", soaTtl: null);
+        registry.Service(ns, "checkout");
+        registry.ServiceAttributesError = "AccessDeniedException";
+        var expectedNs = FakeRegistry.Expected("platform", NamespaceKind.Http, soaTtl: null);
+        var plain = FakeRegistry.Expected(expectedNs, "checkout", 0);
+        Assert.DoesNotContain(Verify(new ExpectedState([expectedNs], [plain])).Results, r => r.Check == "service-attributes");
+        Assert.DoesNotContain(registry.Calls, c => c.StartsWith("GetServiceAttributes", StringComparison.Ordinal));
+
+        var declared = plain with { ServiceAttributes = new Dictionary<string, TemplateValue> { ["team"] = new("checkout", null) } };
+        var skipped = Result(Verify(new ExpectedState([expectedNs], [declared])), "service-attributes");
+        Assert.Equal((CheckStatus.Skip, "service attributes not read (GetServiceAttributes: AccessDeniedException)"), (skipped.Status, skipped.Message));
+    }
 }

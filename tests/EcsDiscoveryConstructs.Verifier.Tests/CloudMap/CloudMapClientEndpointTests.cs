@@ -24,7 +24,7 @@ public class CloudMapClientEndpointTests
         using var recorder = new Recorder();
         using var client = new CloudMapClient(new CloudMapClientOptions { Region = "eu-west-1", Credentials = RawCloudMap.Credentials }, recorder);
         await client.ListNamespacesAsync(CancellationToken.None);
-        await client.DiscoverInstancesAsync("shop", "orders", "HEALTHY", CancellationToken.None);
+        await client.DiscoverInstancesAsync("shop", "orders", "HEALTHY", null, CancellationToken.None);
         Assert.Equal(
             ["https://servicediscovery.eu-west-1.amazonaws.com/", "https://data-servicediscovery.eu-west-1.amazonaws.com/"],
             recorder.Requests.Select(r => r.RequestUri!.ToString()));
@@ -47,7 +47,7 @@ public class CloudMapClientEndpointTests
         });
         using var client = new CloudMapClient(new CloudMapClientOptions { Region = "eu-west-1", Credentials = new Amazon.Runtime.BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), EndpointUrl = fake.Endpoint });
         await client.ListNamespacesAsync(CancellationToken.None);
-        await client.DiscoverInstancesAsync("shop.internal", "orders", "ALL", CancellationToken.None);
+        await client.DiscoverInstancesAsync("shop.internal", "orders", "ALL", null, CancellationToken.None);
         Assert.Equal(2, seen.Count);
         Assert.All(seen, request =>
         {
@@ -85,7 +85,7 @@ public class CloudMapClientEndpointTests
     {
         using var recorder = new Recorder();
         using var client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = new Uri("http://127.0.0.1:4566/") }, recorder);
-        await client.DiscoverInstancesAsync("shop", "orders", "HEALTHY", CancellationToken.None);
+        await client.DiscoverInstancesAsync("shop", "orders", "HEALTHY", null, CancellationToken.None);
         Assert.Equal("http://127.0.0.1:4566/", recorder.Requests.Single().RequestUri!.ToString());
         Assert.Equal("Route53AutoNaming_v20170314.DiscoverInstances", recorder.Requests.Single().Headers.GetValues("X-Amz-Target").Single());
     }

@@ -131,7 +131,7 @@ public class CloudMapClientFaultTests
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 11; i++)
         {
-            await client.DiscoverInstancesAsync("ns", "svc", "HEALTHY", CancellationToken.None);
+            await client.DiscoverInstancesAsync("ns", "svc", "HEALTHY", null, CancellationToken.None);
         }
 
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(480), $"11 calls at 20/s took only {clock.Elapsed}");

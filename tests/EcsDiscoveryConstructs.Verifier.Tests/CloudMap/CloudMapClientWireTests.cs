@@ -97,11 +97,48 @@ public sealed class CloudMapClientWireTests
     {
         var handler = new ScriptedHandler(_ => Ok("""{"Instances":[{"InstanceId":"i-1","HealthStatus":"UNHEALTHY","Attributes":{"AWS_INSTANCE_IPV4":"10.0.0.1"}},{"InstanceId":"i-2"}]}"""));
         using var client = Client(handler);
-        var found = await client.DiscoverInstancesAsync("shop.internal", "orders", "ALL", CancellationToken.None);
+        var found = await client.DiscoverInstancesAsync("shop.internal", "orders", "ALL", null, CancellationToken.None);
         Assert.Equal(["i-1 UNHEALTHY AWS_INSTANCE_IPV4=10.0.0.1", "i-2 UNKNOWN "], found.Select(i => $"{i.InstanceId} {i.HealthStatus} {Show(i.Attributes)}"));
         var sent = Assert.Single(handler.Sent);
         Assert.Equal("""{"NamespaceName":"shop.internal","ServiceName":"orders","HealthStatus":"ALL","MaxResults":1000}""", sent.Body.ToJsonString());
         Assert.Equal(new Uri("https://data-servicediscovery.us-east-1.amazonaws.com/"), sent.Url);
+    }
+
+    [Fact]
+    public async Task ListNamespaces_ReadsTheResourceOwner_OnlyWhenItIsAnAccountId()
+    {
+        var handler = new ScriptedHandler(_ => Ok("""{"Namespaces":[{"Id":"ns-1","Arn":"arn:ns-1","Name":"a","Type":"HTTP","ResourceOwner":"111122223333"},{"Id":"ns-2","Arn":"arn:ns-2","Name":"b","Type":"HTTP","ResourceOwner":"11112222333x"},{"Id":"ns-3","Arn":"arn:ns-3","Name":"c","Type":"HTTP","ResourceOwner":"1111222233334"}]}"""));
+        using var client = Client(handler, Local);
+        Assert.Equal(["111122223333", null, null], (await client.ListNamespacesAsync(CancellationToken.None)).Select(n => n.ResourceOwner));
+    }
+
+    [Fact]
+    public async Task DiscoverInstances_WithAnOwnerAccount_SendsIt()
+    {
+        var handler = new ScriptedHandler(_ => Ok("""{"Instances":[]}"""));
+        using var client = Client(handler);
+        _ = await client.DiscoverInstancesAsync("platform", "checkout", "ALL", "111122223333", CancellationToken.None);
+        Assert.Equal("""{"NamespaceName":"platform","ServiceName":"checkout","HealthStatus":"ALL","MaxResults":1000,"OwnerAccount":"111122223333"}""", Assert.Single(handler.Sent).Body.ToJsonString());
+    }
+
+    [Fact]
+    public async Task GetServiceAttributes_AsksByServiceKey_AndReadsTheAttributes()
+    {
+        var handler = new ScriptedHandler(_ => Ok("""{"ServiceAttributes":{"ServiceArn":"arn:srv-1","ResourceOwner":"111122223333","Attributes":{"team":"checkout","tier":"critical"}}}"""));
+        using var client = Client(handler, Local);
+        var attributes = await client.GetServiceAttributesAsync("arn:aws:servicediscovery:us-east-1:222233334444:service/srv-1", CancellationToken.None);
+        Assert.Equal("team=checkout,tier=critical", Show(attributes));
+        var sent = Assert.Single(handler.Sent);
+        Assert.Equal(("GetServiceAttributes", """{"ServiceId":"arn:aws:servicediscovery:us-east-1:222233334444:service/srv-1"}"""), (sent.Operation, sent.Body.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task GetServiceAttributes_OfTheWrongShape_IsAShapeError()
+    {
+        var handler = new ScriptedHandler(_ => Ok("""{"ServiceAttributes":{"Attributes":{"team":7}}}"""));
+        using var client = Client(handler, Local);
+        var error = await Assert.ThrowsAsync<CloudMapException>(() => client.GetServiceAttributesAsync("srv-1", CancellationToken.None));
+        Assert.Equal("GetServiceAttributes", error.Operation);
     }
 
     [Fact]
@@ -306,6 +343,6 @@ public sealed class CloudMapClientWireTests
         var client = Client(new ScriptedHandler(_ => Ok("""{"Namespaces":[],"Instances":[]}""")), Local);
         client.Dispose();
         await Assert.ThrowsAsync<ObjectDisposedException>(() => client.ListNamespacesAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.DiscoverInstancesAsync("a", "b", "ALL", CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.DiscoverInstancesAsync("a", "b", "ALL", null, CancellationToken.None));
     }
 }

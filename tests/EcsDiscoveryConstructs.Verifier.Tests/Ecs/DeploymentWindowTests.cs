@@ -65,4 +65,32 @@ public sealed class DeploymentWindowTests
         var window = DeploymentWindow.Of(Service(4, 150, 50, Deployment("ecs-svc/2", "PRIMARY", "IN_PROGRESS"), Deployment("ecs-svc/1", "ACTIVE", "COMPLETED")));
         Assert.Equal((4, 4), (window.MinTasks, window.MaxTasks));
     }
+
+    [Theory]
+    [InlineData("BLUE_GREEN")]
+    [InlineData("LINEAR")]
+    [InlineData("CANARY")]
+    public void ABlueGreenFamilyDeployment_MayRunBothFullRevisions_WhateverTheMaximumPercent(string strategy)
+    {
+        var service = Service(3, 100, 150, Deployment("ecs-svc/2", "PRIMARY", "IN_PROGRESS"), Deployment("ecs-svc/1", "ACTIVE", "COMPLETED")) with { Strategy = strategy, BakeTimeInMinutes = 10 };
+        var window = DeploymentWindow.Of(service);
+        Assert.Equal((true, 3, 6), (window.InProgress, window.MinTasks, window.MaxTasks));
+        Assert.Equal($"{strategy} deployment ecs-svc/2 in progress (ecs-svc/2 PRIMARY 2/2, ecs-svc/1 ACTIVE 2/2, bake 10 min): both revisions may run, 3-6 tasks", window.Description);
+    }
+
+    [Fact]
+    public void ABlueGreenServiceInSteadyState_IsExactlyTheDesiredCount()
+    {
+        var window = DeploymentWindow.Of(Service(3, 100, 200, Deployment("ecs-svc/2", "PRIMARY", "COMPLETED")) with { Strategy = "BLUE_GREEN" });
+        Assert.Equal((false, 3, 3), (window.InProgress, window.MinTasks, window.MaxTasks));
+    }
+
+    [Fact]
+    public void ABakeAfterTheDeploymentsListSettled_IsStillInProgressByItsServiceDeployment()
+    {
+        var latest = new EcsServiceDeployment("arn:aws:ecs:us-east-1:111111111111:service-deployment/c/s/abc", "IN_PROGRESS", null, null, null);
+        var window = DeploymentWindow.Of(Service(2, 100, 200, Deployment("ecs-svc/2", "PRIMARY", "COMPLETED")) with { Strategy = "BLUE_GREEN", BakeTimeInMinutes = 15 }, latest);
+        Assert.Equal((true, 2, 4), (window.InProgress, window.MinTasks, window.MaxTasks));
+        Assert.StartsWith("BLUE_GREEN service deployment arn:aws:ecs:us-east-1:111111111111:service-deployment/c/s/abc IN_PROGRESS", window.Description, StringComparison.Ordinal);
+    }
 }

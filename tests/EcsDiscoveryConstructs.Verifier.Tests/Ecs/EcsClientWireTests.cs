@@ -39,7 +39,7 @@ public sealed class EcsClientWireTests
             var services = asked.Where(n => n != "svc-22").Select(n => $$"""
                 { "serviceArn": "arn:aws:ecs:us-east-1:123456789012:service/shop/{{n}}", "serviceName": "{{n}}", "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/shop",
                   "status": "ACTIVE", "desiredCount": 2, "runningCount": 4, "pendingCount": 0, "taskDefinition": "arn:aws:ecs:us-east-1:123456789012:task-definition/{{n}}:7",
-                  "deploymentConfiguration": { "minimumHealthyPercent": 100, "maximumPercent": 200 },
+                  "deploymentConfiguration": { "minimumHealthyPercent": 100, "maximumPercent": 200, "strategy": "BLUE_GREEN", "bakeTimeInMinutes": 15 },
                   "serviceRegistries": [{ "registryArn": "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1", "containerName": "app", "containerPort": 8080 }],
                   "deployments": [
                     { "id": "ecs-svc/2", "status": "PRIMARY", "rolloutState": "IN_PROGRESS", "taskDefinition": "td:7", "desiredCount": 2, "runningCount": 2, "pendingCount": 0, "failedTasks": 0, "createdAt": 1765000000.5,
@@ -60,6 +60,7 @@ public sealed class EcsClientWireTests
         var first = described.Items[0];
         Assert.Equal(("svc-0", "ACTIVE", 2, 4, 100, 200, true, "ECS"), (first.Name, first.Status, first.DesiredCount, first.RunningCount, first.MinimumHealthyPercent, first.MaximumPercent, first.EnableExecuteCommand, first.DeploymentController));
         Assert.Equal("arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1", first.ServiceConnectNamespace);
+        Assert.Equal(("BLUE_GREEN", 15), (first.Strategy, first.BakeTimeInMinutes));
         Assert.Equal(new EcsServiceRegistry("arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1", "app", 8080, null), Assert.Single(first.ServiceRegistries));
         Assert.Equal(["PRIMARY IN_PROGRESS td:7 failed 0", "ACTIVE COMPLETED td:6 failed 1"], first.Deployments.Select(d => $"{d.Status} {d.RolloutState} {d.TaskDefinition} failed {d.FailedTasks}"));
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_765_000_000_500), first.Deployments[0].CreatedAt);

@@ -51,6 +51,9 @@ internal sealed record ServiceFacts(ExpectedService Service, LiveService Live, I
     /// <summary>What ECS says of the services registering here and of the tasks behind the instances.</summary>
     public EcsFacts Ecs { get; init; } = EcsFacts.None;
 
+    /// <summary>The live service attributes when the template declares some; null otherwise.</summary>
+    public ServiceAttributesRead? ServiceAttributes { get; init; }
+
     /// <summary>What ECS says of the services registering here (empty when ECS was not read or did not know them).</summary>
     public IReadOnlyList<EcsRegistrant> Registrants => Ecs.Registrants;
 
@@ -122,3 +125,8 @@ internal static class Words
 
     public static string List(IEnumerable<string> values) => string.Join(", ", values.Order(StringComparer.Ordinal));
 }
+
+/// <summary>GetServiceAttributes' answer, or why it could not be read.</summary>
+/// <param name="Attributes">The live attributes; null when they could not be read.</param>
+/// <param name="Unreadable">Why not (the error code), or null.</param>
+internal sealed record ServiceAttributesRead(IReadOnlyDictionary<string, string>? Attributes, string? Unreadable);
