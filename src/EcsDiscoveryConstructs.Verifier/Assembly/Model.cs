@@ -146,6 +146,9 @@ public sealed record StackTopology(
     /// <summary>DiscoveryCanary functions in the stack (functions whose environment carries an expected model).</summary>
     public IReadOnlyList<CanaryInfo> Canaries { get; init; } = [];
 
+    /// <summary>Namespaces the stack does not create but uses by a literal id or ARN (imported, or shared by another account).</summary>
+    public IReadOnlyList<ImportedNamespaceInfo> ImportedNamespaces { get; init; } = [];
+
     /// <summary>How many instances the template declares, per Cloud Map service logical id.</summary>
     public IReadOnlyDictionary<string, int> DeclaredInstances => Instances.GroupBy(i => i.ServiceLogicalId).ToDictionary(g => g.Key, g => g.Count());
 }
@@ -166,3 +169,49 @@ public sealed record CanaryInfo(string LogicalId, IReadOnlyList<string> Namespac
 
 /// <summary>The stacks of a cloud assembly.</summary>
 public sealed record CloudAssemblyTopology(string Directory, IReadOnlyList<StackTopology> Stacks);
+
+/// <summary>
+/// A namespace a stack uses by a literal id (<c>ns-...</c>) or ARN without creating it: imported, or shared by another
+/// account through AWS RAM. Its services refer to it by <see cref="Key"/> (<c>imported:ns-...</c>).
+/// </summary>
+/// <param name="Key">The key its services use in place of a logical id.</param>
+/// <param name="Id">The namespace id.</param>
+/// <param name="OwnerAccount">The account in its ARN, when the template gives the ARN.</param>
+public sealed record ImportedNamespaceInfo(string Key, string Id, string? OwnerAccount)
+{
+    private const string Prefix = "imported:";
+
+    /// <summary>The key for a literal namespace id or ARN (<c>imported:ns-...</c> or <c>imported:ns-...@ACCOUNT</c>); null for anything else.</summary>
+    public static string? KeyOf(string? literal)
+    {
+        if (literal is null)
+        {
+            return null;
+        }
+
+        // arn:PARTITION:servicediscovery:REGION:ACCOUNT:namespace/ns-...
+        var parts = literal.Split(':');
+        if (parts.Length == 6 && parts[0] == "arn" && parts[2] == "servicediscovery" && parts[5].StartsWith("namespace/", StringComparison.Ordinal) && IsId(parts[5]["namespace/".Length..]) && parts[4] is { Length: 12 } account && account.All(char.IsAsciiDigit))
+        {
+            return $"{Prefix}{parts[5]["namespace/".Length..]}@{account}";
+        }
+
+        return IsId(literal) ? Prefix + literal : null;
+    }
+
+    /// <summary>The imported namespace a key names; null for a logical id.</summary>
+    public static ImportedNamespaceInfo? FromKey(string? key)
+    {
+        if (key is null || !key.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = key[Prefix.Length..];
+        var at = rest.IndexOf('@', StringComparison.Ordinal);
+        return at < 0 ? new ImportedNamespaceInfo(key, rest, null) : new ImportedNamespaceInfo(key, rest[..at], rest[(at + 1)..]);
+    }
+
+    /// <summary>A Cloud Map namespace id: <c>ns-</c> and 16 lowercase letters or digits (as AWS issues them; moto's are alike).</summary>
+    private static bool IsId(string text) => text.Length is > 3 and <= 64 && text.StartsWith("ns-", StringComparison.Ordinal) && text[3..].All(c => char.IsAsciiLetterOrDigit(c));
+}

@@ -129,7 +129,9 @@ public static class TemplateTopologyReader
                 TemplateJson.Value(r.Props["InstanceId"]),
                 (r.Props["InstanceAttributes"] as JsonObject ?? []).ToDictionary(a => a.Key, a => TemplateJson.Value(a.Value), StringComparer.Ordinal)))
             .ToList();
-        return new StackTopology(stackName, namespaces, cloudMap, ecs, connections) { Instances = declared, Canaries = Canaries(byType, namespaces) };
+        var imported = cloudMap.Select(c => c.NamespaceLogicalId).Concat(ecs.Select(e => e.ServiceConnectNamespaceLogicalId))
+            .Select(ImportedNamespaceInfo.FromKey).OfType<ImportedNamespaceInfo>().Distinct().OrderBy(n => n.Key, StringComparer.Ordinal).ToList();
+        return new StackTopology(stackName, namespaces, cloudMap, ecs, connections) { Instances = declared, Canaries = Canaries(byType, namespaces), ImportedNamespaces = imported };
     }
 
     /// <summary>The functions whose environment carries an expected model, with the rule that schedules them and whether an alarm watches their metrics.</summary>
@@ -194,7 +196,7 @@ public static class TemplateTopologyReader
         var health = props["HealthCheckCustomConfig"] is not null ? HealthCheckKind.Custom
             : props["HealthCheckConfig"] is not null ? HealthCheckKind.Route53
             : HealthCheckKind.None;
-        var ns = TemplateJson.Target(props["NamespaceId"]) ?? TemplateJson.Target(dns?["NamespaceId"]);
+        var ns = TemplateJson.Target(props["NamespaceId"]) ?? TemplateJson.Target(dns?["NamespaceId"]) ?? ImportedNamespaceInfo.KeyOf(TemplateJson.String(props["NamespaceId"]));
         return new CloudMapServiceInfo(id, TemplateJson.Value(props["Name"]), ns, records, TemplateJson.String(dns?["RoutingPolicy"]), health)
         {
             ServiceAttributes = (props["ServiceAttributes"] as JsonObject ?? []).ToDictionary(a => a.Key, a => TemplateJson.Value(a.Value), StringComparer.Ordinal),
@@ -226,7 +228,7 @@ public static class TemplateTopologyReader
             scaling.Max,
             TemplateJson.Target(registry?["RegistryArn"]),
             registry?["RegistryArn"] is { } arn ? TemplateJson.Value(arn) : null,
-            TemplateJson.Target(sc?["Namespace"]) ?? NamespaceNamed(namespaces, TemplateJson.String(sc?["Namespace"])),
+            TemplateJson.Target(sc?["Namespace"]) ?? NamespaceNamed(namespaces, TemplateJson.String(sc?["Namespace"])) ?? ImportedNamespaceInfo.KeyOf(TemplateJson.String(sc?["Namespace"])),
             endpoints);
     }
 

@@ -78,9 +78,10 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         var wanted = expected.Services.Where(s => s.Namespace == ns && s.Name.IsResolved).Select(s => s.Name.Literal!).ToHashSet(StringComparer.Ordinal);
         var allResolved = expected.Services.Where(s => s.Namespace == ns).All(s => s.Name.IsResolved);
 
-        // An unresolved name (Literal null) matches no live namespace: nothing is listed and namespace-exists skips.
-        var sameName = live.Where(l => l.Name == ns.Name.Literal).ToList();
-        var candidates = sameName.Where(l => l.Type == NamespaceTypes.Of(ns.Kind)).ToList();
+        // An unresolved name (Literal null) matches no live namespace: nothing is listed and namespace-exists skips. An
+        // imported namespace is the one with its id, whatever its name and type.
+        var sameName = ns.Imported ? live.Where(l => l.Id == ns.Id).ToList() : live.Where(l => l.Name == ns.Name.Literal).ToList();
+        var candidates = ns.Imported ? sameName : sameName.Where(l => l.Type == NamespaceTypes.Of(ns.Kind)).ToList();
         LiveNamespace? best = null;
         IReadOnlyList<LiveService> bestServices = [];
         foreach (var candidate in candidates.OrderByDescending(c => c.Id == ns.Id))

@@ -7,6 +7,15 @@ public sealed record ExpectedNamespace(string Stack, string LogicalId, TemplateV
 {
     /// <summary>The namespace id CloudFormation created, when the model carries it (the canary's does; a template has none before deploy).</summary>
     public string? Id { get; init; }
+
+    /// <summary>
+    /// True for a namespace the stack uses by id or ARN without creating it (imported, or shared by another account):
+    /// it is found by <see cref="Id"/>, and its name and type are whatever the live one has.
+    /// </summary>
+    public bool Imported { get; init; }
+
+    /// <summary>The account in the ARN of an imported namespace (its owner), when the template gives the ARN.</summary>
+    public string? OwnerAccount { get; init; }
 }
 
 /// <summary>A Cloud Map service the registry must hold, and what its instances must look like.</summary>
@@ -102,6 +111,18 @@ public sealed record ExpectedState(IReadOnlyList<ExpectedNamespace> Namespaces, 
         {
             deployedNames[stack.Name] = stack.DeployedName;
             var byId = stack.Namespaces.ToDictionary(n => n.LogicalId, n => new ExpectedNamespace(stack.Name, n.LogicalId, n.Name, n.Kind, n.SoaTtl));
+            foreach (var imported in stack.ImportedNamespaces)
+            {
+                // Named by its id in reports; the kind is a placeholder: an imported namespace is matched by id and takes
+                // the live one's name and type.
+                byId[imported.Key] = new ExpectedNamespace(stack.Name, imported.Key, new TemplateValue(imported.Id, null), NamespaceKind.Http, null)
+                {
+                    Id = imported.Id,
+                    Imported = true,
+                    OwnerAccount = imported.OwnerAccount,
+                };
+            }
+
             namespaces.AddRange(byId.Values);
             foreach (var cm in stack.CloudMapServices.Where(c => c.NamespaceLogicalId is not null && byId.ContainsKey(c.NamespaceLogicalId)))
             {

@@ -97,7 +97,8 @@ public class TemplateTopologyReaderTests
     [InlineData("{\"Fn::GetAtt\":[\"Private\",\"Arn\"]}", "Private")]
     [InlineData("shared.example.com", null)]
     [InlineData("other.example.com", null)]
-    [InlineData("arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-0123456789abcdef", null)]
+    [InlineData("arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-0123456789abcdef", "imported:ns-0123456789abcdef@123456789012")]
+    [InlineData("ns-0123456789abcdef", "imported:ns-0123456789abcdef")]
     public void ServiceConnect_NamesItsNamespaceByReferenceOrByTheNameOfExactlyOneNamespace(string reference, string? expected)
     {
         var value = reference.StartsWith('{') ? reference : $"\"{reference}\"";
@@ -139,5 +140,38 @@ public class TemplateTopologyReaderTests
             """.Replace("NAMESPACE_TYPE", namespaceType, StringComparison.Ordinal).Replace("DNS_CONFIG", dnsConfig, StringComparison.Ordinal).Replace("VARIABLES", variables, StringComparison.Ordinal);
         var connection = Assert.Single(TemplateTopologyReader.Read("Kinds", template).Connections);
         Assert.Equal(("Web", "Orders", 80, expected), (connection.FromLogicalId, connection.ToLogicalId, connection.Port, connection.Kind));
+    }
+
+    [Fact]
+    public void SharedNamespaceConsumer_ItsServicesUseTheNamespaceByArn_WithTheOwnerAccount()
+    {
+        var topology = TemplateTopologyReader.Read("SharedNamespaceConsumer", File.ReadAllText(RepoRoot.ExampleTemplate("SharedNamespaceConsumer")));
+        var shared = Assert.Single(topology.ImportedNamespaces);
+        Assert.Equal(new ImportedNamespaceInfo("imported:ns-0123456789abcdef0@111111111111", "ns-0123456789abcdef0", "111111111111"), shared);
+        Assert.Equal(shared.Key, Assert.Single(topology.CloudMapServices).NamespaceLogicalId);
+        Assert.Equal(shared.Key, Assert.Single(topology.EcsServices).ServiceConnectNamespaceLogicalId);
+        Assert.Equal(["team=checkout", "tier=critical"], topology.CloudMapServices[0].ServiceAttributes.Select(a => $"{a.Key}={a.Value}"));
+    }
+
+    [Theory]
+    [InlineData("arn:aws:ecs:us-east-1:111111111111:namespace/ns-0123456789abcdef0")]
+    [InlineData("arn:aws:servicediscovery:us-east-1:11111111111:namespace/ns-0123456789abcdef0")]
+    [InlineData("arn:aws:servicediscovery:us-east-1:111111111111:service/srv-0123456789abcdef0")]
+    [InlineData("arn:aws:servicediscovery:us-east-1:111111111111:namespace/ns-")]
+    [InlineData("arn:aws:servicediscovery:us-east-1:111111111111:namespace/ns-01234567/x")]
+    [InlineData("ns-0123456789abcdéf")]
+    [InlineData("ns-")]
+    [InlineData("platform")]
+    [InlineData("${Token[TOKEN.12]}")]
+    [InlineData("")]
+    public void ALiteralThatIsNoNamespaceIdOrArn_NamesNoImportedNamespace(string literal)
+        => Assert.Null(ImportedNamespaceInfo.KeyOf(literal));
+
+    [Fact]
+    public void AnImportedKey_RoundTrips_AndALogicalIdIsNoImport()
+    {
+        Assert.Equal(new ImportedNamespaceInfo("imported:ns-abc123@222222222222", "ns-abc123", "222222222222"), ImportedNamespaceInfo.FromKey(ImportedNamespaceInfo.KeyOf("arn:aws-cn:servicediscovery:cn-north-1:222222222222:namespace/ns-abc123")));
+        Assert.Null(ImportedNamespaceInfo.FromKey("PlatformNamespace12AB"));
+        Assert.Null(ImportedNamespaceInfo.FromKey(null));
     }
 }

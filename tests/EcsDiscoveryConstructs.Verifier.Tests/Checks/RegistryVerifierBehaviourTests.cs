@@ -292,4 +292,36 @@ public sealed class RegistryVerifierBehaviourTests
         var skipped = Result(Verify(new ExpectedState([expectedNs], [declared])), "service-attributes");
         Assert.Equal((CheckStatus.Skip, "service attributes not read (GetServiceAttributes: AccessDeniedException)"), (skipped.Status, skipped.Message));
     }
+
+    private static ExpectedNamespace Imported(string id, string? owner) => new("Consumer", $"imported:{id}", new TemplateValue(id, null), NamespaceKind.Http, null) { Id = id, Imported = true, OwnerAccount = owner };
+
+    [Fact]
+    public void AnImportedNamespace_IsFoundByItsId_WhateverItsNameAndType_AndOtherAccountsServicesAreNotUnknown()
+    {
+        var ns = registry.Namespace("platform", "DNS_PRIVATE", id: "ns-0123456789abcdef0", owner: "111111111111");
+        registry.Namespace("platform", "HTTP", soaTtl: null, id: "ns-other");
+        var checkout = registry.Service(ns, "checkout", account: "222222222222");
+        registry.Service(ns, "payments", account: "111111111111");
+        registry.Instance(checkout, "task-1", "10.0.1.5", ecsService: "checkout");
+        var expected = Imported("ns-0123456789abcdef0", "111111111111");
+        var report = Verify(new ExpectedState([expected], [FakeRegistry.Expected(expected, "checkout") with { DnsRecords = [new DnsRecordInfo("A", 10)] }]), strict: true);
+
+        Assert.True(report.Passed, string.Join("\n", report.Results.Where(r => r.Status != CheckStatus.Pass)));
+        var exists = Result(report, "namespace-exists");
+        Assert.Equal("DNS_PRIVATE namespace ns-0123456789abcdef0 'platform', imported (owned by account 111111111111)", exists.Message);
+        Assert.DoesNotContain(report.Results, r => r.Check is "unknown-services" or "namespace-id");
+        Assert.Contains($"ListInstances {checkout.Arn}", registry.Calls);
+    }
+
+    [Fact]
+    public void AnImportedNamespaceNotVisible_FailsSayingTheShareMayBeMissing()
+    {
+        registry.Namespace("platform", "HTTP", soaTtl: null, id: "ns-else");
+        var expected = Imported("ns-0123456789abcdef0", "111111111111");
+        var report = Verify(new ExpectedState([expected], [FakeRegistry.Expected(expected, "checkout")]));
+        var exists = Result(report, "namespace-exists");
+        Assert.Equal((CheckStatus.Fail, "imported namespace ns-0123456789abcdef0 (owned by account 111111111111) is not visible: it does not exist, or is not shared with this account (AWS RAM share not accepted or revoked)"), (exists.Status, exists.Message));
+        Assert.Equal("ns-0123456789abcdef0", exists.Target);
+        Assert.DoesNotContain(report.Results, r => r.Check == "service-exists");
+    }
 }

@@ -10,7 +10,7 @@ internal sealed class NamespaceIdCheck : INamespaceCheck
 
     public IEnumerable<CheckResult> Check(NamespaceFacts facts)
     {
-        if (facts.Chosen is { } chosen && facts.Namespace.Id is { } id)
+        if (facts.Chosen is { } chosen && facts.Namespace.Id is { } id && !facts.Namespace.Imported)
         {
             yield return facts.Result(Info, chosen.Id == id, $"namespace {id}", $"namespace '{facts.Target}' is {chosen.Id}, but the stack created {id}: it was replaced outside CloudFormation, which still manages {id}", id, chosen.Id);
         }

@@ -11,7 +11,14 @@ internal sealed class NamespaceExistsCheck : INamespaceCheck
     {
         var ns = facts.Namespace;
         var type = NamespaceTypes.Of(ns.Kind);
-        if (!ns.Name.IsResolved)
+        if (ns.Imported)
+        {
+            var owner = ns.OwnerAccount is null ? string.Empty : $" (owned by account {ns.OwnerAccount})";
+            yield return facts.Chosen is { } found
+                ? facts.Outcome(Info, CheckStatus.Pass, $"{found.Type} namespace {found.Id} '{found.Name}', imported{owner}{(found.ResourceOwner is { } live && live != ns.OwnerAccount ? $"; ListNamespaces names owner {live}" : string.Empty)}", ns.Id!, found.Id)
+                : facts.Outcome(Info, CheckStatus.Fail, $"imported namespace {ns.Id}{owner} is not visible: it does not exist, or is not shared with this account (AWS RAM share not accepted or revoked)", ns.Id!, Words.Missing);
+        }
+        else if (!ns.Name.IsResolved)
         {
             yield return new(ns.Stack, Info.Id, facts.Target, CheckStatus.Skip, $"namespace {ns.LogicalId}: its name is not known before deployment ({ns.Name.Expression}); not guessed");
         }
@@ -51,7 +58,8 @@ internal sealed class UnknownServicesCheck : INamespaceCheck
     public IEnumerable<CheckResult> Check(NamespaceFacts facts)
     {
         var unknown = facts.Services.Where(s => !facts.Wanted.Contains(s.Name)).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
-        if (facts.Chosen is not null && unknown.Count > 0 && facts.AllNamesResolved)
+        // An imported namespace is shared with other stacks or accounts, whose services are not this assembly's to know.
+        if (facts.Chosen is not null && unknown.Count > 0 && facts.AllNamesResolved && !facts.Namespace.Imported)
         {
             yield return new(facts.Namespace.Stack, Info.Id, facts.Target, facts.Strict ? CheckStatus.Fail : CheckStatus.Warn, $"services the assembly does not declare: {string.Join(", ", unknown)}")
             {
