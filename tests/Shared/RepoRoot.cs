@@ -26,6 +26,9 @@ internal static class RepoRoot
     /// <summary>The seven example stacks, in the order docs/examples.md shows them.</summary>
     public static readonly string[] ExampleStacks = ["FrontendBackendDns", "HttpApiDiscovery", "ServiceConnect", "ECommerce", "PublicApi", "CopilotLayout", "AppMeshLayout"];
 
+    /// <summary>The two-account example pair, synthesized only when the accounts are given (docs/shared-namespaces.md).</summary>
+    public static readonly string[] AccountBoundExampleStacks = ["SharedNamespaceProducer", "SharedNamespaceConsumer"];
+
     /// <summary>Builds a cloud assembly folder (manifest + templates) from the example goldens, in a new temp folder.</summary>
     public static string ExampleAssembly()
     {

@@ -119,6 +119,12 @@ public sealed record EcsServiceInfo(
     /// <summary>Container ports by port-mapping name, for Service Connect endpoints.</summary>
     public IReadOnlyDictionary<string, int> NamedPorts { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>The deployment strategy (<c>DeploymentConfiguration.Strategy</c>: BLUE_GREEN, LINEAR, CANARY), when the template sets one.</summary>
+    public string? DeploymentStrategy { get; init; }
+
+    /// <summary>How many VPC Lattice target groups the service registers in (<c>VpcLatticeConfigurations</c>).</summary>
+    public int LatticeTargets { get; init; }
+
     /// <summary>The fewest tasks to expect: the autoscaling minimum, else the desired count.</summary>
     public int? ExpectedMin => MinTasks ?? DesiredCount;
 

@@ -119,6 +119,8 @@ public static class TemplateTopologyReader
                 TaskFamily = TemplateJson.String(resources[TemplateJson.Target(r.Props["TaskDefinition"]) ?? string.Empty]?["Properties"]?["Family"]),
                 RegistryPort = TemplateJson.Int(TemplateJson.List(r.Props["ServiceRegistries"]).FirstOrDefault()?["ContainerPort"]) ?? Ports(resources, r.Props).Values.Cast<int?>().FirstOrDefault(),
                 NamedPorts = Ports(resources, r.Props),
+                DeploymentStrategy = TemplateJson.String(TemplateJson.At(r.Props, "DeploymentConfiguration", "Strategy")),
+                LatticeTargets = TemplateJson.List(r.Props["VpcLatticeConfigurations"]).Count,
             })
             .ToList();
         var connections = Connections(byType, resources, namespaces, cloudMap, ecs);

@@ -11,15 +11,17 @@ public static class MermaidWriter
     {
         ArgumentNullException.ThrowIfNull(stack);
         var text = new StringBuilder("flowchart LR\n");
-        foreach (var ns in stack.Namespaces)
+        var groups = stack.Namespaces.Select(ns => (Key: ns.LogicalId, Node: ns.LogicalId, Label: $"{ns.Name} · {Kind(ns.Kind)}{(ns.SoaTtl is { } soa ? $" · SOA TTL {soa}s" : string.Empty)}"))
+            .Concat(stack.ImportedNamespaces.Select(ns => (ns.Key, Node: "imported_" + ns.Id.Replace('-', '_'), Label: $"{ns.Id} · {(ns.OwnerAccount is { } owner ? $"shared by account {owner}" : "imported")}")));
+        foreach (var (key, node, label) in groups)
         {
-            text.Append($"  subgraph {ns.LogicalId}[\"{Escape(ns.Name.ToString())} · {Kind(ns.Kind)}{(ns.SoaTtl is { } soa ? $" · SOA TTL {soa}s" : string.Empty)}\"]\n");
-            foreach (var service in stack.CloudMapServices.Where(c => c.NamespaceLogicalId == ns.LogicalId))
+            text.Append($"  subgraph {node}[\"{Escape(label)}\"]\n");
+            foreach (var service in stack.CloudMapServices.Where(c => c.NamespaceLogicalId == key))
             {
                 text.Append($"    {service.LogicalId}[[\"{Escape(service.Name.ToString())} · {Describe(service)}\"]]\n");
             }
 
-            foreach (var (ecs, endpoint, index) in Endpoints(stack).Where(e => e.Ecs.ServiceConnectNamespaceLogicalId == ns.LogicalId))
+            foreach (var (ecs, endpoint, index) in Endpoints(stack).Where(e => e.Ecs.ServiceConnectNamespaceLogicalId == key))
             {
                 text.Append($"    {ecs.LogicalId}_sc{index}([\"{Escape(endpoint.DiscoveryName ?? endpoint.PortName)} · alias {Escape(endpoint.DnsName?.ToString() ?? "?")}:{endpoint.Port}\"])\n");
             }
@@ -29,7 +31,9 @@ public static class MermaidWriter
 
         foreach (var ecs in stack.EcsServices)
         {
-            text.Append($"  {ecs.LogicalId}(\"ECS {Escape(ecs.Name.ToString())} · {Tasks(ecs)}\")\n");
+            var strategy = ecs.DeploymentStrategy is { } s and not "ROLLING" ? $" · {Escape(s)}" : string.Empty;
+            var lattice = ecs.LatticeTargets > 0 ? $" · VPC Lattice ({ecs.LatticeTargets})" : string.Empty;
+            text.Append($"  {ecs.LogicalId}(\"ECS {Escape(ecs.Name.ToString())} · {Tasks(ecs)}{strategy}{lattice}\")\n");
         }
 
         foreach (var ecs in stack.EcsServices)

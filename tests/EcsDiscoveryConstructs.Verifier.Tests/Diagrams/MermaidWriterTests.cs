@@ -51,12 +51,21 @@ public class MermaidWriterTests
     }
 
     [Fact]
+    public void ASharedNamespace_IsASubgraphNamingItsOwner_AndEcsNodesShowStrategyAndLattice()
+    {
+        var consumer = MermaidWriter.Flowchart(Example("SharedNamespaceConsumer"));
+        Assert.Contains("subgraph imported_ns_0123456789abcdef0[\"ns-0123456789abcdef0 · shared by account 111111111111\"]\n    CheckoutCloudMap2527ADFE", consumer, StringComparison.Ordinal);
+        Assert.Contains("· VPC Lattice (1)\")", consumer, StringComparison.Ordinal);
+        Assert.Contains("(\"ECS payments · 2 tasks · BLUE_GREEN\")", MermaidWriter.Flowchart(Example("SharedNamespaceProducer")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DocsExamples_ShowEveryExampleGraph()
     {
         var expected = "# Example topologies\n\n"
             + "Generated from the example stacks' golden templates by `MermaidWriter` (the same output as\n"
             + "`ecs-discovery diagram --assembly cdk.out`); the test `DocsExamples_ShowEveryExampleGraph` keeps it current.\n\n"
-            + MermaidWriter.Markdown(RepoRoot.ExampleStacks.Select(Example));
+            + MermaidWriter.Markdown(RepoRoot.ExampleStacks.Concat(RepoRoot.AccountBoundExampleStacks).Select(Example));
         Snapshot.Matches(Path.Combine(RepoRoot.Path, "docs", "examples.md"), expected);
     }
 }
