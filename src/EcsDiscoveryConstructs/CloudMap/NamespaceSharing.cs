@@ -17,7 +17,7 @@ internal static class NamespaceSharing
     {
         ArgumentNullException.ThrowIfNull(options);
         RequiredProps.Check(ns, kind, ("options.Principals", options.Principals));
-        RuleRunner.Apply(ns, kind, new NamespaceShareSpec(options, ns.NamespaceType, Stack.Of(ns).Account), RuleCatalog.NamespaceShareRules);
+        RuleRunner.Apply(ns, kind, new NamespaceShareSpec(options, ns.NamespaceType, Stack.Of(ns).Account, ns.Node.TryFindChild("Share") is not null), RuleCatalog.NamespaceShareRules);
         return new CfnResourceShare(ns, "Share", new CfnResourceShareProps
         {
             Name = options.Name ?? $"{ns.NamespaceName}-share",

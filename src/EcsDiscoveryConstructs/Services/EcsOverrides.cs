@@ -64,7 +64,8 @@ internal static class EcsOverrides
         };
         if (property is not null)
         {
-            var value = new Dictionary<string, object> { [percentName!] = strategy.Percent!.Value };
+            // The validated percent on ECS's 0.1 grid, without binary noise (0.30000000000000004 is sent as 0.3).
+            var value = new Dictionary<string, object> { [percentName!] = (double)Math.Round((decimal)strategy.Percent!.Value, 1) };
             if (strategy.StepBakeTime is { } step)
             {
                 value[bakeName!] = step.ToMinutes();

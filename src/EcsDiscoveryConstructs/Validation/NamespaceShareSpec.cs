@@ -7,4 +7,5 @@ namespace EcsDiscoveryConstructs.Validation;
 /// <param name="Options">The share options as given.</param>
 /// <param name="Type">The shared namespace's type.</param>
 /// <param name="OwnerAccount">The stack's account (a token for environment-agnostic stacks).</param>
-internal sealed record NamespaceShareSpec(NamespaceShareOptions Options, NamespaceType Type, string OwnerAccount);
+/// <param name="AlreadyShared">True when the namespace already has its share.</param>
+internal sealed record NamespaceShareSpec(NamespaceShareOptions Options, NamespaceType Type, string OwnerAccount, bool AlreadyShared);

@@ -24,6 +24,7 @@ public static class RuleCatalog
     /// <summary>Rules run by <c>ShareWith</c> on a namespace.</summary>
     internal static IReadOnlyList<IPropsRule<NamespaceShareSpec>> NamespaceShareRules { get; } =
     [
+        new NamespaceShareOnce(),
         new NamespaceSharePrincipals(),
         new NamespaceShareDns(),
     ];
@@ -86,7 +87,9 @@ public static class RuleCatalog
         new DeploymentDnsRevisions(),
         new TestTrafficRule(),
         new LifecycleHookStages(),
+        new LifecycleHookDetails(),
         new VpcLatticePortName(),
+        new VpcLatticeTargetGroup(),
         new EcsRoleTrust(),
         new CapacityProviderStrategy(),
         new HealthCheckGracePeriodRange(),
@@ -105,7 +108,7 @@ public static class RuleCatalog
 
     /// <summary>Rules run when a lifecycle hook is added after creation.</summary>
     internal static IReadOnlyList<IPropsRule<FargateServiceSpec>> LifecycleHookRules { get; } =
-        FargateServiceRules.Where(r => r is LifecycleHookStages or EcsRoleTrust).ToList();
+        FargateServiceRules.Where(r => r is LifecycleHookStages or LifecycleHookDetails or EcsRoleTrust).ToList();
 
     /// <summary>Rules run when autoscaling is added after creation.</summary>
     internal static IReadOnlyList<IPropsRule<FargateServiceSpec>> ScalingRules { get; } =

@@ -47,7 +47,9 @@ internal sealed class DeploymentStrategySettings : IPropsRule<FargateServiceSpec
         }
 
         var (least, name2) = strategy.Kind == DeploymentStrategyKind.Linear ? (3.0, "stepPercent") : (0.1, "canaryPercent");
-        if (!double.IsFinite(percent) || percent < least - 1e-9 || percent > 100 + 1e-9 || Math.Abs((percent * 10) - Math.Round(percent * 10)) > 1e-6)
+        // Compared in decimal (15 significant digits, as the value was written): 12.5 and 0.1 are on the grid, 10.05
+        // and 10.000000001 are not.
+        if (!double.IsFinite(percent) || percent < least || percent > 100 || ((decimal)percent * 10) % 1 != 0)
         {
             yield return new Violation(
                 $"DeploymentStrategy {name2} {percent.ToString("0.######", CultureInfo.InvariantCulture)}",

@@ -62,4 +62,22 @@ public class DeploymentStrategySettingsTests
         _ = Deployments.ScService(w, ServiceDeploymentStrategy.BlueGreen(Duration.Minutes(minutes.ValueAsNumber)));
         Assert.Equal("BLUE_GREEN", Deployments.DeploymentConfiguration(w.Stack)["Strategy"]);
     }
+
+    [Theory]
+    [InlineData(10.000000001)]
+    [InlineData(3.01)]
+    public void LinearStepOffTheGridByLittle_Fails(double percent)
+    {
+        var w = new Workloads();
+        Assert.Contains("[ecs-discovery:deployment-strategy-settings]", Findings.Error(() => Deployments.ScService(w, ServiceDeploymentStrategy.Linear(percent))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APercentWithBinaryNoise_IsAcceptedAndEmittedOnTheGrid()
+    {
+        var w = new Workloads();
+        _ = Deployments.ScService(w, ServiceDeploymentStrategy.Canary(0.1 + 0.2));
+        var canary = (IDictionary<string, object>)Deployments.DeploymentConfiguration(w.Stack)["CanaryConfiguration"];
+        Assert.Equal("0.3", Convert.ToString(canary["CanaryPercent"], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
