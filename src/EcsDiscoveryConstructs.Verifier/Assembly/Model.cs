@@ -185,39 +185,19 @@ public sealed record CloudAssemblyTopology(string Directory, IReadOnlyList<Stack
 /// <param name="OwnerAccount">The account in its ARN, when the template gives the ARN.</param>
 public sealed record ImportedNamespaceInfo(string Key, string Id, string? OwnerAccount)
 {
-    private const string Prefix = "imported:";
-
     /// <summary>The key for a literal namespace id or ARN (<c>imported:ns-...</c> or <c>imported:ns-...@ACCOUNT</c>); null for anything else.</summary>
-    public static string? KeyOf(string? literal)
-    {
-        if (literal is null)
-        {
-            return null;
-        }
-
-        // arn:PARTITION:servicediscovery:REGION:ACCOUNT:namespace/ns-...
-        var parts = literal.Split(':');
-        if (parts.Length == 6 && parts[0] == "arn" && parts[2] == "servicediscovery" && parts[5].StartsWith("namespace/", StringComparison.Ordinal) && IsId(parts[5]["namespace/".Length..]) && parts[4] is { Length: 12 } account && account.All(char.IsAsciiDigit))
-        {
-            return $"{Prefix}{parts[5]["namespace/".Length..]}@{account}";
-        }
-
-        return IsId(literal) ? Prefix + literal : null;
-    }
+    public static string? KeyOf(string? literal) => Shared.NamespaceReference.Parse(literal) is { } found ? Shared.NamespaceReference.Key(found.Id, found.Owner) : null;
 
     /// <summary>The imported namespace a key names; null for a logical id.</summary>
     public static ImportedNamespaceInfo? FromKey(string? key)
     {
-        if (key is null || !key.StartsWith(Prefix, StringComparison.Ordinal))
+        if (key is null || !key.StartsWith(Shared.NamespaceReference.KeyPrefix, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var rest = key[Prefix.Length..];
+        var rest = key[Shared.NamespaceReference.KeyPrefix.Length..];
         var at = rest.IndexOf('@', StringComparison.Ordinal);
         return at < 0 ? new ImportedNamespaceInfo(key, rest, null) : new ImportedNamespaceInfo(key, rest[..at], rest[(at + 1)..]);
     }
-
-    /// <summary>A Cloud Map namespace id: <c>ns-</c> and 16 lowercase letters or digits (as AWS issues them; moto's are alike).</summary>
-    private static bool IsId(string text) => text.Length is > 3 and <= 64 && text.StartsWith("ns-", StringComparison.Ordinal) && text[3..].All(c => char.IsAsciiLetterOrDigit(c));
 }

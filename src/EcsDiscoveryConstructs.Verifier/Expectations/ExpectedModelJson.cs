@@ -23,14 +23,24 @@ public static class ExpectedModelJson
     public static string Write(ExpectedState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var namespaces = new JsonArray(state.Namespaces.Select(n => (JsonNode)new JsonObject
+        var namespaces = new JsonArray(state.Namespaces.Select(n =>
         {
-            ["stack"] = n.Stack,
-            ["logicalId"] = n.LogicalId,
-            ["id"] = n.Id,
-            ["name"] = n.Name.Literal,
-            ["kind"] = n.Kind.ToString(),
-            ["soaTtl"] = n.SoaTtl,
+            var json = new JsonObject
+            {
+                ["stack"] = n.Stack,
+                ["logicalId"] = n.LogicalId,
+                ["id"] = n.Id,
+                ["name"] = n.Name.Literal,
+                ["kind"] = n.Kind.ToString(),
+                ["soaTtl"] = n.SoaTtl,
+            };
+            if (n.Imported)
+            {
+                json["imported"] = true;
+                json["ownerAccount"] = n.OwnerAccount;
+            }
+
+            return (JsonNode)json;
         }).ToArray());
         var services = new JsonArray(state.Services.Select(s => (JsonNode)new JsonObject
         {
@@ -71,7 +81,25 @@ public static class ExpectedModelJson
                 throw new InputException($"{source}: {path}.kind is not one of {string.Join(", ", Enum.GetNames<NamespaceKind>())}");
             }
 
-            if (!namespaces.TryAdd(logicalId, new ExpectedNamespace(Required(n, source, path, "stack"), logicalId, Name(n, source, path), kind, Long(n, source, path, "soaTtl")) { Id = Optional(n, source, path, "id") }))
+            var imported = n["imported"] switch
+            {
+                null => false,
+                JsonValue flag when flag.TryGetValue<bool>(out var on) => on,
+                _ => throw new InputException($"{source}: {path}.imported is not true or false"),
+            };
+            var owner = Optional(n, source, path, "ownerAccount");
+            if (owner is not null && !(owner.Length == 12 && owner.All(char.IsAsciiDigit)))
+            {
+                throw new InputException($"{source}: {path}.ownerAccount is not a 12-digit account id");
+            }
+
+            var id = Optional(n, source, path, "id");
+            if (imported && id is null)
+            {
+                throw new InputException($"{source}: {path} is imported but has no id");
+            }
+
+            if (!namespaces.TryAdd(logicalId, new ExpectedNamespace(Required(n, source, path, "stack"), logicalId, Name(n, source, path), kind, Long(n, source, path, "soaTtl")) { Id = id, Imported = imported, OwnerAccount = owner }))
             {
                 throw new InputException($"{source}: {path}.logicalId '{logicalId}' appears twice");
             }

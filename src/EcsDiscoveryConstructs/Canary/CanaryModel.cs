@@ -4,7 +4,23 @@ using Amazon.CDK;
 namespace EcsDiscoveryConstructs.Canary;
 
 /// <summary>A namespace of the expected model; <see cref="Id"/> and a computed <see cref="Name"/> are tokens.</summary>
-internal sealed record ModelNamespace(CfnResource Resource, string LogicalId, string Id, string Name, string Kind, int? SoaTtl);
+/// <param name="Resource">Its resource in the stack; null for a namespace used by a literal id or ARN.</param>
+/// <param name="LogicalId">Its logical id, or the key of a namespace used by id or ARN.</param>
+/// <param name="Id">Its id (a token until CloudFormation creates it).</param>
+/// <param name="Name">Its name (the id for a namespace used by id or ARN, whose name the stack does not know).</param>
+/// <param name="Kind">PrivateDns, PublicDns or Http (a placeholder for a namespace used by id or ARN).</param>
+/// <param name="SoaTtl">The SOA TTL of a DNS namespace, when set.</param>
+internal sealed record ModelNamespace(CfnResource? Resource, string LogicalId, string Id, string Name, string Kind, int? SoaTtl)
+{
+    /// <summary>True for a namespace the stack uses by a literal id or ARN (imported, or shared by another account): found by id.</summary>
+    public bool Imported { get; init; }
+
+    /// <summary>The owner account of such a namespace named by ARN.</summary>
+    public string? OwnerAccount { get; init; }
+
+    /// <summary>Its ARN: the literal one for a namespace shared by another account, else in the stack's account.</summary>
+    public string Arn(Stack stack) => stack.FormatArn(new ArnComponents { Service = "servicediscovery", Resource = "namespace", ResourceName = Id, Account = OwnerAccount, ArnFormat = ArnFormat.SLASH_RESOURCE_NAME });
+}
 
 /// <summary>One DNS record type and TTL of a Cloud Map service.</summary>
 internal sealed record ModelRecord(string Type, int Ttl);
@@ -77,6 +93,8 @@ internal sealed record CanaryModel(string Stack, IReadOnlyList<ModelNamespace> N
                 ["name"] = Text(n.Name, NameLongest),
                 ["kind"] = n.Kind,
                 ["soaTtl"] = n.SoaTtl,
+                ["imported"] = n.Imported ? true : null,
+                ["ownerAccount"] = n.OwnerAccount,
             })).ToArray()),
             ["services"] = new JsonArray(Services.Select(s => (JsonNode)Compact(new JsonObject
             {

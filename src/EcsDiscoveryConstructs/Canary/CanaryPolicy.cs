@@ -113,15 +113,31 @@ internal static class CanaryPolicy
             Actions = ["servicediscovery:ListInstances"],
             Resources = [.. services],
         }));
-        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        var own = model.Namespaces.Where(n => !n.Imported).ToList();
+        if (own.Count > 0)
         {
-            Sid = "DiscoverInCheckedNamespaces",
-            Actions = ["servicediscovery:DiscoverInstances"],
-            Resources = [.. model.Namespaces.Select(n => Arn("namespace", n.Id)), .. services],
-            Conditions = new Dictionary<string, object>
+            role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
             {
-                ["StringEquals"] = new Dictionary<string, object> { ["servicediscovery:NamespaceName"] = model.Namespaces.Select(n => n.Name).Distinct().ToArray() },
-            },
-        }));
+                Sid = "DiscoverInCheckedNamespaces",
+                Actions = ["servicediscovery:DiscoverInstances"],
+                Resources = [.. own.Select(n => n.Arn(stack)), .. services],
+                Conditions = new Dictionary<string, object>
+                {
+                    ["StringEquals"] = new Dictionary<string, object> { ["servicediscovery:NamespaceName"] = own.Select(n => n.Name).Distinct().ToArray() },
+                },
+            }));
+        }
+
+        // A namespace used by id or ARN has no name the stack knows: it is scoped by its ARN alone (the owner's, when shared).
+        var imported = model.Namespaces.Where(n => n.Imported).ToList();
+        if (imported.Count > 0)
+        {
+            role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "DiscoverInImportedNamespaces",
+                Actions = ["servicediscovery:DiscoverInstances"],
+                Resources = [.. imported.Select(n => n.Arn(stack)), .. services],
+            }));
+        }
     }
 }

@@ -30,7 +30,7 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         var namespaces = inStack.Select(r => (Resource: r, Kind: KindOf(r.CfnResourceType))).Where(n => n.Kind is not null)
             .ToDictionary(n => ids[n.Resource], n => Namespace(n.Resource, ids[n.Resource], n.Kind!));
         var scaling = ScalingByTarget(inStack.Where(r => r.CfnResourceType == "AWS::ApplicationAutoScaling::ScalableTarget"));
-        var ecs = inStack.OfType<EcsCfnService>().Select(e => Ecs(e, ids[e], scaling, namespaces.Values)).ToList();
+        var ecs = inStack.OfType<EcsCfnService>().Select(e => Ecs(e, ids[e], scaling, namespaces)).ToList();
         var instanceCounts = inStack.Where(r => r.CfnResourceType == NamespacePrefix + "Instance")
             .Select(r => Target(Resolve(((Amazon.CDK.AWS.ServiceDiscovery.CfnInstance)r).ServiceId)))
             .OfType<string>()
@@ -45,7 +45,7 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
             var resolved = ResolveEach(sd.NamespaceId, sd.DnsConfig, sd.HealthCheckConfig, sd.HealthCheckCustomConfig);
             var dns = resolved[1] as JsonObject;
             // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
-            var nsId = Target(resolved[0]) ?? Target(dns?["namespaceId"]);
+            var nsId = Target(resolved[0]) ?? Target(dns?["namespaceId"]) ?? Imported(namespaces, Text(resolved[0]));
             var ns = nsId is null ? null : namespaces.GetValueOrDefault(nsId);
             if (ns is null)
             {
@@ -75,7 +75,7 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
             services.AddRange(e.Endpoints.Select(name => new ModelService(e.LogicalId, null, name, e.ServiceConnectNamespace!, [], null, null, e.Min, e.Max, [e.Name], ServiceConnect: true)));
         }
 
-        var kept = namespaces.Values.Where(n => used.Contains(n.LogicalId) || inScope.Contains(n.Resource)).ToList();
+        var kept = namespaces.Values.Where(n => used.Contains(n.LogicalId) || (n.Resource is not null && inScope.Contains(n.Resource))).ToList();
         var checkedServices = services.Select(m => m.Source).ToHashSet(StringComparer.Ordinal);
         var registering = ecs.Where(e => (e.RegistryLogicalId is not null && checkedServices.Contains(e.RegistryLogicalId)) || checkedServices.Contains(e.LogicalId)).ToList();
         return new CanaryModel(stack.StackName, kept, services)
@@ -128,7 +128,7 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         return result;
     }
 
-    private EcsFacts Ecs(EcsCfnService service, string logicalId, Dictionary<string, (int? Min, int? Max)> scaling, IEnumerable<ModelNamespace> namespaces)
+    private EcsFacts Ecs(EcsCfnService service, string logicalId, Dictionary<string, (int? Min, int? Max)> scaling, Dictionary<string, ModelNamespace> namespaces)
     {
         var resolved = ResolveEach(service.DesiredCount, service.ServiceRegistries, service.ServiceConnectConfiguration);
         var desired = Int(resolved[0]);
@@ -144,7 +144,7 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
             min ?? desired,
             max ?? desired,
             Target((resolved[1] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()?["registryArn"]),
-            Target(sc?["namespace"]) ?? NamespaceNamed(namespaces, Text(sc?["namespace"])),
+            Target(sc?["namespace"]) ?? NamespaceNamed(namespaces.Values, Text(sc?["namespace"])) ?? Imported(namespaces, Text(sc?["namespace"])),
             endpoints)
         {
             ClusterName = ClusterName(service.Cluster),
@@ -168,6 +168,22 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         }
 
         return Resolve(cluster) is JsonObject reference && reference.Count == 1 && reference["Ref"] is not null ? cluster : null;
+    }
+
+    /// <summary>
+    /// The key of a namespace named by a literal id or ARN (imported, or shared by another account), added to
+    /// <paramref name="namespaces"/> the first time; null for anything else. Its name and type are the live one's.
+    /// </summary>
+    private static string? Imported(Dictionary<string, ModelNamespace> namespaces, string? literal)
+    {
+        if (Shared.NamespaceReference.Parse(literal) is not { } found)
+        {
+            return null;
+        }
+
+        var key = Shared.NamespaceReference.Key(found.Id, found.Owner);
+        namespaces.TryAdd(key, new ModelNamespace(null, key, found.Id, found.Id, "Http", null) { Imported = true, OwnerAccount = found.Owner });
+        return key;
     }
 
     /// <summary>The namespace Service Connect names by its literal name (ECS takes a name or an ARN), when exactly one has that name.</summary>

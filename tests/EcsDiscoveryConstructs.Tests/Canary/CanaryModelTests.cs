@@ -195,7 +195,8 @@ public class CanaryModelTests
         Assert.Equal((5, 5, 2), canary.Services.Where(s => s.Name.Literal == "shared").Select(s => (s.MinInstances, s.MaxInstances, s.EcsServiceNames.Count)).Single());
         Assert.Contains(canary.Services, s => s.ServiceConnect && s.Name.Literal == "http");
         Assert.Equal("Raw72517081", canary.Services.Single(s => s.Name.Literal == "both").Namespace.LogicalId);
-        Assert.DoesNotContain(canary.Services, s => s.Name.Literal == "elsewhere");
+        // A Cloud Map service in a namespace the stack names by id (imported) is checked in that namespace, found by id.
+        Assert.Equal("imported:ns-0123456789abcdef", canary.Services.Single(s => s.Name.Literal == "elsewhere").Namespace.LogicalId);
         Assert.Equal((null, null, 2), canary.Services.Where(s => s.Name.Literal == "partly").Select(s => (s.MinInstances, s.MaxInstances, s.EcsServiceNames.Count)).Single());
     }
 
@@ -216,5 +217,28 @@ public class CanaryModelTests
         var canary = Verifier.Expectations.ExpectedModelJson.Read(CanaryTemplate.EvaluatedModel(w.Stack));
         Assert.Equal(["internal.example.com"], canary.Namespaces.Select(n => n.Name.Literal));
         Assert.Equal([("payments", true)], canary.Services.Select(s => (s.Name.Literal, s.ServiceConnect)));
+    }
+
+    [Fact]
+    public void SharedNamespaceConsumer_TheCanaryChecksServicesInTheNamespaceByIdAndOwner_AsVerifyDoes()
+    {
+        var app = TestApp.Create();
+        var stack = new SharedNamespaceConsumerStack(app, "SharedNamespaceConsumer", "arn:aws:servicediscovery:us-east-1:111111111111:namespace/ns-0123456789abcdef0", new StackProps
+        {
+            Env = new Amazon.CDK.Environment { Account = "222222222222", Region = "us-east-1" },
+            Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false }),
+        });
+        _ = Canary(stack, ((Amazon.CDK.AWS.EC2.Vpc)stack.Node.FindChild("Network").Node.FindChild("Vpc")));
+
+        var (canary, verify) = CanaryTemplate.Models(stack);
+        CanaryTemplate.AssertSameModel(canary, verify);
+        var shared = Assert.Single(canary.Namespaces);
+        Assert.Equal(("ns-0123456789abcdef0", true, "111111111111"), (shared.Id, shared.Imported, shared.OwnerAccount));
+        Assert.Equal(2, canary.Services.Count);
+
+        var policy = System.Text.Json.JsonSerializer.Serialize(Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::IAM::Policy"));
+        Assert.Contains("DiscoverInImportedNamespaces", policy, StringComparison.Ordinal);
+        Assert.Contains(":111111111111:namespace/ns-0123456789abcdef0", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("DiscoverInCheckedNamespaces", policy, StringComparison.Ordinal);
     }
 }

@@ -50,9 +50,9 @@ internal static class CanaryTemplate
         foreach (var expected in verify.Namespaces)
         {
             var actual = canary.Namespaces.Single(n => n.LogicalId == expected.LogicalId);
-            Assert.Equal((expected.Stack, expected.Kind, expected.SoaTtl), (actual.Stack, actual.Kind, actual.SoaTtl));
+            Assert.Equal((expected.Stack, expected.Kind, expected.SoaTtl, expected.Imported, expected.OwnerAccount), (actual.Stack, actual.Kind, actual.SoaTtl, actual.Imported, actual.OwnerAccount));
             AssertSameValue(expected.Name, actual.Name, $"namespace {expected.LogicalId} name");
-            Assert.Equal($"«{expected.LogicalId}.Id»", actual.Id);
+            Assert.Equal(expected.Imported ? expected.Id : $"«{expected.LogicalId}.Id»", actual.Id);
         }
 
         static string Key(ExpectedService s) => s.ServiceConnect ? $"{s.Source}/sc/{s.Name.Literal}" : s.Source;

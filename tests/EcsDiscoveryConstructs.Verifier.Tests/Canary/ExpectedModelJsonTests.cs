@@ -22,6 +22,15 @@ public sealed class ExpectedModelJsonTests
     }
 
     [Fact]
+    public void AnImportedNamespace_RoundTripsWithItsOwner()
+    {
+        var derived = ExpectedState.From([TemplateTopologyReader.Read("SharedNamespaceConsumer", File.ReadAllText(RepoRoot.ExampleTemplate("SharedNamespaceConsumer")))]);
+        var read = ExpectedModelJson.Read(ExpectedModelJson.Write(derived));
+        Assert.Equal(derived.Namespaces, read.Namespaces);
+        Assert.Equal((true, "111111111111", "ns-0123456789abcdef0"), (read.Namespaces.Single().Imported, read.Namespaces.Single().OwnerAccount, read.Namespaces.Single().Id));
+    }
+
+    [Fact]
     public void Ids_RoundTrip_AndAbsentIdsReadAsNull()
     {
         var ns = new ExpectedNamespace("S", "Ns", new TemplateValue("a.local", null), NamespaceKind.Http, null) { Id = "ns-abc" };
@@ -65,6 +74,9 @@ public sealed class ExpectedModelJsonTests
     [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"\",\"kind\":\"Http\"}]}", "expected model: $.namespaces[0].logicalId is missing")]
     [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"Ns\",\"name\":\"a.local\",\"kind\":\"Http\"}],\"services\":[{\"stack\":7,\"source\":\"Svc\",\"name\":\"a\",\"namespace\":\"Ns\"}]}", "expected model: $.services[0].stack is a number, expected a string")]
     [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":[],\"logicalId\":\"Ns\",\"kind\":\"Http\"}]}", "expected model: $.namespaces[0].stack is a list, expected a string")]
+    [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"imported:ns-1\",\"name\":\"ns-1\",\"kind\":\"Http\",\"imported\":\"yes\",\"id\":\"ns-1\"}]}", "expected model: $.namespaces[0].imported is not true or false")]
+    [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"imported:ns-1\",\"name\":\"ns-1\",\"kind\":\"Http\",\"imported\":true}]}", "expected model: $.namespaces[0] is imported but has no id")]
+    [InlineData("{\"version\":1,\"namespaces\":[{\"stack\":\"S\",\"logicalId\":\"imported:ns-1\",\"name\":\"ns-1\",\"kind\":\"Http\",\"imported\":true,\"id\":\"ns-1\",\"ownerAccount\":\"12345\"}]}", "expected model: $.namespaces[0].ownerAccount is not a 12-digit account id")]
     public void HostileModels_AreRefusedNamingThePath(string json, string message)
         => Assert.Equal(message, Assert.Throws<InputException>(() => ExpectedModelJson.Read(json)).Message);
 
