@@ -152,6 +152,10 @@ public sealed record StackTopology(
     /// <summary>DiscoveryCanary functions in the stack (functions whose environment carries an expected model).</summary>
     public IReadOnlyList<CanaryInfo> Canaries { get; init; } = [];
 
+    /// <summary>The template text the topology was read from (what CloudFormation's GetTemplate returns for the deployed stack); not part of the topology's JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? TemplateBody { get; init; }
+
     /// <summary>Namespaces the stack does not create but uses by a literal id or ARN (imported, or shared by another account).</summary>
     public IReadOnlyList<ImportedNamespaceInfo> ImportedNamespaces { get; init; } = [];
 

@@ -13,7 +13,7 @@ public static class TemplateTopologyReader
         source ??= $"The template of stack '{stackName}'";
         try
         {
-            return Read(stackName, Resources(templateJson, source));
+            return Read(stackName, Resources(templateJson, source)) with { TemplateBody = templateJson };
         }
         catch (InputException e)
         {

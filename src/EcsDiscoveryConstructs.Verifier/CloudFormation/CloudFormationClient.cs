@@ -11,11 +11,23 @@ namespace EcsDiscoveryConstructs.Verifier.CloudFormation;
 /// <param name="Status">Its status, e.g. <c>CREATE_COMPLETE</c>, <c>UPDATE_IN_PROGRESS</c>.</param>
 public sealed record StackResource(string LogicalId, string? PhysicalId, string Type, string? Status);
 
+/// <summary>A deployed stack as DescribeStacks returns it.</summary>
+/// <param name="StackId">The stack's id (its ARN).</param>
+/// <param name="Status">Its status, e.g. <c>UPDATE_COMPLETE</c>.</param>
+/// <param name="ChangedAt">When its template last changed: LastUpdatedTime, else CreationTime.</param>
+public sealed record StackSummary(string StackId, string? Status, DateTimeOffset? ChangedAt);
+
 /// <summary>What the verifier reads from CloudFormation. Every call throws <see cref="CloudFormationException"/> when it cannot be read.</summary>
 public interface ICloudFormationReader
 {
     /// <summary>Every resource of the deployed stack <paramref name="stackName"/> (name or id).</summary>
     Task<IReadOnlyList<StackResource>> ListStackResourcesAsync(string stackName, CancellationToken cancellationToken);
+
+    /// <summary>The deployed stack <paramref name="stackName"/>: its id, status and when its template last changed (DescribeStacks).</summary>
+    Task<StackSummary> DescribeStackAsync(string stackName, CancellationToken cancellationToken);
+
+    /// <summary>The deployed template's body after transforms (GetTemplate, TemplateStage Processed).</summary>
+    Task<string> GetTemplateAsync(string stackName, CancellationToken cancellationToken);
 }
 
 /// <summary>A CloudFormation call failed: an AWS error (e.g. <c>ValidationError</c> for a stack that does not exist), a transport failure, a timeout or an answer that cannot be read.</summary>
@@ -86,7 +98,35 @@ public sealed class CloudFormationClient : ICloudFormationReader, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<StackSummary> DescribeStackAsync(string stackName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stackName);
+        const string Describe = "DescribeStacks";
+        var result = await transport.SendAsync(Describe, [("StackName", stackName)], endpoint, cancellationToken).ConfigureAwait(false);
+        return transport.Shaped(Describe, result, r =>
+        {
+            var stack = UntrustedXml.Children(UntrustedXml.Child(r, "Stacks", Describe), "member").FirstOrDefault()
+                ?? throw new InputException($"{Describe}: the answer names no stack");
+            var id = UntrustedXml.Text(stack, "StackId", Describe) is { Length: > 0 } text ? text : throw new InputException($"{Describe}: Stacks/member/StackId is missing or empty");
+            return new StackSummary(id, UntrustedXml.Text(stack, "StackStatus", Describe), Time(UntrustedXml.Text(stack, "LastUpdatedTime", Describe)) ?? Time(UntrustedXml.Text(stack, "CreationTime", Describe)));
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task<string> GetTemplateAsync(string stackName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stackName);
+        const string Get = "GetTemplate";
+        var result = await transport.SendAsync(Get, [("StackName", stackName), ("TemplateStage", "Processed")], endpoint, cancellationToken).ConfigureAwait(false);
+        return transport.Shaped(Get, result, r => UntrustedXml.Text(r, "TemplateBody", Get) is { Length: > 0 } body ? body : throw new InputException($"{Get}: TemplateBody is missing or empty"));
+    }
+
+    /// <inheritdoc />
     public void Dispose() => transport.Dispose();
+
+    /// <summary>An ISO 8601 time as CloudFormation writes it; null when absent or not a time.</summary>
+    private static DateTimeOffset? Time(string? text)
+        => DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time) ? time : null;
 
     private static string Required(System.Xml.Linq.XElement member, string name)
         => UntrustedXml.Text(member, name, Operation) is { Length: > 0 } value ? value : throw new InputException($"{Operation}: StackResourceSummaries/member/{name} is missing or empty");

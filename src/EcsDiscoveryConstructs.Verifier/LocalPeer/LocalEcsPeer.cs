@@ -17,7 +17,8 @@ namespace EcsDiscoveryConstructs.Verifier.LocalPeer;
 /// (<see cref="Deploying"/>) or a crash loop whose tasks stop with a reason (<see cref="CrashLooping"/>). moto's ECS
 /// cannot stand in: it drops Service Connect and enableExecuteCommand and fails Fargate RunTask. It also answers
 /// CloudFormation's ListStackResources (Query protocol) for the stacks, with the physical ids a local deploy gives
-/// (<see cref="PhysicalIdsAsync"/>), so <c>verify</c> resolves deployed names against it as against AWS.
+/// (<see cref="PhysicalIdsAsync"/>), so <c>verify</c> resolves deployed names against it as against AWS, and
+/// DescribeStacks and GetTemplate with each stack's template as the assembly holds it.
 /// </summary>
 /// <remarks>
 /// Not shown: task definitions, container instances, load balancers, capacity providers, service events beyond the
@@ -34,6 +35,7 @@ public sealed class LocalEcsPeer : IDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
     private readonly ConcurrentDictionary<(string Cluster, string Service), Scenario> scenarios = new();
+    private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
 
     /// <summary>Starts answering on http://127.0.0.1:<paramref name="port"/>/.</summary>
     public LocalEcsPeer(ICloudMapClient registry, IReadOnlyList<StackTopology> stacks, string region, int port)
@@ -164,14 +166,17 @@ public sealed class LocalEcsPeer : IDisposable
         }
     }
 
-    /// <summary>CloudFormation's ListStackResources for a stack (by its deployed name): every resource with a physical id a local deploy gave.</summary>
+    /// <summary>
+    /// CloudFormation for a stack (by its deployed name): ListStackResources (every resource with a physical id a local
+    /// deploy gave), DescribeStacks (created when the peer started) and GetTemplate (the assembly's template).
+    /// </summary>
     internal async Task<(int Status, string Body)> AnswerQueryAsync(System.Collections.Specialized.NameValueCollection form, CancellationToken cancellationToken)
     {
         const string Ns = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
         static string Escape(string text) => System.Security.SecurityElement.Escape(text);
         (int, string) Error(string code, string message)
             => (400, $"<ErrorResponse xmlns=\"{Ns}\"><Error><Type>Sender</Type><Code>{code}</Code><Message>{Escape(message)}</Message></Error><RequestId>local</RequestId></ErrorResponse>");
-        if (form["Action"] != "ListStackResources")
+        if (form["Action"] is not ("ListStackResources" or "DescribeStacks" or "GetTemplate"))
         {
             return Error("InvalidAction", $"The local peer does not answer {form["Action"] ?? "a request without Action"}.");
         }
@@ -180,6 +185,19 @@ public sealed class LocalEcsPeer : IDisposable
         if (stack is null)
         {
             return Error("ValidationError", $"Stack with id {form["StackName"]} does not exist");
+        }
+
+        // A local deploy is one creation: the stack's template changed when the peer started.
+        if (form["Action"] == "DescribeStacks")
+        {
+            return (200, $"<DescribeStacksResponse xmlns=\"{Ns}\"><DescribeStacksResult><Stacks><member><StackId>arn:aws:cloudformation:{region}:{Account}:stack/{Escape(stack.DeployedName)}/local</StackId><StackName>{Escape(stack.DeployedName)}</StackName><CreationTime>{started:yyyy-MM-ddTHH:mm:ss.fffZ}</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus></member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>local</RequestId></ResponseMetadata></DescribeStacksResponse>");
+        }
+
+        if (form["Action"] == "GetTemplate")
+        {
+            return stack.TemplateBody is { } body
+                ? (200, $"<GetTemplateResponse xmlns=\"{Ns}\"><GetTemplateResult><TemplateBody>{Escape(body)}</TemplateBody></GetTemplateResult><ResponseMetadata><RequestId>local</RequestId></ResponseMetadata></GetTemplateResponse>")
+                : Error("ValidationError", $"The local peer has no template for stack {stack.DeployedName}");
         }
 
         var ids = (await PhysicalIdsAsync(registry, [stack], region, cancellationToken).ConfigureAwait(false))[stack.Name];

@@ -137,4 +137,45 @@ public sealed class CloudFormationClientWireTests
             return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "text/xml") };
         }
     }
+
+    [Fact]
+    public async Task DescribeStacks_ReadsTheIdStatusAndWhenTheTemplateLastChanged()
+    {
+        using var handler = new FormHandler(_ => (HttpStatusCode.OK, $"<DescribeStacksResponse xmlns=\"{Ns}\"><DescribeStacksResult><Stacks><member><StackId>arn:aws:cloudformation:eu-west-1:123456789012:stack/Shop/abc</StackId><StackName>Shop</StackName><CreationTime>2026-11-01T10:00:00Z</CreationTime><LastUpdatedTime>2026-12-01T11:30:00.123Z</LastUpdatedTime><StackStatus>UPDATE_COMPLETE</StackStatus></member></Stacks></DescribeStacksResult></DescribeStacksResponse>"));
+        using var client = Client(handler);
+        var stack = await client.DescribeStackAsync("Shop", CancellationToken.None);
+        Assert.Equal(new StackSummary("arn:aws:cloudformation:eu-west-1:123456789012:stack/Shop/abc", "UPDATE_COMPLETE", new DateTimeOffset(2026, 12, 1, 11, 30, 0, 123, TimeSpan.Zero)), stack);
+        Assert.Equal(["Action=DescribeStacks&Version=2010-05-15&StackName=Shop"], handler.Forms);
+    }
+
+    [Fact]
+    public async Task DescribeStacks_OfANeverUpdatedStack_TakesItsCreationTime_AndAnEmptyAnswerIsMalformed()
+    {
+        using var created = new FormHandler(_ => (HttpStatusCode.OK, $"<DescribeStacksResponse xmlns=\"{Ns}\"><DescribeStacksResult><Stacks><member><StackId>id-1</StackId><CreationTime>2026-11-01T10:00:00Z</CreationTime></member></Stacks></DescribeStacksResult></DescribeStacksResponse>"));
+        using var client = Client(created);
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), (await client.DescribeStackAsync("Shop", CancellationToken.None)).ChangedAt);
+        using var empty = new FormHandler(_ => (HttpStatusCode.OK, $"<DescribeStacksResponse xmlns=\"{Ns}\"><DescribeStacksResult><Stacks/></DescribeStacksResult></DescribeStacksResponse>"));
+        using var emptyClient = Client(empty);
+        Assert.Equal("MalformedResponse", (await Assert.ThrowsAsync<CloudFormationException>(() => emptyClient.DescribeStackAsync("Shop", CancellationToken.None))).Code);
+    }
+
+    [Fact]
+    public async Task GetTemplate_AsksForTheProcessedTemplate_AndReturnsItsBody()
+    {
+        using var handler = new FormHandler(_ => (HttpStatusCode.OK, $"<GetTemplateResponse xmlns=\"{Ns}\"><GetTemplateResult><TemplateBody>{{\"Resources\":{{\"A\":{{\"Type\":\"AWS::SNS::Topic\"}}}}}}</TemplateBody><StagesAvailable><member>Original</member><member>Processed</member></StagesAvailable></GetTemplateResult></GetTemplateResponse>"));
+        using var client = Client(handler);
+        Assert.Equal("{\"Resources\":{\"A\":{\"Type\":\"AWS::SNS::Topic\"}}}", await client.GetTemplateAsync("Shop Stage", CancellationToken.None));
+        Assert.Equal(["Action=GetTemplate&Version=2010-05-15&StackName=Shop%20Stage&TemplateStage=Processed"], handler.Forms);
+    }
+
+    [Fact]
+    public async Task GetTemplate_WithoutABody_IsMalformed_AndAMissingStackSaysSo()
+    {
+        using var bodiless = new FormHandler(_ => (HttpStatusCode.OK, $"<GetTemplateResponse xmlns=\"{Ns}\"><GetTemplateResult/></GetTemplateResponse>"));
+        using var client = Client(bodiless);
+        Assert.Equal("MalformedResponse", (await Assert.ThrowsAsync<CloudFormationException>(() => client.GetTemplateAsync("Shop", CancellationToken.None))).Code);
+        using var missing = new FormHandler(_ => (HttpStatusCode.BadRequest, Error("ValidationError", "Stack with id Shop does not exist")));
+        using var missingClient = Client(missing);
+        Assert.True((await Assert.ThrowsAsync<CloudFormationException>(() => missingClient.GetTemplateAsync("Shop", CancellationToken.None))).IsMissingStack);
+    }
 }

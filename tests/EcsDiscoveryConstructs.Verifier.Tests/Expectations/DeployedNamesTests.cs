@@ -1,6 +1,7 @@
 using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.CloudFormation;
 using EcsDiscoveryConstructs.Verifier.Expectations;
+using EcsDiscoveryConstructs.Verifier.Tests.CloudFormation;
 
 namespace EcsDiscoveryConstructs.Verifier.Tests.Expectations;
 
@@ -79,20 +80,5 @@ public sealed class DeployedNamesTests
         Assert.Null(Assert.Single(resolved.Services).Id);
         var renamed = DeployedNames.Resolve(Shop(), new Dictionary<string, IReadOnlyDictionary<string, string>> { ["Prod/Shop"] = new Dictionary<string, string> { ["PaymentsService"] = "arn:aws:ecs:eu-west-1:1:service/shop/other-name" } });
         Assert.Equal(("shop", "payments"), Assert.Single(renamed.Services).EcsServices[1].Known);
-    }
-
-    private sealed class FakeStacks : Dictionary<string, StackResource[]>, ICloudFormationReader
-    {
-        public List<string> Asked { get; } = [];
-
-        public CloudFormationException? Error { get; init; }
-
-        public Task<IReadOnlyList<StackResource>> ListStackResourcesAsync(string stackName, CancellationToken cancellationToken)
-        {
-            Asked.Add(stackName);
-            return Error is not null ? throw Error
-                : TryGetValue(stackName, out var resources) ? Task.FromResult<IReadOnlyList<StackResource>>(resources)
-                : throw new CloudFormationException("ListStackResources", "ValidationError", $"Stack with id {stackName} does not exist");
-        }
     }
 }

@@ -93,4 +93,17 @@ public sealed class LocalEcsPeerTests : IDisposable
         var error = await Assert.ThrowsAsync<CloudFormationException>(() => stacks.ListStackResourcesAsync("Nope", CancellationToken.None));
         Assert.True(error.IsMissingStack);
     }
+
+    [Fact]
+    public async Task DescribeStacksAndGetTemplate_AnswerTheAssemblysTemplate_SoItReadsBackAsTheSameTopology()
+    {
+        using var stacks = new CloudFormationClient(Options());
+        var summary = await stacks.DescribeStackAsync("FrontendBackendDns", CancellationToken.None);
+        Assert.Equal(("arn:aws:cloudformation:us-east-1:000000000000:stack/FrontendBackendDns/local", "CREATE_COMPLETE"), (summary.StackId, summary.Status));
+        Assert.NotNull(summary.ChangedAt);
+        var body = await stacks.GetTemplateAsync("FrontendBackendDns", CancellationToken.None);
+        Assert.Equal(stack.TemplateBody, body);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(stack), System.Text.Json.JsonSerializer.Serialize(TemplateTopologyReader.Read(stack.Name, body)));
+        Assert.True((await Assert.ThrowsAsync<CloudFormationException>(() => stacks.GetTemplateAsync("Nope", CancellationToken.None))).IsMissingStack);
+    }
 }
