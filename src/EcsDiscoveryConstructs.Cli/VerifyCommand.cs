@@ -33,8 +33,9 @@ internal static class VerifyCommand
         var dns = new Option<bool>("--dns") { Description = "Also check the DNS answers of every DNS-discoverable service against the registry." };
         var noEcs = new Option<bool>("--no-ecs") { Description = "Do not read ECS or the deployed stacks: no deployment awareness, causes, ECS checks or generated names (for a local Cloud Map peer without ECS, or without ecs:Describe*/cloudformation:ListStackResources permissions)." };
         var dnsResolver = new Option<string?>("--dns-resolver") { HelpName = "address", Description = "The resolver --dns asks: ip, ip:port or [ipv6]:port (default: the system's resolvers)." };
+        var deployed = new Option<string[]>("--deployed-stack") { HelpName = "name", Description = "Check what this deployed stack's template declares (CloudFormation GetTemplate) instead of a cloud assembly (repeatable; needs cloudformation:DescribeStacks and GetTemplate)." };
 
-        var command = new Command("verify", "Check that the live Cloud Map registry holds what the cloud assembly promises.") { wait, format, reportFile, strict, rate, concurrency, dns, dnsResolver, noEcs };
+        var command = new Command("verify", "Check that the live Cloud Map registry holds what the cloud assembly promises.") { wait, format, reportFile, strict, rate, concurrency, dns, dnsResolver, noEcs, deployed };
         shared.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -66,7 +67,26 @@ internal static class VerifyCommand
                 return Fail(error, "--dns-resolver needs --dns");
             }
 
-            if (shared.ReadStacks(parse, error, "verify") is not { } stacks || shared.CreateClient(parse, error, "verify", parse.GetValue(rate)) is not { } client)
+            var deployedNames = parse.GetValue(deployed) ?? [];
+            if (deployedNames.Length > 0 && parse.GetValue(noEcs))
+            {
+                return Fail(error, "--deployed-stack reads the stacks from CloudFormation: it cannot be combined with --no-ecs");
+            }
+
+            if (deployedNames.Length > 0 && parse.GetValue(shared.Stacks) is { Length: > 0 })
+            {
+                return Fail(error, "--deployed-stack names the stacks itself: leave out --stack (it selects stacks of a cloud assembly)");
+            }
+
+            if (deployedNames.FirstOrDefault(n => !IsStackName(n)) is { } badName)
+            {
+                return Fail(error, $"--deployed-stack '{Redactor.Shown(badName)}' is not a stack name: 1-128 letters, digits and '-', starting with a letter (or a stack ARN)");
+            }
+
+            var stacks = deployedNames.Length > 0
+                ? await ReadDeployedAsync(shared, parse, error, deployedNames, cancellationToken).ConfigureAwait(false)
+                : shared.ReadStacks(parse, error, "verify");
+            if (stacks is null || shared.CreateClient(parse, error, "verify", parse.GetValue(rate)) is not { } client)
             {
                 return ExitCodes.CannotRun;
             }
@@ -123,6 +143,47 @@ internal static class VerifyCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// The topologies of deployed stacks, read from CloudFormation; null (after one line on <paramref name="error"/>)
+    /// when a stack is not deployed, not readable, or not a JSON template.
+    /// </summary>
+    private static async Task<IReadOnlyList<EcsDiscoveryConstructs.Verifier.Assembly.StackTopology>?> ReadDeployedAsync(SharedOptions shared, ParseResult parse, TextWriter error, string[] names, CancellationToken cancellationToken)
+    {
+        using var reader = shared.CreateCloudFormationReader(parse, error, "verify");
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var templates = new DeployedTemplates(reader);
+        var stacks = new List<EcsDiscoveryConstructs.Verifier.Assembly.StackTopology>();
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                stacks.Add(await templates.ReadAsync(name, cancellationToken).ConfigureAwait(false));
+            }
+            catch (EcsDiscoveryConstructs.Verifier.CloudFormation.CloudFormationException e)
+            {
+                Fail(error, e.IsMissingStack ? $"stack '{Redactor.Shown(name)}' is not deployed in this account and Region" : $"cannot read stack '{Redactor.Shown(name)}': {Redactor.Shown(e.Message)}");
+                return null;
+            }
+            catch (EcsDiscoveryConstructs.Verifier.Assembly.AssemblyException e)
+            {
+                Fail(error, Redactor.Shown(e.Message));
+                return null;
+            }
+        }
+
+        return stacks;
+    }
+
+    /// <summary>A CloudFormation stack name (letters, digits and '-', starting with a letter, at most 128) or a stack ARN.</summary>
+    /// <remarks>https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html (StackName: "[a-zA-Z][-a-zA-Z0-9]*", 128 characters).</remarks>
+    private static bool IsStackName(string name)
+        => (name.Length is >= 1 and <= 128 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            || (name.StartsWith("arn:", StringComparison.Ordinal) && name.Contains(":cloudformation:", StringComparison.Ordinal) && name.Length <= 2048 && !name.Any(char.IsControl));
 
     /// <summary>True when a progress line helps: a wait was asked for, standard error is a terminal and CI is not set.</summary>
     internal static bool ShowsProgress(TimeSpan wait, bool errorRedirected, string? ci)

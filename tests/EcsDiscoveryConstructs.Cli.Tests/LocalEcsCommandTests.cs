@@ -71,4 +71,43 @@ public sealed class LocalEcsCommandTests : IDisposable
         Assert.Matches(@"PASS +ECommerce +namespace-id +internal\.example\.com", output);
         Assert.DoesNotMatch("(FAIL|SKIP) ", output);
     }
+
+    [Theory]
+    [InlineData("--deployed-stack ECommerce --no-ecs", "ecs-discovery verify: --deployed-stack reads the stacks from CloudFormation: it cannot be combined with --no-ecs\n")]
+    [InlineData("--deployed-stack ECommerce --stack ECommerce", "ecs-discovery verify: --deployed-stack names the stacks itself: leave out --stack (it selects stacks of a cloud assembly)\n")]
+    [InlineData("--deployed-stack 9lives", "ecs-discovery verify: --deployed-stack '9lives' is not a stack name: 1-128 letters, digits and '-', starting with a letter (or a stack ARN)\n")]
+    [InlineData("--deployed-stack web_app", "ecs-discovery verify: --deployed-stack 'web_app' is not a stack name: 1-128 letters, digits and '-', starting with a letter (or a stack ARN)\n")]
+    public void DeployedStack_BadCombinationsAndNames_Exit2SayingWhich(string arguments, string expected)
+    {
+        var (exit, _, error) = CliRun.Run(["verify", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9/", .. arguments.Split(' ')]);
+        Assert.Equal((2, expected), (exit, error));
+    }
+
+    [Fact]
+    public void VerifyDeployedStack_ReadsTheTemplateFromCloudFormation_AndPassesAsTheAssemblyDoes()
+    {
+        Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "ECommerce").Exit);
+        var stacks = CloudAssemblyReader.Read(assembly, ["ECommerce"]).Stacks;
+        using var client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = new BasicAWSCredentials("testing", "testing"), EndpointUrl = moto.Endpoint });
+        using var peer = LoopbackPorts.Bind(port => new LocalEcsPeer(client, stacks, "us-east-1", port));
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_ACCESS_KEY_ID"] = "testing",
+            ["AWS_SECRET_ACCESS_KEY"] = "testing",
+            ["AWS_REGION"] = "us-east-1",
+            ["AWS_ENDPOINT_URL_ECS"] = peer.Endpoint.ToString(),
+            ["AWS_ENDPOINT_URL_CLOUDFORMATION"] = peer.Endpoint.ToString(),
+        };
+
+        // No assembly at all: the folder named does not exist.
+        var (exit, output) = ProcessRun.Run("dotnet", RepoRoot.Path, TimeSpan.FromSeconds(90), environment, "exec", typeof(CliApp).Assembly.Location, "verify", "--assembly", "/nonexistent", "--deployed-stack", "ECommerce", "--endpoint-url", moto.Endpoint.ToString());
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"PASS +ECommerce +ecs-service +internal\.example\.com/orders", output);
+        Assert.Matches(@"PASS +ECommerce +namespace-id +internal\.example\.com", output);
+        Assert.DoesNotMatch("(FAIL|SKIP) ", output);
+
+        var (missing, said) = ProcessRun.Run("dotnet", RepoRoot.Path, TimeSpan.FromSeconds(90), environment, "exec", typeof(CliApp).Assembly.Location, "verify", "--deployed-stack", "Nope", "--endpoint-url", moto.Endpoint.ToString());
+        Assert.Equal(2, missing);
+        Assert.Contains("ecs-discovery verify: stack 'Nope' is not deployed in this account and Region", said, StringComparison.Ordinal);
+    }
 }
