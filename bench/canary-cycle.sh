@@ -17,37 +17,22 @@ start_moto
 work=$(mktemp -d)
 npx --no-install cdk synth ECommerce --quiet --no-notices -o "$work/cdk.out" > /dev/null
 "${cli[@]}" local-deploy --assembly "$work/cdk.out" --endpoint-url "$endpoint" --stack ECommerce > /dev/null
-python3 - "$endpoint" "$work/cdk.out/ECommerce.template.json" > "$work/model.json" <<'PY'
-import json, sys, urllib.request
-endpoint, template = sys.argv[1], sys.argv[2]
-def call(op, body):
-    req = urllib.request.Request(endpoint, data=json.dumps(body).encode(), headers={"X-Amz-Target": f"Route53AutoNaming_v20170314.{op}", "Content-Type": "application/x-amz-json-1.1", "Authorization": "AWS4-HMAC-SHA256 Credential=bench/20261130/us-east-1/servicediscovery/aws4_request, SignedHeaders=host, Signature=0"})
-    return json.load(urllib.request.urlopen(req))
-namespaces = {n["Name"]: n["Id"] for n in call("ListNamespaces", {})["Namespaces"]}
-services = {s["Name"]: s["Id"] for s in call("ListServices", {})["Services"]}
-t = json.load(open(template))
-res = t["Resources"]
-fn = next(r for r in res.values() if r["Type"] == "AWS::Lambda::Function" and "ECS_DISCOVERY_EXPECTED_MODEL" in r["Properties"].get("Environment", {}).get("Variables", {}))
-def evaluate(node):
-    if isinstance(node, str):
-        return node
-    if "Fn::Join" in node:
-        sep, parts = node["Fn::Join"]
-        return sep.join(evaluate(p) for p in parts)
-    logical, attribute = node["Fn::GetAtt"]
-    name = res[logical]["Properties"]["Name"]
-    return (namespaces if "Namespace" in res[logical]["Type"] else services)[name] if attribute == "Id" else name
-print(evaluate(fn["Properties"]["Environment"]["Variables"]["ECS_DISCOVERY_EXPECTED_MODEL"]))
-PY
+# The canary reads its stack from CloudFormation: the local ECS peer answers DescribeStacks, GetTemplate and
+# ListStackResources (and ECS) for what local-deploy created.
+ecs_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"${cli[@]}" local-ecs --assembly "$work/cdk.out" --stack ECommerce --endpoint-url "$endpoint" --port "$ecs_port" --for 120 > "$work/ecs.log" 2>&1 &
+ecs_peer=$!
+for _ in $(seq 1 50); do grep -q answering "$work/ecs.log" 2>/dev/null && break; sleep 0.2; done
 
 exec 3< <(python3 bench/canary_runtime_api.py "$N")
 read -r port <&3
 start=$(date +%s.%N)
 AWS_LAMBDA_RUNTIME_API="127.0.0.1:$port" AWS_ENDPOINT_URL_SERVICEDISCOVERY="$endpoint" ECS_DISCOVERY_DNS_RESOLVER=none \
-  ECS_DISCOVERY_MAX_INVOCATIONS="$N" ECS_DISCOVERY_EXPECTED_MODEL="$(cat "$work/model.json")" \
+  AWS_ENDPOINT_URL_CLOUDFORMATION="http://127.0.0.1:$ecs_port/" AWS_ENDPOINT_URL_ECS="http://127.0.0.1:$ecs_port/" \
+  ECS_DISCOVERY_MAX_INVOCATIONS="$N" ECS_DISCOVERY_STACK=ECommerce \
   timeout 120 "$bootstrap" > "$work/log" 2>&1 &
 canary=$!
-trap 'kill $moto $canary 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $moto $canary $ecs_peer 2>/dev/null || true; rm -rf "$work"' EXIT
 wait $canary || true
 timeout 30 cat <&3 > "$work/results"
 python3 - "$start" "$(du -k "$bootstrap" | cut -f1)" "$work/results" <<'PY'

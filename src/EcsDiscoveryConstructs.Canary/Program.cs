@@ -4,7 +4,7 @@ using EcsDiscoveryConstructs.Verifier.Canary;
 using EcsDiscoveryConstructs.Verifier.Redaction;
 
 // The DiscoveryCanary function on the provided.al2023 custom runtime: serve invocations from the Lambda Runtime API,
-// each one check cycle of the expected model the construct wrote. Settings come from the environment (CanarySettings).
+// each one check cycle of what the canary's deployed stack declares. Settings come from the environment (CanarySettings).
 var settings = CanarySettings.FromEnvironment(Environment.GetEnvironmentVariable);
 if (settings.Problem is { } problem && !settings.CanReportToRuntime)
 {
@@ -41,7 +41,8 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    await LambdaLoop.RunAsync(api, (invocation, token) => CanaryHandler.HandleAsync(settings, () => new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null), log, token), settings.MaxInvocations, log, stop.Token).ConfigureAwait(false);
+    var handler = new CanaryHandler(settings);
+    await LambdaLoop.RunAsync(api, (invocation, token) => handler.HandleAsync(() => new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null), log, token), settings.MaxInvocations, log, stop.Token).ConfigureAwait(false);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {

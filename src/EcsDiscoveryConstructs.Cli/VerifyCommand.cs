@@ -156,13 +156,13 @@ internal static class VerifyCommand
             return null;
         }
 
-        var templates = new DeployedTemplates(reader);
+        var templates = new DeployedTemplates();
         var stacks = new List<EcsDiscoveryConstructs.Verifier.Assembly.StackTopology>();
         foreach (var name in names.Distinct(StringComparer.Ordinal))
         {
             try
             {
-                stacks.Add(await templates.ReadAsync(name, cancellationToken).ConfigureAwait(false));
+                stacks.Add(await templates.ReadAsync(reader, name, cancellationToken).ConfigureAwait(false));
             }
             catch (EcsDiscoveryConstructs.Verifier.CloudFormation.CloudFormationException e)
             {

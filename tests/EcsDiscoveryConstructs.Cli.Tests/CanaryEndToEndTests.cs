@@ -5,14 +5,14 @@ using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Tests.Shared;
 using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
-using EcsDiscoveryConstructs.Verifier.Expectations;
 using EcsDiscoveryConstructs.Verifier.LocalPeer;
 
 namespace EcsDiscoveryConstructs.Cli.Tests;
 
 /// <summary>
 /// The canary's bootstrap as Lambda runs it, locally: a fake Lambda Runtime API hands it one invocation; moto holds the
-/// registry (filled by local-deploy) and the local DNS peer answers DNS. What it logs (EMF) and reports back.
+/// registry (filled by local-deploy), the local ECS peer answers ECS and CloudFormation (the deployed template and its
+/// physical ids), and the local DNS peer answers DNS. What it logs (EMF) and reports back.
 /// </summary>
 [Collection(MotoCollection.Name)]
 public sealed class CanaryEndToEndTests : IDisposable
@@ -32,7 +32,7 @@ public sealed class CanaryEndToEndTests : IDisposable
         Deploy();
         using var client = Client(moto.Endpoint);
         using var dns = new LocalDnsPeer(client, LoopbackPorts.UdpAndTcp());
-        var (result, log) = Invoke(Model(), moto.Endpoint, dns.Endpoint.ToString());
+        var (result, log) = Invoke("FrontendBackendDns", moto.Endpoint, dns.Endpoint.ToString());
         Assert.Equal("response", result.Kind);
         Assert.True(JsonNode.Parse(result.Body)!["passed"]!.GetValue<bool>(), result.Body);
         var metrics = Emf(log);
@@ -53,7 +53,7 @@ public sealed class CanaryEndToEndTests : IDisposable
             (_, "A") => new("NOERROR", [new(name, "A", 10, "10.0.0.250")]),
             _ => new("NOERROR", [], [ScriptedDns.Soa("apps.example.com")]),
         });
-        var (result, log) = Invoke(Model(), moto.Endpoint, stale.Endpoint.ToString());
+        var (result, log) = Invoke("FrontendBackendDns", moto.Endpoint, stale.Endpoint.ToString());
         Assert.Equal("response", result.Kind);
         Assert.False(JsonNode.Parse(result.Body)!["passed"]!.GetValue<bool>());
         var backend = Emf(log).Single(m => m["Target"]?.GetValue<string>() == "apps.example.com/backend");
@@ -63,13 +63,13 @@ public sealed class CanaryEndToEndTests : IDisposable
     }
 
     [Fact]
-    public void MalformedModel_AndUnreachableRegistry_AreInvocationErrors()
+    public void AStackNotDeployed_AndUnreachableRegistry_AreInvocationErrors()
     {
-        var (malformed, _) = Invoke("{\"version\":1,\"namespaces\":{}}", moto.Endpoint, "none");
-        Assert.Equal(("error", "InputException"), (malformed.Kind, JsonNode.Parse(malformed.Body)!["errorType"]!.GetValue<string>()));
-        Assert.Contains("$.namespaces", malformed.Body, StringComparison.Ordinal);
+        var (missing, _) = Invoke("Nope", moto.Endpoint, "none");
+        Assert.Equal(("error", "CloudFormationException"), (missing.Kind, JsonNode.Parse(missing.Body)!["errorType"]!.GetValue<string>()));
+        Assert.Contains("Stack with id Nope does not exist", missing.Body, StringComparison.Ordinal);
 
-        var (unreachable, _) = Invoke(Model(), ScriptedEndpoint.Refusing(), "none");
+        var (unreachable, _) = Invoke("FrontendBackendDns", ScriptedEndpoint.Refusing(), "none");
         Assert.Equal(("error", "CloudMapException"), (unreachable.Kind, JsonNode.Parse(unreachable.Body)!["errorType"]!.GetValue<string>()));
     }
 
@@ -81,7 +81,7 @@ public sealed class CanaryEndToEndTests : IDisposable
         {
             ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{refusing.Port}",
             ["AWS_REGION"] = "us-east-1",
-            ["ECS_DISCOVERY_EXPECTED_MODEL"] = Model(),
+            ["ECS_DISCOVERY_STACK"] = "FrontendBackendDns",
             ["ECS_DISCOVERY_DNS_RESOLVER"] = "none",
             ["ECS_DISCOVERY_MAX_INVOCATIONS"] = "1",
         };
@@ -125,17 +125,17 @@ public sealed class CanaryEndToEndTests : IDisposable
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
-    public void AMissingModel_IsAnInitErrorNotAFailureOfEveryRun(string? model)
+    public void AMissingStack_IsAnInitErrorNotAFailureOfEveryRun(string? stack)
     {
         using var runtime = new FakeRuntimeApi();
         var environment = new Dictionary<string, string> { ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{runtime.Port}", ["AWS_REGION"] = "us-east-1", ["ECS_DISCOVERY_DNS_RESOLVER"] = "none" };
-        if (model is not null)
+        if (stack is not null)
         {
-            environment["ECS_DISCOVERY_EXPECTED_MODEL"] = model;
+            environment["ECS_DISCOVERY_STACK"] = stack;
         }
 
         var (exit, output) = Bootstrap(environment);
-        const string Line = "ECS_DISCOVERY_EXPECTED_MODEL is not set: the DiscoveryCanary construct writes it into the function's environment";
+        const string Line = "ECS_DISCOVERY_STACK is not set: the DiscoveryCanary construct sets it to the stack whose deployed template the canary checks";
         Assert.Equal((2, $"ecs-discovery canary: {Line}"), (exit, output.Trim()));
         Assert.True(runtime.Results.TryDequeue(out var posted), "nothing was posted to /runtime/init/error");
         Assert.Equal(("/2018-06-01/runtime/init/error", Line), (runtime.LastErrorPath, JsonNode.Parse(posted.Body)!["errorMessage"]!.GetValue<string>()));
@@ -145,7 +145,7 @@ public sealed class CanaryEndToEndTests : IDisposable
     public void AFailedRun_LeavesOneLineInTheLogGroup()
     {
         var refusing = ScriptedEndpoint.Refusing();
-        var (result, log) = Invoke(Model(), refusing, "none");
+        var (result, log) = Invoke("FrontendBackendDns", refusing, "none");
         Assert.Equal("error", result.Kind);
         Assert.Matches($@"ecs-discovery canary: invocation req-1 failed after \d+\.\d s: CloudMapException: .*127\.0\.0\.1:{refusing.Port}", log);
     }
@@ -165,17 +165,18 @@ public sealed class CanaryEndToEndTests : IDisposable
             raw.Call("RegisterInstance", new JsonObject { ["ServiceId"] = raw.ServiceId("backend"), ["InstanceId"] = $"new-task-{i}", ["Attributes"] = attributes });
         }
 
+        var registry = raw.ServiceId("backend");
         var deployments = rollout == "IN_PROGRESS"
             ? """{ "id": "ecs-svc/2", "status": "PRIMARY", "rolloutState": "IN_PROGRESS", "desiredCount": 2, "runningCount": 2 }, { "id": "ecs-svc/1", "status": "ACTIVE", "rolloutState": "COMPLETED", "desiredCount": 2, "runningCount": 2 }"""
             : """{ "id": "ecs-svc/2", "status": "PRIMARY", "rolloutState": "COMPLETED", "desiredCount": 2, "runningCount": 4 }""";
         using var ecs = new ScriptedEndpoint(request => (200, request.Target[(request.Target.LastIndexOf('.') + 1)..] switch
         {
-            "DescribeServices" => $$"""{ "services": [{ "serviceArn": "arn:aws:ecs:us-east-1:123456789012:service/network/backend", "serviceName": "backend", "status": "ACTIVE", "desiredCount": 2, "runningCount": 4, "deploymentConfiguration": { "minimumHealthyPercent": 100, "maximumPercent": 200 }, "deployments": [{{deployments}}] }], "failures": [] }""",
+            "DescribeServices" => $$"""{ "services": [{ "serviceArn": "arn:aws:ecs:us-east-1:123456789012:service/network/backend", "serviceName": "backend", "status": "ACTIVE", "desiredCount": 2, "runningCount": 4, "deploymentConfiguration": { "minimumHealthyPercent": 100, "maximumPercent": 200 }, "serviceRegistries": [{ "registryArn": "arn:aws:servicediscovery:us-east-1:123456789012:service/{{registry}}" }], "deployments": [{{deployments}}] }], "failures": [] }""",
             "DescribeTasks" => new JsonObject { ["tasks"] = new JsonArray([.. JsonNode.Parse(request.Body)!["tasks"]!.AsArray().Select(id => (JsonNode)new JsonObject { ["taskArn"] = $"arn:aws:ecs:us-east-1:123456789012:task/network/{id}", ["lastStatus"] = "RUNNING" })]) }.ToJsonString(),
             _ => """{ "serviceDeployments": [] }""",
         }, TimeSpan.Zero));
 
-        var (result, log) = Invoke(Model(), moto.Endpoint, "none", ecs.Endpoint);
+        var (result, log) = Invoke("FrontendBackendDns", moto.Endpoint, "none", ecs.Endpoint);
         Assert.True(JsonNode.Parse(result.Body)!["passed"]!.GetValue<bool>() == passes, result.Body + log);
         var report = log.Split('\n').Select(l => l.Trim()).Last(l => l.StartsWith("{", StringComparison.Ordinal) && !l.StartsWith("{\"_aws\"", StringComparison.Ordinal));
         var count = JsonNode.Parse(report)!["results"]!.AsArray().Single(r => r!["check"]!.GetValue<string>() == "instance-count" && r["target"]!.GetValue<string>() == "apps.example.com/backend")!;
@@ -199,7 +200,7 @@ public sealed class CanaryEndToEndTests : IDisposable
             ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{runtime.Port}",
             ["AWS_REGION"] = "us-east-1",
             ["AWS_ENDPOINT_URL_ECS"] = "ftp://ecs.example.com/",
-            ["ECS_DISCOVERY_EXPECTED_MODEL"] = "{}",
+            ["ECS_DISCOVERY_STACK"] = "FrontendBackendDns",
         });
         Assert.Equal((2, "ecs-discovery canary: the ECS endpoint 'ftp://ecs.example.com/' is not an http(s) URL without a user name"), (exit, output.Trim()));
     }
@@ -218,18 +219,20 @@ public sealed class CanaryEndToEndTests : IDisposable
 
     /// <summary>
     /// The registry faults of the verifier's end-to-end tests, made by another client after the deployment, against the
-    /// ECommerce model with the ids local-deploy created (as CloudFormation resolves them for the canary's model).
+    /// ECommerce stack as deployed (its template and the ids local-deploy created, as CloudFormation reports them).
     /// </summary>
     [Theory]
     [MemberData(nameof(Faults))]
-    public void RegistryFaults_AreFailuresWithTheirDimensions(string fault, string target, string check)
+    public async Task RegistryFaults_AreFailuresWithTheirDimensions(string fault, string target, string check)
     {
         Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "ECommerce").Exit);
         using var raw = new RawCloudMap(moto.Endpoint);
-        var model = ECommerceModelWithIds(raw);
+        // CloudFormation keeps the ids it deployed: a namespace or service re-created by hand afterwards is a replacement.
+        using var peer = Peer("ECommerce");
+        await peer.FreezeDeployedIdsAsync(CancellationToken.None);
         Cli.Tests.RegistryFaults.Apply(raw, fault);
 
-        var (result, log) = Invoke(model, moto.Endpoint, "none");
+        var (result, log) = Invoke("ECommerce", moto.Endpoint, "none", peer: peer);
         Assert.Equal("response", result.Kind);
         Assert.False(JsonNode.Parse(result.Body)!["passed"]!.GetValue<bool>(), result.Body);
         var line = Emf(log).Single(m => m["Target"]?.GetValue<string>() == target);
@@ -242,34 +245,26 @@ public sealed class CanaryEndToEndTests : IDisposable
 
     public void Dispose() => Directory.Delete(assembly, recursive: true);
 
-    /// <summary>The ECommerce model with every namespace and Cloud Map service id as CloudFormation would resolve it.</summary>
-    private string ECommerceModelWithIds(RawCloudMap raw)
-    {
-        var state = ExpectedState.From([TemplateTopologyReader.Read("ECommerce", File.ReadAllText(RepoRoot.ExampleTemplate("ECommerce")))]);
-        var json = JsonNode.Parse(ExpectedModelJson.Write(state))!;
-        foreach (var ns in json["namespaces"]!.AsArray())
-        {
-            ns!["id"] = raw.NamespaceId(ns["name"]!.GetValue<string>());
-        }
-
-        foreach (var service in json["services"]!.AsArray().Where(s => !s!["serviceConnect"]!.GetValue<bool>()))
-        {
-            service!["id"] = raw.ServiceId(service["name"]!.GetValue<string>());
-        }
-
-        return json.ToJsonString();
-    }
-
     private void Deploy() => Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "FrontendBackendDns").Exit);
 
-    private static string Model()
-        => ExpectedModelJson.Write(ExpectedState.From([TemplateTopologyReader.Read("FrontendBackendDns", File.ReadAllText(RepoRoot.ExampleTemplate("FrontendBackendDns")))]));
+    /// <summary>A local ECS and CloudFormation peer for <paramref name="stack"/> of the example assembly, over moto.</summary>
+    private LocalEcsPeer Peer(string stack)
+    {
+        var client = Client(moto.Endpoint);
+        return LoopbackPorts.Bind(port => new LocalEcsPeer(client, CloudAssemblyReader.Read(assembly, [stack]).Stacks, "us-east-1", port));
+    }
 
     private static CloudMapClient Client(Uri endpoint) => new(new CloudMapClientOptions { Region = "us-east-1", Credentials = RawCloudMap.Credentials, EndpointUrl = endpoint });
 
-    /// <summary>Runs the bootstrap for one invocation and returns what it posted back and what it logged.</summary>
-    private static ((string Kind, string Body) Result, string Log) Invoke(string model, Uri endpoint, string resolver, Uri? ecsEndpoint = null)
+    /// <summary>
+    /// Runs the bootstrap for one invocation of the canary of <paramref name="stack"/> and returns what it posted back and
+    /// what it logged; CloudFormation (and ECS, unless <paramref name="ecsEndpoint"/>) is <paramref name="peer"/>, or a
+    /// local peer of the example stack (every stack of the assembly, so a stack not in it is not deployed).
+    /// </summary>
+    private ((string Kind, string Body) Result, string Log) Invoke(string stack, Uri endpoint, string resolver, Uri? ecsEndpoint = null, LocalEcsPeer? peer = null)
     {
+        using var own = peer is null ? LoopbackPorts.Bind(port => new LocalEcsPeer(Client(moto.Endpoint), CloudAssemblyReader.Read(assembly).Stacks, "us-east-1", port)) : null;
+        var cloud = peer ?? own!;
         using var runtime = new FakeRuntimeApi();
         var environment = new Dictionary<string, string>
         {
@@ -278,14 +273,12 @@ public sealed class CanaryEndToEndTests : IDisposable
             ["AWS_ACCESS_KEY_ID"] = "testing",
             ["AWS_SECRET_ACCESS_KEY"] = "testing",
             ["AWS_ENDPOINT_URL_SERVICEDISCOVERY"] = endpoint.ToString(),
-            ["ECS_DISCOVERY_EXPECTED_MODEL"] = model,
+            ["AWS_ENDPOINT_URL_CLOUDFORMATION"] = cloud.Endpoint.ToString(),
+            ["AWS_ENDPOINT_URL_ECS"] = (ecsEndpoint ?? cloud.Endpoint).ToString(),
+            ["ECS_DISCOVERY_STACK"] = stack,
             ["ECS_DISCOVERY_DNS_RESOLVER"] = resolver,
             ["ECS_DISCOVERY_MAX_INVOCATIONS"] = "1",
         };
-        if (ecsEndpoint is not null)
-        {
-            environment["AWS_ENDPOINT_URL_ECS"] = ecsEndpoint.ToString();
-        }
 
         var (exit, output) = Bootstrap(environment);
         Assert.True(exit == 0, output);

@@ -133,18 +133,22 @@ public static class TemplateTopologyReader
             .ToList();
         var imported = cloudMap.Select(c => c.NamespaceLogicalId).Concat(ecs.Select(e => e.ServiceConnectNamespaceLogicalId))
             .Select(ImportedNamespaceInfo.FromKey).OfType<ImportedNamespaceInfo>().Distinct().OrderBy(n => n.Key, StringComparer.Ordinal).ToList();
-        return new StackTopology(stackName, namespaces, cloudMap, ecs, connections) { Instances = declared, Canaries = Canaries(byType, namespaces), ImportedNamespaces = imported };
+        var topology = new StackTopology(stackName, namespaces, cloudMap, ecs, connections) { Instances = declared, ImportedNamespaces = imported };
+        return topology with { Canaries = Canaries(byType, resources, topology, $"The template of stack '{stackName}'") };
     }
 
-    /// <summary>The functions whose environment carries an expected model, with the rule that schedules them and whether an alarm watches their metrics.</summary>
-    private static List<CanaryInfo> Canaries(List<(string Id, string Type, JsonObject Props)> byType, List<NamespaceInfo> namespaces)
+    /// <summary>
+    /// The DiscoveryCanary functions (their environment names the stack to read, <c>ECS_DISCOVERY_STACK</c>), with the
+    /// namespaces their scope covers, the rule that schedules them and whether an alarm watches their metrics.
+    /// </summary>
+    private static List<CanaryInfo> Canaries(List<(string Id, string Type, JsonObject Props)> byType, JsonObject resources, StackTopology topology, string source)
     {
         var alarmed = byType.Any(r => r.Type == "AWS::CloudWatch::Alarm" && TemplateJson.String(r.Props["Namespace"]) == "EcsDiscovery");
         return byType
-            .Where(r => r.Type == "AWS::Lambda::Function" && TemplateJson.At(r.Props, "Environment", "Variables", "ECS_DISCOVERY_EXPECTED_MODEL") is not null)
+            .Where(r => r.Type == "AWS::Lambda::Function" && TemplateJson.At(r.Props, "Environment", "Variables", "ECS_DISCOVERY_STACK") is not null)
             .Select(r => new CanaryInfo(
                 r.Id,
-                TemplateJson.Targets(TemplateJson.At(r.Props, "Environment", "Variables", "ECS_DISCOVERY_EXPECTED_MODEL")).Intersect(namespaces.Select(n => n.LogicalId)).Distinct().ToList(),
+                (Canary.CanaryExpectations.ScopeOf(resources, r.Id, source) is { } scope ? Canary.CanaryExpectations.Scope(topology, scope) : topology).Namespaces.Select(n => n.LogicalId).ToList(),
                 byType.Where(e => e.Type == "AWS::Events::Rule" && TemplateJson.List(e.Props["Targets"]).OfType<JsonObject>().Any(t => TemplateJson.Target(t["Arn"]) == r.Id))
                     .Select(e => TemplateJson.String(e.Props["ScheduleExpression"])).FirstOrDefault(),
                 alarmed))

@@ -14,7 +14,7 @@ namespace EcsDiscoveryConstructs.Verifier.Expectations;
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_GetTemplate.html (TemplateStage Processed);
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStacks.html.
 /// </remarks>
-public sealed class DeployedTemplates(ICloudFormationReader reader)
+public sealed class DeployedTemplates
 {
     private readonly Dictionary<string, (DateTimeOffset? ChangedAt, StackTopology Topology)> cache = new(StringComparer.Ordinal);
 
@@ -25,8 +25,12 @@ public sealed class DeployedTemplates(ICloudFormationReader reader)
     /// The topology of the deployed stack <paramref name="stackName"/>. Throws <see cref="CloudFormationException"/> when
     /// the stack cannot be read and <see cref="AssemblyException"/> when its template is not a JSON template.
     /// </summary>
-    public async Task<StackTopology> ReadAsync(string stackName, CancellationToken cancellationToken)
+    /// <param name="reader">The CloudFormation reader of this call (a long-lived cache outlives the credentials of one).</param>
+    /// <param name="stackName">The stack's name or id.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    public async Task<StackTopology> ReadAsync(ICloudFormationReader reader, string stackName, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         ArgumentException.ThrowIfNullOrEmpty(stackName);
         var summary = await reader.DescribeStackAsync(stackName, cancellationToken).ConfigureAwait(false);
         if (summary.ChangedAt is { } changed && cache.TryGetValue(stackName, out var known) && known.ChangedAt == changed)

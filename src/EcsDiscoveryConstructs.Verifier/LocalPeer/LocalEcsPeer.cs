@@ -36,6 +36,7 @@ public sealed class LocalEcsPeer : IDisposable
     private readonly Task loop;
     private readonly ConcurrentDictionary<(string Cluster, string Service), Scenario> scenarios = new();
     private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
+    private Dictionary<string, Dictionary<string, (string PhysicalId, string Type)>>? frozenIds;
 
     /// <summary>Starts answering on http://127.0.0.1:<paramref name="port"/>/.</summary>
     public LocalEcsPeer(ICloudMapClient registry, IReadOnlyList<StackTopology> stacks, string region, int port)
@@ -200,11 +201,19 @@ public sealed class LocalEcsPeer : IDisposable
                 : Error("ValidationError", $"The local peer has no template for stack {stack.DeployedName}");
         }
 
-        var ids = (await PhysicalIdsAsync(registry, [stack], region, cancellationToken).ConfigureAwait(false))[stack.Name];
+        var ids = frozenIds?.GetValueOrDefault(stack.Name) ?? (await PhysicalIdsAsync(registry, [stack], region, cancellationToken).ConfigureAwait(false))[stack.Name];
         var members = string.Concat(ids.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i =>
             $"<member><LogicalResourceId>{Escape(i.Key)}</LogicalResourceId><PhysicalResourceId>{Escape(i.Value.PhysicalId)}</PhysicalResourceId><ResourceType>{i.Value.Type}</ResourceType><ResourceStatus>CREATE_COMPLETE</ResourceStatus></member>"));
         return (200, $"<ListStackResourcesResponse xmlns=\"{Ns}\"><ListStackResourcesResult><StackResourceSummaries>{members}</StackResourceSummaries></ListStackResourcesResult><ResponseMetadata><RequestId>local</RequestId></ResponseMetadata></ListStackResourcesResponse>");
     }
+
+    /// <summary>
+    /// Keeps the physical ids the registry gives the stacks now as the deployed ones, as CloudFormation keeps its physical
+    /// ids when a resource is re-created outside it: afterwards ListStackResources answers these, so a namespace or service
+    /// re-created in the registry shows up as replaced (namespace-id, service-id).
+    /// </summary>
+    public async Task FreezeDeployedIdsAsync(CancellationToken cancellationToken)
+        => frozenIds = await PhysicalIdsAsync(registry, stacks, region, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The physical ids a local deploy gives the stacks' discovery resources, as CloudFormation reports them: namespace

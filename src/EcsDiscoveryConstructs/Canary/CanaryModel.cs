@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Amazon.CDK;
 
 namespace EcsDiscoveryConstructs.Canary;
@@ -40,97 +39,15 @@ internal sealed record ModelService(
     bool ServiceConnect);
 
 /// <summary>
-/// The expected model a canary checks, in the verifier's JSON format version 1 (plus each resource's id), with the
-/// values CloudFormation resolves at deploy left as tokens.
+/// What a canary's scope holds, collected at synth from the CloudFormation resources: the namespaces, the Cloud Map
+/// services and the clusters of the ECS services that register there. It scopes the canary's role; what the canary
+/// checks is derived at run time from the deployed template (<c>CanaryExpectations</c>), as <c>verify</c> derives it.
 /// </summary>
 internal sealed record CanaryModel(string Stack, IReadOnlyList<ModelNamespace> Namespaces, IReadOnlyList<ModelService> Services)
 {
     /// <summary>
     /// The clusters of the ECS services that register into the checked services (names, tokens while CloudFormation
-    /// names them; null for one the template gives another way): what the role may read in ECS. Not part of the JSON.
+    /// names them; null for one the template gives another way): what the role may read in ECS.
     /// </summary>
     public IReadOnlyList<string?> Clusters { get; init; } = [];
-
-    /// <summary>The format version the canary reads.</summary>
-    public const int Version = 1;
-
-    /// <summary>Lambda's limit on all of a function's environment variables together, in bytes.</summary>
-    public const int EnvironmentLimit = 4096;
-
-    /// <summary>The longest a Cloud Map namespace or service id can be.</summary>
-    private const int IdLongest = 20;
-
-    /// <summary>The longest a name can be.</summary>
-    private const int NameLongest = 255;
-
-    /// <summary>
-    /// The model as JSON-ready values; <paramref name="value"/> maps every string (a token stays a token), given the
-    /// most characters the value can have once CloudFormation resolves it.
-    /// </summary>
-    public JsonObject ToJson(Func<string, int, JsonNode?> value)
-    {
-        // An ECS service name CloudFormation generates is the stack name and up to 80 more characters.
-        var ecsNameLongest = Math.Min(NameLongest, Stack.Length + 80);
-        JsonNode? Text(string? text, int longest) => text is null ? null : value(text, longest);
-        JsonObject Compact(JsonObject o)
-        {
-            foreach (var key in o.Where(p => p.Value is null).Select(p => p.Key).ToList())
-            {
-                o.Remove(key);
-            }
-
-            return o;
-        }
-
-        return new JsonObject
-        {
-            ["version"] = Version,
-            ["namespaces"] = new JsonArray(Namespaces.Select(n => (JsonNode)Compact(new JsonObject
-            {
-                ["stack"] = Text(Stack, NameLongest),
-                ["logicalId"] = n.LogicalId,
-                ["id"] = Text(n.Id, IdLongest),
-                ["name"] = Text(n.Name, NameLongest),
-                ["kind"] = n.Kind,
-                ["soaTtl"] = n.SoaTtl,
-                ["imported"] = n.Imported ? true : null,
-                ["ownerAccount"] = n.OwnerAccount,
-            })).ToArray()),
-            ["services"] = new JsonArray(Services.Select(s => (JsonNode)Compact(new JsonObject
-            {
-                ["stack"] = Text(Stack, NameLongest),
-                ["source"] = s.Source,
-                ["id"] = Text(s.Id, IdLongest),
-                ["name"] = Text(s.Name, NameLongest),
-                ["namespace"] = s.Namespace,
-                ["dnsRecords"] = new JsonArray(s.DnsRecords.Select(r => (JsonNode)new JsonObject { ["type"] = r.Type, ["ttl"] = r.Ttl }).ToArray()),
-                ["routingPolicy"] = s.RoutingPolicy,
-                ["healthCheck"] = s.HealthCheck,
-                ["minInstances"] = s.MinInstances,
-                ["maxInstances"] = s.MaxInstances,
-                ["ecsServiceNames"] = new JsonArray(s.EcsServiceNames.Select(e => Text(e, ecsNameLongest)).ToArray()),
-                ["serviceConnect"] = s.ServiceConnect,
-            })).ToArray()),
-        };
-    }
-
-    /// <summary>
-    /// The most bytes the model's JSON can take once CloudFormation resolves it: each token counted at the longest value
-    /// it can take (ids 20; an ECS service name CloudFormation generates: the stack name and 80 more; other names 255).
-    /// </summary>
-    public int EstimatedBytes() => System.Text.Encoding.UTF8.GetByteCount(LongestJson());
-
-    /// <summary>
-    /// The most bytes the function's environment can take as Lambda counts it: the JSON of the variable map, the model
-    /// (at its <see cref="EstimatedBytes"/> longest) under <paramref name="modelVariable"/> beside <paramref name="others"/>.
-    /// </summary>
-    public int EnvironmentBytes(string modelVariable, IReadOnlyDictionary<string, string> others)
-    {
-        var variables = new Dictionary<string, string>(others) { [modelVariable] = LongestJson() };
-        var options = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        return System.Text.Encoding.UTF8.GetByteCount(System.Text.Json.JsonSerializer.Serialize(variables, options));
-    }
-
-    private string LongestJson()
-        => ToJson((text, longest) => JsonValue.Create(!EcsDiscoveryConstructs.Validation.TokenGuard.IsConcrete(text) ? new string('x', longest) : text)).ToJsonString();
 }

@@ -86,6 +86,19 @@ internal static class CanaryPolicy
         }));
     }
 
+    /// <summary>
+    /// CloudFormation reads of the canary's own stack: DescribeStacks (has the template changed?), GetTemplate (what must
+    /// be true) and ListStackResources (the physical ids), on that stack's ARN only.
+    /// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudformation.html: resource type stack)
+    /// </summary>
+    public static void AddStackReads(Role role, Stack stack)
+        => role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReadOwnStack",
+            Actions = ["cloudformation:DescribeStacks", "cloudformation:GetTemplate", "cloudformation:ListStackResources"],
+            Resources = [stack.FormatArn(new ArnComponents { Service = "cloudformation", Resource = "stack", ResourceName = $"{Aws.STACK_NAME}/*", ArnFormat = ArnFormat.SLASH_RESOURCE_NAME })],
+        }));
+
     public static void AddCloudMapReads(Role role, Stack stack, CanaryModel model)
     {
         string Arn(string resource, string id) => stack.FormatArn(new ArnComponents { Service = "servicediscovery", Resource = resource, ResourceName = id, ArnFormat = ArnFormat.SLASH_RESOURCE_NAME });

@@ -26,8 +26,14 @@ public sealed class DiscoveryCanary : Construct
     /// <summary>The CloudWatch namespace of the canary's metrics.</summary>
     public const string MetricNamespace = "EcsDiscovery";
 
-    /// <summary>The environment variable holding the expected model.</summary>
-    internal const string ModelVariable = "ECS_DISCOVERY_EXPECTED_MODEL";
+    /// <summary>The environment variable naming the stack whose deployed template the canary checks.</summary>
+    internal const string StackVariable = "ECS_DISCOVERY_STACK";
+
+    /// <summary>The environment variable naming the function's logical id, whose scope metadata narrows the checks.</summary>
+    internal const string FunctionVariable = "ECS_DISCOVERY_FUNCTION";
+
+    /// <summary>The metadata key on the function's resource listing the logical ids of the resources in its scope.</summary>
+    internal const string ScopeMetadata = "EcsDiscovery::CanaryScope";
 
     /// <summary>The environment variable choosing the DNS resolver (system, none or ip[:port]).</summary>
     internal const string ResolverVariable = "ECS_DISCOVERY_DNS_RESOLVER";
@@ -66,10 +72,11 @@ public sealed class DiscoveryCanary : Construct
         SecurityGroup.AddEgressRule(dnsPeer, Port.Udp(dnsPort), "DNS");
         SecurityGroup.AddEgressRule(dnsPeer, Port.Tcp(dnsPort), "DNS over TCP (truncated answers)");
 
-        FixedEnvironment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             [ResolverVariable] = props.DnsChecks ? props.DnsResolver ?? "system" : "none",
             [CanaryVariable] = Node.Path,
+            [StackVariable] = Aws.STACK_NAME,
         };
         Role = new Role(this, "Role", new RoleProps
         {
@@ -94,7 +101,7 @@ public sealed class DiscoveryCanary : Construct
             SecurityGroups = [SecurityGroup],
             RetryAttempts = 0,
             Description = "EcsDiscoveryConstructs: discovery canary (registry and DNS checks)",
-            Environment = new Dictionary<string, string>(FixedEnvironment),
+            Environment = environment,
         });
 
         _ = new Rule(this, "Schedule", new RuleProps
@@ -139,13 +146,10 @@ public sealed class DiscoveryCanary : Construct
     /// <summary>The alarm on failed checks; a run that does not report counts as failing.</summary>
     public Alarm Alarm { get; }
 
-    /// <summary>The function's environment variables known at synth (the model is added when the app is complete).</summary>
-    internal IReadOnlyDictionary<string, string> FixedEnvironment { get; }
-
     /// <summary>The construct whose discovery resources are checked.</summary>
     public IConstruct CheckedScope => checkedScope;
 
-    /// <summary>The expected model, collected once when the app is synthesized.</summary>
+    /// <summary>What the checked scope holds (namespaces, services, clusters), collected once when the app is synthesized: what the role may read.</summary>
     internal CanaryModel Model => model ??= new ExpectedModelCollector(checkedScope).Collect();
 
     /// <summary>Failed checks of the checked stack as this canary counted them, summed per <paramref name="period"/> (default 5 minutes).</summary>
@@ -179,12 +183,23 @@ public sealed class DiscoveryCanary : Construct
         }
     }
 
-    /// <summary>Adds the model and the read permissions it needs once the app is complete (an aspect runs before synthesis).</summary>
+    /// <summary>
+    /// Adds the scope and the read permissions once the app is complete (an aspect runs before synthesis). The function
+    /// derives what must be true from the deployed template at run time; a scope narrower than the stack is written as
+    /// metadata on the function's resource (logical ids), which that template carries.
+    /// </summary>
     private void Complete()
     {
         var collected = Model;
         var stack = Stack.Of(this);
-        Function.AddEnvironment(ModelVariable, stack.ToJsonString(CanaryJson.ToCdk(collected.ToJson((text, _) => System.Text.Json.Nodes.JsonValue.Create(text)))!));
+        if (checkedScope != stack)
+        {
+            var function = (CfnResource)Function.Node.DefaultChild!;
+            Function.AddEnvironment(FunctionVariable, stack.GetLogicalId(function));
+            function.AddMetadata(ScopeMetadata, new Dictionary<string, object> { ["version"] = 1, ["resources"] = ExpectedModelCollector.ScopeLogicalIds(checkedScope) });
+        }
+
+        CanaryPolicy.AddStackReads(Role, stack);
         CanaryPolicy.AddCloudMapReads(Role, stack, collected);
         CanaryPolicy.AddEcsReads(Role, stack, collected);
         if (Role.Node.TryFindChild("DefaultPolicy")?.Node.DefaultChild is CfnResource policy)

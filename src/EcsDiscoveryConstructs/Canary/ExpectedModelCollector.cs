@@ -24,7 +24,8 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
     public CanaryModel Collect()
     {
         var inStack = stack.Node.FindAll().OfType<CfnResource>().Where(r => Stack.Of(r) == stack).ToList();
-        var inScope = scope.Node.FindAll().OfType<CfnResource>().Where(r => Stack.Of(r) == stack).ToHashSet();
+        // Each read is a call into the CDK, made from inside synthesis: the whole stack is walked once when it is the scope.
+        var inScope = scope == stack ? inStack.ToHashSet() : scope.Node.FindAll().OfType<CfnResource>().Where(r => Stack.Of(r) == stack).ToHashSet();
         var ids = LogicalIds(inStack);
 
         var namespaces = inStack.Select(r => (Resource: r, Kind: KindOf(r.CfnResourceType))).Where(n => n.Kind is not null)
@@ -84,6 +85,18 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         };
     }
 
+    /// <summary>
+    /// The logical ids of the discovery resources under <paramref name="scope"/> in its stack (namespaces, Cloud Map
+    /// services and instances, ECS services): the canary's scope, as tokens the template resolves.
+    /// </summary>
+    public static string[] ScopeLogicalIds(IConstruct scope)
+    {
+        var stack = Stack.Of(scope);
+        return [.. scope.Node.FindAll().OfType<CfnResource>()
+            .Where(r => Stack.Of(r) == stack && (r.CfnResourceType.StartsWith(NamespacePrefix, StringComparison.Ordinal) || r.CfnResourceType == "AWS::ECS::Service"))
+            .Select(r => stack.GetLogicalId(r))];
+    }
+
     private static string? KindOf(string type) => type switch
     {
         NamespacePrefix + "PrivateDnsNamespace" => "PrivateDns",
@@ -93,11 +106,7 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
     };
 
     private Dictionary<CfnResource, string> LogicalIds(List<CfnResource> resources)
-    {
-        // An array of logical ids resolves to an array of the same length (each id a string, or a token's own form).
-        var resolved = Resolve(resources.Select(r => (object)r.LogicalId).ToArray())!.AsArray();
-        return resources.Select((r, i) => (r, Text(resolved[i]) ?? r.Node.Path)).ToDictionary(p => p.r, p => p.Item2);
-    }
+        => resources.ToDictionary(r => r, r => Text(Resolve(r.LogicalId)) ?? r.Node.Path);
 
     private ModelNamespace Namespace(CfnResource resource, string logicalId, string kind)
     {

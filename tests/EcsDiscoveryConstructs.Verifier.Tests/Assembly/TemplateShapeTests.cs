@@ -55,8 +55,8 @@ public sealed class TemplateShapeTests
     public void ValuesOfAnotherShapeWhereTheReaderLooksDeeper_AreNotRead()
     {
         var topology = Reads("""
-            "Fn":{"Type":"AWS::Lambda::Function","Properties":{"Environment":{"Variables":["ECS_DISCOVERY_EXPECTED_MODEL"]}}},
-            "Fn2":{"Type":"AWS::Lambda::Function","Properties":{"Environment":[{"Name":"ECS_DISCOVERY_EXPECTED_MODEL","Value":"x"}]}},
+            "Fn":{"Type":"AWS::Lambda::Function","Properties":{"Environment":{"Variables":["ECS_DISCOVERY_STACK"]}}},
+            "Fn2":{"Type":"AWS::Lambda::Function","Properties":{"Environment":[{"Name":"ECS_DISCOVERY_STACK","Value":"x"}]}},
             "Ns":{"Type":"AWS::ServiceDiscovery::PrivateDnsNamespace","Properties":{"Name":"a.internal","Properties":"computed"}},
             "Svc":{"Type":"AWS::ECS::Service","Properties":{"NetworkConfiguration":{"AwsvpcConfiguration":"computed"}}}
             """);

@@ -43,7 +43,7 @@ public class MermaidWriterTests
         Assert.Empty(Example("ServiceConnect").Canaries);
         var template = """
             {"Resources":{"F":{"Type":"AWS::Lambda::Function","Properties":{"Environment":{"Variables":{"OTHER":"x"}}}},
-             "C":{"Type":"AWS::Lambda::Function","Properties":{"Environment":{"Variables":{"ECS_DISCOVERY_EXPECTED_MODEL":"{}"}}}}}}
+             "C":{"Type":"AWS::Lambda::Function","Properties":{"Environment":{"Variables":{"ECS_DISCOVERY_STACK":"{}"}}}}}}
             """;
         var canary = Assert.Single(TemplateTopologyReader.Read("S", template).Canaries);
         Assert.Equal(("C", null, false), (canary.LogicalId, canary.Schedule, canary.Alarmed));

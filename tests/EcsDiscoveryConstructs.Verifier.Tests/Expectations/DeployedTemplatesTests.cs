@@ -14,7 +14,7 @@ public sealed class DeployedTemplatesTests
     public async Task ADeployedTemplate_ReadsAsTheAssemblysTemplate_UnderItsDeployedName()
     {
         var stacks = new FakeStacks { Templates = { ["prod-web"] = Template } };
-        var topology = await new DeployedTemplates(stacks).ReadAsync("prod-web", CancellationToken.None);
+        var topology = await new DeployedTemplates().ReadAsync(stacks, "prod-web", CancellationToken.None);
         var fromAssembly = TemplateTopologyReader.Read("prod-web", Template);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(fromAssembly), System.Text.Json.JsonSerializer.Serialize(topology));
         Assert.Equal("prod-web", topology.DeployedName);
@@ -24,14 +24,14 @@ public sealed class DeployedTemplatesTests
     public async Task TheTemplate_IsReadAgainOnlyWhenTheStackChanged()
     {
         var stacks = new FakeStacks { Templates = { ["prod-web"] = Template } };
-        var templates = new DeployedTemplates(stacks);
-        _ = await templates.ReadAsync("prod-web", CancellationToken.None);
-        _ = await templates.ReadAsync("prod-web", CancellationToken.None);
+        var templates = new DeployedTemplates();
+        _ = await templates.ReadAsync(stacks, "prod-web", CancellationToken.None);
+        _ = await templates.ReadAsync(stacks, "prod-web", CancellationToken.None);
         Assert.Equal(["DescribeStacks prod-web", "GetTemplate prod-web", "DescribeStacks prod-web"], stacks.Calls);
 
         stacks.ChangedAt["prod-web"] = new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
         stacks.Templates["prod-web"] = """{"Resources":{}}""";
-        var updated = await templates.ReadAsync("prod-web", CancellationToken.None);
+        var updated = await templates.ReadAsync(stacks, "prod-web", CancellationToken.None);
         Assert.Empty(updated.EcsServices);
         Assert.Equal(2, templates.TemplatesRead);
     }
@@ -40,11 +40,11 @@ public sealed class DeployedTemplatesTests
     public async Task AYamlOrBrokenTemplate_IsAnAssemblyErrorNamingTheDeployedStack()
     {
         var stacks = new FakeStacks { Templates = { ["yaml"] = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n" } };
-        var error = await Assert.ThrowsAsync<AssemblyException>(() => new DeployedTemplates(stacks).ReadAsync("yaml", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AssemblyException>(() => new DeployedTemplates().ReadAsync(stacks, "yaml", CancellationToken.None));
         Assert.StartsWith("The deployed template of stack 'yaml'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AStackNotDeployed_IsAMissingStack()
-        => Assert.True((await Assert.ThrowsAsync<CloudFormationException>(() => new DeployedTemplates(new FakeStacks()).ReadAsync("nope", CancellationToken.None))).IsMissingStack);
+        => Assert.True((await Assert.ThrowsAsync<CloudFormationException>(() => new DeployedTemplates().ReadAsync(new FakeStacks(), "nope", CancellationToken.None))).IsMissingStack);
 }
