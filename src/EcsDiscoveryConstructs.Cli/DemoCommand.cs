@@ -24,6 +24,9 @@ internal static class DemoCommand
 {
     private const string Region = "us-east-1";
 
+    /// <summary>The example whose DiscoveryCanary the demo runs once (its packaged bootstrap, against the local peers).</summary>
+    private const string CanaryStack = "ECommerce";
+
     /// <summary>The longest <c>npm ci</c> or <c>cdk synth</c> may take.</summary>
     private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(10);
 
@@ -80,6 +83,7 @@ internal static class DemoCommand
 
                 VerificationReport report;
                 bool scenarios;
+                bool? canary;
                 // What ECS runs and CloudFormation named: a local ECS peer answers from the same registry and stacks.
                 using var peerClient = new CloudMapClient(new CloudMapClientOptions { Region = Region, Credentials = new BasicAWSCredentials("local", "local"), EndpointUrl = endpointUrl });
                 using var ecsPeer = new LocalEcsPeer(peerClient, stacks, Region, LoopbackPort.Free());
@@ -97,6 +101,9 @@ internal static class DemoCommand
                     output.WriteLine($"demo: local DNS peer answering on {dns.Endpoint}");
                     report = await new DnsVerifier(new DnsClientResolver(dns.Endpoint)).AddToAsync(report, cancellationToken).ConfigureAwait(false);
                     output.Write(ReportWriter.Table(report));
+                    canary = stacks.Any(st => st.Name == CanaryStack && st.Canaries.Count > 0)
+                        ? DemoCanary.Run(DemoCanary.BootstrapPath(Directory.GetCurrentDirectory()), CanaryStack, endpointUrl, ecsPeer.Endpoint, dns.Endpoint, Region, output)
+                        : null;
                     scenarios = await DemoScenarios.RunAsync(client, ecsPeer, ecs, expected, output, cancellationToken).ConfigureAwait(false);
                 }
                 catch (CloudMapException e)
@@ -110,8 +117,8 @@ internal static class DemoCommand
                     return Fail(error, $"cannot write {topology}: {problem}");
                 }
 
-                output.WriteLine($"demo: verify {(report.Passed ? "passed" : "FAILED")} ({client.RequestCount} Cloud Map, {ecs.RequestCount} ECS, {stacksReader.RequestCount} CloudFormation API requests); deployment scenarios {(scenarios ? "judged as expected" : "NOT judged as expected")}; topology (Mermaid) written to {topology}");
-                return report.Passed && scenarios ? ExitCodes.Success : ExitCodes.ChecksFailed;
+                output.WriteLine($"demo: verify {(report.Passed ? "passed" : "FAILED")} ({client.RequestCount} Cloud Map, {ecs.RequestCount} ECS, {stacksReader.RequestCount} CloudFormation API requests); deployment scenarios {(scenarios ? "judged as expected" : "NOT judged as expected")}; canary {(canary switch { null => "skipped", true => "passed", false => "FAILED" })}; topology (Mermaid) written to {topology}");
+                return report.Passed && scenarios && canary != false ? ExitCodes.Success : ExitCodes.ChecksFailed;
             }
             finally
             {

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Tests.Shared;
 using EcsDiscoveryConstructs.Verifier.Assembly;
@@ -106,7 +103,7 @@ public sealed class CanaryEndToEndTests : IDisposable
     [Fact]
     public void ABadSettingAtStart_IsPostedToInitError_WithTheEndpointsPasswordRedacted()
     {
-        using var runtime = new FakeRuntimeApi();
+        using var runtime = LoopbackPorts.Bind(port => new LocalLambdaRuntime(port));
         var environment = new Dictionary<string, string>
         {
             ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{runtime.Port}",
@@ -117,7 +114,7 @@ public sealed class CanaryEndToEndTests : IDisposable
         const string Line = "the Cloud Map endpoint 'https://operator:[redacted]@cloudmap.example.com/' is not an http(s) URL without a user name";
         Assert.Equal((2, $"ecs-discovery canary: {Line}"), (exit, output.Trim()));
         Assert.True(runtime.Results.TryDequeue(out var posted), "nothing was posted to /runtime/init/error");
-        Assert.Equal(("/2018-06-01/runtime/init/error", "Runtime.InvalidConfiguration", Line), (runtime.LastErrorPath, JsonNode.Parse(posted.Body)!["errorType"]!.GetValue<string>(), JsonNode.Parse(posted.Body)!["errorMessage"]!.GetValue<string>()));
+        Assert.Equal(("/2018-06-01/runtime/init/error", "Runtime.InvalidConfiguration", Line), (runtime.LastResultPath, JsonNode.Parse(posted.Body)!["errorType"]!.GetValue<string>(), JsonNode.Parse(posted.Body)!["errorMessage"]!.GetValue<string>()));
         Assert.DoesNotContain("hunter2", output + posted.Body, StringComparison.Ordinal);
     }
 
@@ -127,7 +124,7 @@ public sealed class CanaryEndToEndTests : IDisposable
     [InlineData("  ")]
     public void AMissingStack_IsAnInitErrorNotAFailureOfEveryRun(string? stack)
     {
-        using var runtime = new FakeRuntimeApi();
+        using var runtime = LoopbackPorts.Bind(port => new LocalLambdaRuntime(port));
         var environment = new Dictionary<string, string> { ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{runtime.Port}", ["AWS_REGION"] = "us-east-1", ["ECS_DISCOVERY_DNS_RESOLVER"] = "none" };
         if (stack is not null)
         {
@@ -138,7 +135,7 @@ public sealed class CanaryEndToEndTests : IDisposable
         const string Line = "ECS_DISCOVERY_STACK is not set: the DiscoveryCanary construct sets it to the stack whose deployed template the canary checks";
         Assert.Equal((2, $"ecs-discovery canary: {Line}"), (exit, output.Trim()));
         Assert.True(runtime.Results.TryDequeue(out var posted), "nothing was posted to /runtime/init/error");
-        Assert.Equal(("/2018-06-01/runtime/init/error", Line), (runtime.LastErrorPath, JsonNode.Parse(posted.Body)!["errorMessage"]!.GetValue<string>()));
+        Assert.Equal(("/2018-06-01/runtime/init/error", Line), (runtime.LastResultPath, JsonNode.Parse(posted.Body)!["errorMessage"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -194,7 +191,7 @@ public sealed class CanaryEndToEndTests : IDisposable
     [Fact]
     public void ABadEcsEndpointSetting_IsAnInitError()
     {
-        using var runtime = new FakeRuntimeApi();
+        using var runtime = LoopbackPorts.Bind(port => new LocalLambdaRuntime(port));
         var (exit, output) = Bootstrap(new Dictionary<string, string>
         {
             ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{runtime.Port}",
@@ -265,7 +262,7 @@ public sealed class CanaryEndToEndTests : IDisposable
     {
         using var own = peer is null ? LoopbackPorts.Bind(port => new LocalEcsPeer(Client(moto.Endpoint), CloudAssemblyReader.Read(assembly).Stacks, "us-east-1", port)) : null;
         var cloud = peer ?? own!;
-        using var runtime = new FakeRuntimeApi();
+        using var runtime = LoopbackPorts.Bind(port => new LocalLambdaRuntime(port));
         var environment = new Dictionary<string, string>
         {
             ["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{runtime.Port}",
@@ -294,78 +291,4 @@ public sealed class CanaryEndToEndTests : IDisposable
 
     private static List<JsonNode> Emf(string log)
         => [.. log.Split('\n').Where(l => l.StartsWith("{\"_aws\"", StringComparison.Ordinal)).Select(l => JsonNode.Parse(l)!)];
-
-    /// <summary>The Lambda Runtime API's three calls on loopback: one invocation, then whatever the runtime posts back.</summary>
-    private sealed class FakeRuntimeApi : IDisposable
-    {
-        private readonly HttpListener listener = new();
-        private readonly Task loop;
-        private int handedOut;
-
-        public FakeRuntimeApi()
-        {
-            Port = LoopbackPorts.Tcp();
-            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            listener.Start();
-            loop = Task.Run(ServeAsync);
-        }
-
-        public int Port { get; }
-
-        public ConcurrentQueue<(string Kind, string Body)> Results { get; } = new();
-
-        /// <summary>The path of the last result posted.</summary>
-        public string? LastErrorPath { get; private set; }
-
-        public void Dispose()
-        {
-            listener.Stop();
-            listener.Close();
-            try
-            {
-                loop.Wait(TimeSpan.FromSeconds(5));
-            }
-            catch (AggregateException)
-            {
-            }
-        }
-
-        private async Task ServeAsync()
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await listener.GetContextAsync().ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                var path = context.Request.Url!.AbsolutePath;
-                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                var body = await reader.ReadToEndAsync().ConfigureAwait(false);
-                if (path == "/2018-06-01/runtime/invocation/next" && Interlocked.Increment(ref handedOut) == 1)
-                {
-                    context.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = "req-1";
-                    context.Response.Headers["Lambda-Runtime-Deadline-Ms"] = DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes("{\"source\":\"aws.events\"}")).ConfigureAwait(false);
-                }
-                else if (path.EndsWith("/response", StringComparison.Ordinal) || path.EndsWith("/error", StringComparison.Ordinal))
-                {
-                    LastErrorPath = path;
-                    Results.Enqueue((path.EndsWith("/error", StringComparison.Ordinal) ? "error" : "response", body));
-                    context.Response.StatusCode = 202;
-                }
-                else
-                {
-                    context.Response.StatusCode = 500;
-                }
-
-                context.Response.Close();
-            }
-        }
-    }
 }

@@ -174,7 +174,12 @@ public sealed class EndToEndTests : IDisposable
         Assert.Matches(@"demo: rolling deployment of \S+: PASS instance-count \S+: 4 instances \(expected 2-4, deployment in progress", output);
         Assert.Matches(@"demo: crash-looping \S+: FAIL instance-count \S+: 0 instances", output);
         Assert.Matches(@"demo:   cause: ECS service .*stopped tasks: 3 tasks \(TaskFailedToStart: CannotPullContainerError: ", output);
-        Assert.Matches(@"demo: verify passed \([0-9]+ Cloud Map, [0-9]+ ECS, [0-9]+ CloudFormation API requests\); deployment scenarios judged as expected", output);
+        Assert.Matches(@"demo: verify passed \([0-9]+ Cloud Map, [0-9]+ ECS, [0-9]+ CloudFormation API requests\); deployment scenarios judged as expected; canary (passed|skipped)", output);
+        if (PackagedBootstrap.Path is not null)
+        {
+            // The canary's packaged bootstrap, run once against the same peers, reading its deployed stack.
+            Assert.Matches(@"demo: canary \(packaged bootstrap, one scheduled run\) for ECommerce: [1-9][0-9]* passed, 0 failed, 0 skipped, read from its deployed stack", output);
+        }
         Assert.EndsWith("demo: stopped moto_server\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(assembly, "topology.md")));
 
