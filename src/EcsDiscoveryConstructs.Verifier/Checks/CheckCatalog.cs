@@ -17,10 +17,10 @@ public static class CheckCatalog
     public static CheckInfo SoaTtl { get; } = new("soa-ttl", "fail", "A DNS namespace's SOA TTL (negative caching) is the declared one.", "Properties.DnsProperties.SOA.TTL");
 
     /// <summary>The namespace is the one CloudFormation created.</summary>
-    public static CheckInfo NamespaceId { get; } = new("namespace-id", "fail", "With a model that carries ids (the canary's): the namespace is the one CloudFormation created, not one of its name created outside it after a deletion; among several with its name, that one is checked.", "the namespace's Id, resolved by CloudFormation at deploy");
+    public static CheckInfo NamespaceId { get; } = new("namespace-id", "fail", "With the deployed stack readable (verify reading CloudFormation, the canary): the namespace is the one CloudFormation created, not one of its name created outside it after a deletion; among several with its name, that one is checked.", "the namespace's physical id in the deployed stack (ListStackResources)");
 
     /// <summary>The service is the one CloudFormation created.</summary>
-    public static CheckInfo ServiceId { get; } = new("service-id", "fail", "With a model that carries ids (the canary's): the service is the one CloudFormation created, not one of its name created outside it.", "the service's Id, resolved by CloudFormation at deploy");
+    public static CheckInfo ServiceId { get; } = new("service-id", "fail", "With the deployed stack readable (verify reading CloudFormation, the canary): the service is the one CloudFormation created, not one of its name created outside it.", "the service's physical id in the deployed stack (ListStackResources)");
 
     /// <summary>No undeclared services in a namespace.</summary>
     public static CheckInfo UnknownServices { get; } = new("unknown-services", "warn", "The namespace holds no service the assembly does not declare.", "every Cloud Map service and Service Connect endpoint of the stacks");

@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Verifier.Expectations;
 /// <summary>A namespace the registry must hold.</summary>
 public sealed record ExpectedNamespace(string Stack, string LogicalId, TemplateValue Name, NamespaceKind Kind, long? SoaTtl)
 {
-    /// <summary>The namespace id CloudFormation created, when the model carries it (the canary's does; a template has none before deploy).</summary>
+    /// <summary>The namespace id CloudFormation created, once the deployed stack was read (a template has none before deploy); for an imported namespace, its literal id.</summary>
     public string? Id { get; init; }
 
     /// <summary>

@@ -2,7 +2,7 @@ using Amazon.CDK;
 
 namespace EcsDiscoveryConstructs.Canary;
 
-/// <summary>A namespace of the expected model; <see cref="Id"/> and a computed <see cref="Name"/> are tokens.</summary>
+/// <summary>A namespace in a canary's scope; <see cref="Id"/> and a computed <see cref="Name"/> are tokens.</summary>
 /// <param name="Resource">Its resource in the stack; null for a namespace used by a literal id or ARN.</param>
 /// <param name="LogicalId">Its logical id, or the key of a namespace used by id or ARN.</param>
 /// <param name="Id">Its id (a token until CloudFormation creates it).</param>
@@ -24,7 +24,7 @@ internal sealed record ModelNamespace(CfnResource? Resource, string LogicalId, s
 /// <summary>One DNS record type and TTL of a Cloud Map service.</summary>
 internal sealed record ModelRecord(string Type, int Ttl);
 
-/// <summary>A Cloud Map service of the expected model; <see cref="Id"/> (null for Service Connect) and computed names are tokens.</summary>
+/// <summary>A Cloud Map service in a canary's scope; <see cref="Id"/> (null for Service Connect) and computed names are tokens.</summary>
 internal sealed record ModelService(
     string Source,
     string? Id,

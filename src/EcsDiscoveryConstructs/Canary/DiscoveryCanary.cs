@@ -15,9 +15,9 @@ namespace EcsDiscoveryConstructs.Canary;
 
 /// <summary>
 /// Keeps checking, from inside the VPC, that the registry and the DNS answers match what the stack declares: a function
-/// in the VPC's private subnets runs the verifier's registry and DNS checks on a schedule against the expected model
-/// collected at synth from the discovery resources under <see cref="DiscoveryCanaryProps.Scope"/> (ids and generated
-/// names resolved by CloudFormation at deploy), writes the results as CloudWatch metrics (namespace
+/// in the VPC's private subnets runs the verifier's registry, DNS and ECS checks on a schedule against what its deployed
+/// stack declares for the discovery resources under <see cref="DiscoveryCanaryProps.Scope"/> (the template read from
+/// CloudFormation with the code <c>verify</c> uses, ids from the stack's resources), writes the results as CloudWatch metrics (namespace
 /// <c>EcsDiscovery</c>: ChecksPassed, ChecksFailed, ChecksSkipped per Canary and Stack, and per Canary, Stack and Target) and a JSON report
 /// to its encrypted log group, and raises <see cref="Alarm"/> when checks fail or a run does not report.
 /// </summary>

@@ -8,11 +8,10 @@ using SdCfnService = Amazon.CDK.AWS.ServiceDiscovery.CfnService;
 namespace EcsDiscoveryConstructs.Canary;
 
 /// <summary>
-/// Collects, when the app is synthesized, what the CloudFormation resources under a scope declare for discovery, as the
-/// verifier's expected model (version 1): the same derivation <c>ecs-discovery verify</c> makes from the template
-/// (namespaces; Cloud Map services with records, TTL, routing and health kind; task ranges from the desired count or the
-/// autoscaling range; Service Connect services). Names and ids CloudFormation only knows at deploy stay tokens, so the
-/// model's JSON is an expression CloudFormation resolves. Reads resources of any origin (the library's, CDK L2s, L1s).
+/// Collects, when the app is synthesized, what the CloudFormation resources under a scope hold for discovery
+/// (namespaces, Cloud Map services, the clusters of the ECS services that register there): what the canary's role may
+/// read, and whether it has anything to check. What the canary checks is not derived here: it reads its deployed
+/// template at run time with the code <c>verify</c> uses. Reads resources of any origin (the library's, CDK L2s, L1s).
 /// </summary>
 internal sealed class ExpectedModelCollector(IConstruct scope)
 {
