@@ -83,9 +83,11 @@ internal static class VerifyCommand
                 return Fail(error, $"--deployed-stack '{Redactor.Shown(badName)}' is not a stack name: 1-128 letters, digits and '-', starting with a letter (or a stack ARN)");
             }
 
-            var stacks = deployedNames.Length > 0
-                ? await ReadDeployedAsync(shared, parse, error, deployedNames, cancellationToken).ConfigureAwait(false)
-                : shared.ReadStacks(parse, error, "verify");
+            // With --deployed-stack the CloudFormation reader is needed now (its failure is reported); it then also reads the physical ids.
+            using var deployedReader = deployedNames.Length > 0 ? shared.CreateCloudFormationReader(parse, error, "verify") : null;
+            var stacks = deployedNames.Length == 0 ? shared.ReadStacks(parse, error, "verify")
+                : deployedReader is null ? null
+                : await ReadDeployedAsync(deployedReader, error, deployedNames, cancellationToken).ConfigureAwait(false);
             if (stacks is null || shared.CreateClient(parse, error, "verify", parse.GetValue(rate)) is not { } client)
             {
                 return ExitCodes.CannotRun;
@@ -93,7 +95,8 @@ internal static class VerifyCommand
 
             var expected = ExpectedState.From(stacks);
             using var ecs = parse.GetValue(noEcs) ? null : shared.CreateEcsReader(parse, TextWriter.Null, "verify");
-            using var stacksReader = ecs is null ? null : shared.CreateCloudFormationReader(parse, TextWriter.Null, "verify");
+            using var ownReader = ecs is null || deployedReader is not null ? null : shared.CreateCloudFormationReader(parse, TextWriter.Null, "verify");
+            var stacksReader = deployedReader ?? ownReader;
             IReadOnlyList<string> unread = [];
             using (client)
             {
@@ -148,14 +151,8 @@ internal static class VerifyCommand
     /// The topologies of deployed stacks, read from CloudFormation; null (after one line on <paramref name="error"/>)
     /// when a stack is not deployed, not readable, or not a JSON template.
     /// </summary>
-    private static async Task<IReadOnlyList<EcsDiscoveryConstructs.Verifier.Assembly.StackTopology>?> ReadDeployedAsync(SharedOptions shared, ParseResult parse, TextWriter error, string[] names, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<EcsDiscoveryConstructs.Verifier.Assembly.StackTopology>?> ReadDeployedAsync(EcsDiscoveryConstructs.Verifier.CloudFormation.CloudFormationClient reader, TextWriter error, string[] names, CancellationToken cancellationToken)
     {
-        using var reader = shared.CreateCloudFormationReader(parse, error, "verify");
-        if (reader is null)
-        {
-            return null;
-        }
-
         var templates = new DeployedTemplates();
         var stacks = new List<EcsDiscoveryConstructs.Verifier.Assembly.StackTopology>();
         foreach (var name in names.Distinct(StringComparer.Ordinal))

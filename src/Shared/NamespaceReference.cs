@@ -21,7 +21,7 @@ internal static class NamespaceReference
 
         var parts = literal.Split(':');
         if (parts.Length == 6 && parts[0] == "arn" && parts[2] == "servicediscovery" && parts[5].StartsWith("namespace/", StringComparison.Ordinal)
-            && IsId(parts[5]["namespace/".Length..]) && parts[4] is { Length: 12 } account && account.All(char.IsAsciiDigit))
+            && IsId(parts[5]["namespace/".Length..]) && Account(parts[4]) is { } account)
         {
             return (parts[5]["namespace/".Length..], account);
         }
@@ -31,6 +31,9 @@ internal static class NamespaceReference
 
     /// <summary>The key services use for such a namespace in place of a logical id: <c>imported:ID</c> or <c>imported:ID@OWNER</c>.</summary>
     public static string Key(string id, string? owner) => owner is null ? KeyPrefix + id : $"{KeyPrefix}{id}@{owner}";
+
+    /// <summary><paramref name="text"/> when it is an AWS account id (12 digits, as ARNs and <c>ResourceOwner</c> carry it), else null.</summary>
+    public static string? Account(string? text) => text is { Length: 12 } && text.All(char.IsAsciiDigit) ? text : null;
 
     /// <summary>A Cloud Map namespace id: <c>ns-</c> and lowercase letters or digits.</summary>
     private static bool IsId(string text) => text.Length is > 3 and <= 64 && text.StartsWith("ns-", StringComparison.Ordinal) && text[3..].All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c));

@@ -45,25 +45,11 @@ public sealed class LocalEcsCommandTests : IDisposable
     [Fact]
     public void Verify_ThroughTheLocalEcsPeer_JudgesEveryEcsCheck_AndPasses()
     {
-        Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "ECommerce").Exit);
-        var stacks = CloudAssemblyReader.Read(assembly, ["ECommerce"]).Stacks;
-        using var client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = new BasicAWSCredentials("testing", "testing"), EndpointUrl = moto.Endpoint });
-        using var peer = LoopbackPorts.Bind(port => new LocalEcsPeer(client, stacks, "us-east-1", port));
+        using var client = Client();
+        using var peer = DeployECommerceBehindAnEcsPeer(client);
 
         // Its own process: the endpoint variables would reach the other tests of this process.
-        var (exit, output) = ProcessRun.Run(
-            "dotnet",
-            RepoRoot.Path,
-            TimeSpan.FromSeconds(90),
-            new Dictionary<string, string>
-            {
-                ["AWS_ACCESS_KEY_ID"] = "testing",
-                ["AWS_SECRET_ACCESS_KEY"] = "testing",
-                ["AWS_REGION"] = "us-east-1",
-                ["AWS_ENDPOINT_URL_ECS"] = peer.Endpoint.ToString(),
-                ["AWS_ENDPOINT_URL_CLOUDFORMATION"] = peer.Endpoint.ToString(),
-            },
-            "exec", typeof(CliApp).Assembly.Location, "verify", "--assembly", assembly, "--stack", "ECommerce", "--endpoint-url", moto.Endpoint.ToString());
+        var (exit, output) = ProcessRun.Run("dotnet", RepoRoot.Path, TimeSpan.FromSeconds(90), PeerEnvironment(peer), "exec", typeof(CliApp).Assembly.Location, "verify", "--assembly", assembly, "--stack", "ECommerce", "--endpoint-url", moto.Endpoint.ToString());
         Assert.True(exit == 0, output);
         Assert.Matches(@"PASS +ECommerce +ecs-service +internal\.example\.com/orders +ECS service ECommerce-NetworkCluster17B54D11/orders ACTIVE", output);
         Assert.Matches(@"PASS +ECommerce +ecs-discovery-config +internal\.example\.com/orders", output);
@@ -86,18 +72,9 @@ public sealed class LocalEcsCommandTests : IDisposable
     [Fact]
     public void VerifyDeployedStack_ReadsTheTemplateFromCloudFormation_AndPassesAsTheAssemblyDoes()
     {
-        Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "ECommerce").Exit);
-        var stacks = CloudAssemblyReader.Read(assembly, ["ECommerce"]).Stacks;
-        using var client = new CloudMapClient(new CloudMapClientOptions { Region = "us-east-1", Credentials = new BasicAWSCredentials("testing", "testing"), EndpointUrl = moto.Endpoint });
-        using var peer = LoopbackPorts.Bind(port => new LocalEcsPeer(client, stacks, "us-east-1", port));
-        var environment = new Dictionary<string, string>
-        {
-            ["AWS_ACCESS_KEY_ID"] = "testing",
-            ["AWS_SECRET_ACCESS_KEY"] = "testing",
-            ["AWS_REGION"] = "us-east-1",
-            ["AWS_ENDPOINT_URL_ECS"] = peer.Endpoint.ToString(),
-            ["AWS_ENDPOINT_URL_CLOUDFORMATION"] = peer.Endpoint.ToString(),
-        };
+        using var client = Client();
+        using var peer = DeployECommerceBehindAnEcsPeer(client);
+        var environment = PeerEnvironment(peer);
 
         // No assembly at all: the folder named does not exist.
         var (exit, output) = ProcessRun.Run("dotnet", RepoRoot.Path, TimeSpan.FromSeconds(90), environment, "exec", typeof(CliApp).Assembly.Location, "verify", "--assembly", "/nonexistent", "--deployed-stack", "ECommerce", "--endpoint-url", moto.Endpoint.ToString());
@@ -110,4 +87,24 @@ public sealed class LocalEcsCommandTests : IDisposable
         Assert.Equal(2, missing);
         Assert.Contains("ecs-discovery verify: stack 'Nope' is not deployed in this account and Region", said, StringComparison.Ordinal);
     }
+
+    private CloudMapClient Client() => new(new CloudMapClientOptions { Region = "us-east-1", Credentials = new BasicAWSCredentials("testing", "testing"), EndpointUrl = moto.Endpoint });
+
+    /// <summary>Deploys ECommerce into moto (local-deploy) and starts a local ECS and CloudFormation peer for it.</summary>
+    private LocalEcsPeer DeployECommerceBehindAnEcsPeer(CloudMapClient client)
+    {
+        Assert.Equal(0, CliRun.Run("local-deploy", "--assembly", assembly, "--endpoint-url", moto.Endpoint.ToString(), "--stack", "ECommerce").Exit);
+        var stacks = CloudAssemblyReader.Read(assembly, ["ECommerce"]).Stacks;
+        return LoopbackPorts.Bind(port => new LocalEcsPeer(client, stacks, "us-east-1", port));
+    }
+
+    /// <summary>Dummy credentials and the SDKs' endpoint variables sending ECS and CloudFormation to <paramref name="peer"/>.</summary>
+    private static Dictionary<string, string> PeerEnvironment(LocalEcsPeer peer) => new()
+    {
+        ["AWS_ACCESS_KEY_ID"] = "testing",
+        ["AWS_SECRET_ACCESS_KEY"] = "testing",
+        ["AWS_REGION"] = "us-east-1",
+        ["AWS_ENDPOINT_URL_ECS"] = peer.Endpoint.ToString(),
+        ["AWS_ENDPOINT_URL_CLOUDFORMATION"] = peer.Endpoint.ToString(),
+    };
 }

@@ -172,10 +172,14 @@ public sealed record DeclaredInstance(string LogicalId, string ServiceLogicalId,
 
 /// <summary>A DiscoveryCanary function of a template.</summary>
 /// <param name="LogicalId">The function's logical id.</param>
-/// <param name="NamespaceLogicalIds">The namespaces its expected model names.</param>
+/// <param name="NamespaceLogicalIds">The namespaces its scope covers.</param>
 /// <param name="Schedule">The schedule expression of the rule that runs it, when one does.</param>
 /// <param name="Alarmed">True when the stack has an alarm on the canary's metrics.</param>
-public sealed record CanaryInfo(string LogicalId, IReadOnlyList<string> NamespaceLogicalIds, string? Schedule, bool Alarmed);
+public sealed record CanaryInfo(string LogicalId, IReadOnlyList<string> NamespaceLogicalIds, string? Schedule, bool Alarmed)
+{
+    /// <summary>The logical ids its scope metadata (<c>EcsDiscovery::CanaryScope</c>) names; null: the whole stack.</summary>
+    public IReadOnlyList<string>? Scope { get; init; }
+}
 
 /// <summary>The stacks of a cloud assembly.</summary>
 public sealed record CloudAssemblyTopology(string Directory, IReadOnlyList<StackTopology> Stacks);

@@ -138,20 +138,21 @@ public static class TemplateTopologyReader
     }
 
     /// <summary>
-    /// The DiscoveryCanary functions (their environment names the stack to read, <c>ECS_DISCOVERY_STACK</c>), with the
-    /// namespaces their scope covers, the rule that schedules them and whether an alarm watches their metrics.
+    /// The DiscoveryCanary functions (their environment names the stack to read, <c>ECS_DISCOVERY_STACK</c>), with their
+    /// scope metadata, the namespaces their scope covers, the rule that schedules them and whether an alarm watches their metrics.
     /// </summary>
     private static List<CanaryInfo> Canaries(List<(string Id, string Type, JsonObject Props)> byType, JsonObject resources, StackTopology topology, string source)
     {
         var alarmed = byType.Any(r => r.Type == "AWS::CloudWatch::Alarm" && TemplateJson.String(r.Props["Namespace"]) == "EcsDiscovery");
         return byType
             .Where(r => r.Type == "AWS::Lambda::Function" && TemplateJson.At(r.Props, "Environment", "Variables", "ECS_DISCOVERY_STACK") is not null)
-            .Select(r => new CanaryInfo(
-                r.Id,
-                (Canary.CanaryExpectations.ScopeOf(resources, r.Id, source) is { } scope ? Canary.CanaryExpectations.Scope(topology, scope) : topology).Namespaces.Select(n => n.LogicalId).ToList(),
-                byType.Where(e => e.Type == "AWS::Events::Rule" && TemplateJson.List(e.Props["Targets"]).OfType<JsonObject>().Any(t => TemplateJson.Target(t["Arn"]) == r.Id))
+            .Select(r => (r.Id, Scope: Canary.CanaryExpectations.ScopeOf((JsonObject)resources[r.Id]!, r.Id, source)))
+            .Select(c => new CanaryInfo(
+                c.Id,
+                (c.Scope is { } scope ? Canary.CanaryExpectations.Scope(topology, scope) : topology).Namespaces.Select(n => n.LogicalId).ToList(),
+                byType.Where(e => e.Type == "AWS::Events::Rule" && TemplateJson.List(e.Props["Targets"]).OfType<JsonObject>().Any(t => TemplateJson.Target(t["Arn"]) == c.Id))
                     .Select(e => TemplateJson.String(e.Props["ScheduleExpression"])).FirstOrDefault(),
-                alarmed))
+                alarmed) { Scope = c.Scope })
             .ToList();
     }
 

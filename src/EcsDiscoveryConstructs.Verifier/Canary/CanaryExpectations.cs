@@ -46,15 +46,18 @@ public sealed class CanaryExpectations(string stackName, string? functionLogical
     public static StackTopology Scope(StackTopology topology, string functionLogicalId)
     {
         ArgumentNullException.ThrowIfNull(topology);
-        var source = $"The deployed template of stack '{topology.Name}'";
-        return ScopeOf(topology.TemplateBody, functionLogicalId, source) is { } scope ? Scope(topology, scope) : topology;
+        // The template reader found the canary functions and read their scope metadata (one parse of the template).
+        var canary = topology.Canaries.FirstOrDefault(c => c.LogicalId == functionLogicalId)
+            ?? throw new AssemblyException($"The deployed template of stack '{topology.Name}' has no resource {functionLogicalId} (the canary's function)");
+        return canary.Scope is { } scope ? Scope(topology, scope) : topology;
     }
 
-    /// <summary><paramref name="topology"/> narrowed to the logical ids of <paramref name="scope"/> (see <see cref="Scope(StackTopology, string)"/>).</summary>
-    public static StackTopology Scope(StackTopology topology, IReadOnlySet<string> scope)
+    /// <summary><paramref name="topology"/> narrowed to the logical ids of <paramref name="scopeIds"/> (see <see cref="Scope(StackTopology, string)"/>).</summary>
+    public static StackTopology Scope(StackTopology topology, IEnumerable<string> scopeIds)
     {
         ArgumentNullException.ThrowIfNull(topology);
-        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(scopeIds);
+        var scope = scopeIds.ToHashSet(StringComparer.Ordinal);
         var cloudMap = topology.CloudMapServices.Where(c => scope.Contains(c.LogicalId)).ToList();
         var kept = cloudMap.Select(c => c.LogicalId).ToHashSet(StringComparer.Ordinal);
         var ecs = topology.EcsServices
@@ -73,30 +76,9 @@ public sealed class CanaryExpectations(string stackName, string? functionLogical
         };
     }
 
-    /// <summary>The logical ids the function's scope metadata names; null when the function has none.</summary>
-    private static HashSet<string>? ScopeOf(string? templateBody, string functionLogicalId, string source)
+    /// <summary>The logical ids, in order, the scope metadata of the canary function <paramref name="function"/> names; null when it has none. Throws <see cref="InputException"/> for a malformed one.</summary>
+    internal static List<string>? ScopeOf(System.Text.Json.Nodes.JsonObject function, string functionLogicalId, string source)
     {
-        if (templateBody is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var root = UntrustedJson.Object(UntrustedJson.Parse(templateBody, source), source, "the document")!;
-            return ScopeOf(UntrustedJson.Object(root["Resources"], source, "Resources", optional: true), functionLogicalId, source);
-        }
-        catch (InputException e)
-        {
-            throw new AssemblyException(e.Message, e);
-        }
-    }
-
-    /// <summary>The logical ids the scope metadata of <paramref name="functionLogicalId"/> among <paramref name="resources"/> names; null when it has none. Throws <see cref="InputException"/> for a malformed one.</summary>
-    internal static HashSet<string>? ScopeOf(System.Text.Json.Nodes.JsonObject? resources, string functionLogicalId, string source)
-    {
-        var function = UntrustedJson.Object(resources?[functionLogicalId], source, $"Resources.{functionLogicalId}", optional: true)
-            ?? throw new InputException($"{source} has no resource {functionLogicalId} (the canary's function)");
         var path = $"Resources.{functionLogicalId}.Metadata.{ScopeMetadata}";
         if (UntrustedJson.Object(UntrustedJson.Object(function["Metadata"], source, $"Resources.{functionLogicalId}.Metadata", optional: true)?[ScopeMetadata], source, path, optional: true) is not { } scope)
         {

@@ -111,10 +111,11 @@ public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4
         // One ListInstances and one DiscoverInstances (HealthStatus ALL: the API clients use, with each instance's health).
         // A service in a namespace another account shared is named by its ARN, and DiscoverInstances names the owner.
         var ns = liveNamespace!.Value.Namespace;
-        var instances = await client.ListInstancesAsync(ns.KeyOf(live), cancellationToken).ConfigureAwait(false);
+        var key = ns.KeyOf(live);
+        var instances = await client.ListInstancesAsync(key, cancellationToken).ConfigureAwait(false);
         var discovered = await client.DiscoverInstancesAsync(ns.DiscoveryName, live.Name, "ALL", ns.ResourceOwner, cancellationToken).ConfigureAwait(false);
         var ecsFacts = await EcsFactsAsync(ecsThisRun, service, instances, cancellationToken).ConfigureAwait(false);
-        var attributes = service.ServiceAttributes.Count == 0 ? null : await ServiceAttributesAsync(ns.KeyOf(live), cancellationToken).ConfigureAwait(false);
+        var attributes = service.ServiceAttributes.Count == 0 ? null : await ServiceAttributesAsync(key, cancellationToken).ConfigureAwait(false);
         var facts = new ServiceFacts(service, live, instances, discovered, strict) { Ecs = ecsFacts, ServiceAttributes = attributes };
         results.AddRange(ServiceChecks.SelectMany(c => c.Check(facts)));
         results.AddRange(EcsChecks.SelectMany(c => c.Check(new EcsLookup(service, ecsFacts))));

@@ -40,7 +40,7 @@ public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposab
     /// <inheritdoc />
     public async Task<IReadOnlyList<LiveNamespace>> ListNamespacesAsync(CancellationToken cancellationToken)
         => Shaped("ListNamespaces", await PagesAsync("ListNamespaces", [], "Namespaces", cancellationToken).ConfigureAwait(false), items => items
-            .Select(n => new LiveNamespace(Str(n, "Id"), Str(n, "Arn"), Str(n, "Name"), Str(n, "Type"), Long(n["Properties"]?["DnsProperties"]?["SOA"]?["TTL"]), n["Properties"]?["HttpProperties"]?["HttpName"]?.GetValue<string>()) { ResourceOwner = LiveNamespace.Account(n["ResourceOwner"]?.GetValue<string>()) })
+            .Select(n => new LiveNamespace(Str(n, "Id"), Str(n, "Arn"), Str(n, "Name"), Str(n, "Type"), Long(n["Properties"]?["DnsProperties"]?["SOA"]?["TTL"]), n["Properties"]?["HttpProperties"]?["HttpName"]?.GetValue<string>()) { ResourceOwner = Shared.NamespaceReference.Account(n["ResourceOwner"]?.GetValue<string>()) })
             .ToList());
 
     /// <inheritdoc />

@@ -24,10 +24,7 @@ public sealed record LiveNamespace(string Id, string Arn, string Name, string Ty
     /// else its id.
     /// </summary>
     public string KeyOf(LiveService service)
-        => ResourceOwner is { } owner && Account(service.Arn.Split(':') is { Length: >= 6 } parts ? parts[4] : null) is { } creator && creator != owner ? service.Arn : service.Id;
-
-    /// <summary>A 12-digit account id, or null.</summary>
-    internal static string? Account(string? text) => text is { Length: 12 } && text.All(char.IsAsciiDigit) ? text : null;
+        => ResourceOwner is { } owner && Shared.NamespaceReference.Account(service.Arn.Split(':') is { Length: >= 6 } parts ? parts[4] : null) is { } creator && creator != owner ? service.Arn : service.Id;
 }
 
 /// <summary>A DNS record of a live service.</summary>

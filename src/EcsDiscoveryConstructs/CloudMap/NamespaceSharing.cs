@@ -36,8 +36,8 @@ internal static class NamespaceSharing
     public static string? OwnerIfShared(Construct scope, string namespaceArn)
     {
         var account = Stack.Of(scope).Account;
-        var parts = TokenGuard.IsConcrete(namespaceArn) ? namespaceArn.Split(':') : [];
-        return parts.Length >= 6 && parts[4].Length == 12 && TokenGuard.IsConcrete(account) && parts[4] != account ? parts[4] : null;
+        // The verifier reads such ARNs with the same parser (a namespace used by ARN in a template).
+        return Shared.NamespaceReference.Parse(namespaceArn)?.Owner is { } owner && TokenGuard.IsConcrete(account) && owner != account ? owner : null;
     }
 
     /// <summary>Points a Cloud Map service created in a shared namespace at the namespace's ARN.</summary>

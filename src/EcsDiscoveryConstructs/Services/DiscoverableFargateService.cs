@@ -312,7 +312,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
         var props = self.props;
         if (!grantedByL2)
         {
-            EcsOverrides.EnableExecuteCommand((Amazon.CDK.AWS.ECS.CfnService)self.Service.Node.DefaultChild!);
+            EcsOverrides.EnableExecuteCommand(CfnServiceOf(self));
             ExecGrants.Apply(self.TaskDefinition, props.Cluster);
         }
 
@@ -407,7 +407,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
         var ns = self.plan.ServiceConnectNamespace!;
         if (self.props.ServiceConnect?.AccessLogs is { } accessLogs)
         {
-            EcsOverrides.SetServiceConnectAccessLogs((Amazon.CDK.AWS.ECS.CfnService)self.Service.Node.DefaultChild!, accessLogs);
+            EcsOverrides.SetServiceConnectAccessLogs(CfnServiceOf(self), accessLogs);
         }
 
         foreach (var endpoint in self.plan.Endpoints)
