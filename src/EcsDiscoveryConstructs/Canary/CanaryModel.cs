@@ -50,4 +50,7 @@ internal sealed record CanaryModel(string Stack, IReadOnlyList<ModelNamespace> N
     /// names them; null for one the template gives another way): what the role may read in ECS.
     /// </summary>
     public IReadOnlyList<string?> Clusters { get; init; } = [];
+
+    /// <summary>The logical ids of the discovery resources under the scope (namespaces, Cloud Map services and instances, ECS services): the function's scope metadata.</summary>
+    public IReadOnlyList<string> ScopeLogicalIds { get; init; } = [];
 }

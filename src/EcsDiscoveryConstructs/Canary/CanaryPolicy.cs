@@ -15,7 +15,8 @@ internal static class CanaryPolicy
     public const string WildcardReason =
         "Cloud Map ListNamespaces/ListServices and EC2 DescribeNetworkInterfaces/DescribeSubnets have no resource-level permissions; "
         + "network-interface/* is where Lambda creates the function's interfaces (their ids are not known before); service/* appears only for "
-        + "Service Connect services, which ECS creates at deployment, and DiscoverInstances stays limited to the checked namespaces by name; "
+        + "Service Connect services, which ECS creates at deployment, or past 50 checked services, whose ARNs IAM's policy size quota cannot hold, "
+        + "and DiscoverInstances stays limited to the checked namespaces by name; "
         + "ECS service/CLUSTER/* and task/CLUSTER/* are the services and tasks of the checked clusters (task ids exist only at run time), "
         + "and ecs:ListTasks has no resource of its own: it is limited by the ecs:cluster condition.";
 
@@ -102,8 +103,9 @@ internal static class CanaryPolicy
     public static void AddCloudMapReads(Role role, Stack stack, CanaryModel model)
     {
         string Arn(string resource, string id) => stack.FormatArn(new ArnComponents { Service = "servicediscovery", Resource = resource, ResourceName = id, ArnFormat = ArnFormat.SLASH_RESOURCE_NAME });
-        var services = model.Services.Where(s => s.Id is not null).Select(s => Arn("service", s.Id!)).ToList();
-        if (model.Services.Any(s => s.ServiceConnect))
+        var named = model.Services.Where(s => s.Id is not null).ToList();
+        var services = named.Count > Validation.CanaryRules.MaxNamedServices ? [Arn("service", "*")] : named.Select(s => Arn("service", s.Id!)).ToList();
+        if (model.Services.Any(s => s.ServiceConnect) && named.Count <= Validation.CanaryRules.MaxNamedServices)
         {
             // ECS creates the Cloud Map service of a Service Connect endpoint: its id exists only after the deployment.
             services.Add(Arn("service", "*"));

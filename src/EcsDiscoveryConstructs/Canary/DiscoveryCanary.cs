@@ -196,9 +196,10 @@ public sealed class DiscoveryCanary : Construct
         {
             var function = (CfnResource)Function.Node.DefaultChild!;
             Function.AddEnvironment(FunctionVariable, stack.GetLogicalId(function));
-            function.AddMetadata(ScopeMetadata, new Dictionary<string, object> { ["version"] = 1, ["resources"] = ExpectedModelCollector.ScopeLogicalIds(checkedScope) });
+            function.AddMetadata(ScopeMetadata, new Dictionary<string, object> { ["version"] = 1, ["resources"] = collected.ScopeLogicalIds.ToArray() });
         }
 
+        RuleRunner.Report(this, nameof(DiscoveryCanary), CanaryRules.Warnings(this, collected));
         CanaryPolicy.AddStackReads(Role, stack);
         CanaryPolicy.AddCloudMapReads(Role, stack, collected);
         CanaryPolicy.AddEcsReads(Role, stack, collected);

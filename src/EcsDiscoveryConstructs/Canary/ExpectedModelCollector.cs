@@ -4,6 +4,11 @@ using Constructs;
 using EcsDiscoveryConstructs.Validation;
 using EcsCfnService = Amazon.CDK.AWS.ECS.CfnService;
 using SdCfnService = Amazon.CDK.AWS.ServiceDiscovery.CfnService;
+using CfnScalableTarget = Amazon.CDK.AWS.ApplicationAutoScaling.CfnScalableTarget;
+using CfnInstance = Amazon.CDK.AWS.ServiceDiscovery.CfnInstance;
+using CfnPrivateDnsNamespace = Amazon.CDK.AWS.ServiceDiscovery.CfnPrivateDnsNamespace;
+using CfnPublicDnsNamespace = Amazon.CDK.AWS.ServiceDiscovery.CfnPublicDnsNamespace;
+using CfnHttpNamespace = Amazon.CDK.AWS.ServiceDiscovery.CfnHttpNamespace;
 
 namespace EcsDiscoveryConstructs.Canary;
 
@@ -22,47 +27,47 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
     /// <summary>Collects the model; an empty one has no namespace.</summary>
     public CanaryModel Collect()
     {
-        var inStack = stack.Node.FindAll().OfType<CfnResource>().Where(r => Stack.Of(r) == stack).ToList();
-        // Each read is a call into the CDK, made from inside synthesis: the whole stack is walked once when it is the scope.
-        var inScope = scope == stack ? inStack.ToHashSet() : scope.Node.FindAll().OfType<CfnResource>().Where(r => Stack.Of(r) == stack).ToHashSet();
-        var ids = LogicalIds(inStack);
+        // One request lists the tree; every read of a resource happens in slices (CallbackSlices), as this runs inside synthesis.
+        var candidates = stack.Node.FindAll().OfType<CfnResource>().Where(IsDiscoveryResource).ToList();
+        var found = CallbackSlices.Map(stack, candidates, Read).OfType<Found>().ToList();
+        var inScope = scope == stack ? found.Select(f => f.Resource).ToHashSet() : scope.Node.FindAll().OfType<CfnResource>().ToHashSet();
 
-        var namespaces = inStack.Select(r => (Resource: r, Kind: KindOf(r.CfnResourceType))).Where(n => n.Kind is not null)
-            .ToDictionary(n => ids[n.Resource], n => Namespace(n.Resource, ids[n.Resource], n.Kind!));
-        var scaling = ScalingByTarget(inStack.Where(r => r.CfnResourceType == "AWS::ApplicationAutoScaling::ScalableTarget"));
-        var ecs = inStack.OfType<EcsCfnService>().Select(e => Ecs(e, ids[e], scaling, namespaces)).ToList();
-        var instanceCounts = inStack.Where(r => r.CfnResourceType == NamespacePrefix + "Instance")
-            .Select(r => Target(Resolve(((Amazon.CDK.AWS.ServiceDiscovery.CfnInstance)r).ServiceId)))
-            .OfType<string>()
+        var namespaces = found.Where(f => f.Namespace is not null).ToDictionary(f => f.LogicalId, f => f.Namespace!);
+        var scaling = new Dictionary<string, (int? Min, int? Max)>(StringComparer.Ordinal);
+        foreach (var (targets, min, max) in found.Where(f => f.Scaling is not null).Select(f => f.Scaling!.Value))
+        {
+            foreach (var id in targets)
+            {
+                scaling.TryAdd(id, (min, max));
+            }
+        }
+
+        var ecs = found.Where(f => f.Ecs is not null).Select(f => Ecs(f, scaling, namespaces)).ToList();
+        var instanceCounts = found.Select(f => f.InstanceOf).OfType<string>()
             .GroupBy(id => id)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         var used = new HashSet<string>(StringComparer.Ordinal);
         var services = new List<ModelService>();
-        foreach (var sd in inStack.OfType<SdCfnService>().Where(inScope.Contains))
+        foreach (var (f, sd) in found.Where(f => f.CloudMap is not null && inScope.Contains(f.Resource)).Select(f => (f, f.CloudMap!)))
         {
-            var logicalId = ids[sd];
-            var resolved = ResolveEach(sd.NamespaceId, sd.DnsConfig, sd.HealthCheckConfig, sd.HealthCheckCustomConfig);
-            var dns = resolved[1] as JsonObject;
-            // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
-            var nsId = Target(resolved[0]) ?? Target(dns?["namespaceId"]) ?? Imported(namespaces, Text(resolved[0]));
-            var ns = nsId is null ? null : namespaces.GetValueOrDefault(nsId);
-            if (ns is null)
+            var nsId = Target(sd.NamespaceId) ?? Target(sd.Dns?["namespaceId"]) ?? Imported(namespaces, Text(sd.NamespaceId));
+            if (nsId is null || !namespaces.TryGetValue(nsId, out var ns))
             {
                 continue;
             }
 
             used.Add(ns.LogicalId);
-            var registrants = ecs.Where(e => e.RegistryLogicalId == logicalId).ToList();
-            var declared = instanceCounts.GetValueOrDefault(logicalId);
+            var registrants = ecs.Where(e => e.RegistryLogicalId == f.LogicalId).ToList();
+            var declared = instanceCounts.GetValueOrDefault(f.LogicalId);
             services.Add(new ModelService(
-                logicalId,
-                sd.AttrId,
-                Present(sd.Name) ?? sd.AttrName,
+                f.LogicalId,
+                sd.Id,
+                sd.Name,
                 ns.LogicalId,
-                (dns?["dnsRecords"] as JsonArray ?? []).OfType<JsonObject>().Select(r => new ModelRecord(Text(r["type"]) ?? "?", Int(r["ttl"]) ?? 0)).ToList(),
-                Text(dns?["routingPolicy"]),
-                resolved[3] is not null ? "Custom" : resolved[2] is not null ? "Route53" : "None",
+                (sd.Dns?["dnsRecords"] as JsonArray ?? []).OfType<JsonObject>().Select(r => new ModelRecord(Text(r["type"]) ?? "?", Int(r["ttl"]) ?? 0)).ToList(),
+                Text(sd.Dns?["routingPolicy"]),
+                sd.HealthCheck,
                 registrants.Count == 0 ? declared : Sum(registrants.Select(r => r.Min)),
                 registrants.Count == 0 ? declared : Sum(registrants.Select(r => r.Max)),
                 registrants.Select(r => r.Name).ToList(),
@@ -81,19 +86,59 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         return new CanaryModel(stack.StackName, kept, services)
         {
             Clusters = [.. registering.Select(e => e.ClusterName).Distinct(StringComparer.Ordinal)],
+            ScopeLogicalIds = [.. found.Where(f => f.InScopeMetadata && inScope.Contains(f.Resource)).Select(f => f.LogicalId)],
         };
     }
 
     /// <summary>
-    /// The logical ids of the discovery resources under <paramref name="scope"/> in its stack (namespaces, Cloud Map
-    /// services and instances, ECS services): the canary's scope, as tokens the template resolves.
+    /// Whether a resource may hold discovery facts, told by its class where that needs no call into the CDK; a resource
+    /// declared as a plain <see cref="CfnResource"/> is kept and told by its type when read.
     /// </summary>
-    public static string[] ScopeLogicalIds(IConstruct scope)
+    private static bool IsDiscoveryResource(CfnResource resource) => resource is CfnPrivateDnsNamespace or CfnPublicDnsNamespace or CfnHttpNamespace
+        or SdCfnService or CfnInstance or EcsCfnService or CfnScalableTarget || resource.GetType() == typeof(CfnResource);
+
+    /// <summary>What one resource of the stack holds for discovery; null for another stack's resource.</summary>
+    private Found? Read(CfnResource resource)
     {
-        var stack = Stack.Of(scope);
-        return [.. scope.Node.FindAll().OfType<CfnResource>()
-            .Where(r => Stack.Of(r) == stack && (r.CfnResourceType.StartsWith(NamespacePrefix, StringComparison.Ordinal) || r.CfnResourceType == "AWS::ECS::Service"))
-            .Select(r => stack.GetLogicalId(r))];
+        if (Stack.Of(resource) != stack)
+        {
+            return null;
+        }
+
+        var type = resource.CfnResourceType;
+        var logicalId = Text(Resolve(resource.LogicalId)) ?? resource.Node.Path;
+        var found = new Found(resource, logicalId)
+        {
+            InScopeMetadata = type.StartsWith(NamespacePrefix, StringComparison.Ordinal) || type == "AWS::ECS::Service",
+        };
+        return KindOf(type) is { } kind ? found with { Namespace = Namespace(resource, logicalId, kind) }
+            : resource switch
+            {
+                SdCfnService sd => found with { CloudMap = ReadCloudMap(sd) },
+                CfnInstance instance => found with { InstanceOf = Target(Resolve(instance.ServiceId)) },
+                EcsCfnService service => found with { Ecs = ReadEcs(service) },
+                CfnScalableTarget target => found with { Scaling = ReadScaling(target) },
+                _ => found,
+            };
+    }
+
+    private CloudMapRead ReadCloudMap(SdCfnService sd)
+    {
+        var resolved = ResolveEach(sd.NamespaceId, sd.DnsConfig, sd.HealthCheckConfig, sd.HealthCheckCustomConfig);
+        var healthCheck = resolved[3] is not null ? "Custom" : resolved[2] is not null ? "Route53" : "None";
+        return new CloudMapRead(sd.AttrId, Present(sd.Name) ?? sd.AttrName, resolved[0], resolved[1] as JsonObject, healthCheck);
+    }
+
+    private (IReadOnlyList<string> Targets, int? Min, int? Max) ReadScaling(CfnScalableTarget target)
+    {
+        var resolved = ResolveEach(target.ResourceId, target.MinCapacity, target.MaxCapacity);
+        return ([.. Targets(resolved[0])], Int(resolved[1]), Int(resolved[2]));
+    }
+
+    private EcsRead ReadEcs(EcsCfnService service)
+    {
+        var resolved = ResolveEach(service.DesiredCount, service.ServiceRegistries, service.ServiceConnectConfiguration);
+        return new EcsRead(Present(service.ServiceName) ?? service.AttrName, Int(resolved[0]), resolved[1] as JsonArray, resolved[2] as JsonObject, ClusterName(service.Cluster));
     }
 
     private static string? KindOf(string type) => type switch
@@ -104,16 +149,13 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         _ => null,
     };
 
-    private Dictionary<CfnResource, string> LogicalIds(List<CfnResource> resources)
-        => resources.ToDictionary(r => r, r => Text(Resolve(r.LogicalId)) ?? r.Node.Path);
-
     private ModelNamespace Namespace(CfnResource resource, string logicalId, string kind)
     {
         var (name, properties) = resource switch
         {
-            Amazon.CDK.AWS.ServiceDiscovery.CfnPrivateDnsNamespace p => (p.Name, p.Properties),
-            Amazon.CDK.AWS.ServiceDiscovery.CfnPublicDnsNamespace p => (p.Name, p.Properties),
-            Amazon.CDK.AWS.ServiceDiscovery.CfnHttpNamespace p => (p.Name, (object?)null),
+            CfnPrivateDnsNamespace p => (p.Name, p.Properties),
+            CfnPublicDnsNamespace p => (p.Name, p.Properties),
+            CfnHttpNamespace p => (p.Name, (object?)null),
             _ => (null, null),
         };
         var soaTtl = Int((Resolve(properties) as JsonObject)?["dnsProperties"]?["soa"]?["ttl"]);
@@ -121,41 +163,25 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         return new ModelNamespace(resource, logicalId, attrId, Present(name) ?? resource.GetAtt("Name").ToString()!, kind, soaTtl);
     }
 
-    private Dictionary<string, (int? Min, int? Max)> ScalingByTarget(IEnumerable<CfnResource> targets)
+    private static EcsFacts Ecs(Found found, Dictionary<string, (int? Min, int? Max)> scaling, Dictionary<string, ModelNamespace> namespaces)
     {
-        var result = new Dictionary<string, (int? Min, int? Max)>(StringComparer.Ordinal);
-        foreach (var target in targets.OfType<Amazon.CDK.AWS.ApplicationAutoScaling.CfnScalableTarget>())
-        {
-            var resolved = ResolveEach(target.ResourceId, target.MinCapacity, target.MaxCapacity);
-            foreach (var id in Targets(resolved[0]))
-            {
-                result.TryAdd(id, (Int(resolved[1]), Int(resolved[2])));
-            }
-        }
-
-        return result;
-    }
-
-    private EcsFacts Ecs(EcsCfnService service, string logicalId, Dictionary<string, (int? Min, int? Max)> scaling, Dictionary<string, ModelNamespace> namespaces)
-    {
-        var resolved = ResolveEach(service.DesiredCount, service.ServiceRegistries, service.ServiceConnectConfiguration);
-        var desired = Int(resolved[0]);
-        var (min, max) = scaling.TryGetValue(logicalId, out var s) ? s : (null, null);
-        var sc = resolved[2] as JsonObject;
-        var endpoints = (sc?["services"] as JsonArray ?? []).OfType<JsonObject>()
+        var read = found.Ecs!;
+        var (min, max) = scaling.TryGetValue(found.LogicalId, out var s) ? s : (null, null);
+        var endpoints = (read.ServiceConnect?["services"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(e => Text(e["discoveryName"]) ?? Text(e["portName"]) ?? "?")
             .ToList();
+        var scNamespace = read.ServiceConnect?["namespace"];
         return new EcsFacts(
-            service,
-            logicalId,
-            Present(service.ServiceName) ?? service.AttrName,
-            min ?? desired,
-            max ?? desired,
-            Target((resolved[1] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()?["registryArn"]),
-            Target(sc?["namespace"]) ?? NamespaceNamed(namespaces.Values, Text(sc?["namespace"])) ?? Imported(namespaces, Text(sc?["namespace"])),
+            found.Resource,
+            found.LogicalId,
+            read.Name,
+            min ?? read.Desired,
+            max ?? read.Desired,
+            Target(read.Registries?.OfType<JsonObject>().FirstOrDefault()?["registryArn"]),
+            Target(scNamespace) ?? NamespaceNamed(namespaces.Values, Text(scNamespace)) ?? Imported(namespaces, Text(scNamespace)),
             endpoints)
         {
-            ClusterName = ClusterName(service.Cluster),
+            ClusterName = read.ClusterName,
         };
     }
 
@@ -226,6 +252,29 @@ internal sealed class ExpectedModelCollector(IConstruct scope)
         var list = counts.ToList();
         return list.Any(c => c is null) ? null : list.Sum();
     }
+
+    /// <summary>A resource of the stack, read once: its logical id and what its kind holds for discovery.</summary>
+    private sealed record Found(CfnResource Resource, string LogicalId)
+    {
+        /// <summary>Whether the canary's scope metadata lists it (namespaces, Cloud Map services and instances, ECS services).</summary>
+        public bool InScopeMetadata { get; init; }
+
+        public ModelNamespace? Namespace { get; init; }
+
+        public CloudMapRead? CloudMap { get; init; }
+
+        public string? InstanceOf { get; init; }
+
+        public EcsRead? Ecs { get; init; }
+
+        public (IReadOnlyList<string> Targets, int? Min, int? Max)? Scaling { get; init; }
+    }
+
+    /// <summary>A Cloud Map service's id token, name, resolved namespace and DNS settings, and health check kind.</summary>
+    private sealed record CloudMapRead(string Id, string Name, JsonNode? NamespaceId, JsonObject? Dns, string HealthCheck);
+
+    /// <summary>An ECS service's name, desired count, resolved registries and Service Connect configuration, and cluster name.</summary>
+    private sealed record EcsRead(string Name, int? Desired, JsonArray? Registries, JsonObject? ServiceConnect, string? ClusterName);
 
     private sealed record EcsFacts(CfnResource Resource, string LogicalId, string Name, int? Min, int? Max, string? RegistryLogicalId, string? ServiceConnectNamespace, IReadOnlyList<string> Endpoints)
     {

@@ -176,6 +176,7 @@ public static class RuleCatalog
         ExecNetworkPath.Info,
         ClusterServiceNames.Info,
         Validation.CanaryRules.Info,
+        Validation.CanaryRules.ServiceReadsInfo,
         CapacityProviderStrategy.ClusterRule,
     ];
 
