@@ -7,7 +7,7 @@ namespace EcsDiscoveryConstructs.Tests.Shared;
 /// Fills a Cloud Map peer the way CloudFormation and ECS would for a stack: its namespaces and services, then one
 /// instance per expected task with the attributes ECS writes. Uses <see cref="RawCloudMap"/>, never product code.
 /// </summary>
-public static class EcsLikeRegistration
+internal static class EcsLikeRegistration
 {
     public static void Deploy(RawCloudMap raw, StackTopology stack)
     {

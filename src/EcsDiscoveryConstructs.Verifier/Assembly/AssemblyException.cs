@@ -1,7 +1,7 @@
 namespace EcsDiscoveryConstructs.Verifier.Assembly;
 
 /// <summary>The cloud assembly cannot be read: a missing folder, no manifest, a broken template, an unknown stack.</summary>
-public sealed class AssemblyException : Exception
+internal sealed class AssemblyException : Exception
 {
     /// <summary>Creates the exception with a one-line reason.</summary>
     public AssemblyException(string message)

@@ -3,7 +3,7 @@ using EcsDiscoveryConstructs.Verifier.Input;
 namespace EcsDiscoveryConstructs.Verifier.Assembly;
 
 /// <summary>Reads a CDK cloud assembly folder (<c>cdk.out</c>): <c>manifest.json</c> and the stack templates it lists.</summary>
-public static class CloudAssemblyReader
+internal static class CloudAssemblyReader
 {
     /// <summary>Reads every stack of the assembly, or only <paramref name="stackNames"/> when any are given.</summary>
     /// <exception cref="AssemblyException">

@@ -1,7 +1,7 @@
 namespace EcsDiscoveryConstructs.Verifier.Assembly;
 
 /// <summary>The kind of a Cloud Map namespace.</summary>
-public enum NamespaceKind
+internal enum NamespaceKind
 {
     /// <summary>Private DNS (a VPC's hosted zone).</summary>
     PrivateDns,
@@ -14,7 +14,7 @@ public enum NamespaceKind
 }
 
 /// <summary>How a Cloud Map service judges instance health.</summary>
-public enum HealthCheckKind
+internal enum HealthCheckKind
 {
     /// <summary>No health check.</summary>
     None,
@@ -27,7 +27,7 @@ public enum HealthCheckKind
 }
 
 /// <summary>How one service reaches another.</summary>
-public enum ConnectionKind
+internal enum ConnectionKind
 {
     /// <summary>Through a Service Connect client alias.</summary>
     ServiceConnect,
@@ -45,7 +45,7 @@ public enum ConnectionKind
 /// <summary>A value from a template: a literal, or an expression CloudFormation resolves only at deploy time.</summary>
 /// <param name="Literal">The literal text, or null when unresolved.</param>
 /// <param name="Expression">The unresolved expression as JSON (e.g. <c>{"Ref":"..."}</c>), or null for literals.</param>
-public sealed record TemplateValue(string? Literal, string? Expression)
+internal sealed record TemplateValue(string? Literal, string? Expression)
 {
     /// <summary>True when the value is known before deployment.</summary>
     public bool IsResolved => Literal is not null;
@@ -55,17 +55,17 @@ public sealed record TemplateValue(string? Literal, string? Expression)
 }
 
 /// <summary>A namespace declared in a stack.</summary>
-public sealed record NamespaceInfo(string LogicalId, TemplateValue Name, NamespaceKind Kind, long? SoaTtl)
+internal sealed record NamespaceInfo(string LogicalId, TemplateValue Name, NamespaceKind Kind, long? SoaTtl)
 {
     /// <summary>The CIDR block of the namespace's VPC when the template declares it, e.g. <c>10.0.0.0/16</c>.</summary>
     public string? VpcCidr { get; init; }
 }
 
 /// <summary>One DNS record a Cloud Map service creates per instance.</summary>
-public sealed record DnsRecordInfo(string Type, long Ttl);
+internal sealed record DnsRecordInfo(string Type, long Ttl);
 
 /// <summary>A Cloud Map service declared in a stack.</summary>
-public sealed record CloudMapServiceInfo(
+internal sealed record CloudMapServiceInfo(
     string LogicalId,
     TemplateValue Name,
     string? NamespaceLogicalId,
@@ -81,10 +81,10 @@ public sealed record CloudMapServiceInfo(
 }
 
 /// <summary>A Service Connect endpoint an ECS service offers.</summary>
-public sealed record ServiceConnectEndpointInfo(string PortName, string? DiscoveryName, TemplateValue? DnsName, int? Port);
+internal sealed record ServiceConnectEndpointInfo(string PortName, string? DiscoveryName, TemplateValue? DnsName, int? Port);
 
 /// <summary>An ECS service declared in a stack, with how it registers for discovery.</summary>
-public sealed record EcsServiceInfo(
+internal sealed record EcsServiceInfo(
     string LogicalId,
     TemplateValue Name,
     int? DesiredCount,
@@ -133,10 +133,10 @@ public sealed record EcsServiceInfo(
 }
 
 /// <summary>A caller/callee pair: the caller's security group may reach the callee on <see cref="Port"/>.</summary>
-public sealed record ConnectionInfo(string FromLogicalId, string ToLogicalId, ConnectionKind Kind, int Port);
+internal sealed record ConnectionInfo(string FromLogicalId, string ToLogicalId, ConnectionKind Kind, int Port);
 
 /// <summary>Everything discovery-related one stack declares.</summary>
-public sealed record StackTopology(
+internal sealed record StackTopology(
     string Name,
     IReadOnlyList<NamespaceInfo> Namespaces,
     IReadOnlyList<CloudMapServiceInfo> CloudMapServices,
@@ -168,21 +168,21 @@ public sealed record StackTopology(
 /// <param name="ServiceLogicalId">The Cloud Map service it joins.</param>
 /// <param name="InstanceId">The instance id; unresolved when the template computes it.</param>
 /// <param name="Attributes">Its attributes (e.g. <c>AWS_INSTANCE_IPV4</c>, <c>AWS_INSTANCE_CNAME</c>, <c>AWS_ALIAS_DNS_NAME</c>, custom ones).</param>
-public sealed record DeclaredInstance(string LogicalId, string ServiceLogicalId, TemplateValue InstanceId, IReadOnlyDictionary<string, TemplateValue> Attributes);
+internal sealed record DeclaredInstance(string LogicalId, string ServiceLogicalId, TemplateValue InstanceId, IReadOnlyDictionary<string, TemplateValue> Attributes);
 
 /// <summary>A DiscoveryCanary function of a template.</summary>
 /// <param name="LogicalId">The function's logical id.</param>
 /// <param name="NamespaceLogicalIds">The namespaces its scope covers.</param>
 /// <param name="Schedule">The schedule expression of the rule that runs it, when one does.</param>
 /// <param name="Alarmed">True when the stack has an alarm on the canary's metrics.</param>
-public sealed record CanaryInfo(string LogicalId, IReadOnlyList<string> NamespaceLogicalIds, string? Schedule, bool Alarmed)
+internal sealed record CanaryInfo(string LogicalId, IReadOnlyList<string> NamespaceLogicalIds, string? Schedule, bool Alarmed)
 {
     /// <summary>The logical ids its scope metadata (<c>EcsDiscovery::CanaryScope</c>) names; null: the whole stack.</summary>
     public IReadOnlyList<string>? Scope { get; init; }
 }
 
 /// <summary>The stacks of a cloud assembly.</summary>
-public sealed record CloudAssemblyTopology(string Directory, IReadOnlyList<StackTopology> Stacks);
+internal sealed record CloudAssemblyTopology(string Directory, IReadOnlyList<StackTopology> Stacks);
 
 /// <summary>
 /// A namespace a stack uses by a literal id (<c>ns-...</c>) or ARN without creating it: imported, or shared by another
@@ -191,7 +191,7 @@ public sealed record CloudAssemblyTopology(string Directory, IReadOnlyList<Stack
 /// <param name="Key">The key its services use in place of a logical id.</param>
 /// <param name="Id">The namespace id.</param>
 /// <param name="OwnerAccount">The account in its ARN, when the template gives the ARN.</param>
-public sealed record ImportedNamespaceInfo(string Key, string Id, string? OwnerAccount)
+internal sealed record ImportedNamespaceInfo(string Key, string Id, string? OwnerAccount)
 {
     /// <summary>The key for a literal namespace id or ARN (<c>imported:ns-...</c> or <c>imported:ns-...@ACCOUNT</c>); null for anything else.</summary>
     public static string? KeyOf(string? literal) => Shared.NamespaceReference.Parse(literal) is { } found ? Shared.NamespaceReference.Key(found.Id, found.Owner) : null;

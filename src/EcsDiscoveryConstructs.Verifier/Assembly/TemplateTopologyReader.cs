@@ -4,7 +4,7 @@ using EcsDiscoveryConstructs.Verifier.Input;
 namespace EcsDiscoveryConstructs.Verifier.Assembly;
 
 /// <summary>Reads what a CloudFormation template declares for service discovery. Unresolved names are kept as expressions, never guessed.</summary>
-public static class TemplateTopologyReader
+internal static class TemplateTopologyReader
 {
     /// <summary>Reads the template JSON of stack <paramref name="stackName"/>; <paramref name="source"/> names it in messages (default: the stack).</summary>
     /// <exception cref="AssemblyException">The text is not a CloudFormation template of the expected shape (the message names the JSON path).</exception>

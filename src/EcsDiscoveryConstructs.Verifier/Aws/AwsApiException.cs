@@ -6,7 +6,7 @@ namespace EcsDiscoveryConstructs.Verifier.Aws;
 /// A call to an AWS API failed: an AWS error (with its code), a transport failure, a timeout or an answer that cannot be
 /// read. Each service's client throws its own kind (<see cref="CloudMap.CloudMapException"/>, <see cref="Ecs.EcsException"/>).
 /// </summary>
-public abstract class AwsApiException : Exception
+internal abstract class AwsApiException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="operation">The API operation, e.g. <c>ListServices</c>.</param>

@@ -3,7 +3,7 @@ using Amazon.Runtime;
 namespace EcsDiscoveryConstructs.Verifier.Aws;
 
 /// <summary>Settings every AWS API client of the verifier takes: where, as whom, and how hard to try.</summary>
-public class AwsClientOptions
+internal class AwsClientOptions
 {
     /// <summary>The Region, e.g. <c>us-east-1</c>; also the SigV4 signing region.</summary>
     public required string Region { get; init; }

@@ -12,7 +12,7 @@ namespace EcsDiscoveryConstructs.Verifier.Canary;
 /// writes the EMF lines to <paramref name="log"/> and returns a summary. An unreadable registry is an exception (the
 /// invocation fails), never a silent pass.
 /// </summary>
-public sealed class CanaryCheck(ICloudMapClient client, IDnsResolver? resolver, TextWriter log)
+internal sealed class CanaryCheck(ICloudMapClient client, IDnsResolver? resolver, TextWriter log)
 {
     /// <summary>The canary's own metric dimension (its construct path), or null for none.</summary>
     public string? CanaryName { get; init; }

@@ -13,7 +13,7 @@ namespace EcsDiscoveryConstructs.Verifier.Canary;
 /// </summary>
 /// <param name="stackName">The canary's stack.</param>
 /// <param name="functionLogicalId">The canary function's logical id: its resource's <see cref="ScopeMetadata"/> names the resources it checks; null (or no metadata): the whole stack.</param>
-public sealed class CanaryExpectations(string stackName, string? functionLogicalId)
+internal sealed class CanaryExpectations(string stackName, string? functionLogicalId)
 {
     /// <summary>The metadata key on the canary function's resource: <c>{"version":1,"resources":[logical ids]}</c>.</summary>
     public const string ScopeMetadata = "EcsDiscovery::CanaryScope";

@@ -12,7 +12,7 @@ namespace EcsDiscoveryConstructs.Verifier.Canary;
 /// construct path) before the others, so two canaries checking one stack never count each other's results.
 /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
 /// </summary>
-public static class EmbeddedMetrics
+internal static class EmbeddedMetrics
 {
     /// <summary>The CloudWatch metric namespace.</summary>
     public const string MetricNamespace = "EcsDiscovery";

@@ -10,14 +10,14 @@ namespace EcsDiscoveryConstructs.Verifier.Canary;
 /// <param name="RequestId">Lambda-Runtime-Aws-Request-Id.</param>
 /// <param name="Payload">The event.</param>
 /// <param name="Deadline">When the invocation times out (Lambda-Runtime-Deadline-Ms).</param>
-public sealed record LambdaInvocation(string RequestId, string Payload, DateTimeOffset Deadline)
+internal sealed record LambdaInvocation(string RequestId, string Payload, DateTimeOffset Deadline)
 {
     /// <summary>Lambda-Runtime-Trace-Id (the X-Ray trace header), or null when the Runtime API sent none.</summary>
     public string? TraceId { get; init; }
 }
 
 /// <summary>The Lambda Runtime API, as a custom runtime (<c>provided.al2023</c>) talks to it.</summary>
-public interface ILambdaRuntimeApi
+internal interface ILambdaRuntimeApi
 {
     /// <summary>Waits for the next invocation.</summary>
     Task<LambdaInvocation> NextAsync(CancellationToken cancellationToken);
@@ -37,7 +37,7 @@ public interface ILambdaRuntimeApi
 /// /2018-06-01/runtime/invocation/next, POST .../{id}/response, .../{id}/error and /runtime/init/error, at
 /// <c>AWS_LAMBDA_RUNTIME_API</c> (a <c>host:port</c>; see <see cref="IsHostAndPort"/>).
 /// </summary>
-public sealed partial class LambdaRuntimeApi(string hostAndPort) : ILambdaRuntimeApi, IDisposable
+internal partial class LambdaRuntimeApi(string hostAndPort) : ILambdaRuntimeApi, IDisposable
 {
     // 9999-12-31T23:59:59.999Z, the latest instant a DateTimeOffset holds: a deadline past it is read as missing.
     private const long LatestUnixMilliseconds = 253_402_300_799_999;
@@ -118,7 +118,7 @@ public sealed partial class LambdaRuntimeApi(string hostAndPort) : ILambdaRuntim
 }
 
 /// <summary>The custom runtime's loop: take an invocation, run the handler, report its result or its error, repeat.</summary>
-public static class LambdaLoop
+internal static class LambdaLoop
 {
     /// <summary>The environment variable the X-Ray SDKs read the invocation's trace header from.</summary>
     public const string TraceVariable = "_X_AMZN_TRACE_ID";

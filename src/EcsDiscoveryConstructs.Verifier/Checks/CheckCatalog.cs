@@ -5,10 +5,10 @@ namespace EcsDiscoveryConstructs.Verifier.Checks;
 /// <param name="Level"><c>fail</c> (a finding fails the run) or <c>warn</c> (a warning, a failure with <c>--strict</c>).</param>
 /// <param name="Summary">One line: what passes.</param>
 /// <param name="Source">Where the expectation comes from.</param>
-public sealed record CheckInfo(string Id, string Level, string Summary, string Source);
+internal sealed record CheckInfo(string Id, string Level, string Summary, string Source);
 
 /// <summary>Every check <c>verify</c> makes, in the order it makes them; docs/verifier-checks.md is generated from it.</summary>
-public static class CheckCatalog
+internal static class CheckCatalog
 {
     /// <summary>The namespace exists with the declared type.</summary>
     public static CheckInfo NamespaceExists { get; } = new("namespace-exists", "fail", "The namespace exists with its declared type (DNS_PRIVATE, DNS_PUBLIC or HTTP); among several with its name, the one holding the most declared services is checked.", "AWS::ServiceDiscovery::*Namespace in the template");

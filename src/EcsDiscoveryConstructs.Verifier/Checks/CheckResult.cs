@@ -1,7 +1,7 @@
 namespace EcsDiscoveryConstructs.Verifier.Checks;
 
 /// <summary>The outcome of one check.</summary>
-public enum CheckStatus
+internal enum CheckStatus
 {
     /// <summary>The registry holds what the assembly promises.</summary>
     Pass,
@@ -22,7 +22,7 @@ public enum CheckStatus
 /// <param name="Target">What was checked: <c>namespace</c> or <c>namespace/service</c>.</param>
 /// <param name="Status">The outcome.</param>
 /// <param name="Message">What was found, naming the difference.</param>
-public sealed record CheckResult(string Stack, string Check, string Target, CheckStatus Status, string Message)
+internal sealed record CheckResult(string Stack, string Check, string Target, CheckStatus Status, string Message)
 {
     /// <summary>What the assembly promises, as data (e.g. <c>2</c>, <c>A 10s</c>); null when the check was skipped.</summary>
     public string? Expected { get; init; }
@@ -35,7 +35,7 @@ public sealed record CheckResult(string Stack, string Check, string Target, Chec
 }
 
 /// <summary>All check results of one verification.</summary>
-public sealed record VerificationReport(IReadOnlyList<CheckResult> Results)
+internal sealed record VerificationReport(IReadOnlyList<CheckResult> Results)
 {
     /// <summary>What the registry check saw of each expected service it found a namespace for (the DNS checks' input).</summary>
     public IReadOnlyList<ServiceObservation> Observations { get; init; } = [];

@@ -14,7 +14,7 @@ namespace EcsDiscoveryConstructs.Verifier.Checks;
 /// that registered instances (their <c>ECS_CLUSTER_NAME</c> and <c>ECS_SERVICE_NAME</c>) are described once per cluster,
 /// so <c>instance-count</c> accepts what a deployment in progress may run and names a failed or rolled-back one.
 /// </summary>
-public sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4, IEcsReader? ecs = null)
+internal sealed class RegistryVerifier(ICloudMapClient client, int concurrency = 4, IEcsReader? ecs = null)
 {
     private static readonly INamespaceCheck[] NamespaceChecks = [new NamespaceExistsCheck(), new NamespaceIdCheck(), new SoaTtlCheck(), new UnknownServicesCheck()];
 

@@ -9,16 +9,16 @@ namespace EcsDiscoveryConstructs.Verifier.CloudFormation;
 /// <param name="PhysicalId">The name or id CloudFormation gave it (null while it is being created).</param>
 /// <param name="Type">The resource type, e.g. <c>AWS::ECS::Cluster</c>.</param>
 /// <param name="Status">Its status, e.g. <c>CREATE_COMPLETE</c>, <c>UPDATE_IN_PROGRESS</c>.</param>
-public sealed record StackResource(string LogicalId, string? PhysicalId, string Type, string? Status);
+internal sealed record StackResource(string LogicalId, string? PhysicalId, string Type, string? Status);
 
 /// <summary>A deployed stack as DescribeStacks returns it.</summary>
 /// <param name="StackId">The stack's id (its ARN).</param>
 /// <param name="Status">Its status, e.g. <c>UPDATE_COMPLETE</c>.</param>
 /// <param name="ChangedAt">When its template last changed: LastUpdatedTime, else CreationTime.</param>
-public sealed record StackSummary(string StackId, string? Status, DateTimeOffset? ChangedAt);
+internal sealed record StackSummary(string StackId, string? Status, DateTimeOffset? ChangedAt);
 
 /// <summary>What the verifier reads from CloudFormation. Every call throws <see cref="CloudFormationException"/> when it cannot be read.</summary>
-public interface ICloudFormationReader
+internal interface ICloudFormationReader
 {
     /// <summary>Every resource of the deployed stack <paramref name="stackName"/> (name or id).</summary>
     Task<IReadOnlyList<StackResource>> ListStackResourcesAsync(string stackName, CancellationToken cancellationToken);
@@ -31,7 +31,7 @@ public interface ICloudFormationReader
 }
 
 /// <summary>A CloudFormation call failed: an AWS error (e.g. <c>ValidationError</c> for a stack that does not exist), a transport failure, a timeout or an answer that cannot be read.</summary>
-public sealed class CloudFormationException : AwsApiException
+internal sealed class CloudFormationException : AwsApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="operation">The API operation, e.g. <c>ListStackResources</c>.</param>
@@ -59,7 +59,7 @@ public sealed class CloudFormationException : AwsApiException
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStackResources.html ("Only the first 100
 /// resources will be returned").
 /// </remarks>
-public sealed class CloudFormationClient : ICloudFormationReader, IDisposable
+internal sealed class CloudFormationClient : ICloudFormationReader, IDisposable
 {
     private const string Operation = "ListStackResources";
 

@@ -9,7 +9,7 @@ namespace EcsDiscoveryConstructs.Verifier.CloudMap;
 /// exponential backoff and full jitter on throttling and 5xx, per-call timeouts, typed errors) with a client-side
 /// DiscoverInstances rate limit. Credentials and signatures never appear in messages.
 /// </summary>
-public sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposable
+internal sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDisposable
 {
     private const string TargetPrefix = "Route53AutoNaming_v20170314.";
 

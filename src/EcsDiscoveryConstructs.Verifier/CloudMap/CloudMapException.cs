@@ -4,7 +4,7 @@ using EcsDiscoveryConstructs.Verifier.Aws;
 namespace EcsDiscoveryConstructs.Verifier.CloudMap;
 
 /// <summary>A Cloud Map call failed: an AWS error (with its code), a transport failure, a timeout or an answer that cannot be read.</summary>
-public sealed class CloudMapException : AwsApiException
+internal sealed class CloudMapException : AwsApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="operation">The API operation, e.g. <c>ListServices</c>.</param>

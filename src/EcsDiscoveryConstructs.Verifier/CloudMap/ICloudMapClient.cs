@@ -1,7 +1,7 @@
 namespace EcsDiscoveryConstructs.Verifier.CloudMap;
 
 /// <summary>The Cloud Map calls the verifier makes. AWSSDK.ServiceDiscovery could implement it later.</summary>
-public interface ICloudMapClient
+internal interface ICloudMapClient
 {
     /// <summary>Every namespace in the Region (all pages).</summary>
     Task<IReadOnlyList<LiveNamespace>> ListNamespacesAsync(CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace EcsDiscoveryConstructs.Verifier.CloudMap;
 
 /// <summary>The Cloud Map calls <c>local-deploy</c> makes to fill (and empty) a local peer.</summary>
-public interface ICloudMapWriter
+internal interface ICloudMapWriter
 {
     /// <summary>Creates a namespace (<paramref name="type"/>: PrivateDns, PublicDns or Http), waits for the operation and returns its id.</summary>
     Task<string> CreateNamespaceAsync(string type, string name, string? vpc, long? soaTtl, CancellationToken cancellationToken);

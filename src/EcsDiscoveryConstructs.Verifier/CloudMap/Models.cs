@@ -7,7 +7,7 @@ namespace EcsDiscoveryConstructs.Verifier.CloudMap;
 /// <param name="Type">DNS_PRIVATE, DNS_PUBLIC or HTTP.</param>
 /// <param name="SoaTtl">The SOA TTL of DNS namespaces, when set.</param>
 /// <param name="HttpName">The name DiscoverInstances looks the namespace up by (AWS adds a hash when a name is reused); null when not returned.</param>
-public sealed record LiveNamespace(string Id, string Arn, string Name, string Type, long? SoaTtl, string? HttpName = null)
+internal sealed record LiveNamespace(string Id, string Arn, string Name, string Type, long? SoaTtl, string? HttpName = null)
 {
     /// <summary>The name to pass to DiscoverInstances: <see cref="HttpName"/>, else <see cref="Name"/>.</summary>
     public string DiscoveryName => string.IsNullOrEmpty(HttpName) ? Name : HttpName;
@@ -28,10 +28,10 @@ public sealed record LiveNamespace(string Id, string Arn, string Name, string Ty
 }
 
 /// <summary>A DNS record of a live service.</summary>
-public sealed record LiveDnsRecord(string Type, long Ttl);
+internal sealed record LiveDnsRecord(string Type, long Ttl);
 
 /// <summary>A service as ListServices returns it.</summary>
-public sealed record LiveService(
+internal sealed record LiveService(
     string Id,
     string Arn,
     string Name,
@@ -42,7 +42,7 @@ public sealed record LiveService(
     bool Route53HealthCheck);
 
 /// <summary>An instance as ListInstances returns it.</summary>
-public sealed record LiveInstance(string Id, IReadOnlyDictionary<string, string> Attributes);
+internal sealed record LiveInstance(string Id, IReadOnlyDictionary<string, string> Attributes);
 
 /// <summary>An instance as DiscoverInstances returns it.</summary>
-public sealed record DiscoveredInstance(string InstanceId, string HealthStatus, IReadOnlyDictionary<string, string> Attributes);
+internal sealed record DiscoveredInstance(string InstanceId, string HealthStatus, IReadOnlyDictionary<string, string> Attributes);

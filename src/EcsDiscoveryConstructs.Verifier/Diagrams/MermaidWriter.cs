@@ -4,7 +4,7 @@ using EcsDiscoveryConstructs.Verifier.Assembly;
 namespace EcsDiscoveryConstructs.Verifier.Diagrams;
 
 /// <summary>Draws a stack's discovery topology as a Mermaid flowchart: who discovers whom, by which mode and port.</summary>
-public static class MermaidWriter
+internal static class MermaidWriter
 {
     /// <summary>One flowchart for <paramref name="stack"/>.</summary>
     public static string Flowchart(StackTopology stack)

@@ -2,13 +2,13 @@ namespace EcsDiscoveryConstructs.Verifier.Dns;
 
 /// <summary>One resource record of an answer. <see cref="Value"/> is the address (A, AAAA), the target (CNAME) or
 /// <c>priority weight port target</c> (SRV); names are lower case without the trailing dot.</summary>
-public sealed record DnsRecord(string Name, string Type, long Ttl, string Value);
+internal sealed record DnsRecord(string Name, string Type, long Ttl, string Value);
 
 /// <summary>What a resolver answered to one query.</summary>
 /// <param name="Code">The response code: NOERROR, NXDOMAIN, SERVFAIL, REFUSED, ..., TIMEOUT when nothing came back in time, or MALFORMED when what came back is no readable DNS answer.</param>
 /// <param name="Answers">The answer section.</param>
 /// <param name="Authority">The authority section (where NODATA and NXDOMAIN answers carry the zone's SOA).</param>
-public sealed record DnsAnswer(string Code, IReadOnlyList<DnsRecord> Answers, IReadOnlyList<DnsRecord> Authority)
+internal sealed record DnsAnswer(string Code, IReadOnlyList<DnsRecord> Answers, IReadOnlyList<DnsRecord> Authority)
 {
     /// <summary>Why the answer failed, when the code alone does not say (e.g. for MALFORMED: what could not be read).</summary>
     public string? Detail { get; init; }
@@ -24,7 +24,7 @@ public sealed record DnsAnswer(string Code, IReadOnlyList<DnsRecord> Answers, IR
 }
 
 /// <summary>Asks a DNS resolver.</summary>
-public interface IDnsResolver
+internal interface IDnsResolver
 {
     /// <summary>Queries <paramref name="name"/> for <paramref name="type"/> (A, AAAA, SRV, CNAME or SOA); never throws for DNS errors or timeouts.</summary>
     Task<DnsAnswer> QueryAsync(string name, string type, CancellationToken cancellationToken);

@@ -8,7 +8,7 @@ namespace EcsDiscoveryConstructs.Verifier.Dns;
 /// <see cref="IDnsResolver"/> over DnsClient: no cache, 2 s per try and 2 tries per query, a truncated UDP answer is
 /// asked again over TCP, DNS errors and unreadable answers are answers (never exceptions).
 /// </summary>
-public sealed class DnsClientResolver : IDnsResolver
+internal sealed class DnsClientResolver : IDnsResolver
 {
     private readonly LookupClient client;
 

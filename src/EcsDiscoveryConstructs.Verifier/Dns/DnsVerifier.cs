@@ -8,7 +8,7 @@ namespace EcsDiscoveryConstructs.Verifier.Dns;
 /// per service record type, and per SRV target host, then runs the DNS checks (one class each, see
 /// <see cref="CheckCatalog"/>) over the answers.
 /// </summary>
-public sealed class DnsVerifier(IDnsResolver resolver)
+internal sealed class DnsVerifier(IDnsResolver resolver)
 {
     private static readonly DnsNamespaceCheck NamespaceCheck = new();
 

@@ -19,7 +19,7 @@ namespace EcsDiscoveryConstructs.Verifier.Ecs;
 /// <param name="MaxTasks">The most tasks ECS may run now.</param>
 /// <param name="Description">What ECS is doing, for a result's message, e.g. <c>deployment ecs-svc/2 in progress (2 of 2 running)</c>.</param>
 /// <param name="Failure">The failed or rolled-back deployment and why, or null.</param>
-public sealed record DeploymentWindow(bool InProgress, int MinTasks, int MaxTasks, string Description, string? Failure)
+internal sealed record DeploymentWindow(bool InProgress, int MinTasks, int MaxTasks, string Description, string? Failure)
 {
     private static readonly string[] UnfinishedServiceDeployment = ["PENDING", "IN_PROGRESS", "STOP_REQUESTED", "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS"];
 

@@ -16,7 +16,7 @@ namespace EcsDiscoveryConstructs.Verifier.Ecs;
 /// 100), DescribeTaskDefinition, ListServiceDeployments (<c>maxResults</c> 1-100), DescribeServiceDeployments
 /// (<c>serviceDeploymentArns</c>, at most 20). Timestamps are seconds since the epoch.
 /// </remarks>
-public sealed class EcsClient : IEcsReader, IDisposable
+internal sealed class EcsClient : IEcsReader, IDisposable
 {
     /// <summary>Most clusters per DescribeClusters call.</summary>
     public const int ClustersPerCall = 100;

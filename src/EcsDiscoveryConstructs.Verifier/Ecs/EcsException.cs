@@ -4,7 +4,7 @@ using EcsDiscoveryConstructs.Verifier.Aws;
 namespace EcsDiscoveryConstructs.Verifier.Ecs;
 
 /// <summary>An ECS call failed: an AWS error (with its code), a transport failure, a timeout or an answer that cannot be read.</summary>
-public sealed class EcsException : AwsApiException
+internal sealed class EcsException : AwsApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="operation">The API operation, e.g. <c>DescribeServices</c>.</param>

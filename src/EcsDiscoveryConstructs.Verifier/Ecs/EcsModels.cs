@@ -1,13 +1,13 @@
 namespace EcsDiscoveryConstructs.Verifier.Ecs;
 
 /// <summary>A resource a Describe call could not describe (<c>Failure</c>): its ARN or name, the reason (e.g. <c>MISSING</c>) and the detail.</summary>
-public sealed record EcsFailure(string? Arn, string? Reason, string? Detail);
+internal sealed record EcsFailure(string? Arn, string? Reason, string? Detail);
 
 /// <summary>A batch of described resources and the ones ECS could not describe.</summary>
-public sealed record EcsDescribed<T>(IReadOnlyList<T> Items, IReadOnlyList<EcsFailure> Failures);
+internal sealed record EcsDescribed<T>(IReadOnlyList<T> Items, IReadOnlyList<EcsFailure> Failures);
 
 /// <summary>A cluster (<c>Cluster</c>): ARN, name and status (ACTIVE, PROVISIONING, DEPROVISIONING, FAILED, INACTIVE).</summary>
-public sealed record EcsCluster(string Arn, string Name, string? Status)
+internal sealed record EcsCluster(string Arn, string Name, string? Status)
 {
     /// <summary>Its ECS Exec configuration (<c>configuration.executeCommandConfiguration</c>, read with <c>include: CONFIGURATIONS</c>), or null when it has none.</summary>
     public EcsExecConfiguration? ExecuteCommand { get; init; }
@@ -23,21 +23,21 @@ public sealed record EcsCluster(string Arn, string Name, string? Status)
 /// <param name="LogGroupEncryption">Whether the log group must be encrypted (<c>cloudWatchEncryptionEnabled</c>).</param>
 /// <param name="S3BucketName">The S3 bucket of an OVERRIDE, or null.</param>
 /// <param name="S3Encryption">Whether the bucket must be encrypted (<c>s3EncryptionEnabled</c>).</param>
-public sealed record EcsExecConfiguration(string? KmsKeyId, string? Logging, string? LogGroupName, bool LogGroupEncryption, string? S3BucketName, bool S3Encryption);
+internal sealed record EcsExecConfiguration(string? KmsKeyId, string? Logging, string? LogGroupName, bool LogGroupEncryption, string? S3BucketName, bool S3Encryption);
 
 /// <summary>One <c>serviceRegistries</c> entry of a service: the Cloud Map service ARN and, for SRV records, the container and port.</summary>
-public sealed record EcsServiceRegistry(string? RegistryArn, string? ContainerName, int? ContainerPort, int? Port);
+internal sealed record EcsServiceRegistry(string? RegistryArn, string? ContainerName, int? ContainerPort, int? Port);
 
 /// <summary>One entry of a service's <c>deployments</c>: PRIMARY, ACTIVE or INACTIVE, with its rollout state (COMPLETED, FAILED, IN_PROGRESS).</summary>
-public sealed record EcsDeployment(string? Id, string? Status, string? RolloutState, string? RolloutStateReason, string? TaskDefinition, int DesiredCount, int RunningCount, int PendingCount, int FailedTasks, DateTimeOffset? CreatedAt);
+internal sealed record EcsDeployment(string? Id, string? Status, string? RolloutState, string? RolloutStateReason, string? TaskDefinition, int DesiredCount, int RunningCount, int PendingCount, int FailedTasks, DateTimeOffset? CreatedAt);
 
 /// <summary>One of a service's recent <c>events</c>.</summary>
-public sealed record EcsServiceEvent(DateTimeOffset? CreatedAt, string Message);
+internal sealed record EcsServiceEvent(DateTimeOffset? CreatedAt, string Message);
 
 /// <summary>
 /// A service as DescribeServices returns it: what the checks compare with the template and use to explain a failure.
 /// </summary>
-public sealed record EcsService(string Arn, string Name, string? ClusterArn, string? Status, int DesiredCount, int RunningCount, int PendingCount, string? TaskDefinition)
+internal sealed record EcsService(string Arn, string Name, string? ClusterArn, string? Status, int DesiredCount, int RunningCount, int PendingCount, string? TaskDefinition)
 {
     /// <summary>The deployment configuration's minimumHealthyPercent, when the answer gives it.</summary>
     public int? MinimumHealthyPercent { get; init; }
@@ -71,13 +71,13 @@ public sealed record EcsService(string Arn, string Name, string? ClusterArn, str
 }
 
 /// <summary>An agent ECS runs in a container (<c>ManagedAgent</c>), e.g. <c>ExecuteCommandAgent</c>, and its status.</summary>
-public sealed record EcsManagedAgent(string? Name, string? LastStatus, string? Reason);
+internal sealed record EcsManagedAgent(string? Name, string? LastStatus, string? Reason);
 
 /// <summary>A container of a task: its status, why it stopped and its exit code, and its managed agents.</summary>
-public sealed record EcsContainer(string? Name, string? LastStatus, string? Reason, int? ExitCode, IReadOnlyList<EcsManagedAgent> ManagedAgents);
+internal sealed record EcsContainer(string? Name, string? LastStatus, string? Reason, int? ExitCode, IReadOnlyList<EcsManagedAgent> ManagedAgents);
 
 /// <summary>A task as DescribeTasks returns it.</summary>
-public sealed record EcsTask(string Arn, string? TaskDefinitionArn, string? LastStatus, string? DesiredStatus)
+internal sealed record EcsTask(string Arn, string? TaskDefinitionArn, string? LastStatus, string? DesiredStatus)
 {
     /// <summary>Why the task stopped (<c>stoppedReason</c>), e.g. "Essential container in task exited".</summary>
     public string? StoppedReason { get; init; }
@@ -111,10 +111,10 @@ public sealed record EcsTask(string Arn, string? TaskDefinitionArn, string? Last
 }
 
 /// <summary>A container definition's name and the names and ports of its port mappings.</summary>
-public sealed record EcsContainerDefinition(string? Name, IReadOnlyList<(string? Name, int? ContainerPort)> PortMappings);
+internal sealed record EcsContainerDefinition(string? Name, IReadOnlyList<(string? Name, int? ContainerPort)> PortMappings);
 
 /// <summary>A task definition as DescribeTaskDefinition returns it.</summary>
-public sealed record EcsTaskDefinition(string Arn, string? Family, int? Revision, string? NetworkMode, IReadOnlyList<EcsContainerDefinition> Containers)
+internal sealed record EcsTaskDefinition(string Arn, string? Family, int? Revision, string? NetworkMode, IReadOnlyList<EcsContainerDefinition> Containers)
 {
     /// <summary>The task role (what the containers, and the ECS Exec agent, act as), or null.</summary>
     public string? TaskRoleArn { get; init; }
@@ -126,4 +126,4 @@ public sealed record EcsTaskDefinition(string Arn, string? Family, int? Revision
 /// <param name="StatusReason">Why it is in that status.</param>
 /// <param name="CreatedAt">When it started.</param>
 /// <param name="FinishedAt">When it finished, if it has.</param>
-public sealed record EcsServiceDeployment(string Arn, string? Status, string? StatusReason, DateTimeOffset? CreatedAt, DateTimeOffset? FinishedAt);
+internal sealed record EcsServiceDeployment(string Arn, string? Status, string? StatusReason, DateTimeOffset? CreatedAt, DateTimeOffset? FinishedAt);

@@ -1,7 +1,7 @@
 namespace EcsDiscoveryConstructs.Verifier.Ecs;
 
 /// <summary>What the verifier reads from ECS. Every call throws <see cref="EcsException"/> when ECS cannot be read.</summary>
-public interface IEcsReader
+internal interface IEcsReader
 {
     /// <summary>Describes clusters by name or ARN.</summary>
     Task<EcsDescribed<EcsCluster>> DescribeClustersAsync(IReadOnlyList<string> clusters, CancellationToken cancellationToken);

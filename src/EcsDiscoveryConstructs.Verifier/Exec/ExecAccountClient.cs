@@ -6,19 +6,19 @@ using EcsDiscoveryConstructs.Verifier.Input;
 namespace EcsDiscoveryConstructs.Verifier.Exec;
 
 /// <summary>A KMS key as DescribeKey returns it: its ARN and state (Enabled, Disabled, PendingDeletion, ...).</summary>
-public sealed record KmsKeyInfo(string Arn, string? KeyState);
+internal sealed record KmsKeyInfo(string Arn, string? KeyState);
 
 /// <summary>A subnet's VPC and how it reaches the internet: the target of its IPv4 default route (a NAT gateway, an internet or transit gateway, ...), or null without one.</summary>
-public sealed record SubnetRoute(string SubnetId, string VpcId, string? DefaultRouteTarget);
+internal sealed record SubnetRoute(string SubnetId, string VpcId, string? DefaultRouteTarget);
 
 /// <summary>A CloudWatch Logs group: its name and the KMS key that encrypts it, if any.</summary>
-public sealed record LogGroupInfo(string Name, string? KmsKeyId);
+internal sealed record LogGroupInfo(string Name, string? KmsKeyId);
 
 /// <summary>One action IAM's policy simulator judged: <c>allowed</c>, <c>explicitDeny</c> or <c>implicitDeny</c>.</summary>
-public sealed record SimulatedDecision(string Action, string Decision);
+internal sealed record SimulatedDecision(string Action, string Decision);
 
 /// <summary>A KMS, CloudWatch Logs or IAM call failed: an AWS error (with its code), a transport failure, a timeout or an answer that cannot be read.</summary>
-public sealed class AccountReadException : AwsApiException
+internal sealed class AccountReadException : AwsApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="operation">The API operation, e.g. <c>DescribeKey</c>.</param>
@@ -33,7 +33,7 @@ public sealed class AccountReadException : AwsApiException
 }
 
 /// <summary>What <c>exec-check</c> reads besides ECS: the session key, the session log group, and what the task role may do.</summary>
-public interface IExecAccountReader
+internal interface IExecAccountReader
 {
     /// <summary>KMS DescribeKey; a key that does not exist is an <see cref="AccountReadException"/> with <c>NotFoundException</c>.</summary>
     Task<KmsKeyInfo> DescribeKeyAsync(string keyId, CancellationToken cancellationToken);
@@ -73,7 +73,7 @@ public interface IExecAccountReader
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html (filters vpc-id, service-name; state);
 /// https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html (200 exists, 404 no such bucket, 403 no permission).
 /// </remarks>
-public sealed class ExecAccountClient : IExecAccountReader, IDisposable
+internal sealed class ExecAccountClient : IExecAccountReader, IDisposable
 {
     private readonly AwsJsonTransport kms;
     private readonly AwsJsonTransport logs;

@@ -4,7 +4,7 @@ using EcsDiscoveryConstructs.Verifier.Ecs;
 namespace EcsDiscoveryConstructs.Verifier.Exec;
 
 /// <summary>Every check <c>exec-check</c> makes, in order; docs/verifier-checks.md lists them after verify's.</summary>
-public static class ExecCheckCatalog
+internal static class ExecCheckCatalog
 {
     /// <summary>The cluster exists, and its exec configuration is complete.</summary>
     public static CheckInfo ClusterConfiguration { get; } = new("exec-cluster-config", "fail", "The cluster exists and is ACTIVE; an OVERRIDE logging configuration names a CloudWatch Logs group or an S3 bucket.", "ECS DescribeClusters (include CONFIGURATIONS)");
@@ -49,7 +49,7 @@ public static class ExecCheckCatalog
 /// the ssmmessages actions on the task role, kms:Decrypt for a customer key, the log destinations);
 /// https://github.com/aws-containers/amazon-ecs-exec-checker (the checks of the reference script).
 /// </remarks>
-public sealed class ExecReadiness(IEcsReader ecs, IExecAccountReader account)
+internal sealed class ExecReadiness(IEcsReader ecs, IExecAccountReader account)
 {
     /// <summary>The Session Manager actions the task role needs.</summary>
     public static readonly IReadOnlyList<string> SessionActions = ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"];

@@ -14,7 +14,7 @@ namespace EcsDiscoveryConstructs.Verifier.Expectations;
 /// (<c>arn:aws:ecs:region:account:service/cluster/name</c>, or the older <c>service/name</c>); the Cloud Map namespaces and
 /// <c>AWS::ServiceDiscovery::Service</c> their ids.
 /// </remarks>
-public static class DeployedNames
+internal static class DeployedNames
 {
     /// <summary>
     /// Reads every stack of <paramref name="expected"/> with <paramref name="reader"/> and returns the state with what

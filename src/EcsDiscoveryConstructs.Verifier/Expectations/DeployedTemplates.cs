@@ -14,7 +14,7 @@ namespace EcsDiscoveryConstructs.Verifier.Expectations;
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_GetTemplate.html (TemplateStage Processed);
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStacks.html.
 /// </remarks>
-public sealed class DeployedTemplates
+internal sealed class DeployedTemplates
 {
     private readonly Dictionary<string, (DateTimeOffset? ChangedAt, StackTopology Topology)> cache = new(StringComparer.Ordinal);
 

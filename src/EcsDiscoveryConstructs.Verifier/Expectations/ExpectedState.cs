@@ -3,7 +3,7 @@ using EcsDiscoveryConstructs.Verifier.Assembly;
 namespace EcsDiscoveryConstructs.Verifier.Expectations;
 
 /// <summary>A namespace the registry must hold.</summary>
-public sealed record ExpectedNamespace(string Stack, string LogicalId, TemplateValue Name, NamespaceKind Kind, long? SoaTtl)
+internal sealed record ExpectedNamespace(string Stack, string LogicalId, TemplateValue Name, NamespaceKind Kind, long? SoaTtl)
 {
     /// <summary>The namespace id CloudFormation created, once the deployed stack was read (a template has none before deploy); for an imported namespace, its literal id.</summary>
     public string? Id { get; init; }
@@ -30,7 +30,7 @@ public sealed record ExpectedNamespace(string Stack, string LogicalId, TemplateV
 /// <param name="MaxInstances">The most instances to expect, or null when unknown.</param>
 /// <param name="EcsServiceNames">The ECS services whose tasks register here (their <c>ECS_SERVICE_NAME</c>).</param>
 /// <param name="ServiceConnect">True for the API-only service ECS creates for a Service Connect endpoint.</param>
-public sealed record ExpectedService(
+internal sealed record ExpectedService(
     string Stack,
     string Source,
     TemplateValue Name,
@@ -61,7 +61,7 @@ public sealed record ExpectedService(
 /// <param name="LogicalId">Its logical id.</param>
 /// <param name="Cluster">Its cluster's name; unresolved while CloudFormation names the cluster and the stack is not read.</param>
 /// <param name="Name">Its name; unresolved while CloudFormation names it and the stack is not read.</param>
-public sealed record ExpectedEcsService(string Stack, string LogicalId, TemplateValue Cluster, TemplateValue Name)
+internal sealed record ExpectedEcsService(string Stack, string LogicalId, TemplateValue Cluster, TemplateValue Name)
 {
     /// <summary>The logical id of the cluster whose physical id is its name, when CloudFormation names it.</summary>
     public string? ClusterLogicalId { get; init; }
@@ -96,7 +96,7 @@ public sealed record ExpectedEcsService(string Stack, string LogicalId, Template
 }
 
 /// <summary>Everything the registry must hold for the selected stacks.</summary>
-public sealed record ExpectedState(IReadOnlyList<ExpectedNamespace> Namespaces, IReadOnlyList<ExpectedService> Services)
+internal sealed record ExpectedState(IReadOnlyList<ExpectedNamespace> Namespaces, IReadOnlyList<ExpectedService> Services)
 {
     /// <summary>The stacks' names as deployed (display name to CloudFormation stack name), for reading the deployed stacks.</summary>
     public IReadOnlyDictionary<string, string> DeployedStackNames { get; init; } = new Dictionary<string, string>();

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace EcsDiscoveryConstructs.Verifier.Input;
 
 /// <summary>What a path names, read without opening it (opening a FIFO blocks; opening a device reads it).</summary>
-public enum FileKind
+internal enum FileKind
 {
     /// <summary>Nothing exists at the path.</summary>
     Missing,
@@ -25,7 +25,7 @@ public enum FileKind
 }
 
 /// <summary>Reads a path's <see cref="FileKind"/> through <c>stat</c>/<c>lstat</c> (the .NET runtime's own native shim on Unix).</summary>
-public static partial class FileKinds
+internal partial class FileKinds
 {
     // The .NET runtime's System.Native shim: FileStatus begins with Flags and Mode; S_IF* values are the shim's own.
     private const int TypeMask = 0xF000;

@@ -5,7 +5,7 @@ namespace EcsDiscoveryConstructs.Verifier.Input;
 /// device or directory, which would block or read without end) up to a size limit; writes never replace anything
 /// that is not a regular file and never follow a symbolic link.
 /// </summary>
-public static class UntrustedFile
+internal static class UntrustedFile
 {
     /// <summary>The largest file read: 256 MB.</summary>
     public const long MaxBytes = 256L * 1024 * 1024;

@@ -7,7 +7,7 @@ namespace EcsDiscoveryConstructs.Verifier.Input;
 /// Parses JSON nobody vouches for (cloud assemblies, API answers) and reads its shape: duplicate keys and deep nesting
 /// are refused, and every unexpected shape becomes an <see cref="InputException"/> naming the source and JSON path.
 /// </summary>
-public static class UntrustedJson
+internal static class UntrustedJson
 {
     private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false, MaxDepth = 128 };
 

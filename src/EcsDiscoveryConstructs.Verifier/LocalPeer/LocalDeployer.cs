@@ -7,7 +7,7 @@ using EcsDiscoveryConstructs.Verifier.CloudMap;
 namespace EcsDiscoveryConstructs.Verifier.LocalPeer;
 
 /// <summary>What a local deploy or destroy did.</summary>
-public sealed record LocalDeployResult(int Namespaces, int Services, int Instances);
+internal sealed record LocalDeployResult(int Namespaces, int Services, int Instances);
 
 /// <summary>
 /// Brings a local Cloud Map peer to the state the stacks imply: what CloudFormation creates (namespaces, Cloud Map
@@ -16,7 +16,7 @@ public sealed record LocalDeployResult(int Namespaces, int Services, int Instanc
 /// services and instances are reused. <see cref="DestroyAsync"/> removes instances, then services, then namespaces.
 /// Task addresses are data; nothing is ever contacted but the peer.
 /// </summary>
-public sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writer, string region)
+internal sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writer, string region)
 {
     /// <summary>The Create&lt;Kind&gt;Namespace operation for each kind.</summary>
     private static readonly Dictionary<NamespaceKind, string> CreateOperations = new()

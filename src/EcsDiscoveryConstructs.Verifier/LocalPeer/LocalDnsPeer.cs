@@ -15,7 +15,7 @@ namespace EcsDiscoveryConstructs.Verifier.LocalPeer;
 /// a service does not have, REFUSED outside the namespaces, SERVFAIL when the registry cannot be read. The registry is
 /// read again for every query (a local peer is small and answers must follow it).
 /// </summary>
-public sealed class LocalDnsPeer : IDisposable
+internal sealed class LocalDnsPeer : IDisposable
 {
     private const int DefaultSoaTtl = 15;
     private readonly ICloudMapClient client;

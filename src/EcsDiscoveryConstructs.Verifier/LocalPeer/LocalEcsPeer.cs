@@ -24,7 +24,7 @@ namespace EcsDiscoveryConstructs.Verifier.LocalPeer;
 /// Not shown: task definitions, container instances, load balancers, capacity providers, service events beyond the
 /// scenario's, and the pace of a real deployment (a scenario holds until it is cleared).
 /// </remarks>
-public sealed class LocalEcsPeer : IDisposable
+internal sealed class LocalEcsPeer : IDisposable
 {
     private const string Account = "000000000000";
 

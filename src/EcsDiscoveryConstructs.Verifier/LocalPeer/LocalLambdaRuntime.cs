@@ -10,7 +10,7 @@ namespace EcsDiscoveryConstructs.Verifier.LocalPeer;
 /// posts back: how <c>demo</c> and the tests run the canary's packaged <c>bootstrap</c> as Lambda would.
 /// </summary>
 /// <remarks>https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html</remarks>
-public sealed class LocalLambdaRuntime : IDisposable
+internal sealed class LocalLambdaRuntime : IDisposable
 {
     private const string Next = "/2018-06-01/runtime/invocation/next";
     private readonly HttpListener listener = new();

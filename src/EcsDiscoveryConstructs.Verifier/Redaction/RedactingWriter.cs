@@ -3,7 +3,7 @@ using System.Text;
 namespace EcsDiscoveryConstructs.Verifier.Redaction;
 
 /// <summary>A writer that redacts secrets (<see cref="Redactor"/>) from everything written through it, line by line.</summary>
-public sealed class RedactingWriter(TextWriter inner) : TextWriter
+internal sealed class RedactingWriter(TextWriter inner) : TextWriter
 {
     private readonly StringBuilder line = new();
 

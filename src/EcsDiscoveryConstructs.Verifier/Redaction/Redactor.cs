@@ -8,7 +8,7 @@ namespace EcsDiscoveryConstructs.Verifier.Redaction;
 /// back): AWS access key ids, SigV4 signatures and credential scopes, session tokens, secret keys named in key=value
 /// text, URL passwords, and every credential value the process has used.
 /// </summary>
-public static partial class Redactor
+internal partial class Redactor
 {
     /// <summary>What replaces a secret.</summary>
     public const string Mask = "[redacted]";

@@ -8,7 +8,7 @@ using EcsDiscoveryConstructs.Verifier.Checks;
 namespace EcsDiscoveryConstructs.Verifier.Reports;
 
 /// <summary>Writes a <see cref="VerificationReport"/> as a table, JSON (schema version 1) or JUnit XML.</summary>
-public static class ReportWriter
+internal static class ReportWriter
 {
     /// <summary>The JSON schema version; bumped only when a member is removed or changes meaning.</summary>
     public const int JsonVersion = 1;

@@ -114,17 +114,17 @@ public class TemplateTopologyReaderTests
     }
 
     [Theory]
-    [InlineData("HttpNamespace", "\"orders\", \"shop.local\"", ConnectionKind.CloudMapApi)]
-    [InlineData("HttpNamespace", "\"orders\"", ConnectionKind.Network)]
-    [InlineData("HttpNamespace", "\"shop.local\"", ConnectionKind.Network)]
-    [InlineData("HttpNamespace", "\"orders.shop.local:80\"", ConnectionKind.Network)]
-    [InlineData("PrivateDnsNamespace", "\"orders.shop.local:80\"", ConnectionKind.Dns)]
-    [InlineData("PrivateDnsNamespace", "\"http://orders.shop.local\"", ConnectionKind.Dns)]
-    [InlineData("PrivateDnsNamespace", "\"HTTPS://user@Orders.Shop.Local.:8443/api?x=1\"", ConnectionKind.Dns)]
-    [InlineData("PrivateDnsNamespace", "\"orders.shop.localhost:80\"", ConnectionKind.Network)]
-    [InlineData("PrivateDnsNamespace", "\"payments.orders.shop.local\"", ConnectionKind.Network)]
-    [InlineData("PrivateDnsNamespace", "", ConnectionKind.Network)]
-    public void ConnectionKind_NeedsBothNamesForTheApi_AndTheFullDnsNameForDns(string namespaceType, string environment, ConnectionKind expected)
+    [InlineData("HttpNamespace", "\"orders\", \"shop.local\"", nameof(ConnectionKind.CloudMapApi))]
+    [InlineData("HttpNamespace", "\"orders\"", nameof(ConnectionKind.Network))]
+    [InlineData("HttpNamespace", "\"shop.local\"", nameof(ConnectionKind.Network))]
+    [InlineData("HttpNamespace", "\"orders.shop.local:80\"", nameof(ConnectionKind.Network))]
+    [InlineData("PrivateDnsNamespace", "\"orders.shop.local:80\"", nameof(ConnectionKind.Dns))]
+    [InlineData("PrivateDnsNamespace", "\"http://orders.shop.local\"", nameof(ConnectionKind.Dns))]
+    [InlineData("PrivateDnsNamespace", "\"HTTPS://user@Orders.Shop.Local.:8443/api?x=1\"", nameof(ConnectionKind.Dns))]
+    [InlineData("PrivateDnsNamespace", "\"orders.shop.localhost:80\"", nameof(ConnectionKind.Network))]
+    [InlineData("PrivateDnsNamespace", "\"payments.orders.shop.local\"", nameof(ConnectionKind.Network))]
+    [InlineData("PrivateDnsNamespace", "", nameof(ConnectionKind.Network))]
+    public void ConnectionKind_NeedsBothNamesForTheApi_AndTheFullDnsNameForDns(string namespaceType, string environment, string expected)
     {
         var dnsConfig = namespaceType == "HttpNamespace" ? string.Empty : ",\"DnsConfig\":{\"DnsRecords\":[{\"Type\":\"A\",\"TTL\":10}]}";
         var variables = string.Join(",", environment.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select((v, i) => $"{{\"Name\":\"V{i}\",\"Value\":{v}}}"));
@@ -139,7 +139,7 @@ public class TemplateTopologyReaderTests
             }}
             """.Replace("NAMESPACE_TYPE", namespaceType, StringComparison.Ordinal).Replace("DNS_CONFIG", dnsConfig, StringComparison.Ordinal).Replace("VARIABLES", variables, StringComparison.Ordinal);
         var connection = Assert.Single(TemplateTopologyReader.Read("Kinds", template).Connections);
-        Assert.Equal(("Web", "Orders", 80, expected), (connection.FromLogicalId, connection.ToLogicalId, connection.Port, connection.Kind));
+        Assert.Equal(("Web", "Orders", 80, Enum.Parse<ConnectionKind>(expected)), (connection.FromLogicalId, connection.ToLogicalId, connection.Port, connection.Kind));
     }
 
     [Fact]

@@ -69,12 +69,12 @@ public sealed class ExecReadinessTests
     }
 
     [Theory]
-    [InlineData("1.3.0", CheckStatus.Fail)]
-    [InlineData("1.4.0", CheckStatus.Pass)]
-    [InlineData("1.10.0", CheckStatus.Pass)]
-    [InlineData("LATEST", CheckStatus.Fail)]
-    public async Task TheFargatePlatformVersion_MustBe140OrLater(string version, CheckStatus expected)
-        => Assert.Equal(expected, (await Check(Ecs(RunningTask(platform: version)))).Single(r => r.Check == "exec-platform-version").Status);
+    [InlineData("1.3.0", nameof(CheckStatus.Fail))]
+    [InlineData("1.4.0", nameof(CheckStatus.Pass))]
+    [InlineData("1.10.0", nameof(CheckStatus.Pass))]
+    [InlineData("LATEST", nameof(CheckStatus.Fail))]
+    public async Task TheFargatePlatformVersion_MustBe140OrLater(string version, string expected)
+        => Assert.Equal(Enum.Parse<CheckStatus>(expected), (await Check(Ecs(RunningTask(platform: version)))).Single(r => r.Check == "exec-platform-version").Status);
 
     [Fact]
     public async Task NoTaskRole_OrOneThatMayNotOpenChannels_Fails_NamingTheDeniedActions()
