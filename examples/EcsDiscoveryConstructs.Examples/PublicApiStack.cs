@@ -43,7 +43,7 @@ public sealed class PublicApiStack : Stack
             LoadBalancer = true,
             DnsTtl = Duration.Seconds(60),
         });
-        publicName.AddLoadBalancer("Alb", alb);
+        publicName.RegisterLoadBalancer("Alb", alb);
 
         Nag.Acknowledge(alb.Node.FindChild("SecurityGroup"), "AwsSolutions-EC23", "A public API: the load balancer's listener is open to the internet on port 80; the tasks accept traffic only from the load balancer.");
         Nag.Acknowledge(alb, "AwsSolutions-ELB2", "Access logs need a concrete region in CDK 2.160 (the bucket policy names the region's ELB account), and this example is environment-agnostic; deploy with an env and call alb.LogAccessLogs(bucket).");

@@ -1,3 +1,4 @@
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK;
 using Amazon.CDK.AWS.ServiceDiscovery;
 using Constructs;
@@ -119,41 +120,63 @@ public sealed class DiscoveryService : Construct, IService
     public IDiscoveryNamespace Namespace { get; }
 
     /// <summary>
-    /// Registers an instance outside ECS (see <see cref="DiscoveryInstanceOptions"/> for the kinds); throws
+    /// Registers an IP instance outside ECS (the addresses the service's records need); throws
     /// <see cref="DiscoveryValidationException"/> when it does not fit the service's records or breaks a limit.
     /// </summary>
-    public IInstance AddInstance(string id, DiscoveryInstanceOptions options)
+    public IInstance RegisterIpInstance(string id, IpInstanceOptions options)
     {
         RequiredProps.Check(this, Kind, ("options", options));
-        RuleRunner.Apply(this, Kind, new InstanceSpec(spec, options) { DuplicateId = options.InstanceId is { } instanceId && instanceIds.Contains(instanceId) }, RuleCatalog.InstanceRules);
-        if (options.InstanceId is { } registered)
+        var declared = Declare(new InstanceDeclaration(InstanceKindOf.Ip) { Ipv4 = options.Ipv4, Ipv6 = options.Ipv6, Port = options.Port, InstanceId = options.InstanceId, CustomAttributes = options.CustomAttributes });
+        return Resource.RegisterIpInstance(id, new IpInstanceBaseProps { Ipv4 = options.Ipv4, Ipv6 = options.Ipv6, Port = options.Port, InstanceId = options.InstanceId, CustomAttributes = declared });
+    }
+
+    /// <summary>Registers a CNAME instance in a CNAME service; throws <see cref="DiscoveryValidationException"/> as <see cref="RegisterIpInstance"/>.</summary>
+    public IInstance RegisterCnameInstance(string id, CnameInstanceOptions options)
+    {
+        RequiredProps.Check(this, Kind, ("options", options));
+        RequiredProps.Check(this, Kind, ("InstanceCname", options.InstanceCname));
+        var declared = Declare(new InstanceDeclaration(InstanceKindOf.Cname) { InstanceCname = options.InstanceCname, InstanceId = options.InstanceId, CustomAttributes = options.CustomAttributes });
+        return Resource.RegisterCnameInstance(id, new CnameInstanceBaseProps { InstanceCname = options.InstanceCname!, InstanceId = options.InstanceId, CustomAttributes = declared });
+    }
+
+    /// <summary>Registers a non-IP instance in an API-only service, found by its attributes; throws <see cref="DiscoveryValidationException"/> as <see cref="RegisterIpInstance"/>.</summary>
+    public IInstance RegisterNonIpInstance(string id, NonIpInstanceOptions options)
+    {
+        RequiredProps.Check(this, Kind, ("options", options));
+        var declared = Declare(new InstanceDeclaration(InstanceKindOf.NonIp) { InstanceId = options.InstanceId, CustomAttributes = options.CustomAttributes });
+        return Resource.RegisterNonIpInstance(id, new NonIpInstanceBaseProps { InstanceId = options.InstanceId, CustomAttributes = declared });
+    }
+
+    /// <summary>
+    /// Registers a load balancer as an alias-record instance (the service needs <c>LoadBalancer = true</c> and A or AAAA
+    /// records); <paramref name="customAttributes"/> are checked like any instance's.
+    /// </summary>
+    public IInstance RegisterLoadBalancer(string id, Amazon.CDK.AWS.ElasticLoadBalancingV2.ILoadBalancerV2 loadBalancer, IReadOnlyDictionary<string, string>? customAttributes = null)
+    {
+        RequiredProps.Check(this, Kind, ("loadBalancer", loadBalancer));
+        RuleRunner.Apply(this, Kind, new InstanceSpec(spec, new InstanceDeclaration(InstanceKindOf.LoadBalancer) { CustomAttributes = customAttributes }) { LoadBalancerDnsName = DnsNameOf(loadBalancer) }, RuleCatalog.InstanceRules);
+        CountDeclaredInstance();
+        return Resource.RegisterLoadBalancer(id, loadBalancer, customAttributes?.ToDictionary(a => a.Key, a => a.Value));
+    }
+
+    /// <summary>
+    /// Lets <paramref name="grantee"/> discover this service's instances (<c>DiscoverInstances</c>,
+    /// <c>DiscoverInstancesRevision</c>) and no other service's: the actions are scoped by the namespace-name and
+    /// service-name condition keys (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudmap.html).
+    /// </summary>
+    public Grant GrantDiscoverInstances(IGrantable grantee) => DiscoverGrant.To(grantee, Namespace.NamespaceName, ServiceName);
+
+    /// <summary>Checks <paramref name="declaration"/> against the instance rules and counts it; its custom attributes as the CDK takes them.</summary>
+    private Dictionary<string, string>? Declare(InstanceDeclaration declaration)
+    {
+        RuleRunner.Apply(this, Kind, new InstanceSpec(spec, declaration) { DuplicateId = declaration.InstanceId is { } instanceId && instanceIds.Contains(instanceId) }, RuleCatalog.InstanceRules);
+        if (declaration.InstanceId is { } registered)
         {
             instanceIds.Add(registered);
         }
 
         CountDeclaredInstance();
-
-        var attributes = options.Attributes?.ToDictionary(a => a.Key, a => a.Value);
-        if (options.Cname is { } cname)
-        {
-            return Resource.RegisterCnameInstance(id, new CnameInstanceBaseProps { InstanceCname = cname, InstanceId = options.InstanceId, CustomAttributes = attributes });
-        }
-
-        return options.Ipv4 is not null || options.Ipv6 is not null || options.Port is not null
-            ? Resource.RegisterIpInstance(id, new IpInstanceBaseProps { Ipv4 = options.Ipv4, Ipv6 = options.Ipv6, Port = options.Port, InstanceId = options.InstanceId, CustomAttributes = attributes })
-            : Resource.RegisterNonIpInstance(id, new NonIpInstanceBaseProps { InstanceId = options.InstanceId, CustomAttributes = attributes });
-    }
-
-    /// <summary>
-    /// Registers a load balancer as an alias-record instance (the service needs <c>LoadBalancer = true</c> and A or AAAA
-    /// records); <paramref name="attributes"/> are checked like any instance's.
-    /// </summary>
-    public IInstance AddLoadBalancer(string id, Amazon.CDK.AWS.ElasticLoadBalancingV2.ILoadBalancerV2 loadBalancer, IReadOnlyDictionary<string, string>? attributes = null)
-    {
-        RequiredProps.Check(this, Kind, ("loadBalancer", loadBalancer));
-        RuleRunner.Apply(this, Kind, new InstanceSpec(spec, new DiscoveryInstanceOptions { Attributes = attributes }) { IsLoadBalancer = true, LoadBalancerDnsName = DnsNameOf(loadBalancer) }, RuleCatalog.InstanceRules);
-        CountDeclaredInstance();
-        return Resource.RegisterLoadBalancer(id, loadBalancer, attributes?.ToDictionary(a => a.Key, a => a.Value));
+        return declaration.CustomAttributes?.ToDictionary(a => a.Key, a => a.Value);
     }
 
     /// <summary>An instance declared in the template counts towards the namespace's instance quota like a task.</summary>

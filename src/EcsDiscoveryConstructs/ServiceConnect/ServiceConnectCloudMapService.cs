@@ -61,22 +61,5 @@ public sealed class ServiceConnectCloudMapService
     /// (<c>DiscoverInstances</c>, <c>DiscoverInstancesRevision</c>), and no other service: the actions have no resource
     /// type, so the statement is scoped by the namespace-name and service-name condition keys.
     /// </summary>
-    public Grant GrantDiscoverInstances(IGrantable grantee)
-    {
-        ArgumentNullException.ThrowIfNull(grantee);
-        return Grant.AddToPrincipal(new GrantOnPrincipalOptions
-        {
-            Grantee = grantee,
-            Actions = ["servicediscovery:DiscoverInstances", "servicediscovery:DiscoverInstancesRevision"],
-            ResourceArns = ["*"],
-            Conditions = new Dictionary<string, IDictionary<string, object>>
-            {
-                ["StringEquals"] = new Dictionary<string, object>
-                {
-                    ["servicediscovery:NamespaceName"] = NamespaceName,
-                    ["servicediscovery:ServiceName"] = DiscoveryName,
-                },
-            },
-        });
-    }
+    public Grant GrantDiscoverInstances(IGrantable grantee) => CloudMap.DiscoverGrant.To(grantee, NamespaceName, DiscoveryName);
 }

@@ -4,23 +4,23 @@ using EcsDiscoveryConstructs.CloudMap;
 namespace EcsDiscoveryConstructs.Validation;
 
 /// <summary>What the instance rules read: the service the instance joins, and the instance.</summary>
-internal sealed record InstanceSpec(DiscoveryServiceSpec Service, DiscoveryInstanceOptions Instance)
+internal sealed record InstanceSpec(DiscoveryServiceSpec Service, InstanceDeclaration Instance)
 {
     /// <summary>The port the CDK writes into <c>AWS_INSTANCE_PORT</c> for an IP instance registered without one.</summary>
     public const int CdkDefaultPort = 80;
 
     /// <summary>True when the instance is a load balancer registered as an alias record.</summary>
-    public bool IsLoadBalancer { get; init; }
+    public bool IsLoadBalancer => Instance.Kind == InstanceKindOf.LoadBalancer;
 
     /// <summary>The load balancer's DNS name (<c>AWS_ALIAS_DNS_NAME</c>); null when it is not one or its import names none.</summary>
     public string? LoadBalancerDnsName { get; init; }
 
-    /// <summary>True when the service already holds an instance with this <see cref="DiscoveryInstanceOptions.InstanceId"/>.</summary>
+    /// <summary>True when the service already holds an instance with this <see cref="InstanceDeclaration.InstanceId"/>.</summary>
     public bool DuplicateId { get; init; }
 
-    public bool IsCname => Instance.Cname is not null;
+    public bool IsCname => Instance.Kind == InstanceKindOf.Cname;
 
-    public bool IsIp => Instance.Ipv4 is not null || Instance.Ipv6 is not null || Instance.Port is not null;
+    public bool IsIp => Instance.Kind == InstanceKindOf.Ip;
 
     /// <summary>
     /// The attributes the template gives the instance: the reserved ones the library writes from the options (the port
@@ -36,7 +36,7 @@ internal sealed record InstanceSpec(DiscoveryServiceSpec Service, DiscoveryInsta
         }
         else if (IsCname)
         {
-            reserved.Add(new("AWS_INSTANCE_CNAME", o.Cname));
+            reserved.Add(new("AWS_INSTANCE_CNAME", o.InstanceCname));
         }
         else if (IsIp)
         {
@@ -46,6 +46,6 @@ internal sealed record InstanceSpec(DiscoveryServiceSpec Service, DiscoveryInsta
         }
 
         return reserved.Where(a => a.Value is not null)
-            .Concat(o.Attributes?.Select(a => new KeyValuePair<string, string?>(a.Key, a.Value)) ?? []);
+            .Concat(o.CustomAttributes?.Select(a => new KeyValuePair<string, string?>(a.Key, a.Value)) ?? []);
     }
 }

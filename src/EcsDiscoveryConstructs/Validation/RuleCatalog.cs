@@ -140,7 +140,7 @@ public static class RuleCatalog
         new EcsRegistration(),
     ];
 
-    /// <summary>Rules run by <c>DiscoveryService.AddInstance</c>.</summary>
+    /// <summary>Rules run by <c>DiscoveryService.Register…Instance</c> and <c>RegisterLoadBalancer</c>.</summary>
     internal static IReadOnlyList<IPropsRule<InstanceSpec>> InstanceRules { get; } =
     [
         new InstanceKind(),

@@ -65,7 +65,7 @@ public class CanaryModelTests
         _ = w.ScService("Payments", "payments");
         var http = Fixtures.HttpNamespace(w.Stack);
         var external = new DiscoveryService(w.Stack, "Legacy", new DiscoveryServiceProps { Namespace = http, Name = "legacy" });
-        external.AddInstance("Host1", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.10", Port = 8080 });
+        external.RegisterIpInstance("Host1", new IpInstanceOptions { Ipv4 = "10.0.0.10", Port = 8080 });
         _ = Canary(w.Stack, w.Vpc);
 
         var (canary, verify) = CanaryTemplate.Models(w.Stack);

@@ -32,10 +32,16 @@ public class DiscoveryServiceEdgeTests
         var service = new DiscoveryService(stack, "Api", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "api", LoadBalancer = true });
         Assert.Equal(
             ["DiscoveryService 'TestStack/Api': options (null) is required. Set options; it cannot be null. [ecs-discovery:required-props]"],
-            Findings.Error(() => service.AddInstance("Host", null!)).Errors);
+            Findings.Error(() => service.RegisterIpInstance("Host", null!)).Errors);
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Api': options (null) is required. Set options; it cannot be null. [ecs-discovery:required-props]"],
+            Findings.Error(() => service.RegisterCnameInstance("Alias", null!)).Errors);
+        Assert.Equal(
+            ["DiscoveryService 'TestStack/Api': options (null) is required. Set options; it cannot be null. [ecs-discovery:required-props]"],
+            Findings.Error(() => service.RegisterNonIpInstance("Thing", null!)).Errors);
         Assert.Equal(
             ["DiscoveryService 'TestStack/Api': loadBalancer (null) is required. Set loadBalancer; it cannot be null. [ecs-discovery:required-props]"],
-            Findings.Error(() => service.AddLoadBalancer("Lb", null!)).Errors);
+            Findings.Error(() => service.RegisterLoadBalancer("Lb", null!)).Errors);
     }
 
     [Fact]
@@ -44,7 +50,7 @@ public class DiscoveryServiceEdgeTests
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Api", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "api", LoadBalancer = true });
         var lb = new ApplicationLoadBalancer(stack, "Lb", new ApplicationLoadBalancerProps { Vpc = TestApp.ImportedVpc(stack) });
-        var error = Findings.Error(() => service.AddLoadBalancer("Alias", lb, new Dictionary<string, string> { ["team"] = new string('v', 1025) }));
+        var error = Findings.Error(() => service.RegisterLoadBalancer("Alias", lb, new Dictionary<string, string> { ["team"] = new string('v', 1025) }));
         Assert.Single(error.Errors);
         Assert.Contains("[ecs-discovery:instance-attributes]", error.Errors[0], StringComparison.Ordinal);
     }

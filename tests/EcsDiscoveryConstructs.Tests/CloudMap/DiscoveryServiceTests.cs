@@ -165,4 +165,18 @@ public class DiscoveryServiceTests
         });
         Snapshot.Match(stack);
     }
+
+    [Fact]
+    public void GrantDiscoverInstances_AllowsThisServiceOfThisNamespaceOnly()
+    {
+        var stack = TestApp.CreateStack();
+        var service = new DiscoveryService(stack, "Orders", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "orders"));
+        var reporting = new Amazon.CDK.AWS.IAM.Role(stack, "Reporting", new Amazon.CDK.AWS.IAM.RoleProps { AssumedBy = new Amazon.CDK.AWS.IAM.ServicePrincipal("lambda.amazonaws.com") });
+
+        _ = service.GrantDiscoverInstances(reporting);
+
+        Assert.Contains("\"Action\":[\"servicediscovery:DiscoverInstances\",\"servicediscovery:DiscoverInstancesRevision\"]", System.Text.Json.JsonSerializer.Serialize(Template.FromStack(stack).ToJSON()), StringComparison.Ordinal);
+        Assert.Contains("\"servicediscovery:NamespaceName\":\"internal-api\",\"servicediscovery:ServiceName\":\"orders\"", System.Text.Json.JsonSerializer.Serialize(Template.FromStack(stack).ToJSON()), StringComparison.Ordinal);
+        Assert.Equal("grantee", Assert.Throws<ArgumentNullException>(() => service.GrantDiscoverInstances(null!)).ParamName);
+    }
 }

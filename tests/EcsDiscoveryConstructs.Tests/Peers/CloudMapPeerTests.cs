@@ -20,7 +20,7 @@ public sealed class CloudMapPeerTests
         var stack = TestApp.CreateStack();
         var ns = new PublicDnsDiscoveryNamespace(stack, "Namespace", new PublicDnsDiscoveryNamespaceProps { Name = "foobar.com" });
         var service = new DiscoveryService(stack, "Service", new DiscoveryServiceProps { Namespace = ns, Name = "foo", DnsRecords = DiscoveryRecordTypes.Cname, DnsTtl = Duration.Seconds(30) });
-        _ = service.AddInstance("CnameInstance", new DiscoveryInstanceOptions { Cname = "service.pizza" });
+        _ = service.RegisterCnameInstance("CnameInstance", new CnameInstanceOptions { InstanceCname = "service.pizza" });
 
         var template = Template.FromStack(stack);
         template.HasResourceProperties("AWS::ServiceDiscovery::PublicDnsNamespace", Props(("Name", "foobar.com")));
@@ -39,7 +39,7 @@ public sealed class CloudMapPeerTests
         var stack = TestApp.CreateStack();
         var ns = new HttpDiscoveryNamespace(stack, "MyNamespace", new HttpDiscoveryNamespaceProps { Name = "MyHTTPNamespace" });
         var nonIp = new DiscoveryService(stack, "NonIpService", new DiscoveryServiceProps { Namespace = ns, Name = "non-ip-service", Description = "service registering non-ip instances" });
-        _ = nonIp.AddInstance("NonIpInstance", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["arn"] = "arn:aws:s3:::amzn-s3-demo-bucket" } });
+        _ = nonIp.RegisterNonIpInstance("NonIpInstance", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["arn"] = "arn:aws:s3:::amzn-s3-demo-bucket" } });
         var ip = new DiscoveryService(stack, "IpService", new DiscoveryServiceProps
         {
             Namespace = ns,
@@ -47,7 +47,7 @@ public sealed class CloudMapPeerTests
             Description = "service registering ip instances",
             Route53HealthCheck = new Route53HealthCheckOptions { Type = HealthCheckType.HTTP, ResourcePath = "/check" },
         });
-        _ = ip.AddInstance("IpInstance", new DiscoveryInstanceOptions { Ipv4 = "54.239.25.192" });
+        _ = ip.RegisterIpInstance("IpInstance", new IpInstanceOptions { Ipv4 = "54.239.25.192" });
 
         var template = Template.FromStack(stack);
         template.HasResourceProperties("AWS::ServiceDiscovery::HttpNamespace", Props(("Name", "MyHTTPNamespace")));
@@ -85,9 +85,9 @@ public sealed class CloudMapPeerTests
             LoadBalancer = true,
         });
         var loadBalancer = new ApplicationLoadBalancer(stack, "LB", new ApplicationLoadBalancerProps { Vpc = vpc, InternetFacing = true });
-        _ = service.AddLoadBalancer("Loadbalancer", loadBalancer);
+        _ = service.RegisterLoadBalancer("Loadbalancer", loadBalancer);
         var arnService = new DiscoveryService(stack, "ArnService", new DiscoveryServiceProps { Namespace = ns, Name = "arn-service", Discovery = DiscoveryType.API });
-        _ = arnService.AddInstance("NonIpInstance", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["arn"] = "arn://" } });
+        _ = arnService.RegisterNonIpInstance("NonIpInstance", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["arn"] = "arn://" } });
 
         var template = Template.FromStack(stack);
         template.HasResourceProperties("AWS::ServiceDiscovery::Service", Props(
@@ -112,7 +112,7 @@ public sealed class CloudMapPeerTests
             DnsTtl = Duration.Seconds(30),
             Route53HealthCheck = new Route53HealthCheckOptions { Type = HealthCheckType.HTTPS, ResourcePath = "/healthcheck", FailureThreshold = 2 },
         });
-        _ = service.AddInstance("IpInstance", new DiscoveryInstanceOptions { Ipv4 = "54.239.25.192", Port = 443 });
+        _ = service.RegisterIpInstance("IpInstance", new IpInstanceOptions { Ipv4 = "54.239.25.192", Port = 443 });
 
         var template = Template.FromStack(stack);
         template.HasResourceProperties("AWS::ServiceDiscovery::Service", Props(

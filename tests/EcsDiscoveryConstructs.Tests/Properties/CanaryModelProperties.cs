@@ -67,7 +67,7 @@ public class CanaryModelProperties(ITestOutputHelper output)
             var external = new DiscoveryService(w.Stack, "Legacy", new DiscoveryServiceProps { Namespace = Fixtures.HttpNamespace(w.Stack), Name = "legacy" });
             for (var i = 0; i < c.HttpInstances; i++)
             {
-                external.AddInstance($"Host{i}", new DiscoveryInstanceOptions { Ipv4 = $"10.0.0.{10 + i}", Port = 8080 });
+                external.RegisterIpInstance($"Host{i}", new IpInstanceOptions { Ipv4 = $"10.0.0.{10 + i}", Port = 8080 });
             }
         }
 

@@ -100,15 +100,12 @@ public class InstanceProperties(ITestOutputHelper output)
                     attributes[$"fill{n}"] = new string('f', 160);
                 }
 
-                _ = service.AddInstance($"Instance{i}", new DiscoveryInstanceOptions
-                {
-                    Ipv4 = Optional(instance.Ipv4),
-                    Ipv6 = Optional(instance.Ipv6),
-                    Port = instance.Port,
-                    Cname = Optional(instance.Cname),
-                    InstanceId = Optional(instance.InstanceId),
-                    Attributes = attributes.Count == 0 ? null : attributes,
-                });
+                var custom = attributes.Count == 0 ? null : attributes;
+                _ = instance.Cname is not null
+                    ? service.RegisterCnameInstance($"Instance{i}", new CnameInstanceOptions { InstanceCname = Optional(instance.Cname), InstanceId = Optional(instance.InstanceId), CustomAttributes = custom })
+                    : instance.Ipv4 is not null || instance.Ipv6 is not null || instance.Port is not null
+                        ? service.RegisterIpInstance($"Instance{i}", new IpInstanceOptions { Ipv4 = Optional(instance.Ipv4), Ipv6 = Optional(instance.Ipv6), Port = instance.Port, InstanceId = Optional(instance.InstanceId), CustomAttributes = custom })
+                        : service.RegisterNonIpInstance($"Instance{i}", new NonIpInstanceOptions { InstanceId = Optional(instance.InstanceId), CustomAttributes = custom });
             }
         });
     }

@@ -187,9 +187,9 @@ public class ServicePlanTests
         _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { Namespace = w.Namespace }, DesiredCount = 1000 });
         _ = new DiscoverableFargateService(w.Stack, "Other", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "other", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { Namespace = w.Namespace }, DesiredCount = 999 });
         var legacy = new DiscoveryService(w.Stack, "Legacy", Fixtures.GoodService(w.Namespace, "legacy"));
-        _ = legacy.AddInstance("Vm1", new DiscoveryInstanceOptions { Ipv4 = "10.0.9.1" });
+        _ = legacy.RegisterIpInstance("Vm1", new IpInstanceOptions { Ipv4 = "10.0.9.1" });
         Assert.Empty(Findings.Warnings(w.Stack, "namespace-instance-quota"));
-        _ = legacy.AddInstance("Vm2", new DiscoveryInstanceOptions { Ipv4 = "10.0.9.2" });
+        _ = legacy.RegisterIpInstance("Vm2", new IpInstanceOptions { Ipv4 = "10.0.9.2" });
         Assert.Equal(
             ["Namespace 'internal.example.com': up to 2001 instances could register ('TestStack/Orders (Cloud Map)' 1000, 'TestStack/Other (Cloud Map)' 999, 'TestStack/Legacy (declared instances)' 2), more than the default quota of 2000 instances per namespace. Request a higher quota (and, for DNS namespaces, more Route 53 records per hosted zone), or spread services over namespaces. [ecs-discovery:namespace-instance-quota]"],
             Findings.Warnings(w.Stack, "namespace-instance-quota"));

@@ -26,7 +26,7 @@ internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
         "instance-attributes",
         RuleLevel.Error,
         "Instances: InstanceId is 1-64 letters, digits and _/:.@-, unique in its service; at most 30 custom attributes, keys 1-255 printable ASCII characters written in the template (not tokens) and not starting with AWS_ (except AWS_INIT_HEALTH_STATUS with a custom health check, and AWS_EC2_INSTANCE_ID in an HTTP namespace), values at most 1,024 printable ASCII characters, spaces and tabs, not starting with a space or tab; all keys and values, the AWS_INSTANCE_* ones included, at most 5,000 characters together.",
-        "RegisterInstance's InstanceId and Attributes constraints; AWS_ attributes are reserved for the addresses the library sets from Ipv4, Ipv6, Port and Cname; CloudFormation cannot take a map key from a token; a second instance with one id replaces the first.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html" };
+        "RegisterInstance's InstanceId and Attributes constraints; AWS_ attributes are reserved for the addresses the library sets from Ipv4, Ipv6, Port and InstanceCname; CloudFormation cannot take a map key from a token; a second instance with one id replaces the first.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html" };
 
     public IEnumerable<Violation> Check(InstanceSpec subject)
     {
@@ -44,7 +44,7 @@ internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
         }
 
         // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
-        var attributes = o.Attributes;
+        var attributes = o.CustomAttributes;
         if (attributes is not null)
         {
             foreach (var violation in Custom(subject, attributes))
@@ -56,7 +56,7 @@ internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
         var total = subject.EmittedAttributes().Sum(a => (TokenGuard.IsConcrete(a.Key) ? a.Key.Length : 0) + LongestValue(a.Key, a.Value));
         if (total > MaxTotalLength)
         {
-            yield return new Violation($"Attributes ({total} characters)", $"are too long together, the AWS_ attributes the instance's addresses make included: use at most {MaxTotalLength} characters", "Shorten or remove attributes.");
+            yield return new Violation($"CustomAttributes ({total} characters)", $"are too long together, the AWS_ attributes the instance's addresses make included: use at most {MaxTotalLength} characters", "Shorten or remove attributes.");
         }
     }
 
@@ -77,18 +77,18 @@ internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
         var custom = attributes.Keys.Count(k => k is null || !k.StartsWith("AWS_", StringComparison.Ordinal));
         if (custom > MaxAttributes)
         {
-            yield return new Violation($"Attributes ({custom})", $"are too many: use at most {MaxAttributes}", "Remove attributes.");
+            yield return new Violation($"CustomAttributes ({custom})", $"are too many: use at most {MaxAttributes}", "Remove attributes.");
         }
 
         foreach (var (key, value) in attributes)
         {
             if (key is not null && !TokenGuard.IsConcrete(key))
             {
-                yield return new Violation($"Attributes key '{key}'", "is a deploy-time value: CloudFormation takes a map's keys only as written in the template", "Write the key as a literal string; a deploy-time value can be the attribute's value.");
+                yield return new Violation($"CustomAttributes key '{key}'", "is a deploy-time value: CloudFormation takes a map's keys only as written in the template", "Write the key as a literal string; a deploy-time value can be the attribute's value.");
             }
             else if (!AttributeText.IsKey(key))
             {
-                yield return new Violation($"Attributes key '{key}'", $"is invalid: use 1-{AttributeText.MaxKeyLength} printable ASCII characters", "Rename the attribute.");
+                yield return new Violation($"CustomAttributes key '{key}'", $"is invalid: use 1-{AttributeText.MaxKeyLength} printable ASCII characters", "Rename the attribute.");
             }
             else if (key!.StartsWith("AWS_", StringComparison.Ordinal) && Reserved(subject, key, attributes) is { } problem)
             {
@@ -96,12 +96,12 @@ internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
             }
             else if (value is null)
             {
-                yield return new Violation($"Attributes['{key}']", "is missing", "Give the attribute a value.");
+                yield return new Violation($"CustomAttributes['{key}']", "is missing", "Give the attribute a value.");
             }
             else if (TokenGuard.IsConcrete(value) && !AttributeText.IsValue(value))
             {
                 yield return new Violation(
-                    $"Attributes['{key}'] '{value}'",
+                    $"CustomAttributes['{key}'] '{value}'",
                     $"is invalid: use at most {AttributeText.MaxValueLength} printable ASCII characters, spaces and tabs, not starting with a space or tab",
                     "Shorten the value or encode it (e.g. Base64 or percent-encoding).");
             }
@@ -115,21 +115,21 @@ internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
         switch (key)
         {
             case InitHealthStatus when subject.Service.CustomHealthCheck is null:
-                return new Violation($"Attributes['{key}']", "sets the first status of a custom health check, and the service has none", "Remove it, or create the service with CustomHealthCheck.");
+                return new Violation($"CustomAttributes['{key}']", "sets the first status of a custom health check, and the service has none", "Remove it, or create the service with CustomHealthCheck.");
             case InitHealthStatus when TokenGuard.IsConcrete(value) && value is not ("HEALTHY" or "UNHEALTHY"):
-                return new Violation($"Attributes['{key}'] '{value}'", "is invalid: use HEALTHY or UNHEALTHY", "Use \"UNHEALTHY\" to keep the instance out of answers until it reports healthy.");
+                return new Violation($"CustomAttributes['{key}'] '{value}'", "is invalid: use HEALTHY or UNHEALTHY", "Use \"UNHEALTHY\" to keep the instance out of answers until it reports healthy.");
             case InitHealthStatus:
                 return null;
             case Ec2InstanceId when subject.Service.NamespaceType != Amazon.CDK.AWS.ServiceDiscovery.NamespaceType.HTTP || subject.IsIp || subject.IsCname:
-                return new Violation($"Attributes['{key}']", "registers an EC2 instance, which only an HTTP namespace's service takes, as an instance without Ipv4, Ipv6, Port or Cname", "Register the instance in an HTTP namespace without addresses, or give its addresses through Ipv4 and Port.");
+                return new Violation($"CustomAttributes['{key}']", "registers an EC2 instance, which only an HTTP namespace's service takes, as a non-IP instance", "Use RegisterNonIpInstance in an HTTP namespace's service, or give its addresses through RegisterIpInstance (Ipv4, Port).");
             case Ec2InstanceId when TokenGuard.IsConcrete(value) && !Ec2Id().IsMatch(value):
-                return new Violation($"Attributes['{key}'] '{value}'", "is not an EC2 instance id", "Use the id as EC2 shows it, e.g. 'i-0123456789abcdef0'.");
+                return new Violation($"CustomAttributes['{key}'] '{value}'", "is not an EC2 instance id", "Use the id as EC2 shows it, e.g. 'i-0123456789abcdef0'.");
             case Ec2InstanceId when attributes.Keys.Any(k => k is not (Ec2InstanceId or InitHealthStatus)):
-                return new Violation($"Attributes['{key}']", "allows only AWS_INIT_HEALTH_STATUS beside it", "Remove the other attributes: Cloud Map fills AWS_INSTANCE_IPV4 from the EC2 instance.");
+                return new Violation($"CustomAttributes['{key}']", "allows only AWS_INIT_HEALTH_STATUS beside it", "Remove the other attributes: Cloud Map fills AWS_INSTANCE_IPV4 from the EC2 instance.");
             case Ec2InstanceId:
                 return null;
             default:
-                return new Violation($"Attributes key '{key}'", "is reserved for AWS", "Set addresses through Ipv4, Ipv6, Port or Cname, and name your own attributes without 'AWS_'.");
+                return new Violation($"CustomAttributes key '{key}'", "is reserved for AWS", "Set addresses through Ipv4, Ipv6, Port or InstanceCname, and name your own attributes without 'AWS_'.");
         }
     }
 

@@ -43,17 +43,12 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
         {
             if (records != DiscoveryRecordTypes.Cname)
             {
-                yield return new Violation($"Cname '{o.Cname}'", $"needs a service with CNAME records, but this one has {Rules.RecordTypes.Describe(records)}", "Register an IP instance, or add it to a CNAME service.");
+                yield return new Violation($"InstanceCname '{o.InstanceCname}'", $"needs a service with CNAME records, but this one has {Rules.RecordTypes.Describe(records)}", "Use RegisterIpInstance, or add it to a CNAME service.");
             }
 
-            if (subject.IsIp)
+            if (TokenGuard.IsConcrete(o.InstanceCname) && DnsNameText.Problem(o.InstanceCname!) is { } problem)
             {
-                yield return new Violation("Cname with Ipv4, Ipv6 or Port", "mixes two kinds of instance", "Give a CNAME instance only its Cname.");
-            }
-
-            if (TokenGuard.IsConcrete(o.Cname) && DnsNameText.Problem(o.Cname!) is { } problem)
-            {
-                yield return new Violation($"Cname '{o.Cname}'", $"is not a domain name Route 53 accepts: it {problem}", "Use the target's host name, e.g. \"old.example.com\".");
+                yield return new Violation($"InstanceCname '{o.InstanceCname}'", $"is not a domain name Route 53 accepts: it {problem}", "Use the target's host name, e.g. \"old.example.com\".");
             }
 
             yield break;
@@ -63,11 +58,11 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
         {
             if (records != DiscoveryRecordTypes.None)
             {
-                yield return new Violation("Ipv4, Ipv6, Port and Cname (none set)", $"make a non-IP instance, which only API-only services take; this one answers DNS with {Rules.RecordTypes.Describe(records)}", "Give the instance the addresses its records need, e.g. Ipv4 = \"10.0.0.5\".");
+                yield return new Violation("A non-IP instance", $"joins only an API-only service; this one answers DNS with {Rules.RecordTypes.Describe(records)}", "Use RegisterIpInstance with the addresses its records need, e.g. Ipv4 = \"10.0.0.5\".");
             }
-            else if (o.Attributes is not { Count: > 0 })
+            else if (o.CustomAttributes is not { Count: > 0 })
             {
-                yield return new Violation("Attributes (none)", "leave a non-IP instance with nothing to discover it by", "Add at least one attribute, e.g. [\"url\"] = \"https://orders.example.com\".");
+                yield return new Violation("CustomAttributes (none)", "leave a non-IP instance with nothing to discover it by", "Add at least one attribute, e.g. [\"url\"] = \"https://orders.example.com\".");
             }
 
             yield break;
@@ -75,7 +70,7 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
 
         if (records == DiscoveryRecordTypes.Cname)
         {
-            yield return new Violation("Ipv4, Ipv6 or Port", "cannot join a CNAME service", "Register a CNAME instance (Cname = \"host.example.com\") instead.");
+            yield return new Violation("An IP instance", "cannot join a CNAME service", "Use RegisterCnameInstance (InstanceCname = \"host.example.com\") instead.");
             yield break;
         }
 
@@ -96,7 +91,7 @@ internal sealed class InstanceKind : IPropsRule<InstanceSpec>
 
         if (records == DiscoveryRecordTypes.None && o.Ipv4 is null)
         {
-            yield return new Violation("Ipv4 (not set)", "is required for an IP instance of an API-only service: the CDK registers it as an instance for A records", "Set Ipv4, or register a non-IP instance with attributes (e.g. [\"ipv6\"] = \"2001:db8::5\").");
+            yield return new Violation("Ipv4 (not set)", "is required for an IP instance of an API-only service: the CDK registers it as an instance for A records", "Set Ipv4, or use RegisterNonIpInstance with attributes (e.g. [\"ipv6\"] = \"2001:db8::5\").");
         }
 
         if (records.HasFlag(DiscoveryRecordTypes.A) && o.Ipv4 is null)

@@ -88,8 +88,8 @@ public class EcsRegistrationTests
 
         Assert.Contains("service", Findings.Error(() => discovery.RegisterEcsService(null!)).Message, StringComparison.Ordinal);
         Assert.Contains("[ecs-discovery:required-props]", Findings.Error(() => discovery.RegisterEcsService(null!)).Message, StringComparison.Ordinal);
-        Assert.Contains("[ecs-discovery:required-props]", Findings.Error(() => discovery.AddInstance("X", null!)).Message, StringComparison.Ordinal);
-        Assert.Contains("[ecs-discovery:required-props]", Findings.Error(() => discovery.AddLoadBalancer("Y", null!)).Message, StringComparison.Ordinal);
+        Assert.Contains("[ecs-discovery:required-props]", Findings.Error(() => discovery.RegisterIpInstance("X", null!)).Message, StringComparison.Ordinal);
+        Assert.Contains("[ecs-discovery:required-props]", Findings.Error(() => discovery.RegisterLoadBalancer("Y", null!)).Message, StringComparison.Ordinal);
     }
 
     [Theory]

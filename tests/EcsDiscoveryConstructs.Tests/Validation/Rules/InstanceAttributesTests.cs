@@ -11,7 +11,7 @@ public class InstanceAttributesTests
     {
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
-        _ = api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = Enumerable.Range(0, 30).ToDictionary(i => $"k{i}", i => "v") });
+        _ = api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = Enumerable.Range(0, 30).ToDictionary(i => $"k{i}", i => "v") });
         Assert.Single(Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Instance"));
     }
 
@@ -22,12 +22,12 @@ public class InstanceAttributesTests
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
         var attributes = Enumerable.Range(0, 31).ToDictionary(i => $"k{i}", i => "v");
         attributes["AWS_INSTANCE_IPV4"] = "10.0.0.5";
-        var error = Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { InstanceId = "web 1", Attributes = attributes }));
+        var error = Findings.Error(() => api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { InstanceId = "web 1", CustomAttributes = attributes }));
         Assert.Equal(
             [
                 "DiscoveryService 'TestStack/Api': InstanceId 'web 1' is invalid: use 1-64 letters, digits and _/:.@-. Use e.g. 'web-1'. [ecs-discovery:instance-attributes]",
-                "DiscoveryService 'TestStack/Api': Attributes (31) are too many: use at most 30. Remove attributes. [ecs-discovery:instance-attributes]",
-                "DiscoveryService 'TestStack/Api': Attributes key 'AWS_INSTANCE_IPV4' is reserved for AWS. Set addresses through Ipv4, Ipv6, Port or Cname, and name your own attributes without 'AWS_'. [ecs-discovery:instance-attributes]",
+                "DiscoveryService 'TestStack/Api': CustomAttributes (31) are too many: use at most 30. Remove attributes. [ecs-discovery:instance-attributes]",
+                "DiscoveryService 'TestStack/Api': CustomAttributes key 'AWS_INSTANCE_IPV4' is reserved for AWS. Set addresses through Ipv4, Ipv6, Port or InstanceCname, and name your own attributes without 'AWS_'. [ecs-discovery:instance-attributes]",
             ],
             error.Errors);
     }
@@ -44,7 +44,7 @@ public class InstanceAttributesTests
         attributes["fill3"] = new string('f', 1000);
         attributes["fill4"] = new string('f', 696);
         Assert.Equal(5000, attributes.Sum(a => a.Key.Length + a.Value.Length));
-        _ = api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = attributes });
+        _ = api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = attributes });
         Assert.Single(Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Instance"));
     }
 
@@ -56,13 +56,13 @@ public class InstanceAttributesTests
         var attributes = new Dictionary<string, string> { [""] = "v", ["two words"] = "v", [new string('k', 256)] = "v", ["zoné"] = "v", ["long"] = new string('v', 1025) };
         Assert.Equal(
             [
-                "DiscoveryService 'TestStack/Api': Attributes key '' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
-                "DiscoveryService 'TestStack/Api': Attributes key 'two words' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
-                $"DiscoveryService 'TestStack/Api': Attributes key '{new string('k', 256)}' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
-                "DiscoveryService 'TestStack/Api': Attributes key 'zoné' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
-                $"DiscoveryService 'TestStack/Api': Attributes['long'] '{new string('v', 1025)}' is invalid: use at most 1024 printable ASCII characters, spaces and tabs, not starting with a space or tab. Shorten the value or encode it (e.g. Base64 or percent-encoding). [ecs-discovery:instance-attributes]",
+                "DiscoveryService 'TestStack/Api': CustomAttributes key '' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
+                "DiscoveryService 'TestStack/Api': CustomAttributes key 'two words' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
+                $"DiscoveryService 'TestStack/Api': CustomAttributes key '{new string('k', 256)}' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
+                "DiscoveryService 'TestStack/Api': CustomAttributes key 'zoné' is invalid: use 1-255 printable ASCII characters. Rename the attribute. [ecs-discovery:instance-attributes]",
+                $"DiscoveryService 'TestStack/Api': CustomAttributes['long'] '{new string('v', 1025)}' is invalid: use at most 1024 printable ASCII characters, spaces and tabs, not starting with a space or tab. Shorten the value or encode it (e.g. Base64 or percent-encoding). [ecs-discovery:instance-attributes]",
             ],
-            Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = attributes })).Errors);
+            Findings.Error(() => api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = attributes })).Errors);
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public class InstanceAttributesTests
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
         var attributes = Enumerable.Range(0, 5).ToDictionary(i => $"k{i}", i => new string('v', i == 0 ? 999 : 998));
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Api': Attributes (5001 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = attributes })).Errors);
+            ["DiscoveryService 'TestStack/Api': CustomAttributes (5001 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = attributes })).Errors);
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public class InstanceAttributesTests
         var attributes = Enumerable.Range(0, 5).ToDictionary(i => $"k{i}", _ => new string('v', 992));
         Assert.Equal(4970, attributes.Sum(a => a.Key.Length + a.Value.Length));
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Orders': Attributes (5016 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Port = 8080, Attributes = attributes })).Errors);
+            ["DiscoveryService 'TestStack/Orders': CustomAttributes (5016 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => service.RegisterIpInstance("Web", new IpInstanceOptions { Ipv4 = "10.0.0.5", Port = 8080, CustomAttributes = attributes })).Errors);
     }
 
     [Fact]
@@ -98,11 +98,11 @@ public class InstanceAttributesTests
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", CustomHealthCheck = new() });
         var fits = Enumerable.Range(0, 5).ToDictionary(i => $"k{i}", i => new string('v', i == 0 ? 990 : 989));
         Assert.Equal(4956, fits.Sum(a => a.Key.Length + a.Value.Length));
-        _ = service.AddInstance("Fits", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Attributes = fits });
+        _ = service.RegisterIpInstance("Fits", new IpInstanceOptions { Ipv4 = "10.0.0.5", CustomAttributes = fits });
         var over = Enumerable.Range(0, 5).ToDictionary(i => $"k{i}", i => new string('v', i < 2 ? 990 : 989));
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Orders': Attributes (5001 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => service.AddInstance("Over", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.6", Attributes = over })).Errors);
+            ["DiscoveryService 'TestStack/Orders': CustomAttributes (5001 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => service.RegisterIpInstance("Over", new IpInstanceOptions { Ipv4 = "10.0.0.6", CustomAttributes = over })).Errors);
     }
 
     [Theory]
@@ -116,8 +116,8 @@ public class InstanceAttributesTests
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
         Assert.Equal(
-            [$"DiscoveryService 'TestStack/Api': Attributes['zone'] '{value}' is invalid: use at most 1024 printable ASCII characters, spaces and tabs, not starting with a space or tab. Shorten the value or encode it (e.g. Base64 or percent-encoding). [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["zone"] = value } })).Errors);
+            [$"DiscoveryService 'TestStack/Api': CustomAttributes['zone'] '{value}' is invalid: use at most 1024 printable ASCII characters, spaces and tabs, not starting with a space or tab. Shorten the value or encode it (e.g. Base64 or percent-encoding). [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["zone"] = value } })).Errors);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class InstanceAttributesTests
     {
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
-        _ = api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["a"] = "x\ty z ", ["b"] = "", ["c"] = "~!{}" } });
+        _ = api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["a"] = "x\ty z ", ["b"] = "", ["c"] = "~!{}" } });
         Assert.Equal("{\"a\":\"x\\ty z \",\"b\":\"\",\"c\":\"~!{}\"}", System.Text.Json.JsonSerializer.Serialize(TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"]));
     }
 
@@ -136,8 +136,8 @@ public class InstanceAttributesTests
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
         var key = Amazon.CDK.Fn.ImportValue("AttributeKey");
         Assert.Equal(
-            [$"DiscoveryService 'TestStack/Api': Attributes key '{key}' is a deploy-time value: CloudFormation takes a map's keys only as written in the template. Write the key as a literal string; a deploy-time value can be the attribute's value. [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { [key] = "v" } })).Errors);
+            [$"DiscoveryService 'TestStack/Api': CustomAttributes key '{key}' is a deploy-time value: CloudFormation takes a map's keys only as written in the template. Write the key as a literal string; a deploy-time value can be the attribute's value. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { [key] = "v" } })).Errors);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public class InstanceAttributesTests
     {
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
-        _ = api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["url"] = Amazon.CDK.Fn.ImportValue("Url") } });
+        _ = api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["url"] = Amazon.CDK.Fn.ImportValue("Url") } });
         Assert.Equal("{\"url\":{\"Fn::ImportValue\":\"Url\"}}", System.Text.Json.JsonSerializer.Serialize(TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"]));
     }
 
@@ -154,13 +154,13 @@ public class InstanceAttributesTests
     {
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
-        _ = api.AddInstance("First", new DiscoveryInstanceOptions { InstanceId = "web-1", Attributes = new Dictionary<string, string> { ["a"] = "1" } });
+        _ = api.RegisterNonIpInstance("First", new NonIpInstanceOptions { InstanceId = "web-1", CustomAttributes = new Dictionary<string, string> { ["a"] = "1" } });
         Assert.Equal(
             ["DiscoveryService 'TestStack/Api': InstanceId 'web-1' is already registered in this service: the second registration would replace the first. Give each instance its own InstanceId. [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => api.AddInstance("Second", new DiscoveryInstanceOptions { InstanceId = "web-1", Attributes = new Dictionary<string, string> { ["a"] = "2" } })).Errors);
-        _ = api.AddInstance("Third", new DiscoveryInstanceOptions { InstanceId = "Web-1", Attributes = new Dictionary<string, string> { ["a"] = "3" } });
+            Findings.Error(() => api.RegisterNonIpInstance("Second", new NonIpInstanceOptions { InstanceId = "web-1", CustomAttributes = new Dictionary<string, string> { ["a"] = "2" } })).Errors);
+        _ = api.RegisterNonIpInstance("Third", new NonIpInstanceOptions { InstanceId = "Web-1", CustomAttributes = new Dictionary<string, string> { ["a"] = "3" } });
         var other = new DiscoveryService(stack, "Other", Fixtures.GoodService(api.Namespace, "other"));
-        _ = other.AddInstance("First", new DiscoveryInstanceOptions { InstanceId = "web-1", Attributes = new Dictionary<string, string> { ["a"] = "1" } });
+        _ = other.RegisterNonIpInstance("First", new NonIpInstanceOptions { InstanceId = "web-1", CustomAttributes = new Dictionary<string, string> { ["a"] = "1" } });
         Assert.Equal(3, Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Instance").Count);
     }
 
@@ -171,7 +171,7 @@ public class InstanceAttributesTests
     {
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", CustomHealthCheck = new() });
-        _ = service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Attributes = new Dictionary<string, string> { ["AWS_INIT_HEALTH_STATUS"] = status } });
+        _ = service.RegisterIpInstance("Web", new IpInstanceOptions { Ipv4 = "10.0.0.5", CustomAttributes = new Dictionary<string, string> { ["AWS_INIT_HEALTH_STATUS"] = status } });
         Assert.Equal(status, ((IDictionary<string, object>)TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"])["AWS_INIT_HEALTH_STATUS"]);
     }
 
@@ -182,12 +182,12 @@ public class InstanceAttributesTests
         var ns = Fixtures.PrivateNamespace(stack);
         var plain = new DiscoveryService(stack, "Plain", new DiscoveryServiceProps { Namespace = ns, Name = "plain" });
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Plain': Attributes['AWS_INIT_HEALTH_STATUS'] sets the first status of a custom health check, and the service has none. Remove it, or create the service with CustomHealthCheck. [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => plain.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Attributes = new Dictionary<string, string> { ["AWS_INIT_HEALTH_STATUS"] = "HEALTHY" } })).Errors);
+            ["DiscoveryService 'TestStack/Plain': CustomAttributes['AWS_INIT_HEALTH_STATUS'] sets the first status of a custom health check, and the service has none. Remove it, or create the service with CustomHealthCheck. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => plain.RegisterIpInstance("Web", new IpInstanceOptions { Ipv4 = "10.0.0.5", CustomAttributes = new Dictionary<string, string> { ["AWS_INIT_HEALTH_STATUS"] = "HEALTHY" } })).Errors);
         var custom = new DiscoveryService(stack, "Custom", new DiscoveryServiceProps { Namespace = ns, Name = "custom", CustomHealthCheck = new() });
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Custom': Attributes['AWS_INIT_HEALTH_STATUS'] 'healthy' is invalid: use HEALTHY or UNHEALTHY. Use \"UNHEALTHY\" to keep the instance out of answers until it reports healthy. [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => custom.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Attributes = new Dictionary<string, string> { ["AWS_INIT_HEALTH_STATUS"] = "healthy" } })).Errors);
+            ["DiscoveryService 'TestStack/Custom': CustomAttributes['AWS_INIT_HEALTH_STATUS'] 'healthy' is invalid: use HEALTHY or UNHEALTHY. Use \"UNHEALTHY\" to keep the instance out of answers until it reports healthy. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => custom.RegisterIpInstance("Web", new IpInstanceOptions { Ipv4 = "10.0.0.5", CustomAttributes = new Dictionary<string, string> { ["AWS_INIT_HEALTH_STATUS"] = "healthy" } })).Errors);
     }
 
     [Fact]
@@ -195,17 +195,17 @@ public class InstanceAttributesTests
     {
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
-        _ = api.AddInstance("Vm", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-0123456789abcdef0" } });
+        _ = api.RegisterNonIpInstance("Vm", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-0123456789abcdef0" } });
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Api': Attributes['AWS_EC2_INSTANCE_ID'] 'i-XYZ' is not an EC2 instance id. Use the id as EC2 shows it, e.g. 'i-0123456789abcdef0'. [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => api.AddInstance("Bad", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-XYZ" } })).Errors);
+            ["DiscoveryService 'TestStack/Api': CustomAttributes['AWS_EC2_INSTANCE_ID'] 'i-XYZ' is not an EC2 instance id. Use the id as EC2 shows it, e.g. 'i-0123456789abcdef0'. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => api.RegisterNonIpInstance("Bad", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-XYZ" } })).Errors);
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Api': Attributes['AWS_EC2_INSTANCE_ID'] allows only AWS_INIT_HEALTH_STATUS beside it. Remove the other attributes: Cloud Map fills AWS_INSTANCE_IPV4 from the EC2 instance. [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => api.AddInstance("Mixed", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-01234567", ["zone"] = "a" } })).Errors);
+            ["DiscoveryService 'TestStack/Api': CustomAttributes['AWS_EC2_INSTANCE_ID'] allows only AWS_INIT_HEALTH_STATUS beside it. Remove the other attributes: Cloud Map fills AWS_INSTANCE_IPV4 from the EC2 instance. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => api.RegisterNonIpInstance("Mixed", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-01234567", ["zone"] = "a" } })).Errors);
         var dns = new DiscoveryService(stack, "Dns", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "dns", CustomHealthCheck = new() });
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Dns': Attributes['AWS_EC2_INSTANCE_ID'] registers an EC2 instance, which only an HTTP namespace's service takes, as an instance without Ipv4, Ipv6, Port or Cname. Register the instance in an HTTP namespace without addresses, or give its addresses through Ipv4 and Port. [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => dns.AddInstance("Vm", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Attributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-01234567" } })).Errors);
+            ["DiscoveryService 'TestStack/Dns': CustomAttributes['AWS_EC2_INSTANCE_ID'] registers an EC2 instance, which only an HTTP namespace's service takes, as a non-IP instance. Use RegisterNonIpInstance in an HTTP namespace's service, or give its addresses through RegisterIpInstance (Ipv4, Port). [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => dns.RegisterIpInstance("Vm", new IpInstanceOptions { Ipv4 = "10.0.0.5", CustomAttributes = new Dictionary<string, string> { ["AWS_EC2_INSTANCE_ID"] = "i-01234567" } })).Errors);
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public class InstanceAttributesTests
         var attributes = Enumerable.Range(0, 5).ToDictionary(i => $"k{i}", _ => new string('v', 982));
         Assert.Equal(4920, attributes.Sum(a => a.Key.Length + a.Value.Length));
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Orders': Attributes (5033 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
-            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = Amazon.CDK.Fn.ImportValue("Ipv4"), Ipv6 = Amazon.CDK.Fn.ImportValue("Ipv6"), Attributes = attributes })).Errors);
+            ["DiscoveryService 'TestStack/Orders': CustomAttributes (5033 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
+            Findings.Error(() => service.RegisterIpInstance("Web", new IpInstanceOptions { Ipv4 = Amazon.CDK.Fn.ImportValue("Ipv4"), Ipv6 = Amazon.CDK.Fn.ImportValue("Ipv6"), CustomAttributes = attributes })).Errors);
     }
 }

@@ -10,7 +10,7 @@ public class InstanceDefaultPortTests
     {
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Web", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "web", Route53HealthCheck = new() });
-        _ = service.AddInstance("Web1", new DiscoveryInstanceOptions { Ipv4 = "192.0.2.44" });
+        _ = service.RegisterIpInstance("Web1", new IpInstanceOptions { Ipv4 = "192.0.2.44" });
         Assert.Equal(
             ["DiscoveryService 'TestStack/Web': Port (not set) makes Route 53 health-check the instance on port 80, the port the CDK writes when none is given. Set Port to the port the instance serves (Port = 80 if that is it). [ecs-discovery:instance-default-port]"],
             Findings.Warnings(stack, "instance-default-port"));
@@ -23,9 +23,9 @@ public class InstanceDefaultPortTests
     {
         var stack = TestApp.CreateStack();
         var checkedService = new DiscoveryService(stack, "Web", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "web", Route53HealthCheck = new() });
-        _ = checkedService.AddInstance("Web1", new DiscoveryInstanceOptions { Ipv4 = "192.0.2.44", Port = 443 });
+        _ = checkedService.RegisterIpInstance("Web1", new IpInstanceOptions { Ipv4 = "192.0.2.44", Port = 443 });
         var plain = new DiscoveryService(stack, "Plain", Fixtures.GoodService(checkedService.Namespace, "plain"));
-        _ = plain.AddInstance("Vm", new DiscoveryInstanceOptions { Ipv4 = "192.0.2.45" });
+        _ = plain.RegisterIpInstance("Vm", new IpInstanceOptions { Ipv4 = "192.0.2.45" });
         Assert.Empty(Findings.Warnings(stack, "instance-default-port"));
     }
 }

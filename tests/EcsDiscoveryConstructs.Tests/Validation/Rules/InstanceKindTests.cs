@@ -12,7 +12,7 @@ public class InstanceKindTests
         // As aws-cdk's integ tests register instances on their services.
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, CustomHealthCheck = new() });
-        _ = service.AddInstance("Web1", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Port = 8080, InstanceId = "web-1", Attributes = new Dictionary<string, string> { ["zone"] = "a" } });
+        _ = service.RegisterIpInstance("Web1", new IpInstanceOptions { Ipv4 = "10.0.0.5", Port = 8080, InstanceId = "web-1", CustomAttributes = new Dictionary<string, string> { ["zone"] = "a" } });
         Template.FromStack(stack).HasResourceProperties("AWS::ServiceDiscovery::Instance", new Dictionary<string, object>
         {
             ["InstanceId"] = "web-1",
@@ -25,9 +25,9 @@ public class InstanceKindTests
     {
         var stack = TestApp.CreateStack();
         var cname = new DiscoveryService(stack, "Legacy", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "legacy", DnsRecords = DiscoveryRecordTypes.Cname, CustomHealthCheck = new() });
-        _ = cname.AddInstance("Old", new DiscoveryInstanceOptions { Cname = "old.example.com" });
+        _ = cname.RegisterCnameInstance("Old", new CnameInstanceOptions { InstanceCname = "old.example.com" });
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
-        _ = api.AddInstance("Endpoint", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["url"] = "https://api.example.com" } });
+        _ = api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["url"] = "https://api.example.com" } });
         var template = Template.FromStack(stack);
         template.HasResourceProperties("AWS::ServiceDiscovery::Instance", new Dictionary<string, object> { ["InstanceAttributes"] = new Dictionary<string, object> { ["AWS_INSTANCE_CNAME"] = "old.example.com" } });
         template.HasResourceProperties("AWS::ServiceDiscovery::Instance", new Dictionary<string, object> { ["InstanceAttributes"] = new Dictionary<string, object> { ["url"] = "https://api.example.com" } });
@@ -38,7 +38,7 @@ public class InstanceKindTests
     {
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, CustomHealthCheck = new() });
-        var error = Findings.Error(() => service.AddInstance("Bad", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.256", Ipv6 = "10.0.0.1", Port = 70000 }));
+        var error = Findings.Error(() => service.RegisterIpInstance("Bad", new IpInstanceOptions { Ipv4 = "10.0.0.256", Ipv6 = "10.0.0.1", Port = 70000 }));
         Assert.Equal(
             [
                 "DiscoveryService 'TestStack/Orders': Ipv4 '10.0.0.256' is not an IPv4 address as Route 53 answers it: use four decimal numbers 0-255 without leading zeros. Use dotted form, e.g. 10.0.0.5. [ecs-discovery:instance-kind]",
@@ -47,11 +47,11 @@ public class InstanceKindTests
             ],
             error.Errors);
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Orders': Ipv4, Ipv6, Port and Cname (none set) make a non-IP instance, which only API-only services take; this one answers DNS with A+SRV. Give the instance the addresses its records need, e.g. Ipv4 = \"10.0.0.5\". [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("NoAddress", new DiscoveryInstanceOptions { Attributes = new Dictionary<string, string> { ["x"] = "y" } })).Errors);
+            ["DiscoveryService 'TestStack/Orders': A non-IP instance joins only an API-only service; this one answers DNS with A+SRV. Use RegisterIpInstance with the addresses its records need, e.g. Ipv4 = \"10.0.0.5\". [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.RegisterNonIpInstance("NoAddress", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["x"] = "y" } })).Errors);
         Assert.Equal(
             ["DiscoveryService 'TestStack/Orders': Port (not set) is required: the service has SRV records. Set Port. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("NoPort", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5" })).Errors);
+            Findings.Error(() => service.RegisterIpInstance("NoPort", new IpInstanceOptions { Ipv4 = "10.0.0.5" })).Errors);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class InstanceKindTests
         var service = new DiscoveryService(stack, "Orders", Fixtures.GoodService(Fixtures.PublicNamespace(stack)));
         Assert.Equal(
             ["DiscoveryService 'TestStack/Orders': load balancer needs a service created with LoadBalancer = true and A or AAAA records (alias records). Create the service with LoadBalancer = true, e.g. DnsRecords = DiscoveryRecordTypes.A. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddLoadBalancer("Alb", alb)).Errors);
+            Findings.Error(() => service.RegisterLoadBalancer("Alb", alb)).Errors);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class InstanceKindTests
         var vpc = TestApp.ImportedVpc(stack);
         var alb = new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancer(stack, "Alb", new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancerProps { Vpc = vpc });
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "orders", LoadBalancer = true });
-        _ = service.AddLoadBalancer("Alb", alb);
+        _ = service.RegisterLoadBalancer("Alb", alb);
         Template.FromStack(stack).HasResourceProperties("AWS::ServiceDiscovery::Instance", new Dictionary<string, object>
         {
             ["InstanceAttributes"] = new Dictionary<string, object> { ["AWS_ALIAS_DNS_NAME"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Template.FromStack(stack).FindResources("AWS::ElasticLoadBalancingV2::LoadBalancer").Keys.Single(), "DNSName" } } },
@@ -86,18 +86,18 @@ public class InstanceKindTests
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, CustomHealthCheck = new() });
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Orders': Cname 'old.example.com' needs a service with CNAME records, but this one has A+SRV. Register an IP instance, or add it to a CNAME service. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("Old", new DiscoveryInstanceOptions { Cname = "old.example.com" })).Errors);
+            ["DiscoveryService 'TestStack/Orders': InstanceCname 'old.example.com' needs a service with CNAME records, but this one has A+SRV. Use RegisterIpInstance, or add it to a CNAME service. [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.RegisterCnameInstance("Old", new CnameInstanceOptions { InstanceCname = "old.example.com" })).Errors);
     }
 
     [Fact]
-    public void CnameInstanceWithAnAddress_FailsAsTwoKindsOfInstance()
+    public void CnameInstanceWithoutItsCname_FailsWithOurMessage()
     {
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Legacy", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "legacy", DnsRecords = DiscoveryRecordTypes.Cname, CustomHealthCheck = new() });
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Legacy': Cname with Ipv4, Ipv6 or Port mixes two kinds of instance. Give a CNAME instance only its Cname. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("Old", new DiscoveryInstanceOptions { Cname = "old.example.com", Ipv4 = "10.0.0.5" })).Errors);
+            ["DiscoveryService 'TestStack/Legacy': InstanceCname (null) is required. Set InstanceCname; it cannot be null. [ecs-discovery:required-props]"],
+            Findings.Error(() => service.RegisterCnameInstance("Old", new CnameInstanceOptions())).Errors);
     }
 
     [Fact]
@@ -107,8 +107,8 @@ public class InstanceKindTests
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Legacy", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "legacy", DnsRecords = DiscoveryRecordTypes.Cname, CustomHealthCheck = new() });
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Legacy': Ipv4, Ipv6 or Port cannot join a CNAME service. Register a CNAME instance (Cname = \"host.example.com\") instead. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "not-an-address" })).Errors);
+            ["DiscoveryService 'TestStack/Legacy': An IP instance cannot join a CNAME service. Use RegisterCnameInstance (InstanceCname = \"host.example.com\") instead. [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.RegisterIpInstance("Web", new IpInstanceOptions { Ipv4 = "not-an-address" })).Errors);
     }
 
     [Theory]
@@ -118,10 +118,10 @@ public class InstanceKindTests
     {
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
-        var options = new DiscoveryInstanceOptions { Attributes = emptyDictionary ? new Dictionary<string, string>() : null };
+        var options = new NonIpInstanceOptions { CustomAttributes = emptyDictionary ? new Dictionary<string, string>() : null };
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Api': Attributes (none) leave a non-IP instance with nothing to discover it by. Add at least one attribute, e.g. [\"url\"] = \"https://orders.example.com\". [ecs-discovery:instance-kind]"],
-            Findings.Error(() => api.AddInstance("Endpoint", options)).Errors);
+            ["DiscoveryService 'TestStack/Api': CustomAttributes (none) leave a non-IP instance with nothing to discover it by. Add at least one attribute, e.g. [\"url\"] = \"https://orders.example.com\". [ecs-discovery:instance-kind]"],
+            Findings.Error(() => api.RegisterNonIpInstance("Endpoint", options)).Errors);
     }
 
     [Fact]
@@ -131,10 +131,10 @@ public class InstanceKindTests
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Aaaa, CustomHealthCheck = new() });
         Assert.Equal(
             ["DiscoveryService 'TestStack/Orders': Ipv4 (not set) is required: the service has A records. Set Ipv4. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("V6", new DiscoveryInstanceOptions { Ipv6 = "2001:db8::5" })).Errors);
+            Findings.Error(() => service.RegisterIpInstance("V6", new IpInstanceOptions { Ipv6 = "2001:db8::5" })).Errors);
         Assert.Equal(
             ["DiscoveryService 'TestStack/Orders': Ipv6 (not set) is required: the service has AAAA records. Set Ipv6. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("V4", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5" })).Errors);
+            Findings.Error(() => service.RegisterIpInstance("V4", new IpInstanceOptions { Ipv4 = "10.0.0.5" })).Errors);
     }
 
     [Theory]
@@ -144,7 +144,7 @@ public class InstanceKindTests
     {
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.Aaaa | DiscoveryRecordTypes.Srv, CustomHealthCheck = new() });
-        _ = service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Ipv6 = "2001:db8::5", Port = port });
+        _ = service.RegisterIpInstance("Web", new IpInstanceOptions { Ipv4 = "10.0.0.5", Ipv6 = "2001:db8::5", Port = port });
         Template.FromStack(stack).HasResourceProperties("AWS::ServiceDiscovery::Instance", new Dictionary<string, object>
         {
             ["InstanceAttributes"] = new Dictionary<string, object> { ["AWS_INSTANCE_IPV4"] = "10.0.0.5", ["AWS_INSTANCE_IPV6"] = "2001:db8::5", ["AWS_INSTANCE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
@@ -160,7 +160,7 @@ public class InstanceKindTests
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, CustomHealthCheck = new() });
         Assert.Equal(
             [$"DiscoveryService 'TestStack/Orders': Port {port} is out of range: use 1-65535. Use the port the instance listens on, e.g. 8080. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Port = port })).Errors);
+            Findings.Error(() => service.RegisterIpInstance("Web", new IpInstanceOptions { Ipv4 = "10.0.0.5", Port = port })).Errors);
     }
 
     [Theory]
@@ -175,7 +175,7 @@ public class InstanceKindTests
         var service = new DiscoveryService(stack, "Orders", Fixtures.GoodService(Fixtures.PrivateNamespace(stack)));
         Assert.Equal(
             [$"DiscoveryService 'TestStack/Orders': Ipv4 '{ipv4}' is not an IPv4 address as Route 53 answers it: use four decimal numbers 0-255 without leading zeros. Use dotted form, e.g. 10.0.0.5. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv4 = ipv4 })).Errors);
+            Findings.Error(() => service.RegisterIpInstance("Web", new IpInstanceOptions { Ipv4 = ipv4 })).Errors);
     }
 
     [Theory]
@@ -189,7 +189,7 @@ public class InstanceKindTests
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.Aaaa, CustomHealthCheck = new() });
         Assert.Equal(
             [$"DiscoveryService 'TestStack/Orders': Ipv6 '{ipv6}' is not an IPv6 address as Route 53 answers it: use hex groups with at most one '::', without brackets, zone or prefix length. Use e.g. 2001:db8::5. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Ipv6 = ipv6 })).Errors);
+            Findings.Error(() => service.RegisterIpInstance("Web", new IpInstanceOptions { Ipv6 = ipv6 })).Errors);
     }
 
     [Fact]
@@ -197,8 +197,8 @@ public class InstanceKindTests
     {
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.Aaaa, CustomHealthCheck = new() });
-        _ = service.AddInstance("Full", new DiscoveryInstanceOptions { Ipv6 = "2001:0DB8:85a3:0000:0000:abcd:0001:2345" });
-        _ = service.AddInstance("Mapped", new DiscoveryInstanceOptions { Ipv6 = "::ffff:10.0.0.5" });
+        _ = service.RegisterIpInstance("Full", new IpInstanceOptions { Ipv6 = "2001:0DB8:85a3:0000:0000:abcd:0001:2345" });
+        _ = service.RegisterIpInstance("Mapped", new IpInstanceOptions { Ipv6 = "::ffff:10.0.0.5" });
         var written = Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Instance").Values
             .Select(r => ((IDictionary<string, object>)((IDictionary<string, object>)((IDictionary<string, object>)r)["Properties"])["InstanceAttributes"])["AWS_INSTANCE_IPV6"]);
         Assert.Equal(["2001:0DB8:85a3:0000:0000:abcd:0001:2345", "::ffff:10.0.0.5"], written.Order());
@@ -214,8 +214,8 @@ public class InstanceKindTests
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Legacy", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "legacy", DnsRecords = DiscoveryRecordTypes.Cname, CustomHealthCheck = new() });
         Assert.Equal(
-            [$"DiscoveryService 'TestStack/Legacy': Cname '{cname}' is not a domain name Route 53 accepts: it {problem}. Use the target's host name, e.g. \"old.example.com\". [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("Old", new DiscoveryInstanceOptions { Cname = cname })).Errors);
+            [$"DiscoveryService 'TestStack/Legacy': InstanceCname '{cname}' is not a domain name Route 53 accepts: it {problem}. Use the target's host name, e.g. \"old.example.com\". [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.RegisterCnameInstance("Old", new CnameInstanceOptions { InstanceCname = cname })).Errors);
     }
 
     [Fact]
@@ -224,11 +224,11 @@ public class InstanceKindTests
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Legacy", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "legacy", DnsRecords = DiscoveryRecordTypes.Cname, CustomHealthCheck = new() });
         var longest = string.Join('.', Enumerable.Repeat(new string('a', 63), 3)) + "." + new string('b', 61) + ".";
-        _ = service.AddInstance("Longest", new DiscoveryInstanceOptions { Cname = longest });
+        _ = service.RegisterCnameInstance("Longest", new CnameInstanceOptions { InstanceCname = longest });
         var tooLong = string.Join('.', Enumerable.Repeat(new string('a', 59), 5));
         Assert.Equal(
-            [$"DiscoveryService 'TestStack/Legacy': Cname '{tooLong}' is not a domain name Route 53 accepts: it has 299 characters without the final dot: use 1-253. Use the target's host name, e.g. \"old.example.com\". [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("Long", new DiscoveryInstanceOptions { Cname = tooLong })).Errors);
+            [$"DiscoveryService 'TestStack/Legacy': InstanceCname '{tooLong}' is not a domain name Route 53 accepts: it has 299 characters without the final dot: use 1-253. Use the target's host name, e.g. \"old.example.com\". [ecs-discovery:instance-kind]"],
+            Findings.Error(() => service.RegisterCnameInstance("Long", new CnameInstanceOptions { InstanceCname = tooLong })).Errors);
     }
 
     [Fact]
@@ -238,8 +238,8 @@ public class InstanceKindTests
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.Srv, CustomHealthCheck = new() });
         Assert.Equal(
             ["DiscoveryService 'TestStack/Orders': Ipv4 and Ipv6 (neither set) leave the SRV record's target without an address: Cloud Map needs one or both. Set Ipv4, Ipv6 or both. [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddInstance("Web", new DiscoveryInstanceOptions { Port = 8080 })).Errors);
-        _ = service.AddInstance("V6", new DiscoveryInstanceOptions { Ipv6 = "2001:db8::5", Port = 8080 });
+            Findings.Error(() => service.RegisterIpInstance("Web", new IpInstanceOptions { Port = 8080 })).Errors);
+        _ = service.RegisterIpInstance("V6", new IpInstanceOptions { Ipv6 = "2001:db8::5", Port = 8080 });
     }
 
     [Fact]
@@ -254,7 +254,7 @@ public class InstanceKindTests
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PublicNamespace(stack), Name = "orders", LoadBalancer = true });
         Assert.Equal(
             ["DiscoveryService 'TestStack/Orders': load balancer (no DNS name) gives the alias record nothing to point to: its import names no LoadBalancerDnsName. Import it with LoadBalancerDnsName, e.g. FromApplicationLoadBalancerAttributes(..., new() { LoadBalancerDnsName = \"...\" }). [ecs-discovery:instance-kind]"],
-            Findings.Error(() => service.AddLoadBalancer("Alb", alb)).Errors);
+            Findings.Error(() => service.RegisterLoadBalancer("Alb", alb)).Errors);
     }
 
     [Theory]
@@ -265,8 +265,8 @@ public class InstanceKindTests
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
         Assert.Equal(
-            ["DiscoveryService 'TestStack/Api': Ipv4 (not set) is required for an IP instance of an API-only service: the CDK registers it as an instance for A records. Set Ipv4, or register a non-IP instance with attributes (e.g. [\"ipv6\"] = \"2001:db8::5\"). [ecs-discovery:instance-kind]"],
-            Findings.Error(() => api.AddInstance("Web", new DiscoveryInstanceOptions { Ipv6 = ipv6, Port = port })).Errors);
-        _ = api.AddInstance("Both", new DiscoveryInstanceOptions { Ipv4 = "10.0.0.5", Ipv6 = ipv6, Port = port });
+            ["DiscoveryService 'TestStack/Api': Ipv4 (not set) is required for an IP instance of an API-only service: the CDK registers it as an instance for A records. Set Ipv4, or use RegisterNonIpInstance with attributes (e.g. [\"ipv6\"] = \"2001:db8::5\"). [ecs-discovery:instance-kind]"],
+            Findings.Error(() => api.RegisterIpInstance("Web", new IpInstanceOptions { Ipv6 = ipv6, Port = port })).Errors);
+        _ = api.RegisterIpInstance("Both", new IpInstanceOptions { Ipv4 = "10.0.0.5", Ipv6 = ipv6, Port = port });
     }
 }
