@@ -114,7 +114,7 @@ public sealed class DiscoveryCanary : Construct
         Alarm = new Alarm(this, "Alarm", new AlarmProps
         {
             AlarmDescription = $"Discovery drift: checks failed (or the canary did not report) in canary {Node.Path} for stack {stack.StackName}. The canary's log group {logGroupName} holds each run's report, and a line 'ecs-discovery canary: invocation ... failed' for a run that could not finish.",
-            Metric = MetricChecksFailed(schedule),
+            Metric = MetricChecksFailed(new MetricOptions { Period = schedule }),
             Threshold = 0,
             ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD,
             EvaluationPeriods = props.AlarmEvaluationPeriods,
@@ -152,20 +152,37 @@ public sealed class DiscoveryCanary : Construct
     /// <summary>What the checked scope holds (namespaces, services, clusters), collected once when the app is synthesized: what the role may read.</summary>
     internal CanaryModel Model => model ??= new ExpectedModelCollector(checkedScope).Collect();
 
-    /// <summary>Failed checks of the checked stack as this canary counted them, summed per <paramref name="period"/> (default 5 minutes).</summary>
-    public Metric MetricChecksFailed(Duration? period = null) => StackMetric("ChecksFailed", period);
+    /// <summary>Failed checks of the checked stack as this canary counted them: sum over 5 minutes unless <paramref name="props"/> say otherwise.</summary>
+    public Metric MetricChecksFailed(MetricOptions? props = null) => StackMetric("ChecksFailed", props);
 
-    /// <summary>Passed checks of the checked stack as this canary counted them, summed per <paramref name="period"/> (default 5 minutes).</summary>
-    public Metric MetricChecksPassed(Duration? period = null) => StackMetric("ChecksPassed", period);
+    /// <summary>Passed checks of the checked stack as this canary counted them: sum over 5 minutes unless <paramref name="props"/> say otherwise.</summary>
+    public Metric MetricChecksPassed(MetricOptions? props = null) => StackMetric("ChecksPassed", props);
 
-    private Metric StackMetric(string name, Duration? period) => new(new MetricProps
+    /// <summary>Checks this canary could not run (a refused call, an unreachable resolver): sum over 5 minutes unless <paramref name="props"/> say otherwise.</summary>
+    public Metric MetricChecksSkipped(MetricOptions? props = null) => StackMetric("ChecksSkipped", props);
+
+    /// <summary>One of the canary's metrics, with its own dimensions (Canary, Stack) under any given in <paramref name="props"/>, as CDK's <c>metric(name, props)</c>.</summary>
+    private Metric StackMetric(string name, MetricOptions? props)
     {
-        Namespace = MetricNamespace,
-        MetricName = name,
-        DimensionsMap = new Dictionary<string, string> { ["Canary"] = Node.Path, ["Stack"] = Stack.Of(checkedScope).StackName },
-        Statistic = "Sum",
-        Period = period ?? Duration.Minutes(5),
-    });
+        var dimensions = new Dictionary<string, string>(props?.DimensionsMap ?? new Dictionary<string, string>())
+        {
+            ["Canary"] = Node.Path,
+            ["Stack"] = Stack.Of(checkedScope).StackName,
+        };
+        return new Metric(new MetricProps
+        {
+            Namespace = MetricNamespace,
+            MetricName = name,
+            DimensionsMap = dimensions,
+            Statistic = props?.Statistic ?? "Sum",
+            Period = props?.Period ?? Duration.Minutes(5),
+            Account = props?.Account,
+            Region = props?.Region,
+            Color = props?.Color,
+            Label = props?.Label,
+            Unit = props?.Unit,
+        });
+    }
 
     /// <summary>
     /// The VPC's CIDR, where its resolver (base + 2) is; an imported VPC given without one gives any IPv4 address on the

@@ -128,4 +128,28 @@ public class DiscoveryCanaryTests
         Assert.Equal("TestStack/First", first.MetricChecksPassed().Dimensions!["Canary"]);
         Assert.Equal("TestStack/Second", second.MetricChecksFailed().Dimensions!["Canary"]);
     }
+
+    [Fact]
+    public void Metrics_TakeCdksMetricOptions_KeepTheirOwnDimensions_AndDefaultToFiveMinuteSums()
+    {
+        var w = new Workloads();
+        _ = w.DnsService("Orders", "orders");
+        var canary = new DiscoveryCanary(w.Stack, "Canary", new DiscoveryCanaryProps { Vpc = w.Vpc });
+
+        var skipped = canary.MetricChecksSkipped();
+        Assert.Equal(("EcsDiscovery", "ChecksSkipped", "Sum", 300d), (skipped.Namespace, skipped.MetricName, skipped.Statistic, skipped.Period.ToSeconds()));
+
+        var hourly = canary.MetricChecksFailed(new Amazon.CDK.AWS.CloudWatch.MetricOptions
+        {
+            Period = Duration.Hours(1),
+            Statistic = "Maximum",
+            Label = "failed checks",
+            DimensionsMap = new Dictionary<string, string> { ["Canary"] = "someone-else", ["Team"] = "payments" },
+        });
+        Assert.Equal(("ChecksFailed", "Maximum", 3600d, "failed checks"), (hourly.MetricName, hourly.Statistic, hourly.Period.ToSeconds(), hourly.Label));
+        Assert.Equal(
+            ["Canary=TestStack/Canary", "Stack=TestStack", "Team=payments"],
+            hourly.Dimensions!.Select(d => $"{d.Key}={d.Value}").Order(StringComparer.Ordinal));
+        Assert.Equal("ChecksPassed", canary.MetricChecksPassed().MetricName);
+    }
 }
