@@ -33,7 +33,7 @@ public sealed class CopilotLayoutStack : Stack
             Name = "api",
             Container = Images.Web(),
             DesiredCount = 1,
-            CloudMap = new CloudMapRegistration
+            CloudMap = new CloudMapRegistrationOptions
             {
                 Namespace = ns,
                 DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv,
@@ -51,7 +51,7 @@ public sealed class CopilotLayoutStack : Stack
             MinHealthyPercent = 100,
             Exec = new ExecOptions { EnableInitProcess = true },
         });
-        api.AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 10, TargetCpuPercent = 70 });
+        api.AutoScale(new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 10, TargetCpuPercent = 70 });
 
         var frontend = new DiscoverableFargateService(this, "Frontend", new DiscoverableFargateServiceProps
         {

@@ -33,7 +33,7 @@ public sealed class ECommerceStack : Stack
             Name = name,
             Container = Images.Web(),
             DesiredCount = 2,
-            CloudMap = new CloudMapRegistration { Namespace = ns, DnsTtl = Duration.Seconds(5) },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = ns, DnsTtl = Duration.Seconds(5) },
             ServiceConnect = dual ? new ServiceConnectOptions { Namespace = ns, Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http" }] } : null,
             DualDiscovery = dual,
             Exec = new ExecOptions { EnableInitProcess = true },
@@ -43,7 +43,7 @@ public sealed class ECommerceStack : Stack
         var inventory = Service("Inventory", "inventory");
         var payments = Service("Payments", "payments", dual: true);
         var notifications = Service("Notifications", "notifications");
-        inventory.AutoScale(new TaskScaling { MinCapacity = 10, MaxCapacity = 100 });
+        inventory.AutoScale(new TaskScalingOptions { MinCapacity = 10, MaxCapacity = 100 });
 
         orders.ConnectTo(inventory);
         orders.ConnectTo(payments);

@@ -31,7 +31,7 @@ public sealed class FrontendBackendDnsStack : Stack
             Name = "backend",
             Container = Images.Web(), // nginx with a port mapping named "http" on 80
             DesiredCount = 2,
-            CloudMap = new CloudMapRegistration { Namespace = ns }, // A records, 10 s TTL, custom health
+            CloudMap = new CloudMapRegistrationOptions { Namespace = ns }, // A records, 10 s TTL, custom health
         });
 
         var frontend = new DiscoverableFargateService(this, "Frontend", new DiscoverableFargateServiceProps

@@ -27,7 +27,7 @@ public sealed class HttpApiDiscoveryStack : Stack
             Name = "inventory",
             Container = Images.Web(),
             DesiredCount = 2,
-            CloudMap = new CloudMapRegistration { Namespace = ns },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = ns },
         });
 
         var orders = new DiscoverableFargateService(this, "Orders", new DiscoverableFargateServiceProps

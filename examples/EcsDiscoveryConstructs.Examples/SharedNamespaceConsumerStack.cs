@@ -44,7 +44,7 @@ public sealed class SharedNamespaceConsumerStack : Stack
                 Namespace = shared,
                 Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http", DnsName = "checkout", Port = 80 }],
             },
-            CloudMap = new CloudMapRegistration
+            CloudMap = new CloudMapRegistrationOptions
             {
                 Namespace = shared,
                 Name = "checkout-api",

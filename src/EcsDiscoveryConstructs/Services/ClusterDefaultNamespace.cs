@@ -7,7 +7,7 @@ namespace EcsDiscoveryConstructs.Services;
 /// <summary>
 /// Makes an existing namespace (created by this library or imported) the default Cloud Map namespace of a cluster:
 /// ECS uses it for Service Connect when a service names none (<c>ServiceConnectDefaults.Namespace</c>), and this
-/// library registers <see cref="CloudMapRegistration"/>s without a target there. The CDK L2 of Amazon.CDK.Lib
+/// library registers <see cref="CloudMapRegistrationOptions"/>s without a target there. The CDK L2 of Amazon.CDK.Lib
 /// 2.160.0 can only create a new default namespace (<c>AddDefaultCloudMapNamespace</c>); this sets the cluster's
 /// CloudFormation property directly.
 /// </summary>

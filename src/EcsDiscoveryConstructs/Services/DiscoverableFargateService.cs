@@ -186,10 +186,10 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
     public Connections_ Connections => Service.Connections;
 
     /// <summary>
-    /// Scales the task count between <see cref="TaskScaling.MinCapacity"/> and <see cref="TaskScaling.MaxCapacity"/>
+    /// Scales the task count between <see cref="TaskScalingOptions.MinCapacity"/> and <see cref="TaskScalingOptions.MaxCapacity"/>
     /// on CPU. The maximum counts against the 1,000 instances per Cloud Map service and 2,000 per namespace.
     /// </summary>
-    public ScalableTaskCount AutoScale(TaskScaling scaling)
+    public ScalableTaskCount AutoScale(TaskScalingOptions scaling)
     {
         ArgumentNullException.ThrowIfNull(scaling);
         var (most, property) = DiscoveryPlan.MostTasks(props.DesiredCount, scaling);
@@ -347,7 +347,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
         EcsOverrides.SetLifecycleHooks(CfnServiceOf(self), self.hooks);
     }
 
-    private static void RegisterInCloudMap(DiscoverableFargateService self, CloudMapRegistration registration)
+    private static void RegisterInCloudMap(DiscoverableFargateService self, CloudMapRegistrationOptions registration)
     {
         var plan = self.plan;
         Amazon.CDK.AWS.ServiceDiscovery.IService target;

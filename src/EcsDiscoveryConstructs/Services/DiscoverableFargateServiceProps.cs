@@ -41,7 +41,7 @@ public sealed class DiscoverableFargateServiceProps
 
     /// <summary>Autoscaling of the task count (calls <see cref="DiscoverableFargateService.AutoScale"/>).</summary>
     /// <value>Default: no autoscaling.</value>
-    public TaskScaling? Scaling { get; init; }
+    public TaskScalingOptions? Scaling { get; init; }
 
     /// <summary>The subnets tasks run in.</summary>
     /// <value>Default: the cluster VPC's private subnets (CDK's default).</value>
@@ -111,7 +111,7 @@ public sealed class DiscoverableFargateServiceProps
 
     /// <summary>Cloud Map registration through <c>serviceRegistries</c> (DNS or API discovery).</summary>
     /// <value>Default: none, or derived from <see cref="ServiceConnect"/> when <see cref="DualDiscovery"/> is on.</value>
-    public CloudMapRegistration? CloudMap { get; init; }
+    public CloudMapRegistrationOptions? CloudMap { get; init; }
 
     /// <summary>ECS Service Connect: server endpoints, or a client only.</summary>
     /// <value>Default: none.</value>

@@ -13,7 +13,7 @@ internal sealed record DiscoveryPlan
     public required TaskShape Task { get; init; }
 
     /// <summary>The effective Cloud Map registration (the user's, or the one dual discovery derives).</summary>
-    public CloudMapRegistration? CloudMap { get; init; }
+    public CloudMapRegistrationOptions? CloudMap { get; init; }
 
     /// <summary>True when the registration creates its own Cloud Map service (in <see cref="CloudMapNamespace"/>).</summary>
     public bool CreatesCloudMapService => CloudMap is { ExistingService: null, ImportedService: null } && CloudMapNamespace is not null;
@@ -36,7 +36,7 @@ internal sealed record DiscoveryPlan
     public int MaxTasks { get; init; }
 
     /// <summary>The autoscaling settings, from the props or a later <c>AutoScale</c> call.</summary>
-    public TaskScaling? Scaling { get; init; }
+    public TaskScalingOptions? Scaling { get; init; }
 
     /// <summary>Where <see cref="MaxTasks"/> comes from, as the user wrote it.</summary>
     public required string MaxTasksProperty { get; init; }
@@ -51,7 +51,7 @@ internal sealed record DiscoveryPlan
         var cloudMap = props.CloudMap;
         if (cloudMap is null && props.DualDiscovery && scNamespace is { NamespaceType: not NamespaceType.HTTP })
         {
-            cloudMap = new CloudMapRegistration { Namespace = scNamespace };
+            cloudMap = new CloudMapRegistrationOptions { Namespace = scNamespace };
         }
 
         // With no target at all, a registration creates its Cloud Map service in the cluster's default namespace, as
@@ -96,12 +96,12 @@ internal sealed record DiscoveryPlan
     /// The most tasks the service can run, and the prop that sets it: the scaling maximum, or the desired count when
     /// it is higher (ECS starts that many tasks on deploy before autoscaling brings the count into range).
     /// </summary>
-    public static (int Count, string Property) MostTasks(int desiredCount, TaskScaling? scaling)
+    public static (int Count, string Property) MostTasks(int desiredCount, TaskScalingOptions? scaling)
         => scaling is null || desiredCount > scaling.MaxCapacity ? (desiredCount, "DesiredCount") : (scaling.MaxCapacity, "Scaling.MaxCapacity");
 
     private static string LowerCase(string name) => TokenGuard.IsConcrete(name) ? name.ToLowerInvariant() : name;
 
-    private static (string, int)? ResolveTarget(CloudMapRegistration cloudMap, TaskShape task, List<PlannedEndpoint> endpoints)
+    private static (string, int)? ResolveTarget(CloudMapRegistrationOptions cloudMap, TaskShape task, List<PlannedEndpoint> endpoints)
     {
         if (cloudMap.ContainerName is null && cloudMap.ContainerPort is null && endpoints.FirstOrDefault()?.Port is { } scPort)
         {

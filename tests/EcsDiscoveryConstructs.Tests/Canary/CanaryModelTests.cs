@@ -61,7 +61,7 @@ public class CanaryModelTests
     {
         var w = new Workloads();
         var scaled = w.DnsService("Orders", "orders");
-        scaled.AutoScale(new TaskScaling { MinCapacity = 3, MaxCapacity = 9 });
+        scaled.AutoScale(new TaskScalingOptions { MinCapacity = 3, MaxCapacity = 9 });
         _ = w.ScService("Payments", "payments");
         var http = Fixtures.HttpNamespace(w.Stack);
         var external = new DiscoveryService(w.Stack, "Legacy", new DiscoveryServiceProps { Namespace = http, Name = "legacy" });
@@ -97,7 +97,7 @@ public class CanaryModelTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = Workloads.WebContainer(),
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
         });
         _ = w.DnsService("Catalog", "catalog");
         _ = Fixtures.HttpNamespace(w.Stack);

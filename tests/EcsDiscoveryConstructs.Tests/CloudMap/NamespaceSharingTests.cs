@@ -52,7 +52,7 @@ public class NamespaceSharingTests
             Name = "web",
             Container = Workloads.WebContainer(),
             ServiceConnect = new ServiceConnectOptions { Namespace = ns, Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http" }] },
-            CloudMap = new CloudMapRegistration { Namespace = ns, Name = "web-api" },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = ns, Name = "web-api" },
         });
 
         var sc = (IDictionary<string, object>)TemplateResources.OnlyProperties(stack, "AWS::ECS::Service")["ServiceConnectConfiguration"];

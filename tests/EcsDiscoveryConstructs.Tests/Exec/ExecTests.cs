@@ -26,7 +26,7 @@ public class ExecTests
         Cluster = cluster,
         Name = "orders",
         Container = Workloads.WebContainer(),
-        CloudMap = new CloudMapRegistration { Namespace = ns },
+        CloudMap = new CloudMapRegistrationOptions { Namespace = ns },
         Exec = new ExecOptions { EnableInitProcess = true },
     });
 
@@ -80,7 +80,7 @@ public class ExecTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = Workloads.WebContainer(),
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
             Exec = new ExecOptions { EnableInitProcess = true },
         });
 

@@ -39,7 +39,7 @@ public sealed class EcsPeerTests
                 Logging = LogDrivers.AwsLogs(new AwsLogDriverProps { StreamPrefix = "web" }),
                 PortMappings = [new PortMapping { ContainerPort = 80, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP }],
             },
-            CloudMap = new CloudMapRegistration { DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, DnsTtl = Duration.Seconds(30) },
+            CloudMap = new CloudMapRegistrationOptions { DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, DnsTtl = Duration.Seconds(30) },
         });
 
         var template = Template.FromStack(stack);

@@ -101,7 +101,7 @@ public class CanaryModelProperties(ITestOutputHelper output)
             Name = $"service-{i}",
             Container = Workloads.WebContainer(),
             DesiredCount = m.Desired,
-            CloudMap = dns ? new CloudMapRegistration
+            CloudMap = dns ? new CloudMapRegistrationOptions
             {
                 Namespace = w.Namespace,
                 DnsTtl = Duration.Seconds(m.Ttl),
@@ -113,7 +113,7 @@ public class CanaryModelProperties(ITestOutputHelper output)
         });
         if (m.Scaling is { } scaling)
         {
-            fargate.AutoScale(new TaskScaling { MinCapacity = scaling.Min, MaxCapacity = scaling.Max });
+            fargate.AutoScale(new TaskScalingOptions { MinCapacity = scaling.Min, MaxCapacity = scaling.Max });
         }
     }
 }

@@ -111,10 +111,10 @@ public class FargateServiceProperties(ITestOutputHelper output)
             DesiredCount = s.Desired,
             MinHealthyPercent = s.Deployment.Min,
             MaxHealthyPercent = s.Deployment.Max,
-            Scaling = s.ScaleMin is { } min ? new TaskScaling { MinCapacity = min, MaxCapacity = s.ScaleMax ?? min } : null,
+            Scaling = s.ScaleMin is { } min ? new TaskScalingOptions { MinCapacity = min, MaxCapacity = s.ScaleMax ?? min } : null,
             // With the cluster's default namespace (ns null), the registration goes there.
             CloudMap = s.CloudMap is { } cm
-                ? new CloudMapRegistration { Namespace = ns, Name = cm.Name is null ? null : Str(cm.Name), DnsRecords = (DiscoveryRecordTypes?)cm.Records, DnsTtl = Duration(cm.DnsTtlMs), CustomHealthCheck = cm.CustomHealth }
+                ? new CloudMapRegistrationOptions { Namespace = ns, Name = cm.Name is null ? null : Str(cm.Name), DnsRecords = (DiscoveryRecordTypes?)cm.Records, DnsTtl = Duration(cm.DnsTtlMs), CustomHealthCheck = cm.CustomHealth }
                 : null,
             ServiceConnect = s.Endpoint is { } e
                 ? new ServiceConnectOptions

@@ -69,7 +69,7 @@ public class DiscoverableFargateServiceTests
             Cluster = w.Cluster,
             Name = "orders",
             TaskDefinition = task,
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, Name = "orders-metrics", DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "metrics", ContainerPort = 9100 },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, Name = "orders-metrics", DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "metrics", ContainerPort = 9100 },
         });
         Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
         {
@@ -121,7 +121,7 @@ public class DiscoverableFargateServiceTests
     {
         var w = new Workloads();
         var http = Fixtures.HttpNamespace(w.Stack);
-        var jobs = w.DnsService("Jobs", "jobs", new CloudMapRegistration { Namespace = http });
+        var jobs = w.DnsService("Jobs", "jobs", new CloudMapRegistrationOptions { Namespace = http });
         var api = new DiscoverableFargateService(w.Stack, "Api", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "api", Container = Workloads.WebContainer() });
         var connection = api.ConnectTo(jobs);
         Assert.Equal(ConnectionMode.CloudMapApi, connection.Mode);
@@ -177,7 +177,7 @@ public class DiscoverableFargateServiceTests
     public void Golden_Srv()
     {
         var w = new Workloads();
-        _ = w.DnsService("Backend", "backend", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app", ContainerPort = 8080 });
+        _ = w.DnsService("Backend", "backend", new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app", ContainerPort = 8080 });
         Snapshot.Match(w.Stack);
     }
 
@@ -185,7 +185,7 @@ public class DiscoverableFargateServiceTests
     public void Golden_ASrv()
     {
         var w = new Workloads();
-        _ = w.DnsService("Backend", "backend", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, DnsTtl = Duration.Seconds(5), RoutingPolicy = RoutingPolicy.WEIGHTED });
+        _ = w.DnsService("Backend", "backend", new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, DnsTtl = Duration.Seconds(5), RoutingPolicy = RoutingPolicy.WEIGHTED });
         Snapshot.Match(w.Stack);
     }
 
@@ -222,7 +222,7 @@ public class DiscoverableFargateServiceTests
             MinHealthyPercent = 50,
             MaxHealthyPercent = 150,
             CapacityProviderStrategies = [new CapacityProviderStrategy { CapacityProvider = "FARGATE", Base = 1, Weight = 1 }, new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = 2 }],
-            CloudMap = new CloudMapRegistration(),
+            CloudMap = new CloudMapRegistrationOptions(),
             ServiceConnect = new ServiceConnectOptions
             {
                 LogDriver = LogDriver.AwsLogs(new AwsLogDriverProps { StreamPrefix = "sc" }),
@@ -253,7 +253,7 @@ public class DiscoverableFargateServiceTests
             Cluster = cluster,
             Name = "jobs",
             Container = Workloads.WebContainer(),
-            CloudMap = new CloudMapRegistration { Namespace = ns },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = ns },
         });
         var api = new DiscoverableFargateService(stack, "Api", new DiscoverableFargateServiceProps { Cluster = cluster, Name = "api", Container = Workloads.WebContainer() });
         _ = api.ConnectTo(jobs);

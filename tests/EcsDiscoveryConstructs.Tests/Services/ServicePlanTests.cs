@@ -19,7 +19,7 @@ public class ServicePlanTests
     private static IDictionary<string, object> Registry(Stack stack)
         => (IDictionary<string, object>)((object[])TemplateResources.OnlyProperties(stack, "AWS::ECS::Service")["ServiceRegistries"]).Single();
 
-    private static DiscoverableFargateService Service(Workloads w, ContainerDefinitionOptions? container = null, CloudMapRegistration? cloudMap = null, ServiceConnectOptions? serviceConnect = null, FargateTaskDefinition? taskDefinition = null, int desiredCount = 1)
+    private static DiscoverableFargateService Service(Workloads w, ContainerDefinitionOptions? container = null, CloudMapRegistrationOptions? cloudMap = null, ServiceConnectOptions? serviceConnect = null, FargateTaskDefinition? taskDefinition = null, int desiredCount = 1)
         => new(w.Stack, "Orders", new DiscoverableFargateServiceProps
         {
             Cluster = w.Cluster,
@@ -53,7 +53,7 @@ public class ServicePlanTests
     public void AnUnnamedContainer_IsTheContainerNamedApp_ForSrvRecords()
     {
         var w = new Workloads();
-        var service = Service(w, Workloads.Container(null, Http(8080)), new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "App" });
+        var service = Service(w, Workloads.Container(null, Http(8080)), new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "App" });
         Assert.Equal(("App", 8080.0), ((string)Registry(w.Stack)["ContainerName"], Convert.ToDouble(Registry(w.Stack)["ContainerPort"], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(8080, service.CloudMapPort);
     }
@@ -65,7 +65,7 @@ public class ServicePlanTests
         var task = new FargateTaskDefinition(w.Stack, "Task");
         task.AddContainer("app", Workloads.Container("app", Http(8080)));
         task.AddContainer("sidecar", Workloads.Container("sidecar", new PortMapping { ContainerPort = 9191 }));
-        var service = Service(w, cloudMap: new CloudMapRegistration { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv }, serviceConnect: Sc(w.Namespace, "http"), taskDefinition: task);
+        var service = Service(w, cloudMap: new CloudMapRegistrationOptions { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv }, serviceConnect: Sc(w.Namespace, "http"), taskDefinition: task);
         Assert.Equal(8080, service.CloudMapPort);
         Assert.Equal("app", Registry(w.Stack)["ContainerName"]);
     }
@@ -77,7 +77,7 @@ public class ServicePlanTests
         var task = new FargateTaskDefinition(w.Stack, "Task");
         task.AddContainer("app", Workloads.Container("app", Http(8080)));
         task.AddContainer("sidecar", Workloads.Container("sidecar", new PortMapping { ContainerPort = 9191 }));
-        var service = Service(w, cloudMap: new CloudMapRegistration { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "sidecar" }, serviceConnect: Sc(w.Namespace, "http"), taskDefinition: task);
+        var service = Service(w, cloudMap: new CloudMapRegistrationOptions { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "sidecar" }, serviceConnect: Sc(w.Namespace, "http"), taskDefinition: task);
         Assert.Equal(9191, service.CloudMapPort);
         Assert.Equal("sidecar", Registry(w.Stack)["ContainerName"]);
     }
@@ -86,7 +86,7 @@ public class ServicePlanTests
     public void SrvNamingOnlyAPort_TargetsThatPort_NotTheServiceConnectEndpoints()
     {
         var w = new Workloads();
-        var service = Service(w, Workloads.Container("app", Http(8080), new PortMapping { Name = "admin", ContainerPort = 9090 }), new CloudMapRegistration { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv, ContainerPort = 9090 }, Sc(w.Namespace, "http"));
+        var service = Service(w, Workloads.Container("app", Http(8080), new PortMapping { Name = "admin", ContainerPort = 9090 }), new CloudMapRegistrationOptions { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv, ContainerPort = 9090 }, Sc(w.Namespace, "http"));
         Assert.Equal(9090, service.CloudMapPort);
     }
 
@@ -94,7 +94,7 @@ public class ServicePlanTests
     public void CloudMapPort_IsTheSrvPort_EvenWhenItIsNotTheFirstMapping()
     {
         var w = new Workloads();
-        var service = Service(w, Workloads.Container("app", Http(8080), new PortMapping { Name = "admin", ContainerPort = 9090 }), new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app", ContainerPort = 9090 });
+        var service = Service(w, Workloads.Container("app", Http(8080), new PortMapping { Name = "admin", ContainerPort = 9090 }), new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app", ContainerPort = 9090 });
         Assert.Equal(9090, service.CloudMapPort);
     }
 
@@ -104,7 +104,7 @@ public class ServicePlanTests
         var w = new Workloads();
         w.Cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions { Name = "default.local", Vpc = w.Vpc });
         var scOnly = new DiscoverableFargateService(w.Stack, "Sc", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "sc", Container = Workloads.WebContainer(), ServiceConnect = Sc(w.Namespace, "http") });
-        var cloudMap = new DiscoverableFargateService(w.Stack, "Cm", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "cm", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { Namespace = w.Namespace } });
+        var cloudMap = new DiscoverableFargateService(w.Stack, "Cm", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "cm", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace } });
         Assert.Equal("internal.example.com", scOnly.ServiceConnectNamespace!.NamespaceName);
         Assert.Null(scOnly.CloudMapNamespace);
         Assert.Equal("internal.example.com", cloudMap.CloudMapNamespace!.NamespaceName);
@@ -124,8 +124,8 @@ public class ServicePlanTests
             Namespace = w.Namespace,
             DnsRecords = DiscoveryRecordTypes.Srv,
         };
-        var viaExisting = new DiscoverableFargateService(w.Stack, "A", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "a", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { ExistingService = existing } });
-        var viaImport = new DiscoverableFargateService(w.Stack, "B", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "b", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { ImportedService = imported } });
+        var viaExisting = new DiscoverableFargateService(w.Stack, "A", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "a", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistrationOptions { ExistingService = existing } });
+        var viaImport = new DiscoverableFargateService(w.Stack, "B", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "b", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistrationOptions { ImportedService = imported } });
         Assert.Equal(("internal.example.com", "payments", DiscoveryRecordTypes.Srv), (viaExisting.CloudMapNamespace!.NamespaceName, viaExisting.CloudMapServiceName, viaExisting.CloudMapRecords));
         Assert.Equal(("internal.example.com", "billing", DiscoveryRecordTypes.Srv), (viaImport.CloudMapNamespace!.NamespaceName, viaImport.CloudMapServiceName, viaImport.CloudMapRecords));
         Assert.Equal("payments.internal.example.com", viaExisting.DnsName);
@@ -136,7 +136,7 @@ public class ServicePlanTests
     {
         // The CDK drops the container and port of a registration unless the service it is given has SRV records.
         var w = new Workloads();
-        _ = Service(w, cloudMap: new CloudMapRegistration { ImportedService = new ImportedCloudMapService { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef", ServiceId = "srv-1234567890abcdef", ServiceName = "billing", Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv } });
+        _ = Service(w, cloudMap: new CloudMapRegistrationOptions { ImportedService = new ImportedCloudMapService { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef", ServiceId = "srv-1234567890abcdef", ServiceName = "billing", Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv } });
         var registry = Registry(w.Stack);
         Assert.Equal(("app", 8080.0), ((string)registry["ContainerName"], Convert.ToDouble(registry["ContainerPort"], System.Globalization.CultureInfo.InvariantCulture)));
     }
@@ -146,7 +146,7 @@ public class ServicePlanTests
     {
         var w = new Workloads();
         var http = Fixtures.HttpNamespace(w.Stack);
-        var service = Service(w, cloudMap: new CloudMapRegistration { ImportedService = new ImportedCloudMapService { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef", ServiceId = "srv-1234567890abcdef", ServiceName = "jobs", Namespace = http, DnsRecords = DiscoveryRecordTypes.None } });
+        var service = Service(w, cloudMap: new CloudMapRegistrationOptions { ImportedService = new ImportedCloudMapService { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef", ServiceId = "srv-1234567890abcdef", ServiceName = "jobs", Namespace = http, DnsRecords = DiscoveryRecordTypes.None } });
         Assert.Equal(["RegistryArn"], Registry(w.Stack).Keys);
         Assert.Null(service.DnsName);
     }
@@ -155,7 +155,7 @@ public class ServicePlanTests
     public void ANameForTheCloudMapService_IsUsed_AndDoesNotBecomeTheServiceConnectAlias()
     {
         var w = new Workloads();
-        var service = Service(w, cloudMap: new CloudMapRegistration { Namespace = w.Namespace, Name = "orders-dns" }, serviceConnect: Sc(w.Namespace, "http"));
+        var service = Service(w, cloudMap: new CloudMapRegistrationOptions { Namespace = w.Namespace, Name = "orders-dns" }, serviceConnect: Sc(w.Namespace, "http"));
         Assert.Equal("orders-dns", service.CloudMapServiceName);
         Assert.Equal("orders-dns.internal.example.com", service.DnsName);
         Assert.Equal("orders.internal.example.com", Assert.Single(service.ServiceConnectAliases).DnsName);
@@ -184,8 +184,8 @@ public class ServicePlanTests
     public void InstancesDeclaredInTheTemplate_CountTowardsTheNamespaceQuota()
     {
         var w = new Workloads();
-        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { Namespace = w.Namespace }, DesiredCount = 1000 });
-        _ = new DiscoverableFargateService(w.Stack, "Other", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "other", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { Namespace = w.Namespace }, DesiredCount = 999 });
+        _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace }, DesiredCount = 1000 });
+        _ = new DiscoverableFargateService(w.Stack, "Other", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "other", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace }, DesiredCount = 999 });
         var legacy = new DiscoveryService(w.Stack, "Legacy", Fixtures.GoodService(w.Namespace, "legacy"));
         _ = legacy.RegisterIpInstance("Vm1", new IpInstanceOptions { Ipv4 = "10.0.9.1" });
         Assert.Empty(Findings.Warnings(w.Stack, "namespace-instance-quota"));
@@ -200,10 +200,10 @@ public class ServicePlanTests
     {
         var w = new Workloads();
         var http = Fixtures.HttpNamespace(w.Stack);
-        _ = Service(w, Workloads.Container("app", Http(8080), Http(9090, "admin"), Http(9191, "metrics")), new CloudMapRegistration { Namespace = w.Namespace }, Sc(http, "http", "admin", "metrics"), desiredCount: 1000);
+        _ = Service(w, Workloads.Container("app", Http(8080), Http(9090, "admin"), Http(9191, "metrics")), new CloudMapRegistrationOptions { Namespace = w.Namespace }, Sc(http, "http", "admin", "metrics"), desiredCount: 1000);
         foreach (var (id, count) in new[] { ("Other", 1000), ("Third", 1) })
         {
-            _ = new DiscoverableFargateService(w.Stack, id, new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = id.ToLowerInvariant(), Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { Namespace = w.Namespace }, DesiredCount = count });
+            _ = new DiscoverableFargateService(w.Stack, id, new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = id.ToLowerInvariant(), Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace }, DesiredCount = count });
         }
 
         Assert.Equal(
@@ -228,7 +228,7 @@ public class ServicePlanTests
         var own = new FargateTaskDefinition(w.Stack, "Own");
         own.AddContainer("app", app);
         own.AddContainer("sidecar", sidecar);
-        _ = Service(w, cloudMap: new CloudMapRegistration { Namespace = w.Namespace, DnsTtl = Duration.Seconds(20) }, taskDefinition: own);
+        _ = Service(w, cloudMap: new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsTtl = Duration.Seconds(20) }, taskDefinition: own);
         Assert.Equal(warned, Findings.Warnings(w.Stack, "dns-ttl-long").Count == 1);
     }
 
@@ -236,7 +236,7 @@ public class ServicePlanTests
     public void ScalingInTheProps_ScalesTheServiceOnCpu()
     {
         var w = new Workloads();
-        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { Namespace = w.Namespace }, Scaling = new TaskScaling { MinCapacity = 2, MaxCapacity = 6, TargetCpuPercent = 55 } });
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace }, Scaling = new TaskScalingOptions { MinCapacity = 2, MaxCapacity = 6, TargetCpuPercent = 55 } });
         var template = Template.FromStack(w.Stack);
         template.HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", new Dictionary<string, object> { ["MinCapacity"] = 2, ["MaxCapacity"] = 6 });
         template.HasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", new Dictionary<string, object>
@@ -250,7 +250,7 @@ public class ServicePlanTests
     public void ADesiredCountEqualToTheScalingMaximum_IsReportedAsTheMaximum()
     {
         var w = new Workloads();
-        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistration { Namespace = w.Namespace }, DesiredCount = 1001, Scaling = new TaskScaling { MinCapacity = 1, MaxCapacity = 1001 } }));
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace }, DesiredCount = 1001, Scaling = new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 1001 } }));
         Assert.StartsWith("DiscoverableFargateService 'TestStack/Orders': Scaling.MaxCapacity 1001 is above", Assert.Single(error.Errors), StringComparison.Ordinal);
     }
 

@@ -26,7 +26,7 @@ public class ServicePropsEdgeTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = container,
-            CloudMap = new CloudMapRegistration { ImportedService = new ImportedCloudMapService { ServiceArn = null!, ServiceId = null!, ServiceName = null!, Namespace = null! } },
+            CloudMap = new CloudMapRegistrationOptions { ImportedService = new ImportedCloudMapService { ServiceArn = null!, ServiceId = null!, ServiceName = null!, Namespace = null! } },
             ServiceConnect = new ServiceConnectOptions
             {
                 Namespace = w.Namespace,
@@ -121,7 +121,7 @@ public class ServicePropsEdgeTests
         var task = new FargateTaskDefinition(w.Stack, "Task");
         task.AddContainer("app", Workloads.Container("app", new PortMapping { ContainerPort = 8080 }, new PortMapping { ContainerPort = 9090 }));
         task.AddContainer("logs", Workloads.Container("logs"));
-        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv } }));
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv } }));
         Assert.Contains("(containers: 'app': 8080, 9090; 'logs': no ports)", Assert.Single(error.Errors), StringComparison.Ordinal);
     }
 
@@ -133,7 +133,7 @@ public class ServicePropsEdgeTests
         var app = Workloads.Container("app", new PortMapping { ContainerPort = 8080 });
         app.Essential = false;
         task.AddContainer("app", app);
-        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, CloudMap = new CloudMapRegistration { Namespace = w.Namespace } }));
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace } }));
         Assert.Equal(
             ["DiscoverableFargateService 'TestStack/Orders': TaskDefinition has no essential container: ECS refuses such a task definition (the task stops when an essential container stops; one must be). Leave Essential unset (true) on the application container. [ecs-discovery:task-source]"],
             error.Errors);

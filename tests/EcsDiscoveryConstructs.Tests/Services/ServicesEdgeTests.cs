@@ -54,7 +54,7 @@ public class ServicesEdgeTests
     {
         var w = new Workloads();
         var http = Fixtures.HttpNamespace(w.Stack);
-        var target = w.DnsService("OrderApi", "order-api", new CloudMapRegistration { Namespace = http });
+        var target = w.DnsService("OrderApi", "order-api", new CloudMapRegistrationOptions { Namespace = http });
         var web = new DiscoverableFargateService(w.Stack, "Web", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "web", Container = Workloads.WebContainer() });
         var connection = web.ConnectTo(target);
         Assert.Equal(["ORDER_API_NAMESPACE", "ORDER_API_SERVICE"], connection.Environment.Keys.Order(StringComparer.Ordinal));
@@ -82,7 +82,7 @@ public class ServicesEdgeTests
         Cluster = w.Cluster,
         Name = "orders",
         Container = container,
-        CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+        CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
         Exec = new ExecOptions { EnableInitProcess = true },
     });
 
@@ -126,7 +126,7 @@ public class ServicesEdgeTests
     public void ARegistrationWithoutCustomHealthCheck_CreatesAServiceWithoutOne_AndIsWarned()
     {
         var w = new Workloads();
-        _ = w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, CustomHealthCheck = false });
+        _ = w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, CustomHealthCheck = false });
         Assert.False(TemplateResources.OnlyProperties(w.Stack, "AWS::ServiceDiscovery::Service").ContainsKey("HealthCheckCustomConfig"));
         Assert.Single(Findings.Warnings(w.Stack, "no-health-check"));
     }
@@ -138,7 +138,7 @@ public class ServicesEdgeTests
     {
         var w = new Workloads();
         var ns = http ? Fixtures.HttpNamespace(w.Stack) : (IDiscoveryNamespace)w.Namespace;
-        var service = w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = ns });
+        var service = w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = ns });
         Assert.Equal(expected, service.CloudMapRecords);
         Assert.Equal(expected, service.DiscoveryService!.DnsRecords);
         Assert.Empty(Findings.Warnings(w.Stack, "api-only-dns-settings"));
@@ -152,7 +152,7 @@ public class ServicesEdgeTests
     {
         var w = new Workloads();
         w.Cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions { Name = "bad name.local", Type = type, Vpc = type == Amazon.CDK.AWS.ServiceDiscovery.NamespaceType.DNS_PRIVATE ? w.Vpc : null });
-        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration()));
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions()));
         Assert.StartsWith($"{kind} 'TestStack/Cluster/DefaultServiceDiscoveryNamespace': Name 'bad name.local' ", Assert.Single(error.Errors), StringComparison.Ordinal);
     }
 }

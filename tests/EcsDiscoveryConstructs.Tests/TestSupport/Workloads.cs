@@ -44,13 +44,13 @@ internal sealed class Workloads
     };
 
     /// <summary>A service registered with A records in <see cref="Namespace"/>.</summary>
-    public DiscoverableFargateService DnsService(string id, string name, CloudMapRegistration? cloudMap = null)
+    public DiscoverableFargateService DnsService(string id, string name, CloudMapRegistrationOptions? cloudMap = null)
         => new(Stack, id, new DiscoverableFargateServiceProps
         {
             Cluster = Cluster,
             Name = name,
             Container = WebContainer(),
-            CloudMap = cloudMap ?? new CloudMapRegistration { Namespace = Namespace },
+            CloudMap = cloudMap ?? new CloudMapRegistrationOptions { Namespace = Namespace },
         });
 
     /// <summary>A Service Connect server in <see cref="Namespace"/> with one endpoint on the "http" port mapping.</summary>

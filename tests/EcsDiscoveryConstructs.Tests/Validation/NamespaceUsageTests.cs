@@ -38,7 +38,7 @@ public class NamespaceUsageTests
             Cluster = w.Cluster,
             Name = "payments",
             Container = Workloads.WebContainer(),
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
             ServiceConnect = new ServiceConnectOptions { Namespace = w.Namespace, Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http" }] },
         });
         Assert.Contains(
@@ -72,8 +72,8 @@ public class NamespaceUsageTests
     public void InstancesWithinQuota_NoWarning()
     {
         var w = new Workloads();
-        w.DnsService("A", "a").AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1000 });
-        w.DnsService("B", "b").AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1000 });
+        w.DnsService("A", "a").AutoScale(new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 1000 });
+        w.DnsService("B", "b").AutoScale(new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 1000 });
         Assert.Empty(Findings.Warnings(w.Stack));
     }
 
@@ -81,8 +81,8 @@ public class NamespaceUsageTests
     public void InstancesAboveNamespaceQuota_WarnsOnceWithContributors()
     {
         var w = new Workloads();
-        w.DnsService("A", "a").AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1000 });
-        w.DnsService("B", "b").AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1000 });
+        w.DnsService("A", "a").AutoScale(new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 1000 });
+        w.DnsService("B", "b").AutoScale(new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 1000 });
         w.DnsService("C", "c");
         w.DnsService("D", "d");
         Assert.Equal(

@@ -43,7 +43,7 @@ public class SynthEdgesTests
             Cluster = w.Cluster,
             Name = "api",
             Container = Workloads.WebContainer(),
-            CloudMap = new CloudMapRegistration { Namespace = ns, Name = "Api" },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = ns, Name = "Api" },
             ServiceConnect = new ServiceConnectOptions { Namespace = ns, Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http" }] },
             DualDiscovery = true,
         });
@@ -101,7 +101,7 @@ public class SynthEdgesTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = Workloads.WebContainer(),
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsTtl = Duration.Millis(0.5) },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsTtl = Duration.Millis(0.5) },
             ServiceConnect = new ServiceConnectOptions
             {
                 Namespace = w.Namespace,
@@ -278,7 +278,7 @@ public class SynthEdgesTests
             Name = "orders",
             DesiredCount = -2,
             Container = Workloads.WebContainer(),
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, Name = "bad name", DnsTtl = Duration.Millis(1500) },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, Name = "bad name", DnsTtl = Duration.Millis(1500) },
         }));
         Assert.Equal("TestStack/Orders", error.ConstructPath);
         Assert.Equal(
@@ -312,7 +312,7 @@ public class SynthEdgesTests
             Cluster = w.Cluster,
             Name = "orders",
             TaskDefinition = task,
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
             Exec = new EcsDiscoveryConstructs.Exec.ExecOptions(),
         });
         app.AddEnvironment("LATE", "1");

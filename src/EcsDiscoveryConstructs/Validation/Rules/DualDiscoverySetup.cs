@@ -27,7 +27,7 @@ internal sealed class DualDiscoverySetup : IPropsRule<FargateServiceSpec>
             yield return new Violation(
                 "DualDiscovery true",
                 "needs a DNS namespace for the Cloud Map service, but the Service Connect namespace is an HTTP namespace (or none)",
-                "Use a private DNS namespace for ServiceConnect.Namespace, or set CloudMap = new CloudMapRegistration { Namespace = privateDnsNamespace }.");
+                "Use a private DNS namespace for ServiceConnect.Namespace, or set CloudMap = new CloudMapRegistrationOptions { Namespace = privateDnsNamespace }.");
         }
     }
 }

@@ -12,7 +12,7 @@ public class CapacityProviderStrategyTests
         Cluster = w.Cluster,
         Name = "orders",
         Container = Workloads.WebContainer(),
-        CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+        CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
         DesiredCount = 2,
         CapacityProviderStrategies = strategies,
     });
@@ -136,7 +136,7 @@ public class CapacityProviderStrategyTests
             Cluster = imported,
             Name = "orders",
             Container = Workloads.WebContainer(),
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
             CapacityProviderStrategies = [new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = 1 }],
         });
         Template.FromStack(w.Stack).ResourceCountIs("AWS::ECS::Service", 1);

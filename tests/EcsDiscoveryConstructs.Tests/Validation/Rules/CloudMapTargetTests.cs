@@ -11,7 +11,7 @@ public class CloudMapTargetTests
     {
         var w = new Workloads();
         var shared = new DiscoveryService(w.Stack, "Shared", Fixtures.GoodService(w.Namespace, "orders"));
-        var service = w.DnsService("Orders", "orders-blue", new CloudMapRegistration { ExistingService = shared });
+        var service = w.DnsService("Orders", "orders-blue", new CloudMapRegistrationOptions { ExistingService = shared });
         Assert.Same(shared, service.DiscoveryService);
         Assert.Equal("orders.internal.example.com", service.DnsName);
     }
@@ -21,7 +21,7 @@ public class CloudMapTargetTests
     {
         var w = new Workloads();
         var shared = new DiscoveryService(w.Stack, "Shared", Fixtures.GoodService(w.Namespace, "orders"));
-        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, ExistingService = shared }));
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, ExistingService = shared }));
         Assert.Equal(
             "DiscoverableFargateService 'TestStack/Orders': CloudMap (2 of Namespace, ExistingService, ImportedService set) must name exactly one registry target: ECS registers a service in one Cloud Map service. Set Namespace for a new Cloud Map service, or ExistingService / ImportedService to join one. [ecs-discovery:cloud-map-target]",
             error.Message);
@@ -33,7 +33,7 @@ public class CloudMapTargetTests
         // As aws-cdk's integ tests cloudmap-a-and-srv-records and cluster-existing-namespace do with plain CDK.
         var w = new Workloads();
         w.Cluster.AddDefaultCloudMapNamespace(new Amazon.CDK.AWS.ECS.CloudMapNamespaceOptions { Name = "apps.local", Vpc = w.Vpc });
-        var service = w.DnsService("Orders", "orders", new CloudMapRegistration { DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv });
+        var service = w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { DnsRecords = DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv });
         Assert.Equal("orders.apps.local", service.DnsName);
         Assert.Equal(DiscoveryRecordTypes.A | DiscoveryRecordTypes.Srv, service.CloudMapRecords);
         var template = Amazon.CDK.Assertions.Template.FromStack(w.Stack);
@@ -53,7 +53,7 @@ public class CloudMapTargetTests
     public void NoTargetAndNoClusterDefaultNamespace_FailsWithMessage()
     {
         var w = new Workloads();
-        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration()));
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions()));
         Assert.Equal(
             ["DiscoverableFargateService 'TestStack/Orders': CloudMap (none of Namespace, ExistingService, ImportedService set) has nowhere to register: the cluster has no default Cloud Map namespace either. Set CloudMap.Namespace, or call cluster.AddDefaultCloudMapNamespace(...) so new Cloud Map services go there. [ecs-discovery:cloud-map-target]"],
             error.Errors);
@@ -65,7 +65,7 @@ public class CloudMapTargetTests
         var w = new Workloads();
         var shared = new DiscoveryService(w.Stack, "Shared", Fixtures.GoodService(w.Namespace, "orders"));
         var imported = new ImportedCloudMapService { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-p5zdwlg5uvvzjita", ServiceId = "srv-p5zdwlg5uvvzjita", ServiceName = "legacy", Namespace = w.Namespace };
-        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, ExistingService = shared, ImportedService = imported }));
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, ExistingService = shared, ImportedService = imported }));
         Assert.Equal(
             ["DiscoverableFargateService 'TestStack/Orders': CloudMap (3 of Namespace, ExistingService, ImportedService set) must name exactly one registry target: ECS registers a service in one Cloud Map service. Set Namespace for a new Cloud Map service, or ExistingService / ImportedService to join one. [ecs-discovery:cloud-map-target]"],
             error.Errors);

@@ -20,7 +20,7 @@ public class ClusterDefaultNamespaceRuleTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = Workloads.WebContainer(),
-            CloudMap = new CloudMapRegistration(),
+            CloudMap = new CloudMapRegistrationOptions(),
             ServiceConnect = new ServiceConnectOptions { Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = "orders-sc" }] },
         });
         Assert.Same(w.Namespace, service.ServiceConnectNamespace);

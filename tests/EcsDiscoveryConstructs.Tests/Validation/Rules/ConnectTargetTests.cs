@@ -54,7 +54,7 @@ public class ConnectTargetTests
             Cluster = w.Cluster,
             Name = "backend",
             Container = new Amazon.CDK.AWS.ECS.ContainerDefinitionOptions { ContainerName = "app", Image = Amazon.CDK.AWS.ECS.ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27") },
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = EcsDiscoveryConstructs.CloudMap.DiscoveryRecordTypes.A },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = EcsDiscoveryConstructs.CloudMap.DiscoveryRecordTypes.A },
         });
         var frontend = new DiscoverableFargateService(w.Stack, "Frontend", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "frontend", Container = Workloads.WebContainer() });
         Assert.Equal(

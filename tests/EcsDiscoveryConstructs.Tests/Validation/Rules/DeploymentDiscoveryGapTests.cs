@@ -10,7 +10,7 @@ public class DeploymentDiscoveryGapTests
         Cluster = w.Cluster,
         Name = "orders",
         Container = Workloads.WebContainer(),
-        CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+        CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
         DesiredCount = desired,
         MinHealthyPercent = 50,
     });

@@ -12,7 +12,7 @@ public class DeploymentHealthyPercentTests
         Cluster = w.Cluster,
         Name = "orders",
         Container = Workloads.WebContainer(),
-        CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+        CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
         DesiredCount = 4,
         MinHealthyPercent = min,
         MaxHealthyPercent = max,
@@ -120,7 +120,7 @@ public class DeploymentHealthyPercentTests
             DesiredCount = 2,
             MinHealthyPercent = 100,
             MaxHealthyPercent = 150,
-            Scaling = new TaskScaling { MinCapacity = 1, MaxCapacity = 4 },
+            Scaling = new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 4 },
         }));
         Assert.Equal(
             ["DiscoverableFargateService 'TestStack/Orders': MinHealthyPercent 100 and MaxHealthyPercent 150 let a deployment of 1 task neither start a new one (150 % rounds down to 1) nor stop an old one (100 % rounds up to 1): every deployment would stall. Raise MaxHealthyPercent to at least 200 or lower MinHealthyPercent to at most 0. [ecs-discovery:deployment-healthy-percent]"],

@@ -22,7 +22,7 @@ public class DeploymentTrafficPathTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = Workloads.WebContainer(),
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
             DeploymentStrategy = ServiceDeploymentStrategy.Canary(),
         });
         Assert.Equal(

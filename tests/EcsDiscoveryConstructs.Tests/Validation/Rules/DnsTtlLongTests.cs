@@ -37,7 +37,7 @@ public class DnsTtlLongTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = Workloads.WebContainer(stopTimeout: Duration.Seconds(10)),
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsTtl = Duration.Seconds(20) },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsTtl = Duration.Seconds(20) },
         });
         Assert.Equal(
             ["DiscoverableFargateService 'TestStack/Orders': CloudMap.DnsTtl 20 s is longer than the 10 s the service's tasks stay reachable while stopping (their longest stop timeout): clients can keep a stopped task's address for up to 20 s after the task is gone. Use 10 s or less, raise the containers' StopTimeout (Fargate allows up to 120 s), or acknowledge this warning. [ecs-discovery:dns-ttl-long]"],
@@ -53,7 +53,7 @@ public class DnsTtlLongTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = Workloads.WebContainer(stopTimeout: Duration.Seconds(120)),
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsTtl = Duration.Seconds(60) },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsTtl = Duration.Seconds(60) },
         });
         Assert.Empty(Findings.Warnings(w.Stack));
     }
@@ -68,7 +68,7 @@ public class DnsTtlLongTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = Workloads.WebContainer(stopTimeout: Duration.Seconds(5)),
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
         });
         Assert.Equal(
             ["DiscoverableFargateService 'TestStack/Orders': CloudMap.DnsTtl 10 s (the library default: DnsTtl is not set) is longer than the 5 s the service's tasks stay reachable while stopping (their longest stop timeout): clients can keep a stopped task's address for up to 10 s after the task is gone. Set DnsTtl to 5 s or less, raise the containers' StopTimeout (Fargate allows up to 120 s), or acknowledge this warning. [ecs-discovery:dns-ttl-long]"],
@@ -84,7 +84,7 @@ public class DnsTtlLongTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = Workloads.WebContainer(stopTimeout: Duration.Seconds(10)),
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
         });
         Assert.Empty(Findings.Warnings(w.Stack, "dns-ttl-long"));
     }

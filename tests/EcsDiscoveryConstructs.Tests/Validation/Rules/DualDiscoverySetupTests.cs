@@ -29,7 +29,7 @@ public class DualDiscoverySetupTests
             DualDiscovery = true,
         }));
         Assert.Equal(
-            "DiscoverableFargateService 'TestStack/Payments': DualDiscovery true needs a DNS namespace for the Cloud Map service, but the Service Connect namespace is an HTTP namespace (or none). Use a private DNS namespace for ServiceConnect.Namespace, or set CloudMap = new CloudMapRegistration { Namespace = privateDnsNamespace }. [ecs-discovery:dual-discovery-setup]",
+            "DiscoverableFargateService 'TestStack/Payments': DualDiscovery true needs a DNS namespace for the Cloud Map service, but the Service Connect namespace is an HTTP namespace (or none). Use a private DNS namespace for ServiceConnect.Namespace, or set CloudMap = new CloudMapRegistrationOptions { Namespace = privateDnsNamespace }. [ecs-discovery:dual-discovery-setup]",
             error.Message);
     }
 
@@ -44,7 +44,7 @@ public class DualDiscoverySetupTests
             Name = "payments",
             Container = Workloads.WebContainer(),
             ServiceConnect = new ServiceConnectOptions { Namespace = http, Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http" }] },
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
             DualDiscovery = true,
         });
         Assert.Equal(("payments.internal.example.com", "payments-sc"), (service.DnsName, service.ServiceConnectAliases[0].DiscoveryName));

@@ -13,7 +13,7 @@ public class HealthCheckGracePeriodRangeTests
         Cluster = w.Cluster,
         Name = "orders",
         Container = Workloads.WebContainer(),
-        CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+        CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
         HealthCheckGracePeriod = period,
         PropagateTags = propagate,
     });

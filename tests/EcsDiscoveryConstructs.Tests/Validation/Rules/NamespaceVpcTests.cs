@@ -22,7 +22,7 @@ public class NamespaceVpcTests
         var w = new Workloads();
         var otherVpc = TestApp.ImportedVpc(w.Stack, "OtherVpc", "vpc-0fedcba9876543210");
         var other = new PrivateDnsDiscoveryNamespace(w.Stack, "Other", new PrivateDnsDiscoveryNamespaceProps { Name = "other.example.com", Vpc = otherVpc });
-        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = other }));
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = other }));
         Assert.Equal(
             "DiscoverableFargateService 'TestStack/Orders': CloudMap namespace 'other.example.com' is associated with VPC 'vpc-0fedcba9876543210', but the cluster runs in VPC 'vpc-0123456789abcdef0': the tasks could not resolve its names. Use a namespace created for the cluster's VPC, or run the service in the namespace's VPC. [ecs-discovery:namespace-vpc]",
             error.Message);

@@ -18,7 +18,7 @@ public class PublicNamespacePrivateIpsTests
     {
         var w = new Workloads();
         var ns = Fixtures.PublicNamespace(w.Stack);
-        _ = w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = ns });
+        _ = w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = ns });
         Assert.Equal(
             ["DiscoverableFargateService 'TestStack/Orders': CloudMap namespace 'api.example.com' is a public DNS namespace: ECS would publish the tasks' private VPC addresses to the internet, where they are unreachable. Register the tasks in a private DNS namespace, and put a load balancer (DiscoveryService with LoadBalancer = true) in the public one; or acknowledge this warning. [ecs-discovery:public-namespace-private-ips]"],
             Findings.Warnings(w.Stack));

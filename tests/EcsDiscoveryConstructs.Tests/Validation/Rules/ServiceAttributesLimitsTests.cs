@@ -28,7 +28,7 @@ public class ServiceAttributesLimitsTests
     public void FromCloudMapRegistration_AreEmittedOnTheCreatedService()
     {
         var w = new Workloads();
-        _ = w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, ServiceAttributes = new Dictionary<string, string> { ["team"] = "payments" } });
+        _ = w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, ServiceAttributes = new Dictionary<string, string> { ["team"] = "payments" } });
         var emitted = (IDictionary<string, object>)TemplateResources.OnlyProperties(w.Stack, "AWS::ServiceDiscovery::Service")["ServiceAttributes"];
         Assert.Equal("payments", emitted["team"]);
     }
@@ -53,7 +53,7 @@ public class ServiceAttributesLimitsTests
     public void NullValueInRegistration_FailsNamedAsTheParentWroteIt()
     {
         var w = new Workloads();
-        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, ServiceAttributes = new Dictionary<string, string> { ["team"] = null! } }));
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, ServiceAttributes = new Dictionary<string, string> { ["team"] = null! } }));
         Assert.Equal("DiscoverableFargateService 'TestStack/Orders': CloudMap.ServiceAttributes['team'] is null. Give a value (it may be empty). [ecs-discovery:service-attributes]", error.Message);
     }
 }

@@ -17,7 +17,7 @@ public class SrvTargetTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = container,
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = containerName },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = containerName },
         });
     }
 
@@ -25,7 +25,7 @@ public class SrvTargetTests
     public void Srv_SingleContainerSinglePort_IsResolved()
     {
         var w = new Workloads();
-        _ = w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv });
+        _ = w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv });
         Amazon.CDK.Assertions.Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
         {
             ["ServiceRegistries"] = new object[] { Amazon.CDK.Assertions.Match.ObjectLike(new Dictionary<string, object> { ["ContainerName"] = "app", ["ContainerPort"] = 8080 }) },
@@ -36,7 +36,7 @@ public class SrvTargetTests
     public void Srv_PortNotMappedOnContainer_FailsWithMessage()
     {
         var w = new Workloads();
-        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app", ContainerPort = 9090 }));
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "app", ContainerPort = 9090 }));
         Assert.Equal(
             "DiscoverableFargateService 'TestStack/Orders': CloudMap.ContainerPort 9090 is not mapped on container 'app' (containers: 'app': 8080). Use a port from the container's port mappings, or add the mapping. [ecs-discovery:srv-target]",
             error.Message);
@@ -46,7 +46,7 @@ public class SrvTargetTests
     public void Srv_UnknownContainer_Fails()
     {
         var w = new Workloads();
-        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "sidecar", ContainerPort = 8080 }));
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "sidecar", ContainerPort = 8080 }));
         Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': CloudMap.ContainerName 'sidecar' is not a container of the task (containers: 'app': 8080). Name the container whose port SRV records should carry. [ecs-discovery:srv-target]"], error.Errors);
     }
 
@@ -69,7 +69,7 @@ public class SrvTargetTests
             Cluster = w.Cluster,
             Name = "orders",
             TaskDefinition = task,
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerPort = 8080 },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerPort = 8080 },
         }));
         Assert.Equal(["DiscoverableFargateService 'TestStack/Orders': CloudMap.ContainerName (not set) and ContainerPort 8080 do not pick one container and port for SRV records: the task's container and port are ambiguous (containers: 'app': 8080; 'sidecar': 8080). Set both, e.g. ContainerName = \"app\", ContainerPort = 8080. [ecs-discovery:srv-target]"], error.Errors);
     }

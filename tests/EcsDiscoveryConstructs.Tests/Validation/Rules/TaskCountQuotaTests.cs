@@ -10,7 +10,7 @@ public class TaskCountQuotaTests
     {
         var w = new Workloads();
         var service = w.DnsService("Orders", "orders");
-        service.AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1000 });
+        service.AutoScale(new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 1000 });
         Assert.Empty(Findings.Warnings(w.Stack));
     }
 
@@ -19,7 +19,7 @@ public class TaskCountQuotaTests
     {
         var w = new Workloads();
         var service = w.DnsService("Orders", "orders");
-        var error = Findings.Error(() => service.AutoScale(new TaskScaling { MinCapacity = 1, MaxCapacity = 1001 }));
+        var error = Findings.Error(() => service.AutoScale(new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 1001 }));
         Assert.Equal(
             "DiscoverableFargateService 'TestStack/Orders': Scaling.MaxCapacity 1001 is above Cloud Map's 1000 instances per service (a quota that cannot be raised). Use at most 1000, or split the workload over several services. [ecs-discovery:task-count-quota]",
             error.Message);
@@ -35,7 +35,7 @@ public class TaskCountQuotaTests
             Name = "orders",
             Container = Workloads.WebContainer(),
             DesiredCount = 1500,
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
         }));
         Assert.Contains("DesiredCount 1500 is above Cloud Map's 1000 instances per service", error.Message, StringComparison.Ordinal);
     }
@@ -59,8 +59,8 @@ public class TaskCountQuotaTests
             Name = "orders",
             Container = Workloads.WebContainer(),
             DesiredCount = 2500,
-            Scaling = new TaskScaling { MinCapacity = 2, MaxCapacity = 3 },
-            CloudMap = new CloudMapRegistration { Namespace = w.Namespace },
+            Scaling = new TaskScalingOptions { MinCapacity = 2, MaxCapacity = 3 },
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
         }));
         Assert.Equal(
             ["DiscoverableFargateService 'TestStack/Orders': DesiredCount 2500 is above Cloud Map's 1000 instances per service (a quota that cannot be raised). Use at most 1000, or split the workload over several services. [ecs-discovery:task-count-quota]"],

@@ -10,7 +10,7 @@ public class TaskScalingRangeTests
     {
         var w = new Workloads();
         var service = w.DnsService("Inventory", "inventory");
-        service.AutoScale(new TaskScaling { MinCapacity = 10, MaxCapacity = 100 });
+        service.AutoScale(new TaskScalingOptions { MinCapacity = 10, MaxCapacity = 100 });
         Amazon.CDK.Assertions.Template.FromStack(w.Stack).HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", new Dictionary<string, object> { ["MinCapacity"] = 10, ["MaxCapacity"] = 100 });
     }
 
@@ -19,7 +19,7 @@ public class TaskScalingRangeTests
     {
         var w = new Workloads();
         var service = w.DnsService("Inventory", "inventory");
-        var error = Findings.Error(() => service.AutoScale(new TaskScaling { MinCapacity = 10, MaxCapacity = 5, TargetCpuPercent = 0 }));
+        var error = Findings.Error(() => service.AutoScale(new TaskScalingOptions { MinCapacity = 10, MaxCapacity = 5, TargetCpuPercent = 0 }));
         Assert.Equal(
             [
                 "DiscoverableFargateService 'TestStack/Inventory': Scaling MinCapacity 10, MaxCapacity 5 is not a valid range: use 0 <= MinCapacity <= MaxCapacity and MaxCapacity >= 1. Swap or correct the bounds, e.g. MinCapacity = 2, MaxCapacity = 10. [ecs-discovery:task-scaling-range]",
@@ -35,7 +35,7 @@ public class TaskScalingRangeTests
     {
         var w = new Workloads();
         var service = w.DnsService("Inventory", "inventory");
-        service.AutoScale(new TaskScaling { MinCapacity = min, MaxCapacity = max, TargetCpuPercent = cpu });
+        service.AutoScale(new TaskScalingOptions { MinCapacity = min, MaxCapacity = max, TargetCpuPercent = cpu });
         Amazon.CDK.Assertions.Template.FromStack(w.Stack).HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", new Dictionary<string, object> { ["MinCapacity"] = min, ["MaxCapacity"] = max });
     }
 
@@ -47,7 +47,7 @@ public class TaskScalingRangeTests
     {
         var w = new Workloads();
         var service = w.DnsService("Inventory", "inventory");
-        var error = Findings.Error(() => service.AutoScale(new TaskScaling { MinCapacity = min, MaxCapacity = max, TargetCpuPercent = cpu }));
+        var error = Findings.Error(() => service.AutoScale(new TaskScalingOptions { MinCapacity = min, MaxCapacity = max, TargetCpuPercent = cpu }));
         Assert.Equal(
             range is null
                 ? [$"DiscoverableFargateService 'TestStack/Inventory': Scaling.TargetCpuPercent {cpu} is out of range: use 1-100. Use e.g. 70. [ecs-discovery:task-scaling-range]"]

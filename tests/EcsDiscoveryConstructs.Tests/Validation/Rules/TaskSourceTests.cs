@@ -31,7 +31,7 @@ public class TaskSourceTests
     {
         // The registration's own checks read the task's stop timeout: a task of no containers has ECS's default.
         var w = new Workloads();
-        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", CloudMap = new CloudMapRegistration { Namespace = w.Namespace, DnsTtl = Amazon.CDK.Duration.Seconds(20) } }));
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsTtl = Amazon.CDK.Duration.Seconds(20) } }));
         Assert.EndsWith("[ecs-discovery:task-source]", Assert.Single(error.Errors), StringComparison.Ordinal);
     }
 

@@ -1,7 +1,7 @@
 namespace EcsDiscoveryConstructs.Services;
 
 /// <summary>Target-tracking autoscaling of a service's task count.</summary>
-public sealed class TaskScaling
+public sealed class TaskScalingOptions
 {
     /// <summary>Fewest tasks.</summary>
     public required int MinCapacity { get; init; }

@@ -11,7 +11,7 @@ namespace EcsDiscoveryConstructs.Services;
 /// namespace (<c>cluster.AddDefaultCloudMapNamespace</c>).
 /// </summary>
 /// <remarks>https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html</remarks>
-public sealed class CloudMapRegistration
+public sealed class CloudMapRegistrationOptions
 {
     /// <summary>Creates a discovery service in this namespace (private DNS for DNS discovery, HTTP for API discovery).</summary>
     /// <value>Default: the cluster's default Cloud Map namespace, when neither ExistingService nor ImportedService is set.</value>
