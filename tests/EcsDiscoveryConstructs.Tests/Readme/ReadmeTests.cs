@@ -14,10 +14,10 @@ public partial class ReadmeTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void CodeBlock_IsTheCompiledExampleCode(string file, string marker)
+    public void CodeBlockInTheReadmeOrDocs_IsTheCompiledExampleCode(string file, string marker)
     {
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).ReplaceLineEndings("\n");
-        var blocks = CSharpBlock().Matches(readme).Select(m => m.Groups[1].Value).ToList();
+        var docs = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md").Prepend(Path.Combine(RepoPaths.Root, "README.md"));
+        var blocks = docs.SelectMany(doc => CSharpBlock().Matches(File.ReadAllText(doc).ReplaceLineEndings("\n")).Select(m => m.Groups[1].Value)).ToList();
 
         var source = File.ReadAllText(Path.Combine(RepoPaths.Root, file)).ReplaceLineEndings("\n");
         var begin = $"// README {marker} example: begin\n";
