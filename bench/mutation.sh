@@ -33,6 +33,14 @@ run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/ecs-discovery-mutation.XXXXXX")
 ) &
 janitor=$!
 trap 'kill "$janitor" 2> /dev/null; rm -rf "$run_tmp"' EXIT
+# Stryker mutates a copy of the tracked sources with bench/mutation/ignored.json's comments written in: which mutants
+# cannot change behaviour, and why, is this run's policy, not the code's. Reports go to this checkout.
+work="$run_tmp/repo"
+mkdir -p "$work"
+git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$work"
+ln -s "$root/node_modules" "$work/node_modules"
+python3 bench/mutation/apply_ignores.py "$work"
+cd "$work"
 # One Stryker run: project folder, config name (bench/mutation/<name>.json), output folder, extra options.
 stryker() {
   local project=$1 config=$2 output=$3
@@ -40,7 +48,7 @@ stryker() {
   # Stryker swaps mutated assemblies into the test projects' output; a run that is stopped leaves them there, so
   # every run starts from a fresh build.
   dotnet build EcsDiscoveryConstructs.sln -c Release -v q -nologo > /dev/null
-  (cd "$project" && TMPDIR="$run_tmp" dotnet stryker -f "$root/bench/mutation/$config.json" -O "$output" --skip-version-check "$@")
+  (cd "$project" && TMPDIR="$run_tmp" dotnet stryker -f "$work/bench/mutation/$config.json" -O "$output" --skip-version-check "$@")
 }
 args=()
 # Extra options split on spaces, never glob-expanded (a pattern like Checks/**/*.cs must reach Stryker as written).

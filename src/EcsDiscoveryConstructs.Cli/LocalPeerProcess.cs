@@ -57,7 +57,6 @@ internal sealed class LocalPeerProcess : IDisposable
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var limit = startLimit ?? DefaultStartLimit;
         var clock = Stopwatch.StartNew();
-        // Stryker disable once Equality : reaching the limit to the tick is chance; either way the start is over.
         while (clock.Elapsed < limit && !process.HasExited)
         {
             try
@@ -71,7 +70,6 @@ internal sealed class LocalPeerProcess : IDisposable
             {
             }
 
-            // Stryker disable once Statement : a pause between probes spares the CPU; without it the probes only come faster.
             Thread.Sleep(100);
         }
 
@@ -90,7 +88,6 @@ internal sealed class LocalPeerProcess : IDisposable
             process.WaitForExit(5000);
         }
 
-        // Stryker disable once Statement : releases the handle of a process already stopped; nothing a test can observe.
         process.Dispose();
     }
 }

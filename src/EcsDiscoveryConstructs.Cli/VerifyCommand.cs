@@ -207,7 +207,6 @@ internal static class VerifyCommand
             {
                 last = await verify(deadline.Token).ConfigureAwait(false);
                 var left = wait - clock.Elapsed;
-                // Stryker disable once Equality : the time left is exactly zero only by chance; either way it is over.
                 if (last.Passed || left <= TimeSpan.Zero)
                 {
                     progress?.WriteLine();

@@ -196,7 +196,6 @@ internal sealed class AwsTransport : IDisposable
             Redactor.AddSecret(credentials.AccessKey);
             Redactor.AddSecret(credentials.SecretKey);
             Redactor.AddSecret(credentials.Token);
-            // Stryker disable once Boolean : registering the same secrets again on every request changes nothing but time.
             secretsRegistered = true;
         }
 

@@ -140,7 +140,7 @@ internal static class LambdaLoop
         {
             var invocation = await api.NextAsync(cancellationToken).ConfigureAwait(false);
             Environment.SetEnvironmentVariable(TraceVariable, invocation.TraceId);
-            var result = string.Empty; // assigned up front: mutation testing drops statements
+            var result = string.Empty;
             var started = System.Diagnostics.Stopwatch.StartNew();
             try
             {

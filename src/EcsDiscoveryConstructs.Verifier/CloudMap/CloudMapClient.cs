@@ -154,7 +154,6 @@ internal sealed class CloudMapClient : ICloudMapClient, ICloudMapWriter, IDispos
     public void Dispose()
     {
         transport.Dispose();
-        // Stryker disable once Statement : a disposed client refuses calls through its HTTP client either way; this only frees the limiter's handle.
         discoverLimiter.Dispose();
     }
 

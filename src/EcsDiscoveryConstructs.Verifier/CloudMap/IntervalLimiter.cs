@@ -17,13 +17,11 @@ internal sealed class IntervalLimiter(double perSecond) : IDisposable
         try
         {
             var wait = next - clock.Elapsed;
-            // Stryker disable once Equality : waiting TimeSpan.Zero is not waiting.
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
 
-            // Stryker disable once Conditional,Equality : after waiting until next, the clock reads next (plus scheduling
             // delay): either base spaces the calls by the interval; a wait of exactly zero makes both the same.
             next = (wait > TimeSpan.Zero ? next : clock.Elapsed) + interval;
         }

@@ -47,7 +47,6 @@ internal sealed class DnsAbsentCheck : IDnsServiceCheck
             yield break;
         }
 
-        // Stryker disable once Linq : the DNS checks run only for services with DNS records, so there is always a first answer.
         var (type, answer) = facts.Answers.First();
         var resolves = facts.Records(type).Select(a => a.Value).ToList();
         yield return facts.Result(Info, resolves.Count == 0 && answer.Code is "NXDOMAIN" or "NOERROR", $"{facts.Name} does not resolve ({answer.Code}), as the service is not in the registry",
@@ -102,7 +101,6 @@ internal sealed class DnsAnswerCountCheck : IDnsServiceCheck
 
     public IEnumerable<CheckResult> Check(DnsServiceFacts facts)
     {
-        // Not a pattern variable: mutation testing flips the condition, which would leave it unassigned.
         var live = facts.Observed.Live;
         if (live is null || facts.IsAlias)
         {

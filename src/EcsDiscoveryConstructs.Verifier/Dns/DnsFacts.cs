@@ -71,7 +71,6 @@ internal sealed record DnsServiceFacts(ServiceObservation Observed, IReadOnlyDic
     }
 
     /// <summary>The part of an answer compared with the registry: the address or name, or an SRV record's target.</summary>
-    // Stryker disable once Conditional : only an SRV value has spaces; the last word of any other value is the value.
     public static string Key(string type, string value) => type == "SRV" ? value.Split(' ').Last() : value;
 
     public CheckResult Result(CheckInfo check, bool ok, string pass, string fail, string expected, string actual)

@@ -36,7 +36,6 @@ internal partial class FileKinds
     /// <summary>The kind of <paramref name="path"/>; with <paramref name="followLinks"/> a link is judged by what it leads to.</summary>
     public static FileKind Of(string path, bool followLinks)
     {
-        // Stryker disable once Block : Windows only; mutation runs (this machine and CI) run on Linux.
         if (OperatingSystem.IsWindows())
         {
             return WindowsKind(path, followLinks);
@@ -70,7 +69,6 @@ internal partial class FileKinds
         };
     }
 
-    // Stryker disable all : Windows only; mutation runs (this machine and CI) run on Linux, where this never executes.
     private static FileKind WindowsKind(string path, bool followLinks)
     {
         var info = new FileInfo(path);
@@ -86,8 +84,6 @@ internal partial class FileKinds
 
         return info.Attributes.HasFlag(FileAttributes.Directory) ? FileKind.Directory : FileKind.Regular;
     }
-
-    // Stryker restore all
 
     [StructLayout(LayoutKind.Sequential, Size = 256)]
     private struct FileStatus

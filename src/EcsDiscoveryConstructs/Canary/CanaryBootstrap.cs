@@ -24,7 +24,6 @@ internal static class CanaryBootstrap
     /// <summary>The executable's bytes.</summary>
     public static byte[] Bytes()
     {
-        // Stryker disable once String : reached only by a build of the library without the embedded executable, which the tests never run.
         using var stream = typeof(CanaryBootstrap).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"This build of EcsDiscoveryConstructs carries no canary executable (resource '{ResourceName}'); build it with the .NET SDK from the repository, which publishes it.");
         using var copy = new MemoryStream();

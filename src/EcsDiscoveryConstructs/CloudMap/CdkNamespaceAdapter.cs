@@ -33,10 +33,8 @@ internal sealed class CdkNamespaceAdapter : IDiscoveryNamespace
 
     public INamespace CloudMapNamespace { get; }
 
-    // Stryker disable once Assignment : read once to save calls into the CDK; reading again gives the same value.
     public string NamespaceId => namespaceId ??= CloudMapNamespace.NamespaceId;
 
-    // Stryker disable once Assignment : read once to save calls into the CDK; reading again gives the same value.
     public string NamespaceArn => namespaceArn ??= CloudMapNamespace.NamespaceArn;
 
     public string NamespaceName => CloudMapNamespace.NamespaceName;

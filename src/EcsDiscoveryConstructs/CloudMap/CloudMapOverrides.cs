@@ -28,7 +28,6 @@ internal static class CloudMapOverrides
                 };
                 break;
             default:
-                // Stryker disable once String : only the two DNS namespace types call this; the arm exists for the compiler.
                 throw new ArgumentException($"{dnsNamespace.CfnResourceType} has no SOA", nameof(dnsNamespace));
         }
     }

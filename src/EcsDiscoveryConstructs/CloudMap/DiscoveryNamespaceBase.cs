@@ -31,11 +31,9 @@ public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
     public abstract INamespace CloudMapNamespace { get; }
 
     /// <inheritdoc />
-    // Stryker disable once Assignment : read once to save calls into the CDK; reading again gives the same value.
     public string NamespaceId => namespaceId ??= CloudMapNamespace.NamespaceId;
 
     /// <inheritdoc />
-    // Stryker disable once Assignment : read once to save calls into the CDK; reading again gives the same value.
     public string NamespaceArn => namespaceArn ??= CloudMapNamespace.NamespaceArn;
 
     /// <inheritdoc />

@@ -74,7 +74,6 @@ public sealed class DiscoveryService : Construct, IService
 
         if (UsesDns)
         {
-            // Stryker disable once Conditional,Logical : the override writes the records, TTL and routing the L2 already wrote; skipping it when they agree saves calls into the CDK.
             var emittedByL2 = DnsRecords == DiscoveryRecordTypes.Cname || props.LoadBalancer ? Amazon.CDK.AWS.ServiceDiscovery.RoutingPolicy.WEIGHTED : Amazon.CDK.AWS.ServiceDiscovery.RoutingPolicy.MULTIVALUE;
             if (RoutingPolicy != emittedByL2 || DnsRecordMapping.NeedsOverride(DnsRecords))
             {
@@ -195,7 +194,6 @@ public sealed class DiscoveryService : Construct, IService
     {
         RequiredProps.Check(this, Kind, ("service", service));
         var task = service.TaskDefinition;
-        // Stryker disable once String : the key only has to differ from the app's other shared records, which use none like it.
         var registered = AppUsage.For(this).Shared("ecs-registrations", () => new HashSet<string>(StringComparer.Ordinal));
         // Only a private DNS namespace has a VPC (the library's namespaces and imports give the others none).
         var nsVpc = Namespace.Vpc;

@@ -57,7 +57,6 @@ internal static class ExecGrants
         /// <summary>True when the cluster has no exec log group, bucket or key: Exec needs only the session channels.</summary>
         public bool ChannelsOnly => logs?.CloudWatchLogGroup is null && logs?.S3Bucket is null && config?.KmsKey is null;
 
-        // Stryker disable once Assignment : built once per cluster only to save calls into the CDK; building again gives equal statements.
         public PolicyStatement[] Statements => statements ??= Build();
 
         private PolicyStatement[] Build()

@@ -33,7 +33,6 @@ internal static class ContainerDefaults
 
         if (addInit)
         {
-            // Stryker disable once Boolean,Initializer : Exec's init-process override writes the same value into the template (the container brought no Linux parameters of its own).
             copy.LinuxParameters = new LinuxParameters(scope, "LinuxParameters", new LinuxParametersProps { InitProcessEnabled = true });
         }
 

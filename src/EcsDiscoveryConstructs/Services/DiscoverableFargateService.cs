@@ -177,7 +177,6 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
     {
         RequiredProps.Check(this, Kind, ("discoveryName", discoveryName));
         RuleRunner.Apply(this, Kind, new ServiceConnectLookupSpec(discoveryName, plan.Endpoints.Select(e => e.DiscoveryName).ToList()), RuleCatalog.ServiceConnectLookupRules);
-        // Stryker disable once Linq : service-connect-lookup has just refused a name no endpoint has, so one is always found.
         var endpoint = plan.Endpoints.First(e => e.DiscoveryName == discoveryName);
         return new ServiceConnect.ServiceConnectCloudMapService(endpoint.DiscoveryName, plan.ServiceConnectNamespace!, endpoint.AliasDnsName, endpoint.AliasPort, () => ServiceConnectLookupFunction.LookUp(this, Service, endpoint.DiscoveryName, endpoint.Index));
     }
@@ -304,7 +303,6 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
     {
         if (self.execEnabled)
         {
-            // Stryker disable once Statement : turning Exec on again writes the same settings and statements (TurningExecOnTwice_IsLikeTurningItOnOnce); the return saves the work.
             return;
         }
 

@@ -105,7 +105,6 @@ internal sealed record DiscoveryPlan
     {
         if (cloudMap.ContainerName is null && cloudMap.ContainerPort is null && endpoints.FirstOrDefault()?.Port is { } scPort)
         {
-            // Stryker disable once Linq : the endpoint's port was found in one of these containers' mappings, so its owner exists.
             var owner = task.Containers.First(c => c.Ports.Contains(scPort));
             return (owner.Name, scPort.ContainerPort);
         }

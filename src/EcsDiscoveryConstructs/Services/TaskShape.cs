@@ -30,7 +30,6 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     public const double DefaultStopTimeoutSeconds = 30;
 
     /// <summary>The default container (the CDK's first essential one), or null when there is none.</summary>
-    // Stryker disable once Linq : a created service always has its default container (task-source refuses a task definition without an essential one).
     public ContainerShape? DefaultContainer => Containers.FirstOrDefault(c => c.Name == DefaultContainerName);
 
     /// <summary>The longest time ECS waits for a container to stop after deregistering the task.</summary>
@@ -94,7 +93,6 @@ internal sealed record TaskShape(IReadOnlyList<ContainerShape> Containers, strin
     /// </summary>
     private static JsonObject Rendered(Amazon.CDK.Stack stack, CfnTaskDefinition.IContainerDefinitionProperty rendered)
     {
-        // Stryker disable once Conditional : the CDK resolves null to null too; the check saves a call into it for each unset member.
         JsonNode? Resolved(object? value) => value is null ? null : CdkJson.ToNode(stack.Resolve(value));
         return new JsonObject
         {

@@ -27,7 +27,6 @@ internal static class RuleRunner
         var errors = new List<string>();
         foreach (var (rule, violation) in findings)
         {
-            // Stryker disable once Assignment : read once, on the first finding (a jsii call); assigning it again gives the same path.
             path ??= construct.Node.Path;
             var message = Format(kind, path, rule, violation);
             if (rule.Level == RuleLevel.Error)

@@ -11,9 +11,7 @@ internal sealed class CanarySchedule : IPropsRule<CanarySpec>
 
     public IEnumerable<Violation> Check(CanarySpec subject)
     {
-        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
-        var schedule = subject.Props.Schedule;
-        if (schedule is null)
+        if (subject.Props.Schedule is not { } schedule)
         {
             yield break;
         }

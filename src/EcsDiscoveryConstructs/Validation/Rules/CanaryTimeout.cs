@@ -11,7 +11,6 @@ internal sealed class CanaryTimeout : IPropsRule<CanarySpec>
 
     public IEnumerable<Violation> Check(CanarySpec subject)
     {
-        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
         var given = subject.Props.Timeout;
         var timeout = given ?? CanarySpec.DefaultTimeout(subject.ScheduleMinutes);
         if (TokenGuard.MillisecondsOf(timeout) is not { } millis)

@@ -19,9 +19,7 @@ internal sealed class CapacityProviderStrategy : IPropsRule<FargateServiceSpec>
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
-        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
-        var strategies = subject.Props.CapacityProviderStrategies;
-        if (strategies is null)
+        if (subject.Props.CapacityProviderStrategies is not { } strategies)
         {
             yield break;
         }

@@ -11,9 +11,7 @@ internal sealed class CloudMapTarget : IPropsRule<FargateServiceSpec>
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
-        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
-        var cm = subject.Props.CloudMap;
-        if (cm is null)
+        if (subject.Props.CloudMap is not { } cm)
         {
             yield break;
         }

@@ -11,9 +11,7 @@ internal sealed class ExecInitProcess : IPropsRule<FargateServiceSpec>
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
-        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
-        var exec = subject.Exec;
-        if (exec is null)
+        if (subject.Exec is not { } exec)
         {
             yield break;
         }

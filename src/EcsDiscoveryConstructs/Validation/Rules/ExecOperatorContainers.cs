@@ -14,9 +14,7 @@ internal sealed partial class ExecOperatorContainers : IPropsRule<ExecOperatorRo
 
     public IEnumerable<Violation> Check(ExecOperatorRoleProps subject)
     {
-        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
-        var names = subject.ContainerNames;
-        if (names is null)
+        if (subject.ContainerNames is not { } names)
         {
             yield break;
         }

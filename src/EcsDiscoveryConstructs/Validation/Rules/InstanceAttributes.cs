@@ -43,7 +43,6 @@ internal sealed partial class InstanceAttributes : IPropsRule<InstanceSpec>
             }
         }
 
-        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
         var attributes = o.CustomAttributes;
         if (attributes is not null)
         {

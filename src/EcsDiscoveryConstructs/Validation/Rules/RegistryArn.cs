@@ -13,9 +13,7 @@ internal sealed partial class RegistryArn : IPropsRule<FargateServiceSpec>
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
-        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
-        var imported = subject.Props.CloudMap?.ImportedService;
-        if (imported is null)
+        if (subject.Props.CloudMap?.ImportedService is not { } imported)
         {
             yield break;
         }

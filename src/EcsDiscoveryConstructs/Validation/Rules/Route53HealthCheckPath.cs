@@ -16,7 +16,6 @@ internal sealed class Route53HealthCheckPath : IPropsRule<DiscoveryServiceSpec>
 
     public IEnumerable<Violation> Check(DiscoveryServiceSpec subject)
     {
-        // Not pattern variables: mutation testing flips the condition, which would leave them unassigned.
         var check = subject.Route53HealthCheck;
         var path = check?.ResourcePath;
         if (check is null || path is null || check.Type == HealthCheckType.TCP || !TokenGuard.IsConcrete(path))

@@ -14,7 +14,6 @@ internal sealed class SrvTarget : IPropsRule<FargateServiceSpec>
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
         var plan = subject.Plan;
-        // Not a pattern variable: mutation testing flips the condition, which would leave it unassigned.
         var cm = plan.CloudMap;
         if (cm is null || !plan.CloudMapRecords.HasFlag(DiscoveryRecordTypes.Srv))
         {

@@ -11,9 +11,7 @@ internal sealed class TaskScalingRange : IPropsRule<FargateServiceSpec>
 
     public IEnumerable<Violation> Check(FargateServiceSpec subject)
     {
-        // Not a pattern variable: mutation testing removes the early exit, which would leave it unassigned.
-        var s = subject.Plan.Scaling;
-        if (s is null)
+        if (subject.Plan.Scaling is not { } s)
         {
             yield break;
         }
