@@ -17,16 +17,53 @@ public enum ChangeKind
 }
 
 /// <summary>One changed value, by its path inside the entry (e.g. <c>Properties.DnsConfig.DnsRecords[0].TTL</c>).</summary>
-/// <param name="Path">Where the value is, from the entry's root.</param>
-/// <param name="Before">The golden value as compact JSON; null when the path is new.</param>
-/// <param name="After">The received value as compact JSON; null when the path is gone.</param>
-/// <param name="ForcesReplacement">True when changing this property makes CloudFormation replace the resource.</param>
-public sealed record PropertyChange(string Path, string? Before, string? After, bool ForcesReplacement);
+public sealed record PropertyChange
+{
+    internal PropertyChange(string path, string? before, string? after, bool forcesReplacement)
+    {
+        Path = path;
+        Before = before;
+        After = after;
+        ForcesReplacement = forcesReplacement;
+    }
+
+    /// <summary>Where the value is, from the entry's root.</summary>
+    public string Path { get; }
+
+    /// <summary>The golden value as compact JSON; null when the path is new.</summary>
+    public string? Before { get; }
+
+    /// <summary>The received value as compact JSON; null when the path is gone.</summary>
+    public string? After { get; }
+
+    /// <summary>True when changing this property makes CloudFormation replace the resource.</summary>
+    public bool ForcesReplacement { get; }
+}
 
 /// <summary>A changed entry of a template: a resource, output, parameter, condition or mapping.</summary>
-/// <param name="Section">The template section: <c>Resources</c>, <c>Outputs</c>, <c>Parameters</c>, <c>Conditions</c> or <c>Mappings</c>.</param>
-/// <param name="LogicalId">The entry's logical id.</param>
-/// <param name="Type">The resource type (the received one when it changed); null outside Resources.</param>
-/// <param name="Kind">What happened to the entry.</param>
-/// <param name="Properties">The values that changed, for <see cref="ChangeKind.Changed"/> and <see cref="ChangeKind.Replaced"/>.</param>
-public sealed record ResourceChange(string Section, string LogicalId, string? Type, ChangeKind Kind, IReadOnlyList<PropertyChange> Properties);
+public sealed record ResourceChange
+{
+    internal ResourceChange(string section, string logicalId, string? type, ChangeKind kind, IReadOnlyList<PropertyChange> properties)
+    {
+        Section = section;
+        LogicalId = logicalId;
+        Type = type;
+        Kind = kind;
+        Properties = properties;
+    }
+
+    /// <summary>The template section: <c>Resources</c>, <c>Outputs</c>, <c>Parameters</c>, <c>Conditions</c> or <c>Mappings</c>.</summary>
+    public string Section { get; }
+
+    /// <summary>The entry's logical id.</summary>
+    public string LogicalId { get; }
+
+    /// <summary>The resource type (the received one when it changed); null outside Resources.</summary>
+    public string? Type { get; }
+
+    /// <summary>What happened to the entry.</summary>
+    public ChangeKind Kind { get; }
+
+    /// <summary>The values that changed, for <see cref="ChangeKind.Changed"/> and <see cref="ChangeKind.Replaced"/>.</summary>
+    public IReadOnlyList<PropertyChange> Properties { get; }
+}

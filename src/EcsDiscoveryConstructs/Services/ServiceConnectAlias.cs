@@ -1,9 +1,29 @@
 namespace EcsDiscoveryConstructs.Services;
 
 /// <summary>A Service Connect endpoint as emitted: what clients connect to, and the Cloud Map service ECS creates for it.</summary>
-/// <param name="PortMappingName">The task's port mapping behind the endpoint.</param>
-/// <param name="DiscoveryName">The API-only Cloud Map service ECS creates.</param>
-/// <param name="DnsName">The client alias name.</param>
-/// <param name="Port">The client alias port.</param>
-/// <param name="ContainerPort">The container port the proxy forwards to (what security groups must allow).</param>
-public sealed record ServiceConnectAlias(string PortMappingName, string DiscoveryName, string DnsName, int Port, int ContainerPort);
+public sealed record ServiceConnectAlias
+{
+    internal ServiceConnectAlias(string portMappingName, string discoveryName, string dnsName, int port, int containerPort)
+    {
+        PortMappingName = portMappingName;
+        DiscoveryName = discoveryName;
+        DnsName = dnsName;
+        Port = port;
+        ContainerPort = containerPort;
+    }
+
+    /// <summary>The task's port mapping behind the endpoint.</summary>
+    public string PortMappingName { get; }
+
+    /// <summary>The API-only Cloud Map service ECS creates.</summary>
+    public string DiscoveryName { get; }
+
+    /// <summary>The client alias name.</summary>
+    public string DnsName { get; }
+
+    /// <summary>The client alias port.</summary>
+    public int Port { get; }
+
+    /// <summary>The container port the proxy forwards to (what security groups must allow).</summary>
+    public int ContainerPort { get; }
+}

@@ -8,7 +8,21 @@ namespace EcsDiscoveryConstructs.Services;
 /// <item>Cloud Map API: <c>P_NAMESPACE</c> and <c>P_SERVICE</c>, for DiscoverInstances.</item>
 /// </list>
 /// </summary>
-/// <param name="Mode">How the caller reaches the target.</param>
-/// <param name="Port">The target's container port the caller's traffic arrives on (opened in the target's security group).</param>
-/// <param name="Environment">The variables added to the caller's main container.</param>
-public sealed record ServiceConnection(ConnectionMode Mode, int Port, IReadOnlyDictionary<string, string> Environment);
+public sealed record ServiceConnection
+{
+    internal ServiceConnection(ConnectionMode mode, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        Mode = mode;
+        Port = port;
+        Environment = environment;
+    }
+
+    /// <summary>How the caller reaches the target.</summary>
+    public ConnectionMode Mode { get; }
+
+    /// <summary>The target's container port the caller's traffic arrives on (opened in the target's security group).</summary>
+    public int Port { get; }
+
+    /// <summary>The variables added to the caller's main container.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+}

@@ -1,12 +1,28 @@
 namespace EcsDiscoveryConstructs.Validation;
 
 /// <summary>Describes one validation rule: its stable id, its level and what it checks.</summary>
-/// <param name="Id">Stable id without prefix, e.g. <c>dns-ttl-range</c>; warnings are published as <c>ecs-discovery:&lt;Id&gt;</c>.</param>
-/// <param name="Level">Whether a finding fails synthesis or becomes a warning.</param>
-/// <param name="Summary">One line saying what the rule checks.</param>
-/// <param name="Why">Why the rule exists: the AWS limit or pitfall behind it.</param>
-public sealed record RuleInfo(string Id, RuleLevel Level, string Summary, string Why)
+public sealed record RuleInfo
 {
+    internal RuleInfo(string id, RuleLevel level, string summary, string why)
+    {
+        Id = id;
+        Level = level;
+        Summary = summary;
+        Why = why;
+    }
+
+    /// <summary>Stable id without prefix, e.g. <c>dns-ttl-range</c>; warnings are published as <c>ecs-discovery:&lt;Id&gt;</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>Whether a finding fails synthesis or becomes a warning.</summary>
+    public RuleLevel Level { get; }
+
+    /// <summary>One line saying what the rule checks.</summary>
+    public string Summary { get; }
+
+    /// <summary>Why the rule exists: the AWS limit or pitfall behind it.</summary>
+    public string Why { get; }
+
     /// <summary>The prefix of every rule id as it appears in warnings and error messages.</summary>
     public const string Prefix = "ecs-discovery:";
 
