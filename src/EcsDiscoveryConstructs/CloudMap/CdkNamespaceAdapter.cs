@@ -48,4 +48,12 @@ internal sealed class CdkNamespaceAdapter : IDiscoveryNamespace
     public NamespaceUsage Usage { get; }
 
     public string? SharedByAccount { get; }
+
+    public Constructs.Node Node => CloudMapNamespace.Node;
+
+    public Amazon.CDK.Stack Stack => CloudMapNamespace.Stack;
+
+    public Amazon.CDK.IResourceEnvironment Env => CloudMapNamespace.Env;
+
+    public void ApplyRemovalPolicy(Amazon.CDK.RemovalPolicy policy) => CloudMapNamespace.ApplyRemovalPolicy(policy);
 }

@@ -45,6 +45,15 @@ public abstract class DiscoveryNamespaceBase : Construct, IDiscoveryNamespace
     /// <inheritdoc />
     public string DisplayPath => Node.Path;
 
+    /// <summary>The stack the namespace is in.</summary>
+    public Amazon.CDK.Stack Stack => Amazon.CDK.Stack.Of(this);
+
+    /// <summary>The account and Region the namespace is in.</summary>
+    public Amazon.CDK.IResourceEnvironment Env => CloudMapNamespace.Env;
+
+    /// <summary>Applies a removal policy to the Cloud Map namespace resource.</summary>
+    public void ApplyRemovalPolicy(Amazon.CDK.RemovalPolicy policy) => CloudMapNamespace.ApplyRemovalPolicy(policy);
+
     IVpc? IDiscoveryNamespace.Vpc => VpcOrNull;
 
     NamespaceUsage IDiscoveryNamespace.Usage => usage;

@@ -7,9 +7,12 @@ namespace EcsDiscoveryConstructs.CloudMap;
 /// <summary>
 /// A Cloud Map namespace created or imported by this library: the CDK namespace plus what the library's checks
 /// need to know about it. Implemented by <see cref="PrivateDnsDiscoveryNamespace"/>, <see cref="PublicDnsDiscoveryNamespace"/>,
-/// <see cref="HttpDiscoveryNamespace"/> and the objects their <c>FromAttributes</c> methods return.
+/// <see cref="HttpDiscoveryNamespace"/> and the objects their <c>FromAttributes</c> methods return. Like the CDK's
+/// <see cref="INamespace"/>, it is an <see cref="Amazon.CDK.IResource"/>: its node, stack, environment and removal policy
+/// are the CDK namespace's. CDK APIs that take the namespace itself get <see cref="CloudMapNamespace"/> (an import is a
+/// .NET view of the CDK's imported namespace, not a construct of its own).
 /// </summary>
-public interface IDiscoveryNamespace
+public interface IDiscoveryNamespace : Amazon.CDK.IResource
 {
     /// <summary>The CDK namespace, for APIs that take an <see cref="INamespace"/>.</summary>
     INamespace CloudMapNamespace { get; }

@@ -127,4 +127,21 @@ public class ImportedNamespaceTests
         var ns = Fixtures.PrivateNamespace(stack);
         Assert.Equal("ttl", Assert.Throws<ArgumentNullException>(() => ns.SetSoaTtl(null!)).ParamName);
     }
+
+    [Fact]
+    public void Namespaces_AreCdkResources_CreatedOrImported_WithTheirStackEnvironmentAndRemovalPolicy()
+    {
+        var stack = TestApp.CreateStack();
+        Amazon.CDK.IResource created = Fixtures.HttpNamespace(stack);
+        Amazon.CDK.IResource imported = HttpDiscoveryNamespace.FromAttributes(stack, "Imported", new DiscoveryNamespaceAttributes { NamespaceId = Id, NamespaceArn = Arn, NamespaceName = "imported-api" });
+
+        created.ApplyRemovalPolicy(Amazon.CDK.RemovalPolicy.RETAIN);
+
+        Assert.Same(stack, created.Stack);
+        Assert.Same(stack, imported.Stack);
+        Assert.Equal(stack.Account, created.Env.Account);
+        Assert.Equal("TestStack/Imported", imported.Node.Path);
+        var resource = Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::HttpNamespace").Values.Single();
+        Assert.Equal("Retain", ((IDictionary<string, object>)resource)["DeletionPolicy"]);
+    }
 }
