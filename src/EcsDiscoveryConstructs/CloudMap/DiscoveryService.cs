@@ -17,7 +17,7 @@ namespace EcsDiscoveryConstructs.CloudMap;
 /// interface members that clash with this class's own richer ones are implemented explicitly and report what the
 /// template holds (the routing policy emitted, not the one the L2 assumes).
 /// </remarks>
-public sealed class DiscoveryService : Construct, IService
+public sealed class DiscoveryService : Construct, IService, IDiscoveryService
 {
     /// <summary>The DNS TTL used when none is given, in seconds.</summary>
     internal const int DefaultDnsTtlSeconds = 10;
@@ -29,6 +29,14 @@ public sealed class DiscoveryService : Construct, IService
     private readonly DiscoveryServiceSpec spec;
     private readonly HashSet<string> instanceIds = new(StringComparer.Ordinal);
     private int declaredInstances;
+
+    /// <summary>
+    /// A Cloud Map service that exists outside this app, to register ECS tasks into (<c>CloudMapRegistrationOptions.ExistingService</c>);
+    /// throws <see cref="DiscoveryValidationException"/> when its ARN is not a Cloud Map service ARN or its id not the one
+    /// the ARN names (rule <c>registry-arn</c>).
+    /// </summary>
+    public static IDiscoveryService FromServiceAttributes(Construct scope, string id, DiscoveryServiceAttributes attributes)
+        => ImportedDiscoveryService.Create(scope, id, attributes);
 
     /// <summary>Creates the service; throws <see cref="DiscoveryValidationException"/> listing every invalid prop.</summary>
     public DiscoveryService(Construct scope, string id, DiscoveryServiceProps props)
@@ -92,6 +100,9 @@ public sealed class DiscoveryService : Construct, IService
 
     /// <summary>The CDK L2 service inside this construct (its template resource is this construct's <c>Resource</c>).</summary>
     public Service Resource { get; }
+
+    /// <summary>The CDK service (<see cref="Resource"/>), for APIs that take an <see cref="IService"/>.</summary>
+    public IService CloudMapService => Resource;
 
     /// <summary>The stack the service is in.</summary>
     public Stack Stack => Stack.Of(this);

@@ -6,24 +6,21 @@ namespace EcsDiscoveryConstructs.Services;
 
 /// <summary>
 /// How a <see cref="DiscoverableFargateService"/> registers its tasks in Cloud Map through ECS <c>serviceRegistries</c>:
-/// set at most one of <see cref="Namespace"/> (a new discovery service), <see cref="ExistingService"/> or
-/// <see cref="ImportedService"/>; with none, a new discovery service is created in the cluster's default Cloud Map
+/// set at most one of <see cref="Namespace"/> (a new discovery service) and <see cref="ExistingService"/> (one of this
+/// app, or an import from <see cref="DiscoveryService.FromServiceAttributes"/>); with neither, a new discovery service is
+/// created in the cluster's default Cloud Map
 /// namespace (<c>cluster.AddDefaultCloudMapNamespace</c>).
 /// </summary>
 /// <remarks>https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html</remarks>
 public sealed class CloudMapRegistrationOptions
 {
     /// <summary>Creates a discovery service in this namespace (private DNS for DNS discovery, HTTP for API discovery).</summary>
-    /// <value>Default: the cluster's default Cloud Map namespace, when neither ExistingService nor ImportedService is set.</value>
+    /// <value>Default: the cluster's default Cloud Map namespace, when ExistingService is not set.</value>
     public IDiscoveryNamespace? Namespace { get; init; }
 
-    /// <summary>Registers into a discovery service created elsewhere in this app.</summary>
+    /// <summary>Registers into an existing discovery service: one created elsewhere in this app, or one outside it (<see cref="DiscoveryService.FromServiceAttributes"/>).</summary>
     /// <value>Default: none.</value>
-    public DiscoveryService? ExistingService { get; init; }
-
-    /// <summary>Registers into a Cloud Map service that exists outside this app.</summary>
-    /// <value>Default: none.</value>
-    public ImportedCloudMapService? ImportedService { get; init; }
+    public IDiscoveryService? ExistingService { get; init; }
 
     /// <summary>The Cloud Map service name, for a new service.</summary>
     /// <value>Default: the ECS service's <c>Name</c>.</value>

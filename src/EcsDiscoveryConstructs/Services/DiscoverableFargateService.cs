@@ -1,12 +1,10 @@
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
-using Amazon.CDK.AWS.ServiceDiscovery;
 using Constructs;
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Exec;
 using EcsDiscoveryConstructs.ServiceConnect;
 using EcsDiscoveryConstructs.Validation;
-using CloudMapService = Amazon.CDK.AWS.ServiceDiscovery.Service;
 
 namespace EcsDiscoveryConstructs.Services;
 
@@ -251,11 +249,6 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             required.Add(("Container.Image", container.Image));
         }
 
-        if (props.CloudMap?.ImportedService is { } imported)
-        {
-            required.AddRange([("CloudMap.ImportedService.ServiceArn", imported.ServiceArn), ("CloudMap.ImportedService.ServiceId", imported.ServiceId), ("CloudMap.ImportedService.ServiceName", imported.ServiceName), ("CloudMap.ImportedService.Namespace", imported.Namespace)]);
-        }
-
         foreach (var (endpoint, i) in (props.ServiceConnect?.Endpoints ?? []).Select((e, i) => (e, i)))
         {
             var path = $"ServiceConnect.Endpoints[{i}]";
@@ -355,23 +348,11 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             var created = self.discoveryService = new DiscoveryService(self, "CloudMap", childProps, validated: true);
             target = created.Resource;
         }
-        else if (registration.ExistingService is { } existing)
-        {
-            self.discoveryService = existing;
-            target = existing.Resource;
-        }
         else
         {
-            var imported = registration.ImportedService!;
-            target = CloudMapService.FromServiceAttributes(self, "ImportedCloudMapService", new ServiceAttributes
-            {
-                Namespace = imported.Namespace.CloudMapNamespace,
-                ServiceArn = imported.ServiceArn,
-                ServiceId = imported.ServiceId,
-                ServiceName = imported.ServiceName,
-                DnsRecordType = DnsRecordMapping.ToCdk(imported.DnsRecords == DiscoveryRecordTypes.None ? DiscoveryRecordTypes.A : imported.DnsRecords),
-                RoutingPolicy = RoutingPolicy.MULTIVALUE,
-            });
+            var existing = registration.ExistingService!;
+            self.discoveryService = existing as DiscoveryService;
+            target = existing.CloudMapService;
         }
 
         self.Service.AssociateCloudMapService(new AssociateCloudMapServiceOptions

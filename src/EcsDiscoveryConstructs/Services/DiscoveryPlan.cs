@@ -16,7 +16,7 @@ internal sealed record DiscoveryPlan
     public CloudMapRegistrationOptions? CloudMap { get; init; }
 
     /// <summary>True when the registration creates its own Cloud Map service (in <see cref="CloudMapNamespace"/>).</summary>
-    public bool CreatesCloudMapService => CloudMap is { ExistingService: null, ImportedService: null } && CloudMapNamespace is not null;
+    public bool CreatesCloudMapService => CloudMap is { ExistingService: null } && CloudMapNamespace is not null;
 
     public IDiscoveryNamespace? CloudMapNamespace { get; init; }
 
@@ -56,11 +56,11 @@ internal sealed record DiscoveryPlan
 
         // With no target at all, a registration creates its Cloud Map service in the cluster's default namespace, as
         // Service Connect defaults to it (aws-cdk's integ tests use it this way).
-        var cmNamespace = cloudMap?.Namespace ?? cloudMap?.ExistingService?.Namespace ?? cloudMap?.ImportedService?.Namespace
+        var cmNamespace = cloudMap?.Namespace ?? cloudMap?.ExistingService?.Namespace
             ?? (cloudMap is not null ? ClusterNamespaces.DefaultOf(props.Cluster) : null);
-        var cmName = cloudMap is null ? null : cloudMap.ExistingService?.ServiceName ?? cloudMap.ImportedService?.ServiceName ?? cloudMap.Name ?? props.Name;
+        var cmName = cloudMap is null ? null : cloudMap.ExistingService?.ServiceName ?? cloudMap.Name ?? props.Name;
         var records = cloudMap is null ? DiscoveryRecordTypes.None
-            : cloudMap.ExistingService?.DnsRecords ?? cloudMap.ImportedService?.DnsRecords
+            : cloudMap.ExistingService?.DnsRecords
               ?? cloudMap.DnsRecords ?? (cmNamespace?.NamespaceType == NamespaceType.HTTP ? DiscoveryRecordTypes.None : DiscoveryRecordTypes.A);
 
         var dual = props.DualDiscovery;

@@ -4,18 +4,19 @@ using EcsDiscoveryConstructs.Tests.TestSupport;
 namespace EcsDiscoveryConstructs.Tests.Packaging;
 
 /// <summary>
-/// The public API of the library, the verifier and the testing kit is declared in PublicAPI.Shipped/Unshipped.txt
-/// (Microsoft.CodeAnalysis.PublicApiAnalyzers); a change that is not declared fails the build.
+/// The public API of the library and the testing kit is declared in PublicAPI.Shipped/Unshipped.txt
+/// (Microsoft.CodeAnalysis.PublicApiAnalyzers); a change that is not declared fails the build. The verifier declares
+/// none: it is the tool's, the canary's and the tests' code (InternalsVisibleTo), so a public type there fails the build.
 /// </summary>
 public sealed class PublicApiGuardTests : IDisposable
 {
     private readonly string copy = Directory.CreateTempSubdirectory("api-guard-").FullName;
 
     [Theory]
-    [InlineData("EcsDiscoveryConstructs")]
-    [InlineData("EcsDiscoveryConstructs.Verifier")]
-    [InlineData("EcsDiscoveryConstructs.Testing")]
-    public void GuardedProject_DeclaresItsApi_AndWiresTheAnalyzer(string project)
+    [InlineData("EcsDiscoveryConstructs", true)]
+    [InlineData("EcsDiscoveryConstructs.Verifier", false)]
+    [InlineData("EcsDiscoveryConstructs.Testing", true)]
+    public void GuardedProject_DeclaresItsApi_AndWiresTheAnalyzer(string project, bool hasPublicApi)
     {
         var folder = Path.Combine(RepoPaths.Root, "src", project);
         var csproj = File.ReadAllText(Path.Combine(folder, $"{project}.csproj"));
@@ -26,7 +27,8 @@ public sealed class PublicApiGuardTests : IDisposable
             Assert.StartsWith("#nullable enable\n", File.ReadAllText(Path.Combine(folder, file)).ReplaceLineEndings("\n"), StringComparison.Ordinal);
         }
 
-        Assert.Contains(File.ReadAllLines(Path.Combine(folder, "PublicAPI.Unshipped.txt")).Concat(File.ReadAllLines(Path.Combine(folder, "PublicAPI.Shipped.txt"))), l => l.StartsWith(project + ".", StringComparison.Ordinal));
+        var declared = File.ReadAllLines(Path.Combine(folder, "PublicAPI.Unshipped.txt")).Concat(File.ReadAllLines(Path.Combine(folder, "PublicAPI.Shipped.txt"))).Where(l => l.StartsWith(project + ".", StringComparison.Ordinal));
+        Assert.Equal(hasPublicApi, declared.Any());
     }
 
     [Fact]

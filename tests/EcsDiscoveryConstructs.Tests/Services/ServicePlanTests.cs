@@ -116,16 +116,16 @@ public class ServicePlanTests
         var w = new Workloads();
         w.Cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions { Name = "default.local", Vpc = w.Vpc });
         var existing = new DiscoveryService(w.Stack, "Existing", new DiscoveryServiceProps { Namespace = w.Namespace, Name = "payments", DnsRecords = DiscoveryRecordTypes.Srv, CustomHealthCheck = new() });
-        var imported = new ImportedCloudMapService
+        var imported = DiscoveryService.FromServiceAttributes(w.Stack, "Billing", new DiscoveryServiceAttributes
         {
             ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef",
             ServiceId = "srv-1234567890abcdef",
             ServiceName = "billing",
             Namespace = w.Namespace,
             DnsRecords = DiscoveryRecordTypes.Srv,
-        };
+        });
         var viaExisting = new DiscoverableFargateService(w.Stack, "A", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "a", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistrationOptions { ExistingService = existing } });
-        var viaImport = new DiscoverableFargateService(w.Stack, "B", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "b", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistrationOptions { ImportedService = imported } });
+        var viaImport = new DiscoverableFargateService(w.Stack, "B", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "b", Container = Workloads.WebContainer(), CloudMap = new CloudMapRegistrationOptions { ExistingService = imported } });
         Assert.Equal(("internal.example.com", "payments", DiscoveryRecordTypes.Srv), (viaExisting.CloudMapNamespace!.NamespaceName, viaExisting.CloudMapServiceName, viaExisting.CloudMapRecords));
         Assert.Equal(("internal.example.com", "billing", DiscoveryRecordTypes.Srv), (viaImport.CloudMapNamespace!.NamespaceName, viaImport.CloudMapServiceName, viaImport.CloudMapRecords));
         Assert.Equal("payments.internal.example.com", viaExisting.DnsName);
@@ -136,7 +136,7 @@ public class ServicePlanTests
     {
         // The CDK drops the container and port of a registration unless the service it is given has SRV records.
         var w = new Workloads();
-        _ = Service(w, cloudMap: new CloudMapRegistrationOptions { ImportedService = new ImportedCloudMapService { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef", ServiceId = "srv-1234567890abcdef", ServiceName = "billing", Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv } });
+        _ = Service(w, cloudMap: new CloudMapRegistrationOptions { ExistingService = DiscoveryService.FromServiceAttributes(w.Stack, "Imported", new DiscoveryServiceAttributes { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef", ServiceId = "srv-1234567890abcdef", ServiceName = "billing", Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv }) });
         var registry = Registry(w.Stack);
         Assert.Equal(("app", 8080.0), ((string)registry["ContainerName"], Convert.ToDouble(registry["ContainerPort"], System.Globalization.CultureInfo.InvariantCulture)));
     }
@@ -146,7 +146,7 @@ public class ServicePlanTests
     {
         var w = new Workloads();
         var http = Fixtures.HttpNamespace(w.Stack);
-        var service = Service(w, cloudMap: new CloudMapRegistrationOptions { ImportedService = new ImportedCloudMapService { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef", ServiceId = "srv-1234567890abcdef", ServiceName = "jobs", Namespace = http, DnsRecords = DiscoveryRecordTypes.None } });
+        var service = Service(w, cloudMap: new CloudMapRegistrationOptions { ExistingService = DiscoveryService.FromServiceAttributes(w.Stack, "Imported", new DiscoveryServiceAttributes { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef", ServiceId = "srv-1234567890abcdef", ServiceName = "jobs", Namespace = http, DnsRecords = DiscoveryRecordTypes.None }) });
         Assert.Equal(["RegistryArn"], Registry(w.Stack).Keys);
         Assert.Null(service.DnsName);
     }

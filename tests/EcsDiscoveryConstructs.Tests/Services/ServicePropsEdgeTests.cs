@@ -26,14 +26,13 @@ public class ServicePropsEdgeTests
             Cluster = w.Cluster,
             Name = "orders",
             Container = container,
-            CloudMap = new CloudMapRegistrationOptions { ImportedService = new ImportedCloudMapService { ServiceArn = null!, ServiceId = null!, ServiceName = null!, Namespace = null! } },
             ServiceConnect = new ServiceConnectOptions
             {
                 Namespace = w.Namespace,
                 Endpoints = [null!, new ServiceConnectEndpoint { PortMappingName = "http", Tls = new ServiceConnectTls { AwsPcaAuthorityArn = null!, Role = null! } }],
             },
         }));
-        string[] paths = ["Container.Image", "CloudMap.ImportedService.ServiceArn", "CloudMap.ImportedService.ServiceId", "CloudMap.ImportedService.ServiceName", "CloudMap.ImportedService.Namespace", "ServiceConnect.Endpoints[0]", "ServiceConnect.Endpoints[0].PortMappingName", "ServiceConnect.Endpoints[1].Tls.AwsPcaAuthorityArn", "ServiceConnect.Endpoints[1].Tls.Role"];
+        string[] paths = ["Container.Image", "ServiceConnect.Endpoints[0]", "ServiceConnect.Endpoints[0].PortMappingName", "ServiceConnect.Endpoints[1].Tls.AwsPcaAuthorityArn", "ServiceConnect.Endpoints[1].Tls.Role"];
         Assert.Equal(paths.Select(p => $"DiscoverableFargateService 'TestStack/Orders': {p} (null) is required. Set {p}; it cannot be null. [ecs-discovery:required-props]"), error.Errors);
     }
 

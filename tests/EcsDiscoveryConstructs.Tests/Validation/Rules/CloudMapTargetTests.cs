@@ -23,7 +23,7 @@ public class CloudMapTargetTests
         var shared = new DiscoveryService(w.Stack, "Shared", Fixtures.GoodService(w.Namespace, "orders"));
         var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, ExistingService = shared }));
         Assert.Equal(
-            "DiscoverableFargateService 'TestStack/Orders': CloudMap (2 of Namespace, ExistingService, ImportedService set) must name exactly one registry target: ECS registers a service in one Cloud Map service. Set Namespace for a new Cloud Map service, or ExistingService / ImportedService to join one. [ecs-discovery:cloud-map-target]",
+            "DiscoverableFargateService 'TestStack/Orders': CloudMap (Namespace and ExistingService both set) must name exactly one registry target: ECS registers a service in one Cloud Map service. Set Namespace for a new Cloud Map service, or ExistingService to join one. [ecs-discovery:cloud-map-target]",
             error.Message);
     }
 
@@ -55,19 +55,18 @@ public class CloudMapTargetTests
         var w = new Workloads();
         var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions()));
         Assert.Equal(
-            ["DiscoverableFargateService 'TestStack/Orders': CloudMap (none of Namespace, ExistingService, ImportedService set) has nowhere to register: the cluster has no default Cloud Map namespace either. Set CloudMap.Namespace, or call cluster.AddDefaultCloudMapNamespace(...) so new Cloud Map services go there. [ecs-discovery:cloud-map-target]"],
+            ["DiscoverableFargateService 'TestStack/Orders': CloudMap (neither Namespace nor ExistingService set) has nowhere to register: the cluster has no default Cloud Map namespace either. Set CloudMap.Namespace, or call cluster.AddDefaultCloudMapNamespace(...) so new Cloud Map services go there. [ecs-discovery:cloud-map-target]"],
             error.Errors);
     }
 
     [Fact]
-    public void AllThreeTargets_AreCounted()
+    public void NamespaceAndAnImportedService_FailLikeAnyExistingOne()
     {
         var w = new Workloads();
-        var shared = new DiscoveryService(w.Stack, "Shared", Fixtures.GoodService(w.Namespace, "orders"));
-        var imported = new ImportedCloudMapService { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-p5zdwlg5uvvzjita", ServiceId = "srv-p5zdwlg5uvvzjita", ServiceName = "legacy", Namespace = w.Namespace };
-        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, ExistingService = shared, ImportedService = imported }));
+        var imported = DiscoveryService.FromServiceAttributes(w.Stack, "Legacy", new DiscoveryServiceAttributes { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-p5zdwlg5uvvzjita", ServiceId = "srv-p5zdwlg5uvvzjita", ServiceName = "legacy", Namespace = w.Namespace });
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, ExistingService = imported }));
         Assert.Equal(
-            ["DiscoverableFargateService 'TestStack/Orders': CloudMap (3 of Namespace, ExistingService, ImportedService set) must name exactly one registry target: ECS registers a service in one Cloud Map service. Set Namespace for a new Cloud Map service, or ExistingService / ImportedService to join one. [ecs-discovery:cloud-map-target]"],
+            ["DiscoverableFargateService 'TestStack/Orders': CloudMap (Namespace and ExistingService both set) must name exactly one registry target: ECS registers a service in one Cloud Map service. Set Namespace for a new Cloud Map service, or ExistingService to join one. [ecs-discovery:cloud-map-target]"],
             error.Errors);
     }
 }
