@@ -7,31 +7,31 @@ namespace EcsDiscoveryConstructs.Verifier.Exec;
 internal static class ExecCheckCatalog
 {
     /// <summary>The cluster exists, and its exec configuration is complete.</summary>
-    public static CheckInfo ClusterConfiguration { get; } = new("exec-cluster-config", "fail", "The cluster exists and is ACTIVE; an OVERRIDE logging configuration names a CloudWatch Logs group or an S3 bucket.", "ECS DescribeClusters (include CONFIGURATIONS)");
+    public static CheckInfo ClusterConfiguration { get; } = new("exec-cluster-config", CheckLevel.Fail, "The cluster exists and is ACTIVE; an OVERRIDE logging configuration names a CloudWatch Logs group or an S3 bucket.", "ECS DescribeClusters (include CONFIGURATIONS)");
 
     /// <summary>The session key exists and is enabled.</summary>
-    public static CheckInfo KmsKey { get; } = new("exec-kms-key", "fail", "The KMS key of the cluster's exec configuration exists and is Enabled, and the task role may kms:Decrypt with it.", "KMS DescribeKey, IAM SimulatePrincipalPolicy");
+    public static CheckInfo KmsKey { get; } = new("exec-kms-key", CheckLevel.Fail, "The KMS key of the cluster's exec configuration exists and is Enabled, and the task role may kms:Decrypt with it.", "KMS DescribeKey, IAM SimulatePrincipalPolicy");
 
     /// <summary>The session log group exists, encrypted when asked.</summary>
-    public static CheckInfo LogDestination { get; } = new("exec-log-destination", "fail", "The CloudWatch Logs group of an OVERRIDE exists, with a KMS key when cloudWatchEncryptionEnabled, and the task role may write to it; an S3 bucket exists (HeadBucket).", "CloudWatch Logs DescribeLogGroups, S3 HeadBucket, IAM SimulatePrincipalPolicy");
+    public static CheckInfo LogDestination { get; } = new("exec-log-destination", CheckLevel.Fail, "The CloudWatch Logs group of an OVERRIDE exists, with a KMS key when cloudWatchEncryptionEnabled, and the task role may write to it; an S3 bucket exists (HeadBucket).", "CloudWatch Logs DescribeLogGroups, S3 HeadBucket, IAM SimulatePrincipalPolicy");
 
     /// <summary>Exec is on for the task.</summary>
-    public static CheckInfo TaskEnabled { get; } = new("exec-task-enabled", "fail", "Every task was started with enableExecuteCommand (a service's tasks get it from the service; set it and force a new deployment).", "ECS DescribeTasks");
+    public static CheckInfo TaskEnabled { get; } = new("exec-task-enabled", CheckLevel.Fail, "Every task was started with enableExecuteCommand (a service's tasks get it from the service; set it and force a new deployment).", "ECS DescribeTasks");
 
     /// <summary>The exec agent runs in every container.</summary>
-    public static CheckInfo Agent { get; } = new("exec-agent", "fail", "The ExecuteCommandAgent of every container is RUNNING (the container and the agent's status and reason are named otherwise).", "ECS DescribeTasks containers[].managedAgents");
+    public static CheckInfo Agent { get; } = new("exec-agent", CheckLevel.Fail, "The ExecuteCommandAgent of every container is RUNNING (the container and the agent's status and reason are named otherwise).", "ECS DescribeTasks containers[].managedAgents");
 
     /// <summary>Fargate platform version 1.4.0 or later.</summary>
-    public static CheckInfo PlatformVersion { get; } = new("exec-platform-version", "fail", "A Fargate task runs platform version 1.4.0 or later (Linux), which ECS Exec needs.", "ECS DescribeTasks platformVersion");
+    public static CheckInfo PlatformVersion { get; } = new("exec-platform-version", CheckLevel.Fail, "A Fargate task runs platform version 1.4.0 or later (Linux), which ECS Exec needs.", "ECS DescribeTasks platformVersion");
 
     /// <summary>The task's subnet reaches Session Manager.</summary>
-    public static CheckInfo Network { get; } = new("exec-network", "fail", "Each task's subnet reaches Session Manager: a default route (NAT, internet or transit gateway), or else available VPC endpoints for ssmmessages, and kms, logs and s3 when the exec configuration uses them.", "EC2 DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints");
+    public static CheckInfo Network { get; } = new("exec-network", CheckLevel.Fail, "Each task's subnet reaches Session Manager: a default route (NAT, internet or transit gateway), or else available VPC endpoints for ssmmessages, and kms, logs and s3 when the exec configuration uses them.", "EC2 DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints");
 
     /// <summary>The task role may open Session Manager channels.</summary>
-    public static CheckInfo TaskRole { get; } = new("exec-task-role", "fail", "The task definition has a task role and its policies allow ssmmessages:CreateControlChannel, CreateDataChannel, OpenControlChannel and OpenDataChannel.", "ECS DescribeTaskDefinition, IAM SimulatePrincipalPolicy");
+    public static CheckInfo TaskRole { get; } = new("exec-task-role", CheckLevel.Fail, "The task definition has a task role and its policies allow ssmmessages:CreateControlChannel, CreateDataChannel, OpenControlChannel and OpenDataChannel.", "ECS DescribeTaskDefinition, IAM SimulatePrincipalPolicy");
 
     /// <summary>The operator role may exec into each container.</summary>
-    public static CheckInfo OperatorRole { get; } = new("exec-operator-role", "fail", "With --operator-role: the role's policies allow ecs:ExecuteCommand on each task for each of its containers (their conditions on ecs:container-name and ecs:cluster evaluated), and kms:GenerateDataKey on the exec key.", "IAM SimulatePrincipalPolicy");
+    public static CheckInfo OperatorRole { get; } = new("exec-operator-role", CheckLevel.Fail, "With --operator-role: the role's policies allow ecs:ExecuteCommand on each task for each of its containers (their conditions on ecs:container-name and ecs:cluster evaluated), and kms:GenerateDataKey on the exec key.", "IAM SimulatePrincipalPolicy");
 
     /// <summary>Every exec check, in order.</summary>
     public static IReadOnlyList<CheckInfo> All { get; } = [ClusterConfiguration, KmsKey, LogDestination, TaskEnabled, Agent, PlatformVersion, Network, TaskRole, OperatorRole];
