@@ -1,5 +1,4 @@
 using System.Net;
-using EcsDiscoveryConstructs.Verifier.Canary;
 using EcsDiscoveryConstructs.Verifier.Dns;
 using EcsDiscoveryConstructs.Verifier.Redaction;
 

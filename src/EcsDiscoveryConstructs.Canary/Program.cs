@@ -1,6 +1,5 @@
 using Amazon.Runtime.Credentials;
 using EcsDiscoveryConstructs.Canary;
-using EcsDiscoveryConstructs.Verifier.Canary;
 using EcsDiscoveryConstructs.Verifier.Redaction;
 
 // The DiscoveryCanary function on the provided.al2023 custom runtime: serve invocations from the Lambda Runtime API,

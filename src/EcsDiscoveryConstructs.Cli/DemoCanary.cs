@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EcsDiscoveryConstructs.Verifier.LocalPeer;
+using EcsDiscoveryConstructs.LocalPeers;
 
 namespace EcsDiscoveryConstructs.Cli;
 

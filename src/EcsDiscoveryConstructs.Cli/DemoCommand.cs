@@ -9,7 +9,7 @@ using EcsDiscoveryConstructs.Verifier.Diagrams;
 using EcsDiscoveryConstructs.Verifier.Dns;
 using EcsDiscoveryConstructs.Verifier.Ecs;
 using EcsDiscoveryConstructs.Verifier.Expectations;
-using EcsDiscoveryConstructs.Verifier.LocalPeer;
+using EcsDiscoveryConstructs.LocalPeers;
 using EcsDiscoveryConstructs.Verifier.Reports;
 
 namespace EcsDiscoveryConstructs.Cli;

@@ -2,7 +2,7 @@ using EcsDiscoveryConstructs.Verifier.Checks;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Ecs;
 using EcsDiscoveryConstructs.Verifier.Expectations;
-using EcsDiscoveryConstructs.Verifier.LocalPeer;
+using EcsDiscoveryConstructs.LocalPeers;
 
 namespace EcsDiscoveryConstructs.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
-using EcsDiscoveryConstructs.Verifier.LocalPeer;
+using EcsDiscoveryConstructs.LocalPeers;
 
 namespace EcsDiscoveryConstructs.Cli;
 

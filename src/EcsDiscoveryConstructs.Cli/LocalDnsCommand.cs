@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
-using EcsDiscoveryConstructs.Verifier.LocalPeer;
+using EcsDiscoveryConstructs.LocalPeers;
 
 namespace EcsDiscoveryConstructs.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Net;
-using EcsDiscoveryConstructs.Verifier.LocalPeer;
+using EcsDiscoveryConstructs.LocalPeers;
 
 namespace EcsDiscoveryConstructs.Cli;
 

@@ -2,7 +2,7 @@ using Amazon.Runtime;
 using EcsDiscoveryConstructs.Tests.Shared;
 using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
-using EcsDiscoveryConstructs.Verifier.LocalPeer;
+using EcsDiscoveryConstructs.LocalPeers;
 
 namespace EcsDiscoveryConstructs.Cli.Tests;
 

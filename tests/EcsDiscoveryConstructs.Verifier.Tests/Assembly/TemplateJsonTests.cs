@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Verifier.Assembly;
-using EcsDiscoveryConstructs.Verifier.LocalPeer;
+using EcsDiscoveryConstructs.LocalPeers;
 
 namespace EcsDiscoveryConstructs.Verifier.Tests.Assembly;
 

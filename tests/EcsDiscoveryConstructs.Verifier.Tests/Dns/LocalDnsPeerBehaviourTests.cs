@@ -1,7 +1,7 @@
 using EcsDiscoveryConstructs.Tests.Shared;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Dns;
-using EcsDiscoveryConstructs.Verifier.LocalPeer;
+using EcsDiscoveryConstructs.LocalPeers;
 using EcsDiscoveryConstructs.Verifier.Tests.Checks;
 
 namespace EcsDiscoveryConstructs.Verifier.Tests.Dns;

@@ -2,7 +2,7 @@ using EcsDiscoveryConstructs.Tests.Shared;
 using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.Checks;
 using EcsDiscoveryConstructs.Verifier.Expectations;
-using EcsDiscoveryConstructs.Verifier.LocalPeer;
+using EcsDiscoveryConstructs.LocalPeers;
 using EcsDiscoveryConstructs.Verifier.Tests.Checks;
 
 namespace EcsDiscoveryConstructs.Verifier.Tests.LocalPeer;

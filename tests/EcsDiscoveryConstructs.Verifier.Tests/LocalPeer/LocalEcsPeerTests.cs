@@ -4,7 +4,7 @@ using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.Aws;
 using EcsDiscoveryConstructs.Verifier.CloudFormation;
 using EcsDiscoveryConstructs.Verifier.Ecs;
-using EcsDiscoveryConstructs.Verifier.LocalPeer;
+using EcsDiscoveryConstructs.LocalPeers;
 using EcsDiscoveryConstructs.Verifier.Tests.Checks;
 
 namespace EcsDiscoveryConstructs.Verifier.Tests.LocalPeer;

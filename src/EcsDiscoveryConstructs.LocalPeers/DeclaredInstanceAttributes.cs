@@ -1,6 +1,6 @@
 using EcsDiscoveryConstructs.Verifier.Assembly;
 
-namespace EcsDiscoveryConstructs.Verifier.LocalPeer;
+namespace EcsDiscoveryConstructs.LocalPeers;
 
 /// <summary>
 /// What the local peer registers for an instance the template declares: its id and attributes as written, with each

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EcsDiscoveryConstructs.Verifier.Redaction;
 
-namespace EcsDiscoveryConstructs.Verifier.Canary;
+namespace EcsDiscoveryConstructs.Canary;
 
 /// <summary>One invocation the Lambda Runtime API handed out.</summary>
 /// <param name="RequestId">Lambda-Runtime-Aws-Request-Id.</param>

@@ -4,7 +4,7 @@ using ARSoft.Tools.Net.Dns;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Dns;
 
-namespace EcsDiscoveryConstructs.Verifier.LocalPeer;
+namespace EcsDiscoveryConstructs.LocalPeers;
 
 /// <summary>
 /// A DNS server on loopback that answers for the DNS namespaces of a Cloud Map endpoint the way Route 53 answers for

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace EcsDiscoveryConstructs.Verifier.LocalPeer;
+namespace EcsDiscoveryConstructs.LocalPeers;
 
 /// <summary>
 /// A local Lambda Runtime API (2018-06-01) on 127.0.0.1 that hands out one scheduled event and keeps what the runtime

@@ -1,7 +1,6 @@
 using EcsDiscoveryConstructs.Tests.Shared;
-using EcsDiscoveryConstructs.Verifier.Canary;
 
-namespace EcsDiscoveryConstructs.Verifier.Tests.Canary;
+namespace EcsDiscoveryConstructs.Canary.Tests;
 
 /// <summary>The Lambda Runtime API as the canary speaks it (documented HTTP protocol), against a scripted loopback runtime.</summary>
 public sealed class LambdaRuntimeApiTests : IDisposable

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 
-namespace EcsDiscoveryConstructs.Verifier.LocalPeer;
+namespace EcsDiscoveryConstructs.LocalPeers;
 
 /// <summary>What a local deploy or destroy did.</summary>
 internal sealed record LocalDeployResult(int Namespaces, int Services, int Instances);

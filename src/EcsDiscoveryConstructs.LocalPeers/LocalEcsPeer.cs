@@ -6,7 +6,7 @@ using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Input;
 
-namespace EcsDiscoveryConstructs.Verifier.LocalPeer;
+namespace EcsDiscoveryConstructs.LocalPeers;
 
 /// <summary>
 /// A local ECS peer on loopback, answering the ECS calls the verifier makes (JSON 1.1, AWS's documented shapes):
