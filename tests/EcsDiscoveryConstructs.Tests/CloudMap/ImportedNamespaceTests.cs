@@ -144,4 +144,27 @@ public class ImportedNamespaceTests
         var resource = Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::HttpNamespace").Values.Single();
         Assert.Equal("Retain", ((IDictionary<string, object>)resource)["DeletionPolicy"]);
     }
+
+    [Fact]
+    public void OneNamespaceImportedTwice_SameServiceNameInBoth_FailsSynthesis()
+    {
+        var stack = TestApp.CreateStack();
+        var attributes = new DiscoveryNamespaceAttributes { NamespaceId = "ns-ylexjili4cdxy3xm", NamespaceArn = "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-ylexjili4cdxy3xm", NamespaceName = "internal.example.com" };
+        var first = HttpDiscoveryNamespace.FromAttributes(stack, "First", attributes);
+        var second = HttpDiscoveryNamespace.FromAttributes(stack, "Second", attributes);
+        _ = new DiscoveryService(stack, "A", Fixtures.GoodService(first, "api"));
+        _ = new DiscoveryService(stack, "B", Fixtures.GoodService(second, "api"));
+        Assert.Contains("DiscoveryService 'TestStack/A' and 'TestStack/B': Name 'api' is used more than once in namespace 'internal.example.com'. Give each service its own name. [ecs-discovery:service-name-unique]", Findings.SynthError(stack).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoDifferentImportedNamespaces_SameServiceName_Synthesize()
+    {
+        var stack = TestApp.CreateStack();
+        var first = HttpDiscoveryNamespace.FromAttributes(stack, "First", new DiscoveryNamespaceAttributes { NamespaceId = "ns-aaaaaaaaaaaaaaaa", NamespaceArn = "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-aaaaaaaaaaaaaaaa", NamespaceName = "one" });
+        var second = HttpDiscoveryNamespace.FromAttributes(stack, "Second", new DiscoveryNamespaceAttributes { NamespaceId = "ns-bbbbbbbbbbbbbbbb", NamespaceArn = "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-bbbbbbbbbbbbbbbb", NamespaceName = "two" });
+        _ = new DiscoveryService(stack, "A", Fixtures.GoodService(first, "api"));
+        _ = new DiscoveryService(stack, "B", Fixtures.GoodService(second, "api"));
+        Assert.Single(((App)stack.Node.Root).Synth().Stacks);
+    }
 }

@@ -286,4 +286,64 @@ public class DiscoverableFargateServiceTests
             ["SourceSecurityGroupId"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { serviceGroup, "GroupId" } },
         });
     }
+
+    [Fact]
+    public void RegistrationErrors_AreReportedOnTheParentInOneException()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            DesiredCount = -2,
+            Container = Workloads.WebContainer(),
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, Name = "bad name", DnsTtl = Duration.Millis(1500) },
+        }));
+        Assert.Equal("TestStack/Orders", error.ConstructPath);
+        Assert.Equal(
+            [
+                "DiscoverableFargateService 'TestStack/Orders': DesiredCount -2 is negative: use 0 or more. Use the number of tasks to run, e.g. 2 (0 stops the service). [ecs-discovery:desired-count]",
+                "DiscoverableFargateService 'TestStack/Orders': CloudMap.Name 'bad name' is invalid: use dot-separated labels of 1-63 letters, digits, '_' or '-', not starting or ending with '-' (a one-character label is a letter or digit). Use a DNS-style name such as 'orders' or '_orders._tcp'. [ecs-discovery:service-name]",
+                "DiscoverableFargateService 'TestStack/Orders': CloudMap.DnsTtl 1500 ms is out of range: use a whole number of seconds from 0 to 2147483647. Set DnsTtl = Duration.Seconds(n), e.g. Duration.Seconds(10). [ecs-discovery:dns-ttl-range]",
+            ],
+            error.Errors);
+        Assert.Null(w.Stack.Node.TryFindChild("Orders/CloudMap"));
+    }
+
+    [Fact]
+    public void DerivedCloudMapName_TooLong_NamesTheEcsName()
+    {
+        var w = new Workloads();
+        var name = new string('o', 130);
+        var error = Findings.Error(() => w.DnsService("Orders", name));
+        Assert.Contains($"DiscoverableFargateService 'TestStack/Orders': Name '{name}' (Name is also the Cloud Map service name unless CloudMap.Name is set) has 130 characters: use 1-127.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContainerChangesAfterTheServiceIsCreated_ReachTheTemplate()
+    {
+        // Reading the task definition for the rules must never freeze its rendered containers (the CDK caches them).
+        var w = new Workloads();
+        var task = new FargateTaskDefinition(w.Stack, "Task");
+        var app = task.AddContainer("app", Workloads.WebContainer());
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            TaskDefinition = task,
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace },
+            Exec = new EcsDiscoveryConstructs.Exec.ExecOptions(),
+        });
+        app.AddEnvironment("LATE", "1");
+        task.AddContainer("sidecar", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry("busybox") });
+        service.EnableExec();
+        Amazon.CDK.Assertions.Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::TaskDefinition", new Dictionary<string, object>
+        {
+            ["ContainerDefinitions"] = new object[]
+            {
+                Amazon.CDK.Assertions.Match.ObjectLike(new Dictionary<string, object> { ["Name"] = "app", ["Environment"] = new object[] { new Dictionary<string, object> { ["Name"] = "LATE", ["Value"] = "1" } } }),
+                Amazon.CDK.Assertions.Match.ObjectLike(new Dictionary<string, object> { ["Name"] = "sidecar" }),
+            },
+        });
+    }
 }

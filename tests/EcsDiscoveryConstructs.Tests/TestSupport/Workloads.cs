@@ -55,12 +55,16 @@ internal sealed class Workloads
 
     /// <summary>A Service Connect server in <see cref="Namespace"/> with one endpoint on the "http" port mapping.</summary>
     public DiscoverableFargateService ScService(string id, string name, ServiceConnectEndpoint? endpoint = null, bool dual = false)
+        => ScServiceIn(Namespace, id, name, endpoint, dual);
+
+    /// <summary>A Service Connect server in <paramref name="ns"/> with one endpoint on the "http" port mapping.</summary>
+    public DiscoverableFargateService ScServiceIn(IDiscoveryNamespace ns, string id, string name, ServiceConnectEndpoint? endpoint = null, bool dual = false)
         => new(Stack, id, new DiscoverableFargateServiceProps
         {
             Cluster = Cluster,
             Name = name,
             Container = WebContainer(),
-            ServiceConnect = new ServiceConnectOptions { Namespace = Namespace, Endpoints = [endpoint ?? new ServiceConnectEndpoint { PortMappingName = "http" }] },
+            ServiceConnect = new ServiceConnectOptions { Namespace = ns, Endpoints = [endpoint ?? new ServiceConnectEndpoint { PortMappingName = "http" }] },
             DualDiscovery = dual,
         });
 }

@@ -73,4 +73,26 @@ public class ClusterServiceNamesTests
         discovery.RegisterEcsService(service.Service);
         Assert.Single(((App)w.Stack.Node.Root).Synth().Stacks);
     }
+
+    [Fact]
+    public void TwoServicesWithOneNameInOneCluster_FailSynthesisNamingBoth()
+    {
+        var w = new Workloads();
+        _ = w.DnsService("Orders", "orders");
+        _ = new DiscoverableFargateService(w.Stack, "OrdersAgain", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", Container = Workloads.WebContainer() });
+        Assert.Contains(
+            "DiscoverableFargateService 'TestStack/Orders' and 'TestStack/OrdersAgain': Name 'orders' is used by 2 ECS services in cluster 'TestStack/Cluster'. Give each service its own Name. [ecs-discovery:ecs-service-name-unique]",
+            Findings.SynthError(w.Stack).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneNameInTwoClusters_Synthesizes()
+    {
+        var w = new Workloads();
+        _ = w.DnsService("Orders", "orders");
+        var other = new Cluster(w.Stack, "Other", new ClusterProps { Vpc = w.Vpc });
+        _ = new DiscoverableFargateService(w.Stack, "OrdersElsewhere", new DiscoverableFargateServiceProps { Cluster = other, Name = "orders", Container = Workloads.WebContainer() });
+        Assert.Single(((App)w.Stack.Node.Root).Synth().Stacks);
+    }
 }

@@ -89,4 +89,14 @@ public class NamespaceUsageTests
             ["Namespace 'internal.example.com': up to 2001 instances could register ('TestStack/A (Cloud Map)' 1000, 'TestStack/B (Cloud Map)' 1000, 'TestStack/C (Cloud Map)' 1), more than the default quota of 2000 instances per namespace. Request a higher quota (and, for DNS namespaces, more Route 53 records per hosted zone), or spread services over namespaces. [ecs-discovery:namespace-instance-quota]"],
             Findings.Warnings(w.Stack));
     }
+
+    [Fact]
+    public void ExplicitDiscoveryNameEqualToTheDualDnsName_AdviceFitsDualDiscovery()
+    {
+        var w = new Workloads();
+        _ = w.ScService("Payments", "payments", new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = "payments", DnsName = "payments-sc" }, dual: true);
+        var message = Findings.SynthError(w.Stack).Message;
+        Assert.Contains("Rename one of them, or leave that endpoint's DiscoveryName unset so DualDiscovery derives '<name>-sc'. [ecs-discovery:discovery-name-unique]", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("or use DualDiscovery", message, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,7 @@
 using EcsDiscoveryConstructs.ServiceConnect;
 using EcsDiscoveryConstructs.Tests.TestSupport;
+using EcsDiscoveryConstructs.CloudMap;
+using EcsDiscoveryConstructs.Services;
 
 namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
 
@@ -48,6 +50,52 @@ public class ClientAliasFormatTests
                 $"DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].DnsName '{alias}' has 128 characters: use at most 127. Use a lowercase DNS-style name, e.g. 'orders' or 'orders.internal'. [ecs-discovery:client-alias-format]",
                 "DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].Port 65536 is out of range: use 1-65535. Use the port clients connect to, e.g. 80. [ecs-discovery:client-alias-format]",
             ],
+            error.Errors);
+    }
+
+    [Fact]
+    public void DerivedAlias_InAnUpperCaseHttpNamespace_IsLowerCased()
+    {
+        var w = new Workloads();
+        var ns = new HttpDiscoveryNamespace(w.Stack, "Http", new HttpDiscoveryNamespaceProps { Name = "Internal" });
+        var service = w.ScServiceIn(ns, "Api", "api");
+        Assert.Equal("api.internal", service.ServiceConnectAliases[0].DnsName);
+    }
+
+    [Fact]
+    public void DualDiscoveryAlias_FromAnUpperCaseCloudMapName_IsLowerCasedAndEmitted()
+    {
+        var w = new Workloads();
+        var ns = new PrivateDnsDiscoveryNamespace(w.Stack, "Apps", new PrivateDnsDiscoveryNamespaceProps { Name = "Apps.Example.com", Vpc = w.Vpc });
+        var service = new DiscoverableFargateService(w.Stack, "Api", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "api",
+            Container = Workloads.WebContainer(),
+            CloudMap = new CloudMapRegistrationOptions { Namespace = ns, Name = "Api" },
+            ServiceConnect = new ServiceConnectOptions { Namespace = ns, Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http" }] },
+            DualDiscovery = true,
+        });
+        Assert.Equal("api.apps.example.com", service.ServiceConnectAliases[0].DnsName);
+        Amazon.CDK.Assertions.Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object>
+        {
+            ["ServiceConnectConfiguration"] = Amazon.CDK.Assertions.Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Services"] = new object[] { Amazon.CDK.Assertions.Match.ObjectLike(new Dictionary<string, object> { ["ClientAliases"] = new object[] { new Dictionary<string, object> { ["DnsName"] = "api.apps.example.com", ["Port"] = 8080 } } }) },
+            }),
+        });
+    }
+
+    [Fact]
+    public void DerivedAlias_LongerThan127Characters_FailsNamingTheDerivedValue()
+    {
+        var w = new Workloads();
+        var longName = string.Join('.', Enumerable.Repeat(new string('n', 59), 2)) + "." + new string('n', 10);
+        var ns = new PrivateDnsDiscoveryNamespace(w.Stack, "Long", new PrivateDnsDiscoveryNamespaceProps { Name = longName, Vpc = w.Vpc });
+        var error = Findings.Error(() => w.ScServiceIn(ns, "Orders", "orders"));
+        var alias = $"orders.{longName}";
+        Assert.Equal(
+            [$"DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].DnsName (not set; derived from the discovery name and namespace: '{alias}') has {alias.Length} characters: use at most 127. Set ServiceConnect.Endpoints[0].DnsName to a short alias, e.g. 'orders', or use a shorter namespace or discovery name. [ecs-discovery:client-alias-format]"],
             error.Errors);
     }
 }

@@ -75,4 +75,21 @@ public class ClusterDefaultNamespaceRuleTests
             ["ClusterDefaultNamespace.Set '(no namespace)': cluster (null) is required. Set cluster; it cannot be null. [ecs-discovery:required-props]", "ClusterDefaultNamespace.Set '(no namespace)': namespace (null) is required. Set namespace; it cannot be null. [ecs-discovery:required-props]"],
             Findings.Error(() => ClusterDefaultNamespace.Set(null!, null!)).Errors);
     }
+
+    [Fact]
+    public void ClusterDefaultNamespaceWithAnInvalidName_FailsWhenAServiceRunsInTheCluster()
+    {
+        // Found by the generator suite: the CDK does not check the names of the namespaces it creates.
+        var w = new Workloads();
+        w.Cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions { Name = "bad name.local", Vpc = w.Vpc, UseForServiceConnect = true });
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+        }));
+        Assert.Equal(
+            ["PrivateDnsNamespace 'TestStack/Cluster/DefaultServiceDiscoveryNamespace': Name 'bad name.local' is not a DNS name: use dot-separated labels of 1-63 letters, digits, '-' or '_', not starting or ending with '-'. Use a domain such as 'internal.example.com'. [ecs-discovery:namespace-name]"],
+            error.Errors);
+    }
 }

@@ -85,4 +85,27 @@ public class ExecCredentialEnvironmentTests
         Assert.Single(error.Errors);
         Assert.Contains("Container 'app' environment AWS_SECRET_ACCESS_KEY overrides the task role", error.Errors[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CredentialVariableAddedBeforeEnableExec_FailsAtEnableExec()
+    {
+        var w = new Workloads();
+        var service = w.DnsService("Orders", "orders");
+        service.MainContainer.AddEnvironment("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE");
+        var error = Findings.Error(() => service.EnableExec());
+        Assert.Contains("Container 'app' environment AWS_ACCESS_KEY_ID overrides the task role", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CredentialVariableAddedAfterEnableExec_FailsSynthesis()
+    {
+        var w = new Workloads();
+        var service = w.DnsService("Orders", "orders");
+        service.EnableExec();
+        service.MainContainer.AddEnvironment("AWS_SECRET_ACCESS_KEY", "secret");
+        Assert.Contains(
+            "DiscoverableFargateService 'TestStack/Orders': Container 'app' environment AWS_SECRET_ACCESS_KEY overrides the task role: the SSM agent would sign with these credentials and Exec sessions fail (TargetNotConnectedException) (found at synth, in the task definition as it is then). Remove the variables and grant the container's AWS access through the task role. [ecs-discovery:exec-credential-environment]",
+            Findings.SynthError(w.Stack).Message,
+            StringComparison.Ordinal);
+    }
 }

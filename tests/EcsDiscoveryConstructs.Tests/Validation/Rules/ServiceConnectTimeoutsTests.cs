@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using EcsDiscoveryConstructs.ServiceConnect;
 using EcsDiscoveryConstructs.Tests.TestSupport;
+using EcsDiscoveryConstructs.Services;
 
 namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
 
@@ -47,5 +48,30 @@ public class ServiceConnectTimeoutsTests
         Assert.Equal(
             "DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].PerRequestTimeout 2147483648 s is out of range: use 0-2147483647 seconds. Use a timeout of minutes or hours, e.g. Duration.Minutes(5); 0 disables the timeout. [ecs-discovery:service-connect-timeouts]",
             error.Message);
+    }
+
+    [Fact]
+    public void RegistrationDnsTtlAndServiceConnectTimeouts_Fractional_FailInTheParentsOneException()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+            CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsTtl = Duration.Millis(0.5) },
+            ServiceConnect = new ServiceConnectOptions
+            {
+                Namespace = w.Namespace,
+                Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = "orders-sc", IdleTimeout = Duration.Millis(0.5), PerRequestTimeout = Duration.Seconds(1.0005) }],
+            },
+        }));
+        Assert.Equal(
+            [
+                "DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].IdleTimeout 0.5 ms is not a whole number of seconds. Use Duration.Seconds(n); 0 disables the timeout. [ecs-discovery:service-connect-timeouts]",
+                "DiscoverableFargateService 'TestStack/Orders': ServiceConnect.Endpoints[0].PerRequestTimeout 1000.5 ms is not a whole number of seconds. Use Duration.Seconds(n); 0 disables the timeout. [ecs-discovery:service-connect-timeouts]",
+                "DiscoverableFargateService 'TestStack/Orders': CloudMap.DnsTtl 0.5 ms is out of range: use a whole number of seconds from 0 to 2147483647. Set DnsTtl = Duration.Seconds(n), e.g. Duration.Seconds(10). [ecs-discovery:dns-ttl-range]",
+            ],
+            error.Errors);
     }
 }

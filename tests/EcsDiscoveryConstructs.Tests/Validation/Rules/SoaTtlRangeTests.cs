@@ -33,4 +33,14 @@ public class SoaTtlRangeTests
         Assert.Contains("SoaTtl 2147483648 s is out of range", error.Message, StringComparison.Ordinal);
         Assert.Null(ns.SoaTtl);
     }
+
+    [Fact]
+    public void SoaTtl_FractionalSeconds_FailsWithOurMessage()
+    {
+        var stack = TestApp.CreateStack();
+        var error = Findings.Error(() => new PublicDnsDiscoveryNamespace(stack, "Public", new PublicDnsDiscoveryNamespaceProps { Name = "api.example.com", SoaTtl = Duration.Seconds(1.0005) }));
+        Assert.Equal(
+            ["PublicDnsDiscoveryNamespace 'TestStack/Public': SoaTtl 1000.5 ms is out of range: use a whole number of seconds from 0 to 2147483647. Set SoaTtl = Duration.Seconds(n), e.g. Duration.Seconds(10). [ecs-discovery:soa-ttl-range]"],
+            error.Errors);
+    }
 }

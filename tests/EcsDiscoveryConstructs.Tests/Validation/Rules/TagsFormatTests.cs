@@ -1,5 +1,6 @@
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Tests.TestSupport;
+using Amazon.CDK;
 
 namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
 
@@ -67,5 +68,44 @@ public class TagsFormatTests
                 $"HttpDiscoveryNamespace 'TestStack/Http': Tags['{tokenKey}'] (257 characters) is too long: use at most 256 characters. Shorten the tag value. [ecs-discovery:tags-format]",
             ],
             error.Errors);
+    }
+
+    [Fact]
+    public void FiftyPropTagsPlusOneFromTheStack_FailsSynthesis()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PrivateNamespace(stack);
+        var tags = Enumerable.Range(0, 50).ToDictionary(i => $"k{i}", i => "v");
+        _ = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = ns, Name = "orders", CustomHealthCheck = new(), Tags = tags });
+        Tags.Of(stack).Add("team", "payments");
+        Assert.Contains(
+            "DiscoveryService 'TestStack/Orders': Tags (51 tags in the template: 1 from Tags.Of(...) on a parent scope, 50 from Tags) are too many: use at most 50. Remove tags from the construct or its parent scopes, or exclude this resource type from the parent's tags (TagProps.ExcludeResourceTypes). [ecs-discovery:tags-format]",
+            Findings.SynthError(stack).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEmptyTagsProp_IsLikeNoTags_TheTemplatesTagsAreNotReadBack()
+    {
+        // Reading a resource's tags back costs two jsii calls per construct: done only for constructs given Tags (see EffectiveTags).
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PrivateNamespace(stack);
+        _ = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = ns, Name = "orders", CustomHealthCheck = new(), Tags = new Dictionary<string, string>() });
+        foreach (var i in Enumerable.Range(0, 51))
+        {
+            Tags.Of(stack).Add($"team{i}", "payments");
+        }
+
+        Assert.Single(((App)stack.Node.Root).Synth().Stacks);
+    }
+
+    [Fact]
+    public void FortyNinePropTagsPlusOneFromTheStack_Synthesizes()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.PrivateNamespace(stack);
+        _ = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = ns, Name = "orders", CustomHealthCheck = new(), Tags = Enumerable.Range(0, 49).ToDictionary(i => $"k{i}", i => "v") });
+        Tags.Of(stack).Add("team", "payments");
+        Assert.Single(((App)stack.Node.Root).Synth().Stacks);
     }
 }
