@@ -5,7 +5,7 @@ using EcsDiscoveryConstructs.Tests.Shared;
 namespace EcsDiscoveryConstructs.Cli.Tests;
 
 /// <summary>
-/// Inputs a hostile user (or a careless CI script) gave the CLI that broke its promise (issue 13): every one must end
+/// Inputs a hostile user (or a careless CI script) gave the CLI that broke its promise: every one must end
 /// with exit 2 and one line on standard error, never a stack trace, a hang, a secret or a replaced file.
 /// </summary>
 public sealed class HostileInputTests : IDisposable

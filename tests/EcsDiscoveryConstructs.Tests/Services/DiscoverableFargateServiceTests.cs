@@ -208,7 +208,7 @@ public class DiscoverableFargateServiceTests
     [Fact]
     public void Golden_ExistingNamespaceAsClusterDefault_WithAccessLogsAndDeploymentSettings()
     {
-        // aws-cdk integ cluster-existing-namespace, with the settings issue 14 added: registration and Service Connect
+        // aws-cdk integ cluster-existing-namespace, with the registration, access-log and deployment settings added: registration and Service Connect
         // take the cluster's default namespace; proxy access logs; a spot capacity strategy; deployment percentages.
         var w = new Workloads();
         w.Cluster.EnableFargateCapacityProviders();
@@ -345,5 +345,40 @@ public class DiscoverableFargateServiceTests
                 Amazon.CDK.Assertions.Match.ObjectLike(new Dictionary<string, object> { ["Name"] = "sidecar" }),
             },
         });
+    }
+
+    [Fact]
+    public void ARegistrationWithoutCustomHealthCheck_CreatesAServiceWithoutOne_AndIsWarned()
+    {
+        var w = new Workloads();
+        _ = w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, CustomHealthCheck = false });
+        Assert.False(TemplateResources.OnlyProperties(w.Stack, "AWS::ServiceDiscovery::Service").ContainsKey("HealthCheckCustomConfig"));
+        Assert.Single(Findings.Warnings(w.Stack, "no-health-check"));
+    }
+
+    [Theory]
+    [InlineData(false, DiscoveryRecordTypes.A)]
+    [InlineData(true, DiscoveryRecordTypes.None)]
+    public void TheCreatedCloudMapService_HasTheRecordsThePlanAssumes_WhenNoneAreWritten(bool http, DiscoveryRecordTypes expected)
+    {
+        var w = new Workloads();
+        var ns = http ? Fixtures.HttpNamespace(w.Stack) : (IDiscoveryNamespace)w.Namespace;
+        var service = w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = ns });
+        Assert.Equal(expected, service.CloudMapRecords);
+        Assert.Equal(expected, service.DiscoveryService!.DnsRecords);
+        Assert.Empty(Findings.Warnings(w.Stack, "api-only-dns-settings"));
+    }
+
+    [Theory]
+    [InlineData(false, false, "TEXT", "DISABLED")]
+    [InlineData(true, true, "JSON", "ENABLED")]
+    public void AccessLogs_AreWrittenAsEcsNamesThem(bool json, bool query, string format, string parameters)
+    {
+        var stack = TestApp.CreateStack();
+        var service = new Amazon.CDK.AWS.ECS.CfnService(stack, "Service", new Amazon.CDK.AWS.ECS.CfnServiceProps { Cluster = "c" });
+        EcsOverrides.SetServiceConnectAccessLogs(service, new ServiceConnectAccessLogs { Json = json, IncludeQueryParameters = query });
+        var properties = (IDictionary<string, object>)((IDictionary<string, object>)Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::ECS::Service").Values.Single())["Properties"];
+        var logs = (IDictionary<string, object>)((IDictionary<string, object>)properties["ServiceConnectConfiguration"])["AccessLogConfiguration"];
+        Assert.Equal((format, parameters), ((string)logs["Format"], (string)logs["IncludeQueryParameters"]));
     }
 }

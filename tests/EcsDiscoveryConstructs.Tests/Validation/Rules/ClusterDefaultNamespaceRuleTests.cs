@@ -92,4 +92,28 @@ public class ClusterDefaultNamespaceRuleTests
             ["PrivateDnsNamespace 'TestStack/Cluster/DefaultServiceDiscoveryNamespace': Name 'bad name.local' is not a DNS name: use dot-separated labels of 1-63 letters, digits, '-' or '_', not starting or ending with '-'. Use a domain such as 'internal.example.com'. [ecs-discovery:namespace-name]"],
             error.Errors);
     }
+
+    [Fact]
+    public void AClusterDefaultNamespace_NeedsAClusterAndANamespace()
+    {
+        var w = new Workloads();
+        Assert.Equal(
+            ["ClusterDefaultNamespace.Set 'TestStack/Namespace': cluster (null) is required. Set cluster; it cannot be null. [ecs-discovery:required-props]"],
+            Findings.Error(() => ClusterDefaultNamespace.Set(null!, w.Namespace)).Errors);
+        Assert.Equal(
+            ["Cluster 'TestStack/Cluster': namespace (null) is required. Set namespace; it cannot be null. [ecs-discovery:required-props]"],
+            Findings.Error(() => ClusterDefaultNamespace.Set(w.Cluster, null!)).Errors);
+    }
+
+    [Theory]
+    [InlineData(Amazon.CDK.AWS.ServiceDiscovery.NamespaceType.HTTP, "HttpNamespace")]
+    [InlineData(Amazon.CDK.AWS.ServiceDiscovery.NamespaceType.DNS_PUBLIC, "PublicDnsNamespace")]
+    [InlineData(Amazon.CDK.AWS.ServiceDiscovery.NamespaceType.DNS_PRIVATE, "PrivateDnsNamespace")]
+    public void AClusterDefaultNamespaceWithAnInvalidName_IsNamedByItsKind(Amazon.CDK.AWS.ServiceDiscovery.NamespaceType type, string kind)
+    {
+        var w = new Workloads();
+        w.Cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions { Name = "bad name.local", Type = type, Vpc = type == Amazon.CDK.AWS.ServiceDiscovery.NamespaceType.DNS_PRIVATE ? w.Vpc : null });
+        var error = Findings.Error(() => w.DnsService("Orders", "orders", new CloudMapRegistrationOptions()));
+        Assert.StartsWith($"{kind} 'TestStack/Cluster/DefaultServiceDiscoveryNamespace': Name 'bad name.local' ", Assert.Single(error.Errors), StringComparison.Ordinal);
+    }
 }

@@ -61,4 +61,29 @@ public class ConnectTargetTests
             ["DiscoverableFargateService 'TestStack/Frontend': target 'TestStack/Backend' has no container port to connect to. Add a port mapping to the target's container. [ecs-discovery:connect-target]"],
             Findings.Error(() => frontend.ConnectTo(backend)).Errors);
     }
+
+    [Fact]
+    public void ConnectingToNull_IsRefusedByName()
+    {
+        var w = new Workloads();
+        var web = w.DnsService("Web", "web");
+        Assert.Equal("target", Assert.Throws<ArgumentNullException>(() => web.ConnectTo(null!)).ParamName);
+    }
+
+    [Fact]
+    public void ATargetNameWithHyphens_GivesUnderscoredVariables_AndASidOfLettersOnly()
+    {
+        var w = new Workloads();
+        var http = Fixtures.HttpNamespace(w.Stack);
+        var target = w.DnsService("OrderApi", "order-api", new CloudMapRegistrationOptions { Namespace = http });
+        var web = new DiscoverableFargateService(w.Stack, "Web", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "web", Container = Workloads.WebContainer() });
+        var connection = web.ConnectTo(target);
+        Assert.Equal(["ORDER_API_NAMESPACE", "ORDER_API_SERVICE"], connection.Environment.Keys.Order(StringComparer.Ordinal));
+        var policies = Amazon.CDK.Assertions.Template.FromStack(w.Stack).FindResources("AWS::IAM::Policy").Values.Cast<IDictionary<string, object>>();
+        var sids = policies.SelectMany(p => (object[])((IDictionary<string, object>)((IDictionary<string, object>)p["Properties"])["PolicyDocument"])["Statement"])
+            .Cast<IDictionary<string, object>>()
+            .Where(st => st.ContainsKey("Sid"))
+            .Select(st => (string)st["Sid"]);
+        Assert.Contains("DiscoverORDERAPI", sids);
+    }
 }

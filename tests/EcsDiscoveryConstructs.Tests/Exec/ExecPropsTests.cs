@@ -9,7 +9,7 @@ using EcsDiscoveryConstructs.Tests.TestSupport;
 namespace EcsDiscoveryConstructs.Tests.Exec;
 
 /// <summary>The Exec constructs' props one at a time: each changes the template, and a missing one is named.</summary>
-public class ExecEdgesTests
+public class ExecPropsTests
 {
     [Fact]
     public void OperatorRole_WithoutContainerNamesOrTags_ExecuteCommandHasNoCondition()

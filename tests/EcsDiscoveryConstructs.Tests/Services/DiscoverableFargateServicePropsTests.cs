@@ -13,7 +13,7 @@ namespace EcsDiscoveryConstructs.Tests.Services;
 /// Required props at every depth named by their path, a given task definition read like the service's own (read-only
 /// root, app protocols, ports, Linux parameters), and Exec turned on more than once.
 /// </summary>
-public class ServicePropsEdgeTests
+public class DiscoverableFargateServicePropsTests
 {
     [Fact]
     public void NullRequiredPropsAtAnyDepth_AreEachNamedByTheirPath()
