@@ -167,10 +167,6 @@ public static class RuleCatalog
     /// <summary>Rules checked across constructs when the app is synthesized.</summary>
     internal static IReadOnlyList<RuleInfo> SynthRules =>
     [
-        NamespaceUsage.ServiceNameUnique,
-        NamespaceUsage.DiscoveryNameUnique,
-        NamespaceUsage.ClientAliasUnique,
-        NamespaceUsage.NamespaceInstanceQuota,
         AppUsage.NamespaceCountQuota,
         ExecNetworkPath.Info,
         CloudMap.ImportedDiscoveryService.Info,
@@ -178,6 +174,15 @@ public static class RuleCatalog
         Validation.CanaryRules.Info,
         Validation.CanaryRules.ServiceReadsInfo,
         CapacityProviderStrategy.ClusterRule,
+    ];
+
+    /// <summary>Rules over what the app puts into one namespace, judged when the app is synthesized.</summary>
+    internal static IReadOnlyList<IAppRule<NamespaceContents>> NamespaceContentsRules { get; } =
+    [
+        new ServiceNameUnique(),
+        new DiscoveryNameUnique(),
+        new ClientAliasUnique(),
+        new NamespaceInstanceQuota(),
     ];
 
     /// <summary>Guards run before any other rule of a construct.</summary>
@@ -197,6 +202,7 @@ public static class RuleCatalog
             .Concat(EcsRegistrationRules.Select(r => r.Info))
             .Concat(ServiceConnectLookupRules.Select(r => r.Info))
             .Concat(CanaryRules.Select(r => r.Info))
+            .Concat(NamespaceContentsRules.Select(r => r.Info))
             .Concat(SynthRules)
             .DistinctBy(r => r.Id)
             .ToList();

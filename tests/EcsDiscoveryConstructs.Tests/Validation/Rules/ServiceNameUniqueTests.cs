@@ -1,7 +1,7 @@
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
-namespace EcsDiscoveryConstructs.Tests.Validation;
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
 
 public class ServiceNameUniqueTests
 {

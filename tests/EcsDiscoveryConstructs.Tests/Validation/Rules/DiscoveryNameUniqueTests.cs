@@ -3,10 +3,12 @@ using EcsDiscoveryConstructs.ServiceConnect;
 using EcsDiscoveryConstructs.Services;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
-namespace EcsDiscoveryConstructs.Tests.Validation;
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
 
-public class NamespaceUsageTests
+/// <summary>discovery-name-unique: one Service Connect discovery name per namespace, and none equal to a Cloud Map service name there.</summary>
+public class DiscoveryNameUniqueTests
 {
+
     [Fact]
     public void DistinctDiscoveryNamesAndAliases_Synthesize()
     {
@@ -45,49 +47,6 @@ public class NamespaceUsageTests
             "DiscoverableFargateService 'TestStack/Payments' and Cloud Map service 'TestStack/Payments/CloudMap': ServiceConnect discoveryName 'payments' is also the name of a Cloud Map service in namespace 'internal.example.com', so ECS cannot create its Service Connect service (aws-cdk #26524). Rename one of them, or use DualDiscovery, which suffixes discovery names with '-sc'. [ecs-discovery:discovery-name-unique]",
             Findings.SynthError(w.Stack).Message,
             StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SameClientAliasTwice_FailsSynthesisNamingBoth()
-    {
-        var w = new Workloads();
-        _ = w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = "api", Port = 80 });
-        _ = w.ScService("Payments", "payments", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = "api", Port = 80 });
-        Assert.Contains(
-            "DiscoverableFargateService 'TestStack/Orders' and 'TestStack/Payments': ServiceConnect client alias 'api:80' is used more than once in namespace 'internal.example.com'. Give each endpoint its own DnsName or Port. [ecs-discovery:client-alias-unique]",
-            Findings.SynthError(w.Stack).Message,
-            StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SameAliasNameOnOtherPort_Synthesizes()
-    {
-        var w = new Workloads();
-        _ = w.ScService("Orders", "orders", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = "api", Port = 80 });
-        _ = w.ScService("Payments", "payments", new ServiceConnectEndpoint { PortMappingName = "http", DnsName = "api", Port = 81 });
-        Assert.Single(((App)w.Stack.Node.Root).Synth().Stacks);
-    }
-
-    [Fact]
-    public void InstancesWithinQuota_NoWarning()
-    {
-        var w = new Workloads();
-        w.DnsService("A", "a").AutoScale(new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 1000 });
-        w.DnsService("B", "b").AutoScale(new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 1000 });
-        Assert.Empty(Findings.Warnings(w.Stack));
-    }
-
-    [Fact]
-    public void InstancesAboveNamespaceQuota_WarnsOnceWithContributors()
-    {
-        var w = new Workloads();
-        w.DnsService("A", "a").AutoScale(new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 1000 });
-        w.DnsService("B", "b").AutoScale(new TaskScalingOptions { MinCapacity = 1, MaxCapacity = 1000 });
-        w.DnsService("C", "c");
-        w.DnsService("D", "d");
-        Assert.Equal(
-            ["Namespace 'internal.example.com': up to 2001 instances could register ('TestStack/A (Cloud Map)' 1000, 'TestStack/B (Cloud Map)' 1000, 'TestStack/C (Cloud Map)' 1), more than the default quota of 2000 instances per namespace. Request a higher quota (and, for DNS namespaces, more Route 53 records per hosted zone), or spread services over namespaces. [ecs-discovery:namespace-instance-quota]"],
-            Findings.Warnings(w.Stack));
     }
 
     [Fact]
