@@ -6,8 +6,9 @@ using Constructs;
 namespace EcsDiscoveryConstructs.Validation;
 
 /// <summary>
-/// The ECS service names the app puts into one cluster, checked for duplicates when the app is synthesized. One
-/// instance per cluster (imports of one cluster name share it), attached to the cluster's construct.
+/// The ECS service names the app puts into one cluster; one instance per cluster (imports of one cluster name share
+/// it), attached to the cluster's construct. The rules over them (<see cref="RuleCatalog.ClusterRules"/>) are judged
+/// when the app is synthesized.
 /// </summary>
 internal sealed class ClusterServiceNames : DeputyBase, IValidation
 {
@@ -20,12 +21,6 @@ internal sealed class ClusterServiceNames : DeputyBase, IValidation
         this.label = label;
         cluster.Node.AddValidation(this);
     }
-
-    public static RuleInfo Info => new(
-        "ecs-service-name-unique",
-        RuleLevel.Error,
-        "No two ECS services share a Name in one cluster.",
-        "ECS service names are unique per cluster: CloudFormation fails the second service at deploy time, after the first has been created.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html" };
 
     /// <summary>Records that <paramref name="owner"/> runs an ECS service named <paramref name="name"/> in <paramref name="cluster"/>.</summary>
     public static void Add(ICluster cluster, IConstruct owner, string name)
@@ -46,8 +41,5 @@ internal sealed class ClusterServiceNames : DeputyBase, IValidation
 
     /// <inheritdoc />
     public string[] Validate()
-        => names.GroupBy(n => n.Name, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
-            .Select(g => $"DiscoverableFargateService {string.Join(" and ", g.Select(n => $"'{n.Owner.Node.Path}'"))}: Name '{g.Key}' is used by {g.Count()} ECS services in cluster '{label}'. Give each service its own Name. [{Info.QualifiedId}]")
-            .ToArray();
+        => AppRules.Errors(new ClusterContents(label, [.. names.Select(n => (n.Owner.Node.Path, n.Name))]), RuleCatalog.ClusterRules).ToArray();
 }

@@ -6,9 +6,9 @@ using Constructs;
 namespace EcsDiscoveryConstructs.Validation;
 
 /// <summary>
-/// Synth-time rule, one instance per VPC (attached to the VPC's node): every Exec-enabled service in it reaches the
-/// <c>ssmmessages</c> endpoint, through a route to the internet (private subnets with egress, or public subnets with
-/// a public IP) or an interface endpoint in the VPC. The app is searched for endpoints once per VPC.
+/// The Exec-enabled services of one VPC (one instance per VPC, attached to its node): when the app is synthesized it
+/// finds which have no route out and whether the VPC has an ssmmessages endpoint, and the rules of
+/// <see cref="RuleCatalog.VpcExecRules"/> judge that. The app is searched for endpoints once per VPC.
 /// </summary>
 internal sealed class ExecNetworkPath : DeputyBase, IValidation
 {
@@ -21,12 +21,6 @@ internal sealed class ExecNetworkPath : DeputyBase, IValidation
         this.vpc = vpc;
         vpc.Node.AddValidation(this);
     }
-
-    public static RuleInfo Info => new(
-        "exec-network-path",
-        RuleLevel.Error,
-        "With Exec on, tasks have a route out (private subnets with egress, or public subnets with a public IP) or the VPC has an ssmmessages interface endpoint.",
-        "Exec sessions travel over ssmmessages; without a path to it they fail with TargetNotConnectedException (exec-checker check 19).") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html" };
 
     /// <summary>Records an Exec-enabled service running in <paramref name="vpc"/>.</summary>
     public static void Track(IVpc vpc, IConstruct service, SubnetSelection? subnets, bool assignPublicIp)
@@ -50,12 +44,9 @@ internal sealed class ExecNetworkPath : DeputyBase, IValidation
 
             return !ok;
         }).ToList();
-        if (cut.Count == 0 || HasSsmMessagesEndpoint())
-        {
-            return [];
-        }
-
-        return cut.Select(s => $"DiscoverableFargateService '{s.Service.Node.Path}': Exec is on, but its tasks' subnets have no route out (isolated subnets, or public subnets without AssignPublicIp) and VPC '{vpc.Node.Path}' has no ssmmessages interface endpoint, so sessions could not connect. Call ExecNetwork.AddSsmMessagesEndpoint(vpc), or run the tasks in subnets with egress. [{Info.QualifiedId}]").ToArray();
+        // The app is searched for an endpoint only when a service has no route out.
+        var facts = new VpcExecServices(vpc.Node.Path, [.. cut.Select(s => s.Service.Node.Path)], cut.Count > 0 && HasSsmMessagesEndpoint());
+        return AppRules.Errors(facts, RuleCatalog.VpcExecRules).ToArray();
     }
 
     private bool HasSsmMessagesEndpoint()

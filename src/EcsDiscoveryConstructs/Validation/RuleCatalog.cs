@@ -167,10 +167,7 @@ public static class RuleCatalog
     /// <summary>Rules checked across constructs when the app is synthesized.</summary>
     internal static IReadOnlyList<RuleInfo> SynthRules =>
     [
-        AppUsage.NamespaceCountQuota,
-        ExecNetworkPath.Info,
         CloudMap.ImportedDiscoveryService.Info,
-        ClusterServiceNames.Info,
         Validation.CanaryRules.Info,
         Validation.CanaryRules.ServiceReadsInfo,
         CapacityProviderStrategy.ClusterRule,
@@ -184,6 +181,15 @@ public static class RuleCatalog
         new ClientAliasUnique(),
         new NamespaceInstanceQuota(),
     ];
+
+    /// <summary>Rules over the namespaces the whole app creates.</summary>
+    internal static IReadOnlyList<IAppRule<AppNamespaces>> AppNamespaceRules { get; } = [new NamespaceCountQuota()];
+
+    /// <summary>Rules over the ECS services the app puts into one cluster.</summary>
+    internal static IReadOnlyList<IAppRule<ClusterContents>> ClusterRules { get; } = [new EcsServiceNameUnique()];
+
+    /// <summary>Rules over the Exec-enabled services of one VPC.</summary>
+    internal static IReadOnlyList<IAppRule<VpcExecServices>> VpcExecRules { get; } = [new ExecNetworkReach()];
 
     /// <summary>Guards run before any other rule of a construct.</summary>
     internal static IReadOnlyList<RuleInfo> GuardRules => [RequiredProps.Info];
@@ -203,6 +209,9 @@ public static class RuleCatalog
             .Concat(ServiceConnectLookupRules.Select(r => r.Info))
             .Concat(CanaryRules.Select(r => r.Info))
             .Concat(NamespaceContentsRules.Select(r => r.Info))
+            .Concat(AppNamespaceRules.Select(r => r.Info))
+            .Concat(ClusterRules.Select(r => r.Info))
+            .Concat(VpcExecRules.Select(r => r.Info))
             .Concat(SynthRules)
             .DistinctBy(r => r.Id)
             .ToList();

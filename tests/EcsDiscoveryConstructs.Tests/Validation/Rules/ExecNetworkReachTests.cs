@@ -5,9 +5,9 @@ using EcsDiscoveryConstructs.Exec;
 using EcsDiscoveryConstructs.Services;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
-namespace EcsDiscoveryConstructs.Tests.Validation;
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
 
-public class ExecNetworkPathTests
+public class ExecNetworkReachTests
 {
     private static (Stack Stack, Vpc Vpc, Cluster Cluster) IsolatedNetwork()
     {

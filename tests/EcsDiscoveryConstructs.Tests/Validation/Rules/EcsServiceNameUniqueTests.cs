@@ -4,13 +4,13 @@ using Amazon.CDK.AWS.ECS;
 using EcsDiscoveryConstructs.Services;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
-namespace EcsDiscoveryConstructs.Tests.Validation;
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
 
 /// <summary>
 /// ecs-service-name-unique across imports: one record per cluster, shared by every import of the same concrete
 /// cluster name in the app; a cluster whose name is only known at deploy is its own record.
 /// </summary>
-public class ClusterServiceNamesTests
+public class EcsServiceNameUniqueTests
 {
     private static ICluster Import(Stack stack, string id, string clusterName, IVpc vpc)
         => Cluster.FromClusterAttributes(stack, id, new ClusterAttributes { ClusterName = clusterName, Vpc = vpc, SecurityGroups = [] });

@@ -1,9 +1,9 @@
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
-namespace EcsDiscoveryConstructs.Tests.Validation;
+namespace EcsDiscoveryConstructs.Tests.Validation.Rules;
 
-public class AppUsageTests
+public class NamespaceCountQuotaTests
 {
     [Fact]
     public void FiftyNamespaces_NoWarning()
@@ -30,7 +30,7 @@ public class AppUsageTests
 
         Assert.Empty(Findings.Warnings(first));
         Assert.Equal(
-            ["Namespace 'Second/Ns50' is namespace number 51 of this app, more than the default quota of 50 Cloud Map namespaces per Region. Request a higher quota, or share namespaces between services. [ecs-discovery:namespace-count-quota]"],
+            ["Namespace 'Second/Ns50': namespace number 51 of this app is more than the default quota of 50 Cloud Map namespaces per Region. Request a higher quota, or share namespaces between services. [ecs-discovery:namespace-count-quota]"],
             Findings.Warnings(second));
     }
 }
