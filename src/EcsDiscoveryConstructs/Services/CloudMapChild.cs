@@ -5,11 +5,14 @@ namespace EcsDiscoveryConstructs.Services;
 
 /// <summary>
 /// The Cloud Map service a <see cref="DiscoverableFargateService"/> creates for its registration: its props, and the
-/// discovery-service rules' findings on them worded as the parent's props (<c>CloudMap.DnsTtl</c>, not the child's
+/// discovery-service rules' findings on them placed under the parent's props (<c>CloudMap.DnsTtl</c>, not the child's
 /// <c>DnsTtl</c>), so they are reported in the parent's one exception.
 /// </summary>
 internal static class CloudMapChild
 {
+    /// <summary>The discovery-service rules whose finding is about the service's Name.</summary>
+    private static readonly HashSet<string> NameRules = [new Validation.Rules.ServiceName().Info.Id, new Validation.Rules.ServiceDnsNameLength().Info.Id];
+
     /// <summary>The props of the Cloud Map service to create, or null when the registration creates none.</summary>
     public static DiscoveryServiceProps? Props(DiscoveryPlan plan)
     {
@@ -35,7 +38,7 @@ internal static class CloudMapChild
         };
     }
 
-    /// <summary>The discovery-service rules' findings on the service to create, with subjects as the parent's user wrote them.</summary>
+    /// <summary>The discovery-service rules' findings on the service to create, placed where the parent's user wrote them.</summary>
     public static IEnumerable<Finding> Findings(DiscoverableFargateServiceProps props, DiscoveryPlan plan)
     {
         if (Props(plan) is not { } child)
@@ -43,15 +46,16 @@ internal static class CloudMapChild
             return [];
         }
 
-        // DualDiscovery derives the whole registration; otherwise the user wrote CloudMap, and maybe CloudMap.Name.
-        var prefix = props.CloudMap is null ? "DualDiscovery's Cloud Map service " : "CloudMap.";
+        // DualDiscovery derives the whole registration; otherwise the user wrote CloudMap, and maybe CloudMap.Name. A
+        // name not written there is the ECS service's own Name, which the user wrote at the top.
+        var under = props.CloudMap is null ? "DualDiscovery's Cloud Map service " : "CloudMap.";
         var nameDerived = plan.CloudMap!.Name is null;
         return RuleRunner.Findings(DiscoveryService.Spec(child), RuleCatalog.DiscoveryServiceRules)
-            .Select(f => f with { Violation = f.Violation with { Subject = Reword(f.Violation.Subject, prefix, nameDerived) } });
+            .Select(f => f with
+            {
+                Violation = nameDerived && NameRules.Contains(f.Rule.Id)
+                    ? f.Violation with { Note = "Name is also the Cloud Map service name unless CloudMap.Name is set" }
+                    : f.Violation with { Under = under },
+            });
     }
-
-    private static string Reword(string subject, string prefix, bool nameDerived)
-        => nameDerived && subject.StartsWith("Name ", StringComparison.Ordinal)
-            ? $"{subject} (Name is also the Cloud Map service name unless CloudMap.Name is set)"
-            : prefix + subject;
 }

@@ -21,7 +21,7 @@ internal interface IAppRule<in TSubject>
 internal sealed record AppFinding(string Constructs, Violation Violation)
 {
     /// <summary>The message: <c>Constructs: Subject Problem. Fix [ecs-discovery:id]</c>.</summary>
-    public string Format(RuleInfo rule) => $"{Constructs}: {Violation.Subject} {Violation.Problem}. {Violation.Fix} [{rule.QualifiedId}]";
+    public string Format(RuleInfo rule) => $"{Constructs}: {Violation.AsWritten} {Violation.Problem}. {Violation.Fix} [{rule.QualifiedId}]";
 
     /// <summary>The constructs as a list in quotes: <c>'a' and 'b'</c>.</summary>
     public static string Quoted(IEnumerable<string> paths) => string.Join(" and ", paths.Distinct().Select(p => $"'{p}'"));

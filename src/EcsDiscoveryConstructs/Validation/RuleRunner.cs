@@ -47,7 +47,7 @@ internal static class RuleRunner
 
     /// <summary>Formats one finding: <c>Kind 'path': Subject Problem. Fix [ecs-discovery:id]</c>.</summary>
     public static string Format(string kind, string path, RuleInfo rule, Violation violation)
-        => $"{kind} '{path}': {violation.Subject} {violation.Problem}. {violation.Fix} [{rule.QualifiedId}]";
+        => $"{kind} '{path}': {violation.AsWritten} {violation.Problem}. {violation.Fix} [{rule.QualifiedId}]";
 }
 
 /// <summary>One violation of one rule.</summary>
