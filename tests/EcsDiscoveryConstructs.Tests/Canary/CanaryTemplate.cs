@@ -1,6 +1,6 @@
+using EcsDiscoveryConstructs.Tests.TestSupport;
 using System.Text.Json.Nodes;
 using Amazon.CDK;
-using Amazon.CDK.Assertions;
 using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.Canary;
 using EcsDiscoveryConstructs.Verifier.Expectations;
@@ -13,9 +13,9 @@ namespace EcsDiscoveryConstructs.Tests.Canary;
 /// </summary>
 internal static class CanaryTemplate
 {
-    public static JsonObject Json(Stack stack) => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Template.FromStack(stack).ToJSON()))!.AsObject();
+    public static JsonObject Json(Stack stack) => Templates.Json(stack);
 
-    public static JsonObject Resources(JsonObject template) => template["Resources"]!.AsObject();
+    public static JsonObject Resources(JsonObject template) => Templates.Resources(template);
 
     /// <summary>The logical id of the canary function (the function whose environment names the stack to read).</summary>
     public static string FunctionId(JsonObject template)

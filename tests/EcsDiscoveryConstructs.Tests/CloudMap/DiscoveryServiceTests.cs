@@ -176,8 +176,8 @@ public class DiscoveryServiceTests
 
         _ = service.GrantDiscoverInstances(reporting);
 
-        Assert.Contains("\"Action\":[\"servicediscovery:DiscoverInstances\",\"servicediscovery:DiscoverInstancesRevision\"]", System.Text.Json.JsonSerializer.Serialize(Template.FromStack(stack).ToJSON()), StringComparison.Ordinal);
-        Assert.Contains("\"servicediscovery:NamespaceName\":\"internal-api\",\"servicediscovery:ServiceName\":\"orders\"", System.Text.Json.JsonSerializer.Serialize(Template.FromStack(stack).ToJSON()), StringComparison.Ordinal);
+        Assert.Contains("\"Action\":[\"servicediscovery:DiscoverInstances\",\"servicediscovery:DiscoverInstancesRevision\"]", Templates.Text(stack), StringComparison.Ordinal);
+        Assert.Contains("\"servicediscovery:NamespaceName\":\"internal-api\",\"servicediscovery:ServiceName\":\"orders\"", Templates.Text(stack), StringComparison.Ordinal);
         Assert.Equal("grantee", Assert.Throws<ArgumentNullException>(() => service.GrantDiscoverInstances(null!)).ParamName);
     }
 

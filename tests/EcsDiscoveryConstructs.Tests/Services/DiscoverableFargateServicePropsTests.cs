@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
-using Amazon.CDK.Assertions;
 using EcsDiscoveryConstructs.CloudMap;
 using EcsDiscoveryConstructs.Exec;
 using EcsDiscoveryConstructs.ServiceConnect;
@@ -58,7 +57,7 @@ public class DiscoverableFargateServicePropsTests
                 service.EnableExec(new ExecOptions { EnableInitProcess = true });
             }
 
-            return System.Text.Json.JsonSerializer.Serialize(Template.FromStack(w.Stack).ToJSON()) + string.Join("\n", Findings.Warnings(w.Stack));
+            return Templates.Text(w.Stack) + string.Join("\n", Findings.Warnings(w.Stack));
         }
 
         Assert.Equal(Synthesized(1), Synthesized(2));

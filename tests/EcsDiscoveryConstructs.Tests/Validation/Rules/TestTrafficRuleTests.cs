@@ -26,7 +26,7 @@ public class TestTrafficRuleTests
     {
         var w = new Workloads();
         _ = Deployments.ScService(w, ServiceDeploymentStrategy.Linear(), new ServiceConnectTestTrafficHeader { Name = "x-test" });
-        var text = System.Text.Json.JsonSerializer.Serialize(Amazon.CDK.Assertions.Template.FromStack(w.Stack).ToJSON());
+        var text = Templates.Text(w.Stack);
         Assert.Contains("\"TestTrafficRules\":{\"Header\":{\"Name\":\"x-test\"}}", text, StringComparison.Ordinal);
     }
 
