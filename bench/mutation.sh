@@ -4,7 +4,7 @@
 # construct folders, tested by the CDK tests, whose jsii runs one test at a time within each test process) and the CLI, writes the HTML and JSON reports under
 # bench/mutation/reports/<project>/reports/, prints the score per folder and fails below bench/mutation/thresholds.json.
 # Not part of the test command: a full run takes long (see bench/README.md).
-# Usage: bash bench/mutation.sh [verifier] [constructs] [cli]   (default: all three)
+# Usage: bash bench/mutation.sh [verifier] [constructs] [cli] [localpeers] [canary]   (default: all five)
 #        bash bench/mutation.sh verifier-unit   (the verifier against its own fast tests only: the quick local loop)
 #        bash bench/mutation.sh rules   (Validation/ against the validation tests only: the rules' quick loop)
 #        STRYKER_ARGS="-m Checks/**/*.cs" bash bench/mutation.sh verifier-unit   (extra Stryker options, e.g. one folder)
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(verifier constructs cli)
+[ ${#targets[@]} -gt 0 ] || targets=(verifier constructs cli localpeers canary)
 
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 AWS_EC2_METADATA_DISABLED=true CDK_DISABLE_CLI_TELEMETRY=true
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -58,7 +58,9 @@ for target in "${targets[@]}"; do
     verifier | verifier-unit) project=src/EcsDiscoveryConstructs.Verifier ;;
     constructs | rules) project=src/EcsDiscoveryConstructs ;;
     cli) project=src/EcsDiscoveryConstructs.Cli ;;
-    *) echo "bench/mutation.sh: unknown target '$target' (verifier, verifier-unit, constructs, rules, cli)" >&2; exit 2 ;;
+    localpeers) project=src/EcsDiscoveryConstructs.LocalPeers ;;
+    canary) project=src/EcsDiscoveryConstructs.Canary ;;
+    *) echo "bench/mutation.sh: unknown target '$target' (verifier, verifier-unit, constructs, rules, cli, localpeers, canary)" >&2; exit 2 ;;
   esac
   out="$root/bench/mutation/reports/$target"
   rm -rf "$out"
