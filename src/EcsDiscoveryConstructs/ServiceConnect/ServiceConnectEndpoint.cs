@@ -10,7 +10,12 @@ public sealed class ServiceConnectEndpoint
     public required string PortMappingName { get; init; }
 
     /// <summary>The Cloud Map (API-only) service name ECS creates: at most 64 lowercase letters, digits, '_' or '-', not starting with '-'.</summary>
-    /// <value>Default: the service name (other endpoints: <c>name-port</c>); with dual discovery a <c>-sc</c> suffix, so it never collides with the DNS service.</value>
+    /// <value>
+    /// Default: the ECS service's <c>Name</c> (other endpoints: <c>name-port</c>); with dual discovery a <c>-sc</c> suffix, so
+    /// it never collides with the DNS service. This differs from ECS and the CDK L2, whose default is the port mapping's
+    /// name (so their default client alias is <c>portName.namespace</c>): a service moved from the CDK L2 keeps the name
+    /// its clients resolve only with <c>DiscoveryName</c> set to the port mapping's name (docs/peer-parity.md).
+    /// </value>
     public string? DiscoveryName { get; init; }
 
     /// <summary>The client alias clients connect to: at most 127 lowercase letters, digits, '_', '-' or '.'.</summary>

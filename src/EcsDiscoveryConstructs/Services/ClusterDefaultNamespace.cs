@@ -6,17 +6,22 @@ namespace EcsDiscoveryConstructs.Services;
 
 /// <summary>
 /// Makes an existing namespace (created by this library or imported) the default Cloud Map namespace of a cluster:
-/// ECS uses it for Service Connect when a service names none (<c>ServiceConnectDefaults.Namespace</c>), and this
-/// library registers <see cref="CloudMapRegistrationOptions"/>s without a target there. The CDK L2 of Amazon.CDK.Lib
-/// 2.160.0 can only create a new default namespace (<c>AddDefaultCloudMapNamespace</c>); this sets the cluster's
-/// CloudFormation property directly.
+/// this library registers <see cref="CloudMapRegistrationOptions"/>s without a target there and gives it to Service
+/// Connect services that name none (as the CDK L2 does with the cluster's default), and, unless
+/// <see cref="ClusterDefaultNamespaceOptions.UseForServiceConnect"/> is false, it becomes the cluster's
+/// <c>ServiceConnectDefaults.Namespace</c>, which ECS uses for services created outside the app. The CDK L2 of
+/// Amazon.CDK.Lib 2.160.0 can only create a new default namespace (<c>AddDefaultCloudMapNamespace</c>); this sets the
+/// cluster's CloudFormation property directly.
 /// </summary>
 /// <remarks>https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-cluster-serviceconnectdefaults.html</remarks>
 public static class ClusterDefaultNamespace
 {
     /// <summary>Sets <paramref name="ns"/> as <paramref name="cluster"/>'s default namespace; call it before creating the cluster's services.</summary>
+    /// <param name="cluster">The cluster.</param>
+    /// <param name="ns">The namespace.</param>
+    /// <param name="options">Whether it is also the cluster's Service Connect default (default: yes; the CDK's <c>AddDefaultCloudMapNamespace</c> defaults to no).</param>
     /// <exception cref="DiscoveryValidationException">The cluster already has a default namespace, or a private DNS namespace is in another VPC.</exception>
-    public static void Set(Cluster cluster, IDiscoveryNamespace ns)
+    public static void Set(Cluster cluster, IDiscoveryNamespace ns, ClusterDefaultNamespaceOptions? options = null)
     {
         if (cluster is null)
         {
@@ -25,9 +30,13 @@ public static class ClusterDefaultNamespace
 
         RequiredProps.Check(cluster!, "Cluster", ("namespace", ns));
         RuleRunner.Apply(cluster!, "Cluster", new ClusterDefaultSpec(cluster!, ns!, ClusterNamespaces.DefaultOf(cluster!), ClusterFacts.VpcOf(cluster!)), RuleCatalog.ClusterDefaultRules);
-        EcsOverrides.SetServiceConnectDefaultNamespace((CfnCluster)cluster!.Node.DefaultChild!, ns!.NamespaceArn);
-        ClusterNamespaces.Choose(cluster, ns);
-        SynthChecks.For(cluster).Add(() => SecondDefault(cluster, ns));
+        if (options?.UseForServiceConnect ?? true)
+        {
+            EcsOverrides.SetServiceConnectDefaultNamespace((CfnCluster)cluster!.Node.DefaultChild!, ns!.NamespaceArn);
+        }
+
+        ClusterNamespaces.Choose(cluster!, ns!);
+        SynthChecks.For(cluster!).Add(() => SecondDefault(cluster!, ns!));
     }
 
     /// <summary>
@@ -45,4 +54,16 @@ public static class ClusterDefaultNamespace
                 "Set the default once: drop the AddDefaultCloudMapNamespace call (or the Set call)."));
         }
     }
+}
+
+/// <summary>How <see cref="ClusterDefaultNamespace.Set"/> makes a namespace the cluster's default.</summary>
+public sealed class ClusterDefaultNamespaceOptions
+{
+    /// <summary>
+    /// Whether the namespace also becomes the cluster's <c>ServiceConnectDefaults.Namespace</c>, the one ECS gives Service
+    /// Connect services that name none when they are created outside this app (the console, the CLI, other tools). This
+    /// app's services get the namespace either way: the library writes it into their configuration.
+    /// </summary>
+    /// <value>Default: true. The CDK's <c>AddDefaultCloudMapNamespace</c> defaults <c>useForServiceConnect</c> to false; set false for a Cloud-Map-only default.</value>
+    public bool UseForServiceConnect { get; init; } = true;
 }

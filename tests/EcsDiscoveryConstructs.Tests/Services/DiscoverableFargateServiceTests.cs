@@ -381,4 +381,13 @@ public class DiscoverableFargateServiceTests
         var logs = (IDictionary<string, object>)((IDictionary<string, object>)properties["ServiceConnectConfiguration"])["AccessLogConfiguration"];
         Assert.Equal((format, parameters), ((string)logs["Format"], (string)logs["IncludeQueryParameters"]));
     }
+
+    [Fact]
+    public void AServiceConnectEndpointWithoutADiscoveryName_IsNamedAfterTheService_NotThePortMappingAsInEcs()
+    {
+        var w = new Workloads();
+        _ = w.ScService("Orders", "orders");
+        var sc = Templates.OfType(Templates.Json(w.Stack), "AWS::ECS::Service").Single().Value!["Properties"]!["ServiceConnectConfiguration"]!["Services"]![0]!;
+        Assert.Equal(("http", "orders", "orders.internal.example.com"), (sc["PortName"]!.GetValue<string>(), sc["DiscoveryName"]!.GetValue<string>(), sc["ClientAliases"]![0]!["DnsName"]!.GetValue<string>()));
+    }
 }

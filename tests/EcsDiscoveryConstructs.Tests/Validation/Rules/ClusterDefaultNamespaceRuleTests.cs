@@ -35,6 +35,29 @@ public class ClusterDefaultNamespaceRuleTests
     }
 
     [Fact]
+    public void ACloudMapOnlyDefault_IsNotTheClustersServiceConnectDefault_YetTheAppsServicesStillUseIt()
+    {
+        // The CDK's AddDefaultCloudMapNamespace(useForServiceConnect: false), for an existing namespace.
+        var w = new Workloads();
+        ClusterDefaultNamespace.Set(w.Cluster, w.Namespace, new ClusterDefaultNamespaceOptions { UseForServiceConnect = false });
+        var service = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps
+        {
+            Cluster = w.Cluster,
+            Name = "orders",
+            Container = Workloads.WebContainer(),
+            CloudMap = new CloudMapRegistrationOptions(),
+            ServiceConnect = new ServiceConnectOptions { Endpoints = [new ServiceConnectEndpoint { PortMappingName = "http", DiscoveryName = "orders-sc" }] },
+        });
+        var template = Templates.Json(w.Stack);
+        Assert.Null(Templates.OfType(template, "AWS::ECS::Cluster").Single().Value!["Properties"]?["ServiceConnectDefaults"]);
+        Assert.Same(w.Namespace, service.CloudMapNamespace);
+        Assert.Same(w.Namespace, service.ServiceConnectNamespace);
+        var namespaceId = Templates.OfType(template, "AWS::ServiceDiscovery::PrivateDnsNamespace").Single().Key;
+        var ecs = Templates.OfType(template, "AWS::ECS::Service").Single().Value!["Properties"]!;
+        Assert.Equal($"{{\"Fn::GetAtt\":[\"{namespaceId}\",\"Arn\"]}}", ecs["ServiceConnectConfiguration"]!["Namespace"]!.ToJsonString());
+    }
+
+    [Fact]
     public void ClusterThatAlreadyHasADefault_FailsWithMessage()
     {
         var w = new Workloads();
