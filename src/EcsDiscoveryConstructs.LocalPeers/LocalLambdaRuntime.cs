@@ -38,7 +38,8 @@ internal sealed class LocalLambdaRuntime : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        listener.Stop();
+        // Close alone: after Stop, .NET's managed HttpListener binds the port again to remove the prefix a second time,
+        // which fails when another process took the port meanwhile ("Address already in use").
         listener.Close();
         try
         {

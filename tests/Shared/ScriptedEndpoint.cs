@@ -65,7 +65,8 @@ public sealed class ScriptedEndpoint : IDisposable
     public void Dispose()
     {
         stop.Cancel();
-        listener.Stop();
+        // Close alone: after Stop, .NET's managed HttpListener binds the port again to remove the prefix a second time,
+        // which fails when another process took the port meanwhile ("Address already in use").
         listener.Close();
         try
         {
