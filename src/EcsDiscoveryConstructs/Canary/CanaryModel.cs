@@ -53,4 +53,13 @@ internal sealed record CanaryModel(IReadOnlyList<ModelNamespace> Namespaces, IRe
 
     /// <summary>The logical ids of the discovery resources under the scope (namespaces, Cloud Map services and instances, ECS services): the function's scope metadata.</summary>
     public IReadOnlyList<string> ScopeLogicalIds { get; init; } = [];
+
+    /// <summary>The Cloud Map services the role can name by ARN (those not created by ECS for Service Connect).</summary>
+    public int NamedServices => Services.Count(s => !s.ServiceConnect);
+
+    /// <summary>
+    /// Whether the role names each checked service: up to <see cref="Validation.CanaryRules.MaxNamedServices"/>, past which
+    /// it reads <c>service/*</c> (warned by <c>canary-service-reads</c>).
+    /// </summary>
+    public bool NamesEachService => NamedServices <= Validation.CanaryRules.MaxNamedServices;
 }

@@ -103,9 +103,8 @@ internal static class CanaryPolicy
     public static void AddCloudMapReads(Role role, Stack stack, CanaryModel model)
     {
         string Arn(string resource, string id) => stack.FormatArn(new ArnComponents { Service = "servicediscovery", Resource = resource, ResourceName = id, ArnFormat = ArnFormat.SLASH_RESOURCE_NAME });
-        var named = model.Services.Where(s => s.Id is not null).ToList();
-        var services = named.Count > Validation.CanaryRules.MaxNamedServices ? [Arn("service", "*")] : named.Select(s => Arn("service", s.Id!)).ToList();
-        if (model.Services.Any(s => s.ServiceConnect) && named.Count <= Validation.CanaryRules.MaxNamedServices)
+        var services = model.NamesEachService ? model.Services.Where(s => !s.ServiceConnect).Select(s => Arn("service", s.Id!)).ToList() : [Arn("service", "*")];
+        if (model.Services.Any(s => s.ServiceConnect) && model.NamesEachService)
         {
             // ECS creates the Cloud Map service of a Service Connect endpoint: its id exists only after the deployment.
             services.Add(Arn("service", "*"));

@@ -11,7 +11,7 @@ internal static class ImportedDiscoveryNamespace
     public static IDiscoveryNamespace Create(Construct scope, string id, DiscoveryNamespaceAttributes attributes, NamespaceType type, string kind)
     {
         ArgumentNullException.ThrowIfNull(attributes);
-        RequiredProps.CheckAt(kind, scope.Node.Path.Length == 0 ? id : $"{scope.Node.Path}/{id}", ("NamespaceId", attributes.NamespaceId), ("NamespaceArn", attributes.NamespaceArn), ("NamespaceName", attributes.NamespaceName));
+        RequiredProps.CheckAt(kind, RequiredProps.ChildPath(scope, id), ("NamespaceId", attributes.NamespaceId), ("NamespaceArn", attributes.NamespaceArn), ("NamespaceName", attributes.NamespaceName));
         var spec = new NamespaceSpec
         {
             Type = type,

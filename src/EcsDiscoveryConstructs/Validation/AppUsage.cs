@@ -30,5 +30,5 @@ internal sealed class AppUsage
 
     /// <summary>Counts a namespace created by the app; the rules of <see cref="RuleCatalog.AppNamespaceRules"/> warn on it.</summary>
     public void AddNamespace(IConstruct namespaceConstruct)
-        => AppRules.Warn(namespaceConstruct, new AppNamespaces(++namespaces, namespaceConstruct.Node.Path), RuleCatalog.AppNamespaceRules);
+        => _ = AppRules.Warn(namespaceConstruct, new AppNamespaces(++namespaces, namespaceConstruct.Node.Path), RuleCatalog.AppNamespaceRules);
 }

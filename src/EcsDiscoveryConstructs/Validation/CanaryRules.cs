@@ -38,12 +38,11 @@ internal static class CanaryRules
     /// <summary>The warning for a scope with more Cloud Map services than the role names one by one.</summary>
     public static IEnumerable<Finding> Warnings(DiscoveryCanary canary, CanaryModel model)
     {
-        var named = model.Services.Count(s => s.Id is not null);
-        if (named > MaxNamedServices)
+        if (!model.NamesEachService)
         {
             yield return new Finding(ServiceReadsInfo, new Violation(
                 $"Scope '{canary.CheckedScope.Node.Path}'",
-                $"holds {named} Cloud Map services, more than the {MaxNamedServices} its role names one by one within IAM's policy size quota, so the role may list the instances of every Cloud Map service of its account and Region",
+                $"holds {model.NamedServices} Cloud Map services, more than the {MaxNamedServices} its role names one by one within IAM's policy size quota, so the role may list the instances of every Cloud Map service of its account and Region",
                 $"To keep the role to the checked services, create one canary per construct of at most {MaxNamedServices} services (Scope)."));
         }
     }

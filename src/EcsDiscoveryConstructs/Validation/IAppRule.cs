@@ -34,15 +34,19 @@ internal static class AppRules
     public static IEnumerable<string> Errors<TSubject>(TSubject subject, IEnumerable<IAppRule<TSubject>> rules)
         => rules.Where(r => r.Info.Level == RuleLevel.Error).SelectMany(r => r.Check(subject).Select(f => f.Format(r.Info)));
 
-    /// <summary>Adds the warnings of <paramref name="rules"/> against <paramref name="subject"/> to <paramref name="construct"/>.</summary>
-    public static void Warn<TSubject>(Constructs.IConstruct construct, TSubject subject, IEnumerable<IAppRule<TSubject>> rules)
+    /// <summary>Adds the warnings of <paramref name="rules"/> against <paramref name="subject"/> to <paramref name="construct"/>; returns how many.</summary>
+    public static int Warn<TSubject>(Constructs.IConstruct construct, TSubject subject, IEnumerable<IAppRule<TSubject>> rules)
     {
+        var added = 0;
         foreach (var rule in rules.Where(r => r.Info.Level == RuleLevel.Warning))
         {
             foreach (var finding in rule.Check(subject))
             {
                 Amazon.CDK.Annotations.Of(construct).AddWarningV2(rule.Info.QualifiedId, finding.Format(rule.Info));
+                added++;
             }
         }
+
+        return added;
     }
 }

@@ -48,10 +48,9 @@ internal sealed class NamespaceUsage : DeputyBase, IValidation
     public void SetMaxInstances(UsageOwner owner, int count)
     {
         maxInstances[owner] = count;
-        if (!quotaWarned && RuleCatalog.NamespaceContentsRules.Any(r => r.Info.Level == RuleLevel.Warning && r.Check(Contents()).Any()))
+        if (!quotaWarned)
         {
-            quotaWarned = true;
-            AppRules.Warn(namespaceConstruct, Contents(), RuleCatalog.NamespaceContentsRules);
+            quotaWarned = AppRules.Warn(namespaceConstruct, Contents(), RuleCatalog.NamespaceContentsRules) > 0;
         }
     }
 

@@ -24,6 +24,9 @@ internal static class RequiredProps
         }
     }
 
+    /// <summary>The path a construct <paramref name="id"/> created under <paramref name="scope"/> will have (just its id at the root).</summary>
+    public static string ChildPath(IConstruct scope, string id) => scope.Node.Path.Length == 0 ? id : $"{scope.Node.Path}/{id}";
+
     /// <summary>As <see cref="Check"/>, for a construct about to be created at <paramref name="path"/>.</summary>
     public static void CheckAt(string kind, string path, params (string Property, object? Value)[] props)
     {

@@ -167,11 +167,13 @@ public static class RuleCatalog
     /// <summary>Rules checked across constructs when the app is synthesized.</summary>
     internal static IReadOnlyList<RuleInfo> SynthRules =>
     [
-        CloudMap.ImportedDiscoveryService.Info,
         Validation.CanaryRules.Info,
         Validation.CanaryRules.ServiceReadsInfo,
         CapacityProviderStrategy.ClusterRule,
     ];
+
+    /// <summary>Rules run by <c>DiscoveryService.FromServiceAttributes</c> on the imported service.</summary>
+    internal static IReadOnlyList<IPropsRule<CloudMap.DiscoveryServiceAttributes>> ServiceImportRules { get; } = [new RegistryArn()];
 
     /// <summary>Rules over what the app puts into one namespace, judged when the app is synthesized.</summary>
     internal static IReadOnlyList<IAppRule<NamespaceContents>> NamespaceContentsRules { get; } =
@@ -208,6 +210,7 @@ public static class RuleCatalog
             .Concat(EcsRegistrationRules.Select(r => r.Info))
             .Concat(ServiceConnectLookupRules.Select(r => r.Info))
             .Concat(CanaryRules.Select(r => r.Info))
+            .Concat(ServiceImportRules.Select(r => r.Info))
             .Concat(NamespaceContentsRules.Select(r => r.Info))
             .Concat(AppNamespaceRules.Select(r => r.Info))
             .Concat(ClusterRules.Select(r => r.Info))
