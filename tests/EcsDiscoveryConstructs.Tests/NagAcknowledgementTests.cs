@@ -13,10 +13,9 @@ public class NagAcknowledgementTests
         var group = new CfnLogGroup(stack, "Logs");
         NagAcknowledgement.Add(group, "AwsSolutions-IAM5", "first reason");
         NagAcknowledgement.Add(group, "AwsSolutions-L1", "second reason");
-        var resource = TemplateResources.Only(stack, "AWS::Logs::LogGroup");
-        var rules = ((object[])((IDictionary<string, object>)((IDictionary<string, object>)resource["Metadata"])["cdk_nag"])["rules_to_suppress"])
-            .Cast<IDictionary<string, object>>()
-            .Select(r => ((string)r["id"], (string)r["reason"]));
+        var resource = Templates.Only(stack, "AWS::Logs::LogGroup");
+        var rules = Templates.Objects(resource["Metadata"]!["cdk_nag"]!["rules_to_suppress"])
+            .Select(r => (Templates.Str(r["id"]), Templates.Str(r["reason"])));
         Assert.Equal([("AwsSolutions-IAM5", "first reason"), ("AwsSolutions-L1", "second reason")], rules);
     }
 }

@@ -9,8 +9,9 @@ namespace EcsDiscoveryConstructs.CloudMap;
 /// need to know about it. Implemented by <see cref="PrivateDnsDiscoveryNamespace"/>, <see cref="PublicDnsDiscoveryNamespace"/>,
 /// <see cref="HttpDiscoveryNamespace"/> and the objects their <c>FromAttributes</c> methods return. Like the CDK's
 /// <see cref="INamespace"/>, it is an <see cref="Amazon.CDK.IResource"/>: its node, stack, environment and removal policy
-/// are the CDK namespace's. CDK APIs that take the namespace itself get <see cref="CloudMapNamespace"/> (an import is a
-/// .NET view of the CDK's imported namespace, not a construct of its own).
+/// are the CDK namespace's, and CDK APIs that take a resource or construct (<c>Stack.Of</c>, <c>Tags.Of</c>) take it.
+/// CDK APIs that take an <see cref="INamespace"/> get <see cref="CloudMapNamespace"/> (an import is a view of the
+/// CDK's imported namespace, not a construct of its own).
 /// </summary>
 public interface IDiscoveryNamespace : Amazon.CDK.IResource
 {

@@ -5,7 +5,8 @@ namespace EcsDiscoveryConstructs.CloudMap;
 /// <summary>
 /// A Cloud Map service tasks can register into: a <see cref="DiscoveryService"/> of this app, or one that exists
 /// outside it (<see cref="DiscoveryService.FromServiceAttributes"/>). Like the CDK's <see cref="IService"/>, it is an
-/// <see cref="Amazon.CDK.IResource"/>; CDK APIs that take the service itself get <see cref="CloudMapService"/>.
+/// <see cref="Amazon.CDK.IResource"/> that CDK APIs taking a resource or construct take; CDK APIs that take an
+/// <see cref="IService"/> get <see cref="CloudMapService"/>.
 /// </summary>
 public interface IDiscoveryService : Amazon.CDK.IResource
 {

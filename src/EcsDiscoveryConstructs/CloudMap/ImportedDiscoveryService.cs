@@ -4,8 +4,12 @@ using EcsDiscoveryConstructs.Validation;
 
 namespace EcsDiscoveryConstructs.CloudMap;
 
-/// <summary>A Cloud Map service that exists outside this app: the CDK's import, with what the library's checks read.</summary>
-internal sealed class ImportedDiscoveryService : IDiscoveryService
+/// <summary>
+/// A Cloud Map service that exists outside this app: the CDK's import, with what the library's checks read. A jsii
+/// object (not a construct of its own), so CDK APIs that take a resource take it; its node, stack and environment are
+/// the import's.
+/// </summary>
+internal sealed class ImportedDiscoveryService : Amazon.JSII.Runtime.Deputy.DeputyBase, IDiscoveryService
 {
     private ImportedDiscoveryService(IService service, DiscoveryServiceAttributes attributes)
     {

@@ -113,8 +113,8 @@ public class CanaryModelTests
     {
         var app = TestApp.Create();
         var stack = new ECommerceStack(app, "ECommerce", new StackProps { Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false }) });
-        var template = CanaryTemplate.Json(stack);
-        var policy = CanaryTemplate.Resources(template).Single(r => r.Key.StartsWith("DiscoveryCanaryRoleDefaultPolicy", StringComparison.Ordinal)).Value!;
+        var template = Templates.Json(stack);
+        var policy = Templates.Resources(template).Single(r => r.Key.StartsWith("DiscoveryCanaryRoleDefaultPolicy", StringComparison.Ordinal)).Value!;
         var statements = policy["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray();
         var onStar = statements.Where(s => s!["Resource"] is System.Text.Json.Nodes.JsonValue v && v.GetValue<string>() == "*")
             .SelectMany(s => s!["Action"] is System.Text.Json.Nodes.JsonArray a ? a.Select(x => x!.GetValue<string>()) : [s["Action"]!.GetValue<string>()])
@@ -237,7 +237,7 @@ public class CanaryModelTests
         Assert.Equal(("ns-0123456789abcdef0", true, "111111111111"), (shared.Id, shared.Imported, shared.OwnerAccount));
         Assert.Equal(2, canary.Services.Count);
 
-        var policy = System.Text.Json.JsonSerializer.Serialize(Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::IAM::Policy"));
+        var policy = string.Concat(Templates.OfType(stack, "AWS::IAM::Policy").Values.Select(p => p.ToJsonString()));
         Assert.Contains("DiscoverInImportedNamespaces", policy, StringComparison.Ordinal);
         Assert.Contains(":111111111111:namespace/ns-0123456789abcdef0", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("DiscoverInCheckedNamespaces", policy, StringComparison.Ordinal);

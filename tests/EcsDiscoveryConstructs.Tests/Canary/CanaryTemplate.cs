@@ -13,18 +13,14 @@ namespace EcsDiscoveryConstructs.Tests.Canary;
 /// </summary>
 internal static class CanaryTemplate
 {
-    public static JsonObject Json(Stack stack) => Templates.Json(stack);
-
-    public static JsonObject Resources(JsonObject template) => Templates.Resources(template);
-
     /// <summary>The logical id of the canary function (the function whose environment names the stack to read).</summary>
     public static string FunctionId(JsonObject template)
-        => Resources(template).Single(r => r.Value!["Type"]!.GetValue<string>() == "AWS::Lambda::Function" && r.Value["Properties"]?["Environment"]?["Variables"]?["ECS_DISCOVERY_STACK"] is not null).Key;
+        => Templates.Resources(template).Single(r => r.Value!["Type"]!.GetValue<string>() == "AWS::Lambda::Function" && r.Value["Properties"]?["Environment"]?["Variables"]?["ECS_DISCOVERY_STACK"] is not null).Key;
 
     /// <summary>What the canary of <paramref name="stack"/> checks and what <c>verify</c> derives from its template.</summary>
     public static (ExpectedState Canary, ExpectedState Verify) Models(Stack stack)
     {
-        var template = Json(stack);
+        var template = Templates.Json(stack);
         var topology = TemplateTopologyReader.Read(stack.StackName, template.ToJsonString());
         return (ExpectedState.From([CanaryExpectations.Scope(topology, FunctionId(template))]), ExpectedState.From([topology]));
     }

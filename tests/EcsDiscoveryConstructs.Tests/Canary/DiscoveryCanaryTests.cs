@@ -14,8 +14,8 @@ public class DiscoveryCanaryTests
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc });
         var canary = create();
         var function = CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function");
-        Assert.Equal(("provided.al2023", "bootstrap"), (function["Runtime"], function["Handler"]));
-        Assert.Equal(["x86_64"], ((object[])function["Architectures"]).Cast<string>());
+        Assert.Equal(("provided.al2023", "bootstrap"), (Templates.Str(function["Runtime"]), Templates.Str(function["Handler"])));
+        Assert.Equal(["x86_64"], function["Architectures"]!.AsArray().Select(Templates.Str));
         Assert.True(function.ContainsKey("VpcConfig"));
 
         var staged = Directory.GetDirectories(((App)w.Stack.Node.Root).Synth().Directory, "asset.*").Single();
@@ -31,11 +31,11 @@ public class DiscoveryCanaryTests
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc });
         _ = create();
         var logs = CanaryFixtures.Properties(w.Stack, "AWS::Logs::LogGroup");
-        Assert.Equal(365d, Convert.ToDouble(logs["RetentionInDays"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(365d, logs["RetentionInDays"]!.GetValue<double>());
         Assert.True(logs.ContainsKey("KmsKeyId"));
         var key = CanaryFixtures.Properties(w.Stack, "AWS::KMS::Key");
-        Assert.Equal(true, key["EnableKeyRotation"]);
-        var json = System.Text.Json.JsonSerializer.Serialize(key["KeyPolicy"]);
+        Assert.True(key["EnableKeyRotation"]!.GetValue<bool>());
+        var json = key["KeyPolicy"]!.ToJsonString();
         Assert.Contains("kms:EncryptionContext:aws:logs:arn", json, StringComparison.Ordinal);
         Assert.Contains("/ecs-discovery/canary/", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"kms:*\"", json, StringComparison.Ordinal);
@@ -50,8 +50,8 @@ public class DiscoveryCanaryTests
             EncryptionKey = Amazon.CDK.AWS.KMS.Key.FromKeyArn(w.Stack, "Own", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
         });
         _ = create();
-        Assert.Empty(Amazon.CDK.Assertions.Template.FromStack(w.Stack).FindResources("AWS::KMS::Key"));
-        Assert.Equal("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", CanaryFixtures.Properties(w.Stack, "AWS::Logs::LogGroup")["KmsKeyId"]);
+        Assert.Empty(Templates.OfType(w.Stack, "AWS::KMS::Key"));
+        Assert.Equal("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", Templates.Str(CanaryFixtures.Properties(w.Stack, "AWS::Logs::LogGroup")["KmsKeyId"]));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class DiscoveryCanaryTests
             PrivateSubnetIds = ["subnet-0fedcba9876543210"],
         });
         _ = new DiscoveryCanary(w.Stack, "Canary", new DiscoveryCanaryProps { Vpc = vpc });
-        var egress = ((object[])CanaryFixtures.Properties(w.Stack, "AWS::EC2::SecurityGroup")["SecurityGroupEgress"]).Cast<IDictionary<string, object>>();
+        var egress = Templates.Objects(CanaryFixtures.Properties(w.Stack, "AWS::EC2::SecurityGroup")["SecurityGroupEgress"]);
         Assert.Equal(["0.0.0.0/0:tcp:443", "0.0.0.0/0:tcp:53", "0.0.0.0/0:udp:53"], egress.Select(e => $"{e["CidrIp"]}:{e["IpProtocol"]}:{e["FromPort"]}").Order());
     }
 
@@ -111,20 +111,18 @@ public class DiscoveryCanaryTests
         _ = w.DnsService("Orders", "orders");
         var first = new DiscoveryCanary(w.Stack, "First", new DiscoveryCanaryProps { Vpc = w.Vpc });
         var second = new DiscoveryCanary(w.Stack, "Second", new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(10) });
-        var template = Amazon.CDK.Assertions.Template.FromStack(w.Stack);
-        var alarms = template.FindResources("AWS::CloudWatch::Alarm").Values.Cast<IDictionary<string, object>>()
-            .Select(a => (IDictionary<string, object>)a["Properties"]).ToList();
-        var dimensions = alarms.Select(a => System.Text.Json.JsonSerializer.Serialize(a["Dimensions"])).Order().ToList();
+        var template = Templates.Json(w.Stack);
+        var alarms = Templates.OfType(template, "AWS::CloudWatch::Alarm").Values.Select(a => a["Properties"]!).ToList();
+        var dimensions = alarms.Select(a => a["Dimensions"]!.ToJsonString()).Order().ToList();
         Assert.Equal(
             [
                 "[{\"Name\":\"Canary\",\"Value\":\"TestStack/First\"},{\"Name\":\"Stack\",\"Value\":\"TestStack\"}]",
                 "[{\"Name\":\"Canary\",\"Value\":\"TestStack/Second\"},{\"Name\":\"Stack\",\"Value\":\"TestStack\"}]",
             ],
             dimensions);
-        Assert.All(alarms, a => Assert.Matches(@"in canary TestStack/(First|Second) for stack TestStack\. The canary's log group", (string)a["AlarmDescription"]));
-        var names = template.FindResources("AWS::Lambda::Function").Values.Cast<IDictionary<string, object>>()
-            .Select(f => ((IDictionary<string, object>)((IDictionary<string, object>)((IDictionary<string, object>)f["Properties"])["Environment"])["Variables"])["ECS_DISCOVERY_CANARY"]);
-        Assert.Equal(["TestStack/First", "TestStack/Second"], names.Cast<string>().Order());
+        Assert.All(alarms, a => Assert.Matches(@"in canary TestStack/(First|Second) for stack TestStack\. The canary's log group", Templates.Str(a["AlarmDescription"])));
+        var names = Templates.OfType(template, "AWS::Lambda::Function").Values.Select(f => Templates.Str(f["Properties"]!["Environment"]!["Variables"]!["ECS_DISCOVERY_CANARY"]));
+        Assert.Equal(["TestStack/First", "TestStack/Second"], names.Order());
         Assert.Equal("TestStack/First", first.MetricChecksPassed().Dimensions!["Canary"]);
         Assert.Equal("TestStack/Second", second.MetricChecksFailed().Dimensions!["Canary"]);
     }

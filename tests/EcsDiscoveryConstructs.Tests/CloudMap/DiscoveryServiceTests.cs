@@ -235,12 +235,28 @@ public class DiscoveryServiceTests
         var ns = Fixtures.PublicNamespace(stack);
         _ = new DiscoveryService(stack, "Web", new DiscoveryServiceProps { Namespace = ns, Name = "web", Route53HealthCheck = new Route53HealthCheckOptions() });
         _ = new DiscoveryService(stack, "Tcp", new DiscoveryServiceProps { Namespace = ns, Name = "tcp", Route53HealthCheck = new Route53HealthCheckOptions { Type = HealthCheckType.TCP } });
-        var checks = Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Service");
-        var byName = checks.Values.Cast<IDictionary<string, object>>()
-            .Select(r => (IDictionary<string, object>)r["Properties"])
-            .ToDictionary(p => (string)p["Name"], p => (IDictionary<string, object>)p["HealthCheckConfig"]);
-        Assert.Equal(("HTTP", "/", 1.0), ((string)byName["web"]["Type"], (string)byName["web"]["ResourcePath"], Convert.ToDouble(byName["web"]["FailureThreshold"], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal("TCP", (string)byName["tcp"]["Type"]);
+        var byName = Templates.OfType(stack, "AWS::ServiceDiscovery::Service").Values
+            .Select(r => r["Properties"]!.AsObject())
+            .ToDictionary(p => Templates.Str(p["Name"]), p => p["HealthCheckConfig"]!.AsObject());
+        Assert.Equal(("HTTP", "/", 1.0), (Templates.Str(byName["web"]["Type"]), Templates.Str(byName["web"]["ResourcePath"]), byName["web"]["FailureThreshold"]!.GetValue<double>()));
+        Assert.Equal("TCP", Templates.Str(byName["tcp"]["Type"]));
         Assert.False(byName["tcp"].ContainsKey("ResourcePath"));
+    }
+
+    [Fact]
+    public void AnImportedService_IsAnObjectTheCdkTakes_WhereItTakesAResource()
+    {
+        var stack = TestApp.CreateStack();
+        var imported = DiscoveryService.FromServiceAttributes(stack, "Billing", new DiscoveryServiceAttributes
+        {
+            ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef",
+            ServiceId = "srv-1234567890abcdef",
+            ServiceName = "billing",
+            Namespace = Fixtures.PrivateNamespace(stack),
+        });
+        // The CDK's JavaScript reads the node and stack of what it is given: a plain .NET object cannot cross into it.
+        Assert.Equal(stack.StackName, Stack.Of(imported).StackName);
+        Amazon.CDK.Tags.Of(imported).Add("team", "payments");
+        Assert.Equal($"{stack.Node.Path}/Billing", imported.Node.Path);
     }
 }

@@ -141,8 +141,8 @@ public class ImportedNamespaceTests
         Assert.Same(stack, imported.Stack);
         Assert.Equal(stack.Account, created.Env.Account);
         Assert.Equal("TestStack/Imported", imported.Node.Path);
-        var resource = Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::HttpNamespace").Values.Single();
-        Assert.Equal("Retain", ((IDictionary<string, object>)resource)["DeletionPolicy"]);
+        var resource = Templates.Only(stack, "AWS::ServiceDiscovery::HttpNamespace");
+        Assert.Equal("Retain", Templates.Str(resource["DeletionPolicy"]));
     }
 
     [Fact]
@@ -166,5 +166,16 @@ public class ImportedNamespaceTests
         _ = new DiscoveryService(stack, "A", Fixtures.GoodService(first, "api"));
         _ = new DiscoveryService(stack, "B", Fixtures.GoodService(second, "api"));
         Assert.Single(((App)stack.Node.Root).Synth().Stacks);
+    }
+
+    [Fact]
+    public void AnImportedNamespace_IsAnObjectTheCdkTakes_WhereItTakesAResource()
+    {
+        var stack = TestApp.CreateStack();
+        var imported = PrivateDnsDiscoveryNamespace.FromAttributes(stack, "Imported", new DiscoveryNamespaceAttributes { NamespaceId = Id, NamespaceArn = Arn, NamespaceName = "internal.example.com" });
+        // The CDK's JavaScript reads the node and stack of what it is given: a plain .NET object cannot cross into it.
+        Assert.Equal(stack.StackName, Stack.Of(imported).StackName);
+        Tags.Of(imported).Add("team", "payments");
+        Assert.Equal($"{stack.Node.Path}/Imported", imported.Node.Path);
     }
 }

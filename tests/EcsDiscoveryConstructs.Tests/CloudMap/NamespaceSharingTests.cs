@@ -31,10 +31,10 @@ public class NamespaceSharingTests
         var http = new HttpDiscoveryNamespace(w.Stack, "Apps", new HttpDiscoveryNamespaceProps { Name = "apps" });
         _ = http.ShareWith(new NamespaceShareOptions { Principals = ["444455556666", "arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/ou-ab12-cdefgh34"] });
 
-        var share = TemplateResources.OnlyProperties(w.Stack, "AWS::RAM::ResourceShare");
-        Assert.Equal("apps-share", share["Name"]);
-        Assert.Equal(["444455556666", "arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/ou-ab12-cdefgh34"], ((object[])share["Principals"]).Cast<string>());
-        Assert.Equal(false, share["AllowExternalPrincipals"]);
+        var share = Templates.OnlyProperties(w.Stack, "AWS::RAM::ResourceShare");
+        Assert.Equal("apps-share", Templates.Str(share["Name"]));
+        Assert.Equal(["444455556666", "arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/ou-ab12-cdefgh34"], share["Principals"]!.AsArray().Select(Templates.Str));
+        Assert.False(share["AllowExternalPrincipals"]!.GetValue<bool>());
         Assert.Contains("ram::aws:permission/AWSRAMPermissionCloudMapECSFullPermission", System.Text.Json.JsonSerializer.Serialize(share["PermissionArns"]), StringComparison.Ordinal);
         Assert.Contains("\"Fn::GetAtt\"", System.Text.Json.JsonSerializer.Serialize(share["ResourceArns"]), StringComparison.Ordinal);
         Assert.Empty(Findings.Warnings(w.Stack, "namespace-share-dns"));
@@ -55,9 +55,9 @@ public class NamespaceSharingTests
             CloudMap = new CloudMapRegistrationOptions { Namespace = ns, Name = "web-api" },
         });
 
-        var sc = (IDictionary<string, object>)TemplateResources.OnlyProperties(stack, "AWS::ECS::Service")["ServiceConnectConfiguration"];
-        Assert.Equal(SharedArn, sc["Namespace"]);
-        Assert.Equal(SharedArn, TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Service")["NamespaceId"]);
+        var sc = Templates.OnlyProperties(stack, "AWS::ECS::Service")["ServiceConnectConfiguration"]!.AsObject();
+        Assert.Equal(SharedArn, Templates.Str(sc["Namespace"]));
+        Assert.Equal(SharedArn, Templates.Str(Templates.OnlyProperties(stack, "AWS::ServiceDiscovery::Service")["NamespaceId"]));
     }
 
     [Fact]
@@ -66,6 +66,6 @@ public class NamespaceSharingTests
         var stack = ConsumerStack();
         var ns = HttpDiscoveryNamespace.FromAttributes(stack, "Own", new DiscoveryNamespaceAttributes { NamespaceId = "ns-0123456789abcdef0", NamespaceArn = "arn:aws:servicediscovery:us-east-1:444455556666:namespace/ns-0123456789abcdef0", NamespaceName = "apps" });
         _ = new DiscoveryService(stack, "Api", new DiscoveryServiceProps { Namespace = ns, Name = "api" });
-        Assert.Equal("ns-0123456789abcdef0", TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Service")["NamespaceId"]);
+        Assert.Equal("ns-0123456789abcdef0", Templates.Str(Templates.OnlyProperties(stack, "AWS::ServiceDiscovery::Service")["NamespaceId"]));
     }
 }

@@ -75,8 +75,7 @@ public class ExampleStacksTests
     {
         var app = TestApp.Create(new Dictionary<string, object> { ["privateCaArn"] = "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/0a1b2c3d-4e5f-6789-abcd-ef0123456789" });
         var stack = new AppMeshLayoutStack(app, "AppMeshLayout", new StackProps { Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false }) });
-        var services = Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::ECS::Service");
-        var tls = services.Values.Select(s => System.Text.Json.JsonSerializer.Serialize(s)).Count(json => json.Contains("\"IssuerCertificateAuthority\"", StringComparison.Ordinal));
+        var tls = Templates.OfType(stack, "AWS::ECS::Service").Values.Select(s => s.ToJsonString()).Count(json => json.Contains("\"IssuerCertificateAuthority\"", StringComparison.Ordinal));
         Assert.Equal(2, tls);
     }
 

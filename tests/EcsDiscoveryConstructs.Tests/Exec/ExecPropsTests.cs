@@ -45,9 +45,9 @@ public class ExecPropsTests
             RequireMfa = false,
             MaxSessionDuration = Duration.Hours(4),
         });
-        var role = Template.FromStack(w.Stack).FindResources("AWS::IAM::Role").Single(r => r.Key.StartsWith("OperatorsRole", StringComparison.Ordinal)).Value;
-        var properties = (IDictionary<string, object>)role["Properties"];
-        Assert.Equal(14400d, Convert.ToDouble(properties["MaxSessionDuration"], System.Globalization.CultureInfo.InvariantCulture));
+        var role = Templates.OfType(w.Stack, "AWS::IAM::Role").Single(r => r.Key.StartsWith("OperatorsRole", StringComparison.Ordinal)).Value;
+        var properties = role["Properties"]!;
+        Assert.Equal(14400d, properties["MaxSessionDuration"]!.GetValue<double>());
         var trust = JsonText(properties["AssumeRolePolicyDocument"]);
         Assert.DoesNotContain("MultiFactorAuthPresent", trust, StringComparison.Ordinal);
         Assert.DoesNotContain("Condition", trust, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public class ExecPropsTests
             ["PrivateDnsEnabled"] = true,
             ["VpcEndpointType"] = "Interface",
         });
-        Assert.Contains("ssmmessages", JsonText(Template.FromStack(stack).FindResources("AWS::EC2::VPCEndpoint").Single().Value), StringComparison.Ordinal);
+        Assert.Contains("ssmmessages", Templates.Only(stack, "AWS::EC2::VPCEndpoint").ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("vpc", Assert.Throws<ArgumentNullException>(() => ExecNetwork.AddSsmMessagesEndpoint(null!)).ParamName);
     }
 
@@ -105,7 +105,7 @@ public class ExecPropsTests
         });
         _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = cluster, Name = "orders", Container = Workloads.WebContainer(), Exec = new ExecOptions() });
         var statements = TaskRoleStatements(w.Stack);
-        Assert.Equal(sids, statements.Select(s => s["Sid"].ToString()));
+        Assert.Equal(sids, statements.Select(s => Templates.Str(s["Sid"])));
         if (bucket is not null)
         {
             // No key prefix: every object of the bucket, as ECS writes them at its root.
@@ -119,7 +119,7 @@ public class ExecPropsTests
     private static List<System.Text.Json.Nodes.JsonObject> PolicyStatements(Stack stack, ExecOperatorRole op)
         => System.Text.Json.Nodes.JsonNode.Parse(JsonText(stack.Resolve(op.Policy.Document.ToJSON())))!["Statement"]!.AsArray().Select(s => s!.AsObject()).ToList();
 
-    private static List<IDictionary<string, object>> TaskRoleStatements(Stack stack) => ExecTests.TaskRoleStatements(stack);
+    private static List<System.Text.Json.Nodes.JsonObject> TaskRoleStatements(Stack stack) => ExecTests.TaskRoleStatements(stack);
 
     private static string JsonText(object? value) => ExecTests.JsonText(value);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.ECS;
@@ -51,7 +52,7 @@ public class ExecTests
         var (stack, cluster, audit, ns) = AuditedCluster();
         _ = ExecService(stack, cluster, ns);
         var statements = TaskRoleStatements(stack);
-        Assert.Equal(["ExecSessionChannels", "ExecFindLogGroup", "ExecWriteSessionLogs", "ExecUploadSessionLogs", "ExecCheckBucketEncryption", "ExecDecryptSessions"], statements.Select(s => s["Sid"]!.ToString()));
+        Assert.Equal(["ExecSessionChannels", "ExecFindLogGroup", "ExecWriteSessionLogs", "ExecUploadSessionLogs", "ExecCheckBucketEncryption", "ExecDecryptSessions"], statements.Select(s => Templates.Str(s["Sid"])));
         Assert.Equal(JsonText(stack.Resolve(audit.LogGroup.LogGroupArn)), JsonText(statements[2]["Resource"]));
         Assert.Equal(JsonText(stack.Resolve(audit.Key.KeyArn)), JsonText(statements[5]["Resource"]));
         Assert.Contains("/exec-sessions/*", JsonText(statements[3]["Resource"]), StringComparison.Ordinal);
@@ -63,7 +64,7 @@ public class ExecTests
         var w = new Workloads();
         var service = w.DnsService("Orders", "orders");
         service.EnableExec(new ExecOptions { EnableInitProcess = true });
-        Assert.Equal(["ExecSessionChannels"], TaskRoleStatements(w.Stack).Select(s => s["Sid"]!.ToString()));
+        Assert.Equal(["ExecSessionChannels"], TaskRoleStatements(w.Stack).Select(s => Templates.Str(s["Sid"])));
     }
 
     [Theory]
@@ -85,9 +86,9 @@ public class ExecTests
         });
 
         var statement = Assert.Single(TaskRoleStatements(w.Stack));
-        Assert.Equal(["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], ((object[])statement["Action"]).Cast<string>());
-        Assert.Equal("*", statement["Resource"]);
-        Assert.Equal(narrowL2Grants ? null : "ExecSessionChannels", statement.TryGetValue("Sid", out var sid) ? sid : null);
+        Assert.Equal(["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], statement["Action"]!.AsArray().Select(Templates.Str));
+        Assert.Equal("*", Templates.Str(statement["Resource"]));
+        Assert.Equal(narrowL2Grants ? null : "ExecSessionChannels", statement["Sid"]?.GetValue<string>());
         Template.FromStack(w.Stack).HasResourceProperties("AWS::ECS::Service", new Dictionary<string, object> { ["EnableExecuteCommand"] = true });
         Assert.True(service.ExecEnabled);
     }
@@ -125,7 +126,7 @@ public class ExecTests
     {
         var (stack, execKey, _) = BucketCluster("s3");
         var statements = TaskRoleStatements(stack);
-        Assert.Equal(["ExecSessionChannels", "ExecUploadSessionLogs", "ExecCheckBucketEncryption", "ExecDecryptSessions"], statements.Select(s => s["Sid"]!.ToString()));
+        Assert.Equal(["ExecSessionChannels", "ExecUploadSessionLogs", "ExecCheckBucketEncryption", "ExecDecryptSessions"], statements.Select(s => Templates.Str(s["Sid"])));
         Assert.Equal(JsonText(stack.Resolve(execKey.KeyArn)), JsonText(statements[3]["Resource"]));
     }
 
@@ -137,8 +138,8 @@ public class ExecTests
         // Uploading SSE-KMS objects asks KMS for a data key under the bucket's key; without it the audit logs are lost.
         var (stack, _, bucketKey) = BucketCluster(encryption);
         var statements = TaskRoleStatements(stack);
-        var upload = Assert.Single(statements, s => s["Sid"].ToString() == "ExecEncryptSessionUploads");
-        Assert.Equal("kms:GenerateDataKey", upload["Action"]);
+        var upload = Assert.Single(statements, s => Templates.Str(s["Sid"]) == "ExecEncryptSessionUploads");
+        Assert.Equal("kms:GenerateDataKey", Templates.Str(upload["Action"]));
         Assert.Equal(JsonText(stack.Resolve(bucketKey!.KeyArn)), JsonText(upload["Resource"]));
     }
 
@@ -226,12 +227,10 @@ public class ExecTests
         Snapshot.Match(stack);
     }
 
-    internal static List<IDictionary<string, object>> TaskRoleStatements(Stack stack)
+    internal static List<JsonObject> TaskRoleStatements(Stack stack)
     {
-        var policies = Template.FromStack(stack).FindResources("AWS::IAM::Policy");
-        var policy = policies.Single(p => p.Key.Contains("TaskRoleDefaultPolicy", StringComparison.Ordinal)).Value;
-        var document = (IDictionary<string, object>)((IDictionary<string, object>)policy["Properties"])["PolicyDocument"];
-        return ((object[])document["Statement"]).Cast<IDictionary<string, object>>().ToList();
+        var policy = Templates.OfType(stack, "AWS::IAM::Policy").Single(p => p.Key.Contains("TaskRoleDefaultPolicy", StringComparison.Ordinal)).Value;
+        return Templates.Statements(policy).ToList();
     }
 
     internal static string JsonText(object? value) => System.Text.Json.JsonSerializer.Serialize(value);

@@ -229,11 +229,9 @@ public sealed class EcsPeerTests
 
     private static List<string> TaskRoleActions(Stack stack)
     {
-        var policy = Template.FromStack(stack).FindResources("AWS::IAM::Policy").Single(p => p.Key.Contains("TaskRoleDefaultPolicy", StringComparison.Ordinal)).Value;
-        var json = System.Text.Json.JsonSerializer.Serialize(policy);
-        using var doc = System.Text.Json.JsonDocument.Parse(json);
-        return doc.RootElement.GetProperty("Properties").GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray()
-            .SelectMany(s => s.GetProperty("Action") is { ValueKind: System.Text.Json.JsonValueKind.Array } a ? a.EnumerateArray().Select(x => x.GetString()!) : [s.GetProperty("Action").GetString()!])
+        var policy = Templates.OfType(stack, "AWS::IAM::Policy").Single(p => p.Key.Contains("TaskRoleDefaultPolicy", StringComparison.Ordinal)).Value;
+        return Templates.Statements(policy)
+            .SelectMany(s => s["Action"] is System.Text.Json.Nodes.JsonArray a ? a.Select(Templates.Str) : [Templates.Str(s["Action"])])
             .ToList();
     }
 

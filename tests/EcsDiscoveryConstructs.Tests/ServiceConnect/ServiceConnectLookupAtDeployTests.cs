@@ -41,18 +41,16 @@ public sealed class ServiceConnectLookupAtDeployTests
             ["Code"] = new Dictionary<string, object> { ["ZipFile"] = EcsDiscoveryConstructs.ServiceConnect.ServiceConnectLookupFunction.Source },
         });
 
-        var role = (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(template.FindResources("AWS::IAM::Role")))!
-            .AsObject().Single(r => r.Key.StartsWith("EcsDiscoveryServiceConnectLookupRole", StringComparison.Ordinal)).Value!;
+        var role = Templates.OfType(w.Stack, "AWS::IAM::Role").Single(r => r.Key.StartsWith("EcsDiscoveryServiceConnectLookupRole", StringComparison.Ordinal)).Value;
         Assert.Null(role["Properties"]!["ManagedPolicyArns"]);
-        var policy = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(template.FindResources("AWS::IAM::Policy")))!
-            .AsObject().Single(r => r.Key.StartsWith("EcsDiscoveryServiceConnectLookupRoleDefaultPolicy", StringComparison.Ordinal)).Value!;
-        var statements = policy["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray();
+        var policy = Templates.OfType(w.Stack, "AWS::IAM::Policy").Single(r => r.Key.StartsWith("EcsDiscoveryServiceConnectLookupRoleDefaultPolicy", StringComparison.Ordinal)).Value;
+        var statements = Templates.Statements(policy).ToList();
         Assert.Equal(
             ["logs:CreateLogStream,logs:PutLogEvents", "ecs:DescribeServices"],
-            statements.Select(s => s!["Action"] is JsonArray a ? string.Join(",", a.Select(x => x!.GetValue<string>())) : s["Action"]!.GetValue<string>()));
+            statements.Select(s => s["Action"] is JsonArray a ? string.Join(",", a.Select(Templates.Str)) : Templates.Str(s["Action"])));
         // Only the two ECS services looked up (the CDK merges the two statements into one).
         var paymentsService = LogicalId(template, "AWS::ECS::Service", "Payments");
-        Assert.Equal($"[{{\"Ref\":\"{ordersService}\"}},{{\"Ref\":\"{paymentsService}\"}}]", statements[1]!["Resource"]!.ToJsonString());
+        Assert.Equal($"[{{\"Ref\":\"{ordersService}\"}},{{\"Ref\":\"{paymentsService}\"}}]", statements[1]["Resource"]!.ToJsonString());
         Snapshot.Match(w.Stack);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.Logs;
@@ -12,8 +13,8 @@ namespace EcsDiscoveryConstructs.Tests.Services;
 public class ContainerInitProcessTests
 {
 
-    private static bool InitProcessEnabled(IDictionary<string, object> container)
-        => container.TryGetValue("LinuxParameters", out var linux) && ((IDictionary<string, object>)linux).TryGetValue("InitProcessEnabled", out var init) && (bool)init;
+    private static bool InitProcessEnabled(JsonObject container)
+        => container["LinuxParameters"]?["InitProcessEnabled"]?.GetValue<bool>() == true;
 
     private static ContainerDefinitionOptions LoggedContainer(Stack stack) => new()
     {
@@ -38,11 +39,11 @@ public class ContainerInitProcessTests
         var w = new Workloads();
         var options = LoggedContainer(w.Stack);
         _ = ExecWithInitProcess(w, options);
-        var container = TemplateResources.OnlyContainer(w.Stack);
+        var container = Templates.OnlyContainer(w.Stack);
         Assert.True(InitProcessEnabled(container));
-        var logOptions = (IDictionary<string, object>)((IDictionary<string, object>)container["LogConfiguration"])["Options"];
-        Assert.Equal("own", logOptions["awslogs-stream-prefix"]);
-        Assert.Single(Template.FromStack(w.Stack).FindResources("AWS::Logs::LogGroup"));
+        var logOptions = container["LogConfiguration"]!["Options"]!.AsObject();
+        Assert.Equal("own", Templates.Str(logOptions["awslogs-stream-prefix"]));
+        Template.FromStack(w.Stack).ResourceCountIs("AWS::Logs::LogGroup", 1);
         Assert.Null(options.LinuxParameters);
     }
 
@@ -53,7 +54,7 @@ public class ContainerInitProcessTests
         var container = Workloads.WebContainer();
         container.LinuxParameters = new LinuxParameters(w.Stack, "Linux", new LinuxParametersProps());
         _ = ExecWithInitProcess(w, container);
-        Assert.True(InitProcessEnabled(TemplateResources.OnlyContainer(w.Stack)));
+        Assert.True(InitProcessEnabled(Templates.OnlyContainer(w.Stack)));
         Assert.Empty(Findings.Warnings(w.Stack, "exec-init-process"));
     }
 
@@ -65,7 +66,7 @@ public class ContainerInitProcessTests
         var w = new Workloads();
         var service = w.DnsService("Orders", "orders");
         service.EnableExec(new ExecOptions { EnableInitProcess = initProcess });
-        Assert.Equal(initProcess, InitProcessEnabled(TemplateResources.OnlyContainer(w.Stack)));
+        Assert.Equal(initProcess, InitProcessEnabled(Templates.OnlyContainer(w.Stack)));
     }
 
 }

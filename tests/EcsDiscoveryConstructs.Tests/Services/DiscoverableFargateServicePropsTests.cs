@@ -70,7 +70,7 @@ public class DiscoverableFargateServicePropsTests
         var task = new FargateTaskDefinition(w.Stack, "Task");
         task.AddContainer("app", Workloads.Container("app", new PortMapping { ContainerPort = 8080 }));
         _ = new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, Exec = new ExecOptions { EnableInitProcess = true } });
-        Assert.False(TemplateResources.OnlyContainer(w.Stack).ContainsKey("LinuxParameters"));
+        Assert.False(Templates.OnlyContainer(w.Stack).ContainsKey("LinuxParameters"));
         Assert.Single(Findings.Warnings(w.Stack, "exec-init-process"));
     }
 

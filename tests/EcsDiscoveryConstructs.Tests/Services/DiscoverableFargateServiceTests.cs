@@ -352,7 +352,7 @@ public class DiscoverableFargateServiceTests
     {
         var w = new Workloads();
         _ = w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, CustomHealthCheck = false });
-        Assert.False(TemplateResources.OnlyProperties(w.Stack, "AWS::ServiceDiscovery::Service").ContainsKey("HealthCheckCustomConfig"));
+        Assert.False(Templates.OnlyProperties(w.Stack, "AWS::ServiceDiscovery::Service").ContainsKey("HealthCheckCustomConfig"));
         Assert.Single(Findings.Warnings(w.Stack, "no-health-check"));
     }
 
@@ -377,9 +377,9 @@ public class DiscoverableFargateServiceTests
         var stack = TestApp.CreateStack();
         var service = new Amazon.CDK.AWS.ECS.CfnService(stack, "Service", new Amazon.CDK.AWS.ECS.CfnServiceProps { Cluster = "c" });
         EcsOverrides.SetServiceConnectAccessLogs(service, new ServiceConnectAccessLogs { Json = json, IncludeQueryParameters = query });
-        var properties = (IDictionary<string, object>)((IDictionary<string, object>)Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::ECS::Service").Values.Single())["Properties"];
-        var logs = (IDictionary<string, object>)((IDictionary<string, object>)properties["ServiceConnectConfiguration"])["AccessLogConfiguration"];
-        Assert.Equal((format, parameters), ((string)logs["Format"], (string)logs["IncludeQueryParameters"]));
+        var properties = Templates.OnlyProperties(stack, "AWS::ECS::Service");
+        var logs = properties["ServiceConnectConfiguration"]!["AccessLogConfiguration"]!.AsObject();
+        Assert.Equal((format, parameters), (Templates.Str(logs["Format"]), Templates.Str(logs["IncludeQueryParameters"])));
     }
 
     [Fact]

@@ -18,9 +18,9 @@ public class LambdaLifecycleHookTests
             Details = new Dictionary<string, object> { ["suite"] = "smoke" },
         }]);
 
-        var hook = ((object[])Deployments.DeploymentConfiguration(w.Stack)["LifecycleHooks"]).Cast<IDictionary<string, object>>().Single();
-        Assert.Equal(["POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT"], ((object[])hook["LifecycleStages"]).Cast<string>());
-        Assert.Equal("smoke", ((IDictionary<string, object>)hook["HookDetails"])["suite"]);
+        var hook = Templates.Objects(Deployments.DeploymentConfiguration(w.Stack)["LifecycleHooks"]).Single();
+        Assert.Equal(["POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT"], hook["LifecycleStages"]!.AsArray().Select(Templates.Str));
+        Assert.Equal("smoke", Templates.Str(hook["HookDetails"]!["suite"]));
         var template = Amazon.CDK.Assertions.Template.FromStack(w.Stack);
         template.HasResourceProperties("AWS::IAM::Role", new Dictionary<string, object>
         {
@@ -46,9 +46,9 @@ public class LambdaLifecycleHookTests
         var service = Deployments.ScService(w, ServiceDeploymentStrategy.BlueGreen(), hooks: [new LambdaLifecycleHook { Function = Deployments.HookFunction(w.Stack, "First"), Stages = [LifecycleHookStage.PreScaleUp] }]);
         service.AddLifecycleHook(new LambdaLifecycleHook { Function = Deployments.HookFunction(w.Stack, "Second"), Stages = [LifecycleHookStage.PostProductionTrafficShift] });
 
-        var hooks = ((object[])Deployments.DeploymentConfiguration(w.Stack)["LifecycleHooks"]).Cast<IDictionary<string, object>>().ToList();
+        var hooks = Templates.Objects(Deployments.DeploymentConfiguration(w.Stack)["LifecycleHooks"]).ToList();
         Assert.Equal(2, hooks.Count);
-        Assert.Equal(hooks[0]["RoleArn"].ToString(), hooks[1]["RoleArn"].ToString());
+        Assert.Equal(hooks[0]["RoleArn"]!.ToJsonString(), hooks[1]["RoleArn"]!.ToJsonString());
         Assert.Single(Amazon.CDK.Assertions.Template.FromStack(w.Stack).FindResources("AWS::IAM::Role", new Dictionary<string, object>
         {
             ["Properties"] = Amazon.CDK.Assertions.Match.ObjectLike(new Dictionary<string, object> { ["Description"] = "Lets ECS invoke this service's deployment lifecycle hooks." }),
@@ -61,7 +61,7 @@ public class LambdaLifecycleHookTests
         var w = new Workloads();
         var role = new Role(w.Stack, "HookRole", new RoleProps { AssumedBy = new ServicePrincipal("ecs.amazonaws.com") });
         _ = Deployments.ScService(w, ServiceDeploymentStrategy.BlueGreen(), hooks: [new LambdaLifecycleHook { Function = Deployments.HookFunction(w.Stack), Stages = [LifecycleHookStage.PreScaleUp], Role = role }]);
-        var hook = ((object[])Deployments.DeploymentConfiguration(w.Stack)["LifecycleHooks"]).Cast<IDictionary<string, object>>().Single();
+        var hook = Templates.Objects(Deployments.DeploymentConfiguration(w.Stack)["LifecycleHooks"]).Single();
         Assert.Contains(w.Stack.GetLogicalId((Amazon.CDK.CfnElement)role.Node.DefaultChild!), System.Text.Json.JsonSerializer.Serialize(hook["RoleArn"]), StringComparison.Ordinal);
     }
 }

@@ -22,8 +22,8 @@ public class ServiceDeploymentStrategyTests
         var w = new Workloads();
         _ = Deployments.ScService(w, ServiceDeploymentStrategy.BlueGreen());
         var config = Deployments.DeploymentConfiguration(w.Stack);
-        Assert.Equal("BLUE_GREEN", config["Strategy"]);
-        Assert.Equal(15d, Convert.ToDouble(config["BakeTimeInMinutes"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("BLUE_GREEN", Templates.Str(config["Strategy"]));
+        Assert.Equal(15d, config["BakeTimeInMinutes"]!.GetValue<double>());
         Assert.False(config.ContainsKey("DeploymentCircuitBreaker"));
         Assert.False(config.ContainsKey("LinearConfiguration"));
     }
@@ -34,11 +34,11 @@ public class ServiceDeploymentStrategyTests
         var w = new Workloads();
         _ = Deployments.ScService(w, ServiceDeploymentStrategy.Linear(12.5, Duration.Minutes(3), Duration.Minutes(30)));
         var config = Deployments.DeploymentConfiguration(w.Stack);
-        Assert.Equal("LINEAR", config["Strategy"]);
-        Assert.Equal(30d, Convert.ToDouble(config["BakeTimeInMinutes"], System.Globalization.CultureInfo.InvariantCulture));
-        var linear = (IDictionary<string, object>)config["LinearConfiguration"];
-        Assert.Equal(12.5, Convert.ToDouble(linear["StepPercent"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(3d, Convert.ToDouble(linear["StepBakeTimeInMinutes"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("LINEAR", Templates.Str(config["Strategy"]));
+        Assert.Equal(30d, config["BakeTimeInMinutes"]!.GetValue<double>());
+        var linear = config["LinearConfiguration"]!.AsObject();
+        Assert.Equal(12.5, linear["StepPercent"]!.GetValue<double>());
+        Assert.Equal(3d, linear["StepBakeTimeInMinutes"]!.GetValue<double>());
     }
 
     [Fact]
@@ -46,8 +46,8 @@ public class ServiceDeploymentStrategyTests
     {
         var w = new Workloads();
         _ = Deployments.ScService(w, ServiceDeploymentStrategy.Canary(0.1));
-        var canary = (IDictionary<string, object>)Deployments.DeploymentConfiguration(w.Stack)["CanaryConfiguration"];
-        Assert.Equal(0.1, Convert.ToDouble(canary["CanaryPercent"], System.Globalization.CultureInfo.InvariantCulture));
+        var canary = Deployments.DeploymentConfiguration(w.Stack)["CanaryConfiguration"]!.AsObject();
+        Assert.Equal(0.1, canary["CanaryPercent"]!.GetValue<double>());
         Assert.False(canary.ContainsKey("CanaryBakeTimeInMinutes"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.Assertions;
@@ -16,8 +17,8 @@ public class ServicePlanTests
 {
     private static PortMapping Http(int port, string name = "http") => new() { Name = name, ContainerPort = port, AppProtocol = AppProtocol.Http };
 
-    private static IDictionary<string, object> Registry(Stack stack)
-        => (IDictionary<string, object>)((object[])TemplateResources.OnlyProperties(stack, "AWS::ECS::Service")["ServiceRegistries"]).Single();
+    private static JsonObject Registry(Stack stack)
+        => Templates.Objects(Templates.OnlyProperties(stack, "AWS::ECS::Service")["ServiceRegistries"]).Single();
 
     private static DiscoverableFargateService Service(Workloads w, ContainerDefinitionOptions? container = null, CloudMapRegistrationOptions? cloudMap = null, ServiceConnectOptions? serviceConnect = null, FargateTaskDefinition? taskDefinition = null, int desiredCount = 1)
         => new(w.Stack, "Orders", new DiscoverableFargateServiceProps
@@ -54,7 +55,7 @@ public class ServicePlanTests
     {
         var w = new Workloads();
         var service = Service(w, Workloads.Container(null, Http(8080)), new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "App" });
-        Assert.Equal(("App", 8080.0), ((string)Registry(w.Stack)["ContainerName"], Convert.ToDouble(Registry(w.Stack)["ContainerPort"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(("App", 8080.0), (Templates.Str(Registry(w.Stack)["ContainerName"]), Registry(w.Stack)["ContainerPort"]!.GetValue<double>()));
         Assert.Equal(8080, service.CloudMapPort);
     }
 
@@ -67,7 +68,7 @@ public class ServicePlanTests
         task.AddContainer("sidecar", Workloads.Container("sidecar", new PortMapping { ContainerPort = 9191 }));
         var service = Service(w, cloudMap: new CloudMapRegistrationOptions { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv }, serviceConnect: Sc(w.Namespace, "http"), taskDefinition: task);
         Assert.Equal(8080, service.CloudMapPort);
-        Assert.Equal("app", Registry(w.Stack)["ContainerName"]);
+        Assert.Equal("app", Templates.Str(Registry(w.Stack)["ContainerName"]));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public class ServicePlanTests
         task.AddContainer("sidecar", Workloads.Container("sidecar", new PortMapping { ContainerPort = 9191 }));
         var service = Service(w, cloudMap: new CloudMapRegistrationOptions { Namespace = w.Namespace, Name = "orders-dns", DnsRecords = DiscoveryRecordTypes.Srv, ContainerName = "sidecar" }, serviceConnect: Sc(w.Namespace, "http"), taskDefinition: task);
         Assert.Equal(9191, service.CloudMapPort);
-        Assert.Equal("sidecar", Registry(w.Stack)["ContainerName"]);
+        Assert.Equal("sidecar", Templates.Str(Registry(w.Stack)["ContainerName"]));
     }
 
     [Fact]
@@ -138,7 +139,7 @@ public class ServicePlanTests
         var w = new Workloads();
         _ = Service(w, cloudMap: new CloudMapRegistrationOptions { ExistingService = DiscoveryService.FromServiceAttributes(w.Stack, "Imported", new DiscoveryServiceAttributes { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef", ServiceId = "srv-1234567890abcdef", ServiceName = "billing", Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv }) });
         var registry = Registry(w.Stack);
-        Assert.Equal(("app", 8080.0), ((string)registry["ContainerName"], Convert.ToDouble(registry["ContainerPort"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(("app", 8080.0), (Templates.Str(registry["ContainerName"]), registry["ContainerPort"]!.GetValue<double>()));
     }
 
     [Fact]
@@ -147,7 +148,7 @@ public class ServicePlanTests
         var w = new Workloads();
         var http = Fixtures.HttpNamespace(w.Stack);
         var service = Service(w, cloudMap: new CloudMapRegistrationOptions { ExistingService = DiscoveryService.FromServiceAttributes(w.Stack, "Imported", new DiscoveryServiceAttributes { ServiceArn = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1234567890abcdef", ServiceId = "srv-1234567890abcdef", ServiceName = "jobs", Namespace = http, DnsRecords = DiscoveryRecordTypes.None }) });
-        Assert.Equal(["RegistryArn"], Registry(w.Stack).Keys);
+        Assert.Equal(["RegistryArn"], Registry(w.Stack).Select(p => p.Key));
         Assert.Null(service.DnsName);
     }
 

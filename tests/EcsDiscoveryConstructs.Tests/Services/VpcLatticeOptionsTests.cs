@@ -18,11 +18,11 @@ public class VpcLatticeOptionsTests
     {
         var w = new Workloads();
         _ = Service(w, new VpcLatticeOptions { Targets = [new VpcLatticeTarget { TargetGroupArn = "arn:aws:vpc-lattice:us-east-1:123456789012:targetgroup/tg-0123456789abcdef0", PortName = "http" }] });
-        var config = ((object[])TemplateResources.OnlyProperties(w.Stack, "AWS::ECS::Service")["VpcLatticeConfigurations"]).Cast<IDictionary<string, object>>().Single();
-        Assert.Equal("http", config["PortName"]);
-        Assert.Equal("arn:aws:vpc-lattice:us-east-1:123456789012:targetgroup/tg-0123456789abcdef0", config["TargetGroupArn"]);
-        var role = System.Text.Json.JsonSerializer.Serialize(Amazon.CDK.Assertions.Template.FromStack(w.Stack).FindResources("AWS::IAM::Role"));
+        var config = Templates.Objects(Templates.OnlyProperties(w.Stack, "AWS::ECS::Service")["VpcLatticeConfigurations"]).Single();
+        Assert.Equal("http", Templates.Str(config["PortName"]));
+        Assert.Equal("arn:aws:vpc-lattice:us-east-1:123456789012:targetgroup/tg-0123456789abcdef0", Templates.Str(config["TargetGroupArn"]));
+        var role = string.Concat(Templates.OfType(w.Stack, "AWS::IAM::Role").Values.Select(r => r.ToJsonString()));
         Assert.Contains("AmazonECSInfrastructureRolePolicyForVpcLattice", role, StringComparison.Ordinal);
-        Assert.Contains("OrdersVpcLatticeInfrastructureRole", System.Text.Json.JsonSerializer.Serialize(config["RoleArn"]), StringComparison.Ordinal);
+        Assert.Contains("OrdersVpcLatticeInfrastructureRole", config["RoleArn"]!.ToJsonString(), StringComparison.Ordinal);
     }
 }

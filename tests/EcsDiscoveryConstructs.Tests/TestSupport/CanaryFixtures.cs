@@ -1,5 +1,5 @@
 using Amazon.CDK;
-using Amazon.CDK.Assertions;
+using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Canary;
 
 namespace EcsDiscoveryConstructs.Tests.TestSupport;
@@ -16,12 +16,12 @@ internal static class CanaryFixtures
     }
 
     /// <summary>The properties of the canary's (logical id starting with Canary) resource of <paramref name="type"/>.</summary>
-    public static IDictionary<string, object> Properties(Stack stack, string type)
-        => (IDictionary<string, object>)((IDictionary<string, object>)Template.FromStack(stack).FindResources(type).Single(r => r.Key.StartsWith("Canary", StringComparison.Ordinal)).Value)["Properties"];
+    public static JsonObject Properties(Stack stack, string type)
+        => Templates.OfType(stack, type).Single(r => r.Key.StartsWith("Canary", StringComparison.Ordinal)).Value["Properties"]!.AsObject();
 
     /// <summary>A numeric property of the canary's resource of <paramref name="type"/>.</summary>
     public static double Number(Stack stack, string type, string property)
-        => Convert.ToDouble(Properties(stack, type)[property], System.Globalization.CultureInfo.InvariantCulture);
+        => Properties(stack, type)[property]!.GetValue<double>();
 
     /// <summary>The one-error list of a canary created with <paramref name="props"/>.</summary>
     public static IReadOnlyList<string> Errors(Func<Workloads, DiscoveryCanaryProps> props)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using EcsDiscoveryConstructs.ServiceConnect;
@@ -31,6 +32,6 @@ internal static class Deployments
         });
 
     /// <summary>The emitted <c>DeploymentConfiguration</c> of the stack's only ECS service.</summary>
-    public static IDictionary<string, object> DeploymentConfiguration(Stack stack)
-        => (IDictionary<string, object>)TemplateResources.OnlyProperties(stack, "AWS::ECS::Service")["DeploymentConfiguration"];
+    public static JsonObject DeploymentConfiguration(Stack stack)
+        => Templates.OnlyProperties(stack, "AWS::ECS::Service")["DeploymentConfiguration"]!.AsObject();
 }

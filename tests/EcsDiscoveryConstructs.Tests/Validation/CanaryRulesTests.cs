@@ -39,8 +39,8 @@ public class CanaryRulesTests
 
         _ = new DiscoveryCanary(w.Stack, "Canary", new DiscoveryCanaryProps { Vpc = w.Vpc });
         _ = new DiscoveryCanary(w.Stack, "LegacyCanary", new DiscoveryCanaryProps { Vpc = w.Vpc, Scope = legacy });
-        var template = CanaryTemplate.Json(w.Stack);
-        var resources = CanaryTemplate.Resources(template);
+        var template = Templates.Json(w.Stack);
+        var resources = Templates.Resources(template);
         Assert.InRange(resources.Count, 400, 500);
 
         var functions = resources.Where(r => r.Value!["Type"]!.GetValue<string>() == "AWS::Lambda::Function" && r.Value["Properties"]?["Environment"]?["Variables"]?["ECS_DISCOVERY_STACK"] is not null).ToList();
@@ -92,8 +92,8 @@ public class CanaryRulesTests
         }
 
         _ = new DiscoveryCanary(w.Stack, "Canary", new DiscoveryCanaryProps { Vpc = w.Vpc });
-        var template = CanaryTemplate.Json(w.Stack);
-        var policies = CanaryTemplate.Resources(template).Where(r => r.Value!["Type"]!.GetValue<string>() is "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy").ToList();
+        var template = Templates.Json(w.Stack);
+        var policies = Templates.Resources(template).Where(r => r.Value!["Type"]!.GetValue<string>() is "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy").ToList();
         var policy = Assert.Single(policies, p => p.Key.StartsWith("CanaryRole", StringComparison.Ordinal));
         Assert.InRange(IamPolicySize.Deployed(policy.Value!["Properties"]!["PolicyDocument"]!), 1, IamPolicySize.InlinePerRole);
         var topology = EcsDiscoveryConstructs.Verifier.Assembly.TemplateTopologyReader.Read(w.Stack.StackName, template.ToJsonString());

@@ -13,9 +13,9 @@ public class CanaryAlarmTests
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, AlarmEvaluationPeriods = 3, AlarmDatapointsToAlarm = 2, AlarmTopic = new Topic(w.Stack, "Alerts") });
         _ = create();
         var alarm = CanaryFixtures.Properties(w.Stack, "AWS::CloudWatch::Alarm");
-        Assert.Equal((3d, 2d, "breaching", "ChecksFailed", "EcsDiscovery"), (Convert.ToDouble(alarm["EvaluationPeriods"], System.Globalization.CultureInfo.InvariantCulture), Convert.ToDouble(alarm["DatapointsToAlarm"], System.Globalization.CultureInfo.InvariantCulture), alarm["TreatMissingData"], alarm["MetricName"], alarm["Namespace"]));
-        Assert.Single((object[])alarm["AlarmActions"]);
-        Assert.Single((object[])alarm["OKActions"]);
+        Assert.Equal((3d, 2d, "breaching", "ChecksFailed", "EcsDiscovery"), (alarm["EvaluationPeriods"]!.GetValue<double>(), alarm["DatapointsToAlarm"]!.GetValue<double>(), Templates.Str(alarm["TreatMissingData"]), Templates.Str(alarm["MetricName"]), Templates.Str(alarm["Namespace"])));
+        Assert.Single(alarm["AlarmActions"]!.AsArray());
+        Assert.Single(alarm["OKActions"]!.AsArray());
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public class CanaryAlarmTests
         _ = create();
         var alarm = CanaryFixtures.Properties(w.Stack, "AWS::CloudWatch::Alarm");
         Assert.False(alarm.ContainsKey("AlarmActions"));
-        Assert.Equal(2d, Convert.ToDouble(alarm["DatapointsToAlarm"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2d, alarm["DatapointsToAlarm"]!.GetValue<double>());
     }
 
     [Fact]

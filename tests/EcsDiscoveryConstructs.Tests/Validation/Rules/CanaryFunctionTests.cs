@@ -13,9 +13,9 @@ public class CanaryFunctionTests
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, DnsResolver = resolver, MemorySize = 512 });
         var canary = create();
         var function = CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function");
-        Assert.Equal(resolver, ((IDictionary<string, object>)((IDictionary<string, object>)function["Environment"])["Variables"])["ECS_DISCOVERY_DNS_RESOLVER"]);
-        Assert.Equal(512d, Convert.ToDouble(function["MemorySize"], System.Globalization.CultureInfo.InvariantCulture));
-        var egress = ((object[])CanaryFixtures.Properties(w.Stack, "AWS::EC2::SecurityGroup")["SecurityGroupEgress"]).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(resolver, Templates.Str(function["Environment"]!["Variables"]!["ECS_DISCOVERY_DNS_RESOLVER"]));
+        Assert.Equal(512d, function["MemorySize"]!.GetValue<double>());
+        var egress = Templates.Objects(CanaryFixtures.Properties(w.Stack, "AWS::EC2::SecurityGroup")["SecurityGroupEgress"]).ToList();
         Assert.Equal(["0.0.0.0/0:tcp:443", $"{cidr}:tcp:{port}", $"{cidr}:udp:{port}"], egress.Select(e => $"{e["CidrIp"]}:{e["IpProtocol"]}:{e["FromPort"]}").Order());
         Assert.NotNull(canary.SecurityGroup);
     }
@@ -26,7 +26,7 @@ public class CanaryFunctionTests
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, DnsChecks = false });
         _ = create();
         var function = CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function");
-        Assert.Equal("none", ((IDictionary<string, object>)((IDictionary<string, object>)function["Environment"])["Variables"])["ECS_DISCOVERY_DNS_RESOLVER"]);
+        Assert.Equal("none", Templates.Str(function["Environment"]!["Variables"]!["ECS_DISCOVERY_DNS_RESOLVER"]));
     }
 
     [Theory]
@@ -79,9 +79,9 @@ public class CanaryFunctionTests
     {
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, DnsResolver = resolver });
         _ = create();
-        var egress = ((object[])CanaryFixtures.Properties(w.Stack, "AWS::EC2::SecurityGroup")["SecurityGroupEgress"]).Cast<IDictionary<string, object>>().Where(e => e["Description"].ToString()!.StartsWith("DNS", StringComparison.Ordinal));
-        Assert.Equal([("10.0.0.2/32", (double)port), ("10.0.0.2/32", port)], egress.Select(e => ((string)e["CidrIp"], Convert.ToDouble(e["FromPort"], System.Globalization.CultureInfo.InvariantCulture))).Order());
+        var egress = Templates.Objects(CanaryFixtures.Properties(w.Stack, "AWS::EC2::SecurityGroup")["SecurityGroupEgress"]).Where(e => Templates.Str(e["Description"]).StartsWith("DNS", StringComparison.Ordinal));
+        Assert.Equal([("10.0.0.2/32", (double)port), ("10.0.0.2/32", port)], egress.Select(e => (Templates.Str(e["CidrIp"]), e["FromPort"]!.GetValue<double>())).Order());
         var function = CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function");
-        Assert.Equal(resolver, ((IDictionary<string, object>)((IDictionary<string, object>)function["Environment"])["Variables"])["ECS_DISCOVERY_DNS_RESOLVER"]);
+        Assert.Equal(resolver, Templates.Str(function["Environment"]!["Variables"]!["ECS_DISCOVERY_DNS_RESOLVER"]));
     }
 }

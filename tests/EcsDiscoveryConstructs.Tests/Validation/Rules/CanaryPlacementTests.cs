@@ -12,8 +12,8 @@ public class CanaryPlacementTests
     {
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc });
         _ = create();
-        var vpcConfig = (IDictionary<string, object>)CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function")["VpcConfig"];
-        Assert.Equal(["subnet-a123456789abcdef0", "subnet-b123456789abcdef0"], ((object[])vpcConfig["SubnetIds"]).Cast<string>());
+        var vpcConfig = CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function")["VpcConfig"]!.AsObject();
+        Assert.Equal(["subnet-a123456789abcdef0", "subnet-b123456789abcdef0"], vpcConfig["SubnetIds"]!.AsArray().Select(Templates.Str));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class CanaryPlacementTests
     {
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, VpcSubnets = new SubnetSelection { Subnets = [w.Vpc.PrivateSubnets[1]] } });
         _ = create();
-        var vpcConfig = (IDictionary<string, object>)CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function")["VpcConfig"];
-        Assert.Equal(["subnet-b123456789abcdef0"], ((object[])vpcConfig["SubnetIds"]).Cast<string>());
+        var vpcConfig = CanaryFixtures.Properties(w.Stack, "AWS::Lambda::Function")["VpcConfig"]!.AsObject();
+        Assert.Equal(["subnet-b123456789abcdef0"], vpcConfig["SubnetIds"]!.AsArray().Select(Templates.Str));
     }
 }

@@ -13,7 +13,7 @@ public class CanaryScheduleTests
     {
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc, Schedule = Duration.Minutes(minutes), AlarmEvaluationPeriods = 1 });
         _ = create();
-        Assert.Equal(minutes == 1 ? "rate(1 minute)" : "rate(1 day)", CanaryFixtures.Properties(w.Stack, "AWS::Events::Rule")["ScheduleExpression"]);
+        Assert.Equal(minutes == 1 ? "rate(1 minute)" : "rate(1 day)", Templates.Str(CanaryFixtures.Properties(w.Stack, "AWS::Events::Rule")["ScheduleExpression"]));
         Assert.Equal((double)minutes * 60, CanaryFixtures.Number(w.Stack, "AWS::CloudWatch::Alarm", "Period"));
     }
 
@@ -22,7 +22,7 @@ public class CanaryScheduleTests
     {
         var (w, create) = CanaryFixtures.Build(w => new DiscoveryCanaryProps { Vpc = w.Vpc });
         _ = create();
-        Assert.Equal("rate(5 minutes)", CanaryFixtures.Properties(w.Stack, "AWS::Events::Rule")["ScheduleExpression"]);
+        Assert.Equal("rate(5 minutes)", Templates.Str(CanaryFixtures.Properties(w.Stack, "AWS::Events::Rule")["ScheduleExpression"]));
     }
 
     [Theory]

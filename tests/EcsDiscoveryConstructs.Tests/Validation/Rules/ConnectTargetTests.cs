@@ -79,11 +79,9 @@ public class ConnectTargetTests
         var web = new DiscoverableFargateService(w.Stack, "Web", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "web", Container = Workloads.WebContainer() });
         var connection = web.ConnectTo(target);
         Assert.Equal(["ORDER_API_NAMESPACE", "ORDER_API_SERVICE"], connection.Environment.Keys.Order(StringComparer.Ordinal));
-        var policies = Amazon.CDK.Assertions.Template.FromStack(w.Stack).FindResources("AWS::IAM::Policy").Values.Cast<IDictionary<string, object>>();
-        var sids = policies.SelectMany(p => (object[])((IDictionary<string, object>)((IDictionary<string, object>)p["Properties"])["PolicyDocument"])["Statement"])
-            .Cast<IDictionary<string, object>>()
+        var sids = Templates.OfType(w.Stack, "AWS::IAM::Policy").Values.SelectMany(Templates.Statements)
             .Where(st => st.ContainsKey("Sid"))
-            .Select(st => (string)st["Sid"]);
+            .Select(st => Templates.Str(st["Sid"]));
         Assert.Contains("DiscoverORDERAPI", sids);
     }
 }

@@ -11,10 +11,10 @@ public class DeploymentStrategySettingsTests
     {
         var w = new Workloads();
         _ = Deployments.ScService(w, ServiceDeploymentStrategy.Linear(3.0, Duration.Minutes(0), Duration.Minutes(1440)));
-        Assert.Equal("LINEAR", Deployments.DeploymentConfiguration(w.Stack)["Strategy"]);
+        Assert.Equal("LINEAR", Templates.Str(Deployments.DeploymentConfiguration(w.Stack)["Strategy"]));
         var other = new Workloads();
         _ = Deployments.ScService(other, ServiceDeploymentStrategy.Canary(100.0, Duration.Hours(24)));
-        Assert.Equal("CANARY", Deployments.DeploymentConfiguration(other.Stack)["Strategy"]);
+        Assert.Equal("CANARY", Templates.Str(Deployments.DeploymentConfiguration(other.Stack)["Strategy"]));
     }
 
     [Theory]
@@ -60,7 +60,7 @@ public class DeploymentStrategySettingsTests
         var w = new Workloads();
         var minutes = new CfnParameter(w.Stack, "Bake", new CfnParameterProps { Type = "Number" });
         _ = Deployments.ScService(w, ServiceDeploymentStrategy.BlueGreen(Duration.Minutes(minutes.ValueAsNumber)));
-        Assert.Equal("BLUE_GREEN", Deployments.DeploymentConfiguration(w.Stack)["Strategy"]);
+        Assert.Equal("BLUE_GREEN", Templates.Str(Deployments.DeploymentConfiguration(w.Stack)["Strategy"]));
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public class DeploymentStrategySettingsTests
     {
         var w = new Workloads();
         _ = Deployments.ScService(w, ServiceDeploymentStrategy.Canary(0.1 + 0.2));
-        var canary = (IDictionary<string, object>)Deployments.DeploymentConfiguration(w.Stack)["CanaryConfiguration"];
-        Assert.Equal("0.3", Convert.ToString(canary["CanaryPercent"], System.Globalization.CultureInfo.InvariantCulture));
+        var canary = Deployments.DeploymentConfiguration(w.Stack)["CanaryConfiguration"]!.AsObject();
+        Assert.Equal("0.3", canary["CanaryPercent"]!.ToJsonString());
     }
 }

@@ -15,7 +15,7 @@ public class EcsRoleTrustTests
         var w = new Workloads();
         var role = new Role(w.Stack, "Infra", new RoleProps { AssumedBy = new ServicePrincipal("ecs.amazonaws.com") });
         _ = VpcLatticeOptionsTests.Service(w, new VpcLatticeOptions { Targets = [new VpcLatticeTarget { TargetGroupArn = Arn, PortName = "http" }], InfrastructureRole = role });
-        var config = ((object[])TemplateResources.OnlyProperties(w.Stack, "AWS::ECS::Service")["VpcLatticeConfigurations"]).Cast<IDictionary<string, object>>().Single();
+        var config = Templates.Objects(Templates.OnlyProperties(w.Stack, "AWS::ECS::Service")["VpcLatticeConfigurations"]).Single();
         Assert.Contains("\"Infra", System.Text.Json.JsonSerializer.Serialize(config["RoleArn"]), StringComparison.Ordinal);
         Assert.DoesNotContain(Amazon.CDK.Assertions.Template.FromStack(w.Stack).FindResources("AWS::IAM::Role").Keys, k => k.Contains("VpcLatticeInfrastructureRole", StringComparison.Ordinal));
     }
@@ -45,7 +45,7 @@ public class EcsRoleTrustTests
         var w = new Workloads();
         var role = Role.FromRoleArn(w.Stack, "Imported", "arn:aws:iam::123456789012:role/lattice");
         _ = VpcLatticeOptionsTests.Service(w, new VpcLatticeOptions { Targets = [new VpcLatticeTarget { TargetGroupArn = Arn, PortName = "http" }], InfrastructureRole = role });
-        var config = ((object[])TemplateResources.OnlyProperties(w.Stack, "AWS::ECS::Service")["VpcLatticeConfigurations"]).Cast<IDictionary<string, object>>().Single();
-        Assert.Equal("arn:aws:iam::123456789012:role/lattice", config["RoleArn"]);
+        var config = Templates.Objects(Templates.OnlyProperties(w.Stack, "AWS::ECS::Service")["VpcLatticeConfigurations"]).Single();
+        Assert.Equal("arn:aws:iam::123456789012:role/lattice", Templates.Str(config["RoleArn"]));
     }
 }

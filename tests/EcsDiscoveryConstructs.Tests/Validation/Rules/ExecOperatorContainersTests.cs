@@ -60,10 +60,8 @@ public class ExecOperatorContainersTests
     {
         var w = new Workloads();
         _ = Role(w, null);
-        var statements = Template.FromStack(w.Stack).FindResources("AWS::IAM::ManagedPolicy").Values
-            .SelectMany(p => (object[])((IDictionary<string, object>)((IDictionary<string, object>)((IDictionary<string, object>)p)["Properties"])["PolicyDocument"])["Statement"])
-            .Cast<IDictionary<string, object>>()
-            .Where(s => Equals(s.TryGetValue("Sid", out var sid) ? sid : null, "ExecuteCommandOnClusterTasks"))
+        var statements = Templates.OfType(w.Stack, "AWS::IAM::ManagedPolicy").Values.SelectMany(Templates.Statements)
+            .Where(s => s["Sid"]?.GetValue<string>() == "ExecuteCommandOnClusterTasks")
             .ToList();
         Assert.False(Assert.Single(statements).ContainsKey("Condition"));
     }

@@ -12,7 +12,7 @@ public class InstanceAttributesTests
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
         _ = api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = Enumerable.Range(0, 30).ToDictionary(i => $"k{i}", i => "v") });
-        Assert.Single(Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Instance"));
+        Template.FromStack(stack).ResourceCountIs("AWS::ServiceDiscovery::Instance", 1);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class InstanceAttributesTests
         attributes["fill4"] = new string('f', 696);
         Assert.Equal(5000, attributes.Sum(a => a.Key.Length + a.Value.Length));
         _ = api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = attributes });
-        Assert.Single(Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Instance"));
+        Template.FromStack(stack).ResourceCountIs("AWS::ServiceDiscovery::Instance", 1);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class InstanceAttributesTests
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
         _ = api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["a"] = "x\ty z ", ["b"] = "", ["c"] = "~!{}" } });
-        Assert.Equal("{\"a\":\"x\\ty z \",\"b\":\"\",\"c\":\"~!{}\"}", System.Text.Json.JsonSerializer.Serialize(TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"]));
+        Assert.Equal("{\"a\":\"x\\ty z \",\"b\":\"\",\"c\":\"~!{}\"}", System.Text.Json.JsonSerializer.Serialize(Templates.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"]));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class InstanceAttributesTests
         var stack = TestApp.CreateStack();
         var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
         _ = api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["url"] = Amazon.CDK.Fn.ImportValue("Url") } });
-        Assert.Equal("{\"url\":{\"Fn::ImportValue\":\"Url\"}}", System.Text.Json.JsonSerializer.Serialize(TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"]));
+        Assert.Equal("{\"url\":{\"Fn::ImportValue\":\"Url\"}}", System.Text.Json.JsonSerializer.Serialize(Templates.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"]));
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public class InstanceAttributesTests
         _ = api.RegisterNonIpInstance("Third", new NonIpInstanceOptions { InstanceId = "Web-1", CustomAttributes = new Dictionary<string, string> { ["a"] = "3" } });
         var other = new DiscoveryService(stack, "Other", Fixtures.GoodService(api.Namespace, "other"));
         _ = other.RegisterNonIpInstance("First", new NonIpInstanceOptions { InstanceId = "web-1", CustomAttributes = new Dictionary<string, string> { ["a"] = "1" } });
-        Assert.Equal(3, Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Instance").Count);
+        Amazon.CDK.Assertions.Template.FromStack(stack).ResourceCountIs("AWS::ServiceDiscovery::Instance", 3);
     }
 
     [Theory]
@@ -172,7 +172,7 @@ public class InstanceAttributesTests
         var stack = TestApp.CreateStack();
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", CustomHealthCheck = new() });
         _ = service.RegisterIpInstance("Web", new IpInstanceOptions { Ipv4 = "10.0.0.5", CustomAttributes = new Dictionary<string, string> { ["AWS_INIT_HEALTH_STATUS"] = status } });
-        Assert.Equal(status, ((IDictionary<string, object>)TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"])["AWS_INIT_HEALTH_STATUS"]);
+        Assert.Equal(status, Templates.Str(Templates.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"]!["AWS_INIT_HEALTH_STATUS"]));
     }
 
     [Fact]

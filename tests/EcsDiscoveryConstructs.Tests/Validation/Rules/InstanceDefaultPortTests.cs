@@ -14,8 +14,8 @@ public class InstanceDefaultPortTests
         Assert.Equal(
             ["DiscoveryService 'TestStack/Web': Port (not set) makes Route 53 health-check the instance on port 80, the port the CDK writes when none is given. Set Port to the port the instance serves (Port = 80 if that is it). [ecs-discovery:instance-default-port]"],
             Findings.Warnings(stack, "instance-default-port"));
-        var attributes = (IDictionary<string, object>)TemplateResources.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"];
-        Assert.Equal("80", attributes["AWS_INSTANCE_PORT"]);
+        var attributes = Templates.OnlyProperties(stack, "AWS::ServiceDiscovery::Instance")["InstanceAttributes"]!.AsObject();
+        Assert.Equal("80", Templates.Str(attributes["AWS_INSTANCE_PORT"]));
     }
 
     [Fact]

@@ -199,8 +199,8 @@ public class InstanceKindTests
         var service = new DiscoveryService(stack, "Orders", new DiscoveryServiceProps { Namespace = Fixtures.PrivateNamespace(stack), Name = "orders", DnsRecords = DiscoveryRecordTypes.Aaaa, CustomHealthCheck = new() });
         _ = service.RegisterIpInstance("Full", new IpInstanceOptions { Ipv6 = "2001:0DB8:85a3:0000:0000:abcd:0001:2345" });
         _ = service.RegisterIpInstance("Mapped", new IpInstanceOptions { Ipv6 = "::ffff:10.0.0.5" });
-        var written = Template.FromStack(stack).FindResources("AWS::ServiceDiscovery::Instance").Values
-            .Select(r => ((IDictionary<string, object>)((IDictionary<string, object>)((IDictionary<string, object>)r)["Properties"])["InstanceAttributes"])["AWS_INSTANCE_IPV6"]);
+        var written = Templates.OfType(stack, "AWS::ServiceDiscovery::Instance").Values
+            .Select(r => Templates.Str(r["Properties"]!["InstanceAttributes"]!["AWS_INSTANCE_IPV6"]));
         Assert.Equal(["2001:0DB8:85a3:0000:0000:abcd:0001:2345", "::ffff:10.0.0.5"], written.Order());
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using EcsDiscoveryConstructs.Services;
 using EcsDiscoveryConstructs.Tests.TestSupport;
 
@@ -13,8 +14,8 @@ public class LifecycleHookDetailsTests
     {
         var w = new Workloads();
         _ = Service(w, new Dictionary<string, object> { ["suite"] = "smoke", ["retries"] = 3, ["strict"] = true, ["paths"] = new object[] { "/health", new Dictionary<string, object> { ["p"] = 0.5 } } });
-        var hook = ((object[])Deployments.DeploymentConfiguration(w.Stack)["LifecycleHooks"]).Cast<IDictionary<string, object>>().Single();
-        Assert.Equal("""{"paths":["/health",{"p":0.5}],"retries":3,"strict":true,"suite":"smoke"}""", System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, object>((IDictionary<string, object>)hook["HookDetails"])));
+        var hook = Templates.Objects(Deployments.DeploymentConfiguration(w.Stack)["LifecycleHooks"]).Single();
+        Assert.Equal("""{"paths":["/health",{"p":0.5}],"retries":3,"strict":true,"suite":"smoke"}""", System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, JsonNode?>(hook["HookDetails"]!.AsObject(), StringComparer.Ordinal)));
     }
 
     [Fact]

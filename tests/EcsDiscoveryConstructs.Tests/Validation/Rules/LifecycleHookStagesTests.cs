@@ -10,8 +10,8 @@ public class LifecycleHookStagesTests
     {
         var w = new Workloads();
         _ = Deployments.ScService(w, ServiceDeploymentStrategy.BlueGreen(), hooks: [new LambdaLifecycleHook { Function = Deployments.HookFunction(w.Stack), Stages = Enum.GetValues<LifecycleHookStage>() }]);
-        var hook = ((object[])Deployments.DeploymentConfiguration(w.Stack)["LifecycleHooks"]).Cast<IDictionary<string, object>>().Single();
-        Assert.Equal(8, ((object[])hook["LifecycleStages"]).Length);
+        var hook = Templates.Objects(Deployments.DeploymentConfiguration(w.Stack)["LifecycleHooks"]).Single();
+        Assert.Equal(8, hook["LifecycleStages"]!.AsArray().Count);
     }
 
     [Fact]

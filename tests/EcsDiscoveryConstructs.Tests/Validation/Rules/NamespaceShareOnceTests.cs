@@ -10,7 +10,7 @@ public class NamespaceShareOnceTests
     {
         var stack = TestApp.CreateStack();
         _ = new HttpDiscoveryNamespace(stack, "Apps", new HttpDiscoveryNamespaceProps { Name = "apps" }).ShareWith(new NamespaceShareOptions { Principals = ["444455556666", "777788889999"] });
-        Assert.Single(Amazon.CDK.Assertions.Template.FromStack(stack).FindResources("AWS::RAM::ResourceShare"));
+        Amazon.CDK.Assertions.Template.FromStack(stack).ResourceCountIs("AWS::RAM::ResourceShare", 1);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class NamespaceSharePrincipalsTests
     {
         var stack = TestApp.CreateStack();
         _ = Owned(stack).ShareWith(new NamespaceShareOptions { Principals = ["arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5"], AllowExternalPrincipals = true });
-        Assert.Equal(true, TemplateResources.OnlyProperties(stack, "AWS::RAM::ResourceShare")["AllowExternalPrincipals"]);
+        Assert.True(Templates.OnlyProperties(stack, "AWS::RAM::ResourceShare")["AllowExternalPrincipals"]!.GetValue<bool>());
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public class RegistryArnTests
         var w = new Workloads();
         var id = new Amazon.CDK.CfnParameter(w.Stack, "ServiceId").ValueAsString;
         _ = w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { ExistingService = Import(w, ServiceArn, id) });
-        Assert.Single(Amazon.CDK.Assertions.Template.FromStack(w.Stack).FindResources("AWS::ECS::Service"));
+        Amazon.CDK.Assertions.Template.FromStack(w.Stack).ResourceCountIs("AWS::ECS::Service", 1);
     }
 
     [Fact]

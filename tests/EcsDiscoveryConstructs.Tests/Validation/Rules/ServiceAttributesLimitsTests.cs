@@ -19,9 +19,9 @@ public class ServiceAttributesLimitsTests
         var w = new Workloads();
         var attributes = Enumerable.Range(0, 30).ToDictionary(i => i == 0 ? new string('k', 255) : $"key{i}", i => i == 0 ? new string('v', 1024) : "x");
         _ = Service(w, attributes);
-        var emitted = (IDictionary<string, object>)TemplateResources.OnlyProperties(w.Stack, "AWS::ServiceDiscovery::Service")["ServiceAttributes"];
+        var emitted = Templates.OnlyProperties(w.Stack, "AWS::ServiceDiscovery::Service")["ServiceAttributes"]!.AsObject();
         Assert.Equal(30, emitted.Count);
-        Assert.Equal(new string('v', 1024), emitted[new string('k', 255)]);
+        Assert.Equal(new string('v', 1024), Templates.Str(emitted[new string('k', 255)]));
     }
 
     [Fact]
@@ -29,8 +29,8 @@ public class ServiceAttributesLimitsTests
     {
         var w = new Workloads();
         _ = w.DnsService("Orders", "orders", new CloudMapRegistrationOptions { Namespace = w.Namespace, ServiceAttributes = new Dictionary<string, string> { ["team"] = "payments" } });
-        var emitted = (IDictionary<string, object>)TemplateResources.OnlyProperties(w.Stack, "AWS::ServiceDiscovery::Service")["ServiceAttributes"];
-        Assert.Equal("payments", emitted["team"]);
+        var emitted = Templates.OnlyProperties(w.Stack, "AWS::ServiceDiscovery::Service")["ServiceAttributes"]!.AsObject();
+        Assert.Equal("payments", Templates.Str(emitted["team"]));
     }
 
     [Fact]

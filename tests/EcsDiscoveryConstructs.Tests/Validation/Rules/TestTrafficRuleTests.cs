@@ -13,12 +13,12 @@ public class TestTrafficRuleTests
     {
         var w = new Workloads();
         _ = Deployments.ScService(w, ServiceDeploymentStrategy.BlueGreen(), new ServiceConnectTestTrafficHeader { Name = "x-canary", ExactValue = "green team" });
-        var service = ((object[])((IDictionary<string, object>)TemplateResources.OnlyProperties(w.Stack, "AWS::ECS::Service")["ServiceConnectConfiguration"])["Services"]).Cast<IDictionary<string, object>>().Single();
-        var alias = ((object[])service["ClientAliases"]).Cast<IDictionary<string, object>>().Single();
-        Assert.Equal(8080d, Convert.ToDouble(alias["Port"], System.Globalization.CultureInfo.InvariantCulture));
-        var header = (IDictionary<string, object>)((IDictionary<string, object>)alias["TestTrafficRules"])["Header"];
-        Assert.Equal("x-canary", header["Name"]);
-        Assert.Equal("green team", ((IDictionary<string, object>)header["Value"])["Exact"]);
+        var service = Templates.Objects((Templates.OnlyProperties(w.Stack, "AWS::ECS::Service")["ServiceConnectConfiguration"]!.AsObject())["Services"]).Single();
+        var alias = Templates.Objects(service["ClientAliases"]).Single();
+        Assert.Equal(8080d, alias["Port"]!.GetValue<double>());
+        var header = alias["TestTrafficRules"]!["Header"]!.AsObject();
+        Assert.Equal("x-canary", Templates.Str(header["Name"]));
+        Assert.Equal("green team", Templates.Str(header["Value"]!["Exact"]));
     }
 
     [Fact]

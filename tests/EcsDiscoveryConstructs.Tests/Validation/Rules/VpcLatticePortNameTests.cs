@@ -13,7 +13,7 @@ public class VpcLatticePortNameTests
     {
         var w = new Workloads();
         _ = VpcLatticeOptionsTests.Service(w, new VpcLatticeOptions { Targets = [new VpcLatticeTarget { TargetGroupArn = Arn, PortName = "http" }] });
-        Assert.True(TemplateResources.OnlyProperties(w.Stack, "AWS::ECS::Service").ContainsKey("VpcLatticeConfigurations"));
+        Assert.True(Templates.OnlyProperties(w.Stack, "AWS::ECS::Service").ContainsKey("VpcLatticeConfigurations"));
     }
 
     [Fact]

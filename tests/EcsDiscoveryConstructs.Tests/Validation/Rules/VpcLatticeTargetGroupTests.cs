@@ -13,7 +13,7 @@ public class VpcLatticeTargetGroupTests
     {
         var w = new Workloads();
         _ = VpcLatticeOptionsTests.Service(w, new VpcLatticeOptions { Targets = [new VpcLatticeTarget { TargetGroupArn = Arn, PortName = "http" }] });
-        Assert.Contains(Arn, System.Text.Json.JsonSerializer.Serialize(TemplateResources.OnlyProperties(w.Stack, "AWS::ECS::Service")["VpcLatticeConfigurations"]), StringComparison.Ordinal);
+        Assert.Contains(Arn, Templates.OnlyProperties(w.Stack, "AWS::ECS::Service")["VpcLatticeConfigurations"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Theory]
