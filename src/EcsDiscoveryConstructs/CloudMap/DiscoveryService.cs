@@ -80,21 +80,24 @@ public sealed class DiscoveryService : Construct, IService, IDiscoveryService
             HealthCheck = props.Route53HealthCheck is null ? null : Route53Config(props.Route53HealthCheck),
         });
 
+        // The L1 is read from the CDK (two round trips) only when something must be set on it.
+        CfnService? cfn = null;
+        CfnService Cfn() => cfn ??= (CfnService)Resource.Node.DefaultChild!;
         if (UsesDns)
         {
             var emittedByL2 = DnsRecords == DiscoveryRecordTypes.Cname || props.LoadBalancer ? Amazon.CDK.AWS.ServiceDiscovery.RoutingPolicy.WEIGHTED : Amazon.CDK.AWS.ServiceDiscovery.RoutingPolicy.MULTIVALUE;
             if (RoutingPolicy != emittedByL2 || DnsRecordMapping.NeedsOverride(DnsRecords))
             {
-                CloudMapOverrides.SetDnsConfig((CfnService)Resource.Node.DefaultChild!, props.Namespace.NamespaceId, DnsRecordMapping.CloudFormationTypes(DnsRecords), DnsTtl!.ToSeconds(), RoutingPolicy!.Value);
+                CloudMapOverrides.SetDnsConfig(Cfn(), props.Namespace.NamespaceId, DnsRecordMapping.CloudFormationTypes(DnsRecords), DnsTtl!.ToSeconds(), RoutingPolicy!.Value);
             }
         }
 
         props.Namespace.Usage.AddServiceName(new UsageOwner(this), props.Name);
-        NamespaceSetup.ApplyTags(this, Kind, () => Resource.Node.DefaultChild!, props.Tags);
-        NamespaceSharing.UseArnIfShared((CfnService)Resource.Node.DefaultChild!, props.Namespace);
+        NamespaceSetup.ApplyTags(this, Kind, Cfn, props.Tags);
+        NamespaceSharing.UseArnIfShared(Cfn, props.Namespace);
         if (props.ServiceAttributes is { Count: > 0 } attributes)
         {
-            CloudMapOverrides.SetServiceAttributes((CfnService)Resource.Node.DefaultChild!, attributes);
+            CloudMapOverrides.SetServiceAttributes(Cfn(), attributes);
         }
     }
 

@@ -40,12 +40,12 @@ internal static class NamespaceSharing
         return Shared.NamespaceReference.Parse(namespaceArn)?.Owner is { } owner && TokenGuard.IsConcrete(account) && owner != account ? owner : null;
     }
 
-    /// <summary>Points a Cloud Map service created in a shared namespace at the namespace's ARN.</summary>
-    public static void UseArnIfShared(Amazon.CDK.AWS.ServiceDiscovery.CfnService service, IDiscoveryNamespace ns)
+    /// <summary>Points a Cloud Map service created in a shared namespace at the namespace's ARN (the L1 is read only then).</summary>
+    public static void UseArnIfShared(Func<Amazon.CDK.AWS.ServiceDiscovery.CfnService> service, IDiscoveryNamespace ns)
     {
         if (ns.SharedByAccount is not null)
         {
-            service.NamespaceId = ns.NamespaceArn;
+            service().NamespaceId = ns.NamespaceArn;
         }
     }
 }

@@ -29,6 +29,8 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
     private DiscoveryService? discoveryService;
     private Amazon.CDK.AWS.IAM.Role? hookRole;
     private bool execEnabled;
+    private bool initProcessFromCreation;
+    private Amazon.CDK.AWS.ECS.CfnService? cfnService;
 
     /// <summary>Creates the service; throws <see cref="DiscoveryValidationException"/> listing every invalid prop.</summary>
     public DiscoverableFargateService(Construct scope, string id, DiscoverableFargateServiceProps props)
@@ -53,6 +55,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             MemoryLimitMiB = props.MemoryLimitMiB,
         });
         var execByL2 = props.Exec is not null && ExecGrants.L2SwitchIsLeastPrivilege(scope, props.Cluster);
+        initProcessFromCreation = props.TaskDefinition is null && props.Exec?.EnableInitProcess == true && props.Container!.LinuxParameters is null;
         MainContainer = props.TaskDefinition?.DefaultContainer ?? TaskDefinition.AddContainer("App", ContainerDefaults.Complete(this, props.Container!, props.Name, props.Exec?.EnableInitProcess == true));
         Service = new FargateService(this, "Service", new FargateServiceProps
         {
@@ -307,11 +310,10 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
             ExecGrants.Apply(self.TaskDefinition, props.Cluster);
         }
 
-        if (options.EnableInitProcess && props.TaskDefinition is null)
+        if (options.EnableInitProcess && props.TaskDefinition is null && !self.initProcessFromCreation)
         {
             // The L2 fixes a container's Linux parameters when it is created: when Exec is turned on later, or the
-            // container brought its own, only the L1 can still take the init process (a container created with it
-            // gets the same value again).
+            // container brought its own, only the L1 can still take the init process.
             EcsOverrides.EnableInitProcess((CfnTaskDefinition)self.TaskDefinition.Node.DefaultChild!, 0);
         }
 
@@ -319,7 +321,7 @@ public sealed class DiscoverableFargateService : Construct, IConnectable
         ExecReadinessAtSynth.Track(self, props, options, self.scope);
     }
 
-    private static Amazon.CDK.AWS.ECS.CfnService CfnServiceOf(DiscoverableFargateService self) => (Amazon.CDK.AWS.ECS.CfnService)self.Service.Node.DefaultChild!;
+    private static Amazon.CDK.AWS.ECS.CfnService CfnServiceOf(DiscoverableFargateService self) => self.cfnService ??= (Amazon.CDK.AWS.ECS.CfnService)self.Service.Node.DefaultChild!;
 
     /// <summary>Adds a validated hook: grants its role the invoke and rewrites the service's hook list.</summary>
     private static void AttachHook(DiscoverableFargateService self, LambdaLifecycleHook hook)

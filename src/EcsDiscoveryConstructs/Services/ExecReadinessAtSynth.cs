@@ -19,12 +19,15 @@ internal static class ExecReadinessAtSynth
 
     /// <summary>Judges <paramref name="service"/>'s Exec readiness errors again when the app is synthesized.</summary>
     public static void Track(DiscoverableFargateService service, DiscoverableFargateServiceProps props, ExecOptions options, IConstruct scope)
-        => ByStack.GetValue(SynthChecks.For(scope), checks =>
+    {
+        var checks = SynthChecks.For(scope);
+        ByStack.GetValue(checks, checks =>
         {
             var services = new List<ExecService>();
             checks.Add(() => Check(services));
             return services;
-        }).Add(new ExecService(service, props, options));
+        }).Add(new ExecService(service, props, options, props.TaskDefinition is null ? checks.Stack : null));
+    }
 
     /// <summary>Reads the containers of every task definition (one call into the CDK per stack), then runs the Exec rules.</summary>
     private static IEnumerable<string> Check(List<ExecService> services)
@@ -32,7 +35,7 @@ internal static class ExecReadinessAtSynth
         // A task definition given in the props may live in another stack than the service, and its references resolve
         // only there: each is read in its own stack.
         var containers = new IReadOnlyList<ContainerShape>[services.Count];
-        foreach (var group in services.Select((s, i) => (Index: i, s.Service.TaskDefinition)).GroupBy(e => Stack.Of(e.TaskDefinition)))
+        foreach (var group in services.Select((s, i) => (Index: i, s.Service.TaskDefinition, s.TaskStack)).GroupBy(e => e.TaskStack ?? Stack.Of(e.TaskDefinition)))
         {
             var read = TaskShape.ContainersAtSynth(group.Key, group.Select(e => (Amazon.CDK.AWS.ECS.TaskDefinition)e.TaskDefinition).ToList());
             foreach (var (entry, shape) in group.Zip(read))
@@ -52,5 +55,9 @@ internal static class ExecReadinessAtSynth
     }
 
     /// <summary>A service with Exec on, as the synth-time check needs it.</summary>
-    private sealed record ExecService(DiscoverableFargateService Service, DiscoverableFargateServiceProps Props, ExecOptions Options);
+    /// <param name="Service">The service.</param>
+    /// <param name="Props">Its props.</param>
+    /// <param name="Options">Its Exec options.</param>
+    /// <param name="TaskStack">The stack of the task definition when the service created it (its own stack); null for a given one, found at synth.</param>
+    private sealed record ExecService(DiscoverableFargateService Service, DiscoverableFargateServiceProps Props, ExecOptions Options, Stack? TaskStack);
 }

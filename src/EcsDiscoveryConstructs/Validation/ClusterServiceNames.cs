@@ -13,7 +13,7 @@ namespace EcsDiscoveryConstructs.Validation;
 internal sealed class ClusterServiceNames : DeputyBase, IValidation
 {
     private static readonly ConditionalWeakTable<ICluster, ClusterServiceNames> ByCluster = [];
-    private readonly List<(IConstruct Owner, string Name)> names = [];
+    private readonly List<(UsageOwner Owner, string Name)> names = [];
     private readonly string label;
 
     private ClusterServiceNames(ICluster cluster, string label)
@@ -27,7 +27,7 @@ internal sealed class ClusterServiceNames : DeputyBase, IValidation
     {
         if (TokenGuard.IsConcrete(name))
         {
-            ByCluster.GetValue(cluster, For).names.Add((owner, name));
+            ByCluster.GetValue(cluster, For).names.Add((new UsageOwner(owner), name));
         }
     }
 
@@ -41,5 +41,5 @@ internal sealed class ClusterServiceNames : DeputyBase, IValidation
 
     /// <inheritdoc />
     public string[] Validate()
-        => AppRules.Errors(new ClusterContents(label, [.. names.Select(n => (n.Owner.Node.Path, n.Name))]), RuleCatalog.ClusterRules).ToArray();
+        => AppRules.Errors(new ClusterContents(label, names), RuleCatalog.ClusterRules).ToArray();
 }
