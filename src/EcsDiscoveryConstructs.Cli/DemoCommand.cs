@@ -148,7 +148,8 @@ internal static class DemoCommand
 
     /// <summary>
     /// Runs <c>cdk synth</c> in <paramref name="root"/> (the repository) unless the assembly is newer than every input
-    /// (<see cref="SynthInputs"/>); installs the pinned CDK CLI first when it is missing. Returns the reason on failure.
+    /// (<see cref="SynthInputs"/>); installs the pinned CDK CLI first when it is missing, building the app's project
+    /// (<see cref="AppProject"/>) beside the install. Returns the reason on failure.
     /// </summary>
     internal static string? Synthesize(string folder, string root, TextWriter output, ExternalProcess.Runner run)
     {
@@ -173,17 +174,71 @@ internal static class DemoCommand
         };
         if (!File.Exists(Path.Combine(root, "node_modules", ".package-lock.json")))
         {
-            output.WriteLine("demo: installing the pinned CDK CLI (npm ci)");
+            // npm ci mostly waits on the disk and the network: the app's .NET build (which cdk synth would start
+            // anyway) runs beside it, and cdk synth then finds it up to date.
+            var project = AppProject(File.ReadAllText(cdkJson));
+            output.WriteLine(project is null ? "demo: installing the pinned CDK CLI (npm ci)" : "demo: installing the pinned CDK CLI (npm ci) while building the examples");
+            var build = project is { } p
+                ? Task.Run(() => run("dotnet", ["build", p.Project, "-c", p.Configuration, "-nologo", "-v", "q"], root, StepLimit, environment))
+                : Task.FromResult((0, string.Empty));
             var (npmExit, npmOutput) = run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root, StepLimit, environment);
+            var (buildExit, buildOutput) = build.GetAwaiter().GetResult();
             if (npmExit != 0)
             {
                 return $"npm ci failed: {LastLine(npmOutput)}";
+            }
+
+            if (buildExit != 0)
+            {
+                return $"dotnet build of the examples failed: {LastLine(buildOutput)}";
             }
         }
 
         output.WriteLine("demo: synthesizing the example stacks (cdk synth)");
         var (exit, text) = run("npx", ["--no-install", "cdk", "synth", "--quiet", "--no-notices", "--output", folder], root, StepLimit, environment);
         return exit == 0 ? null : $"cdk synth failed: {LastLine(text)}";
+    }
+
+    /// <summary>
+    /// The project and configuration cdk.json's app runs when it is <c>dotnet run [-c configuration] --project path</c>
+    /// (the configuration defaults to Debug, as dotnet run's does); null for any other app.
+    /// </summary>
+    internal static (string Project, string Configuration)? AppProject(string cdkJson)
+    {
+        string? app;
+        try
+        {
+            app = (System.Text.Json.Nodes.JsonNode.Parse(cdkJson) as System.Text.Json.Nodes.JsonObject)?["app"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+
+        var words = app?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        if (words.Length < 4 || words[0] != "dotnet" || words[1] != "run")
+        {
+            return null;
+        }
+
+        string? project = null;
+        var configuration = "Debug";
+        for (var i = 2; i < words.Length; i++)
+        {
+            switch (words[i])
+            {
+                case "--project" when i + 1 < words.Length:
+                    project = words[++i];
+                    break;
+                case "-c" or "--configuration" when i + 1 < words.Length:
+                    configuration = words[++i];
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return project is null ? null : (project, configuration);
     }
 
     private static string LastLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output";

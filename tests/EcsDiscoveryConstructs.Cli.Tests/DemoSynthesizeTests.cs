@@ -115,6 +115,51 @@ public sealed class DemoSynthesizeTests : IDisposable
         Assert.Equal(expected, Synthesize());
     }
 
+    [Theory]
+    [InlineData("""{"app": "dotnet run -c Release --project examples/Shop"}""", "examples/Shop", "Release")]
+    [InlineData("""{"app": "dotnet run --project examples/Shop --configuration Release"}""", "examples/Shop", "Release")]
+    [InlineData("""{"app": "dotnet  run   --project examples/Shop"}""", "examples/Shop", "Debug")]
+    public void ADotnetRunApp_NamesItsProjectAndConfiguration(string cdkJson, string project, string configuration)
+        => Assert.Equal((project, configuration), DemoCommand.AppProject(cdkJson));
+
+    [Theory]
+    [InlineData("""{"app": "npx ts-node bin/app.ts"}""")]
+    [InlineData("""{"app": "dotnet run"}""")]
+    [InlineData("""{"app": "dotnet run --project"}""")]
+    [InlineData("""{"app": "dotnet run -c Release --project examples/Shop -- extra"}""")]
+    [InlineData("""{"app": "dotnet build --project examples/Shop"}""")]
+    [InlineData("""{"app": ["dotnet", "run"]}""")]
+    [InlineData("""{"output": "cdk.out"}""")]
+    [InlineData("""[1, 2]""")]
+    [InlineData("""{"app": "dotnet run --project examples/Shop""")]
+    [InlineData("x")]
+    public void AnyOtherApp_HasNoProjectToBuildAhead(string cdkJson)
+        => Assert.Null(DemoCommand.AppProject(cdkJson));
+
+    [Fact]
+    public void WithoutTheCdkCli_TheAppsProjectIsBuiltBesideTheInstall_ThenSynthesized()
+    {
+        File.WriteAllText(Path.Combine(root, "cdk.json"), """{"app": "dotnet run -c Release --project examples/Shop"}""");
+        File.Delete(Path.Combine(root, "node_modules", ".package-lock.json"));
+        var (result, seen) = SynthesizeConcurrently(_ => (0, string.Empty));
+        Assert.Null(result);
+        Assert.Equal(["dotnet build examples/Shop -c Release -nologo -v q", "npm ci --no-audit --no-fund --loglevel=error"], seen.Take(2).Order(StringComparer.Ordinal));
+        Assert.Equal("npx --no-install cdk synth --quiet --no-notices --output cdk.out", seen[2]);
+        Assert.Equal("demo: installing the pinned CDK CLI (npm ci) while building the examples\ndemo: synthesizing the example stacks (cdk synth)\n", Output);
+    }
+
+    [Theory]
+    [InlineData("npm", "npm ci failed: npm error code E404")]
+    [InlineData("dotnet", "dotnet build of the examples failed: npm error code E404")]
+    public void AFailingInstallOrBuild_StopsBeforeTheSynth_WithItsLastLine(string failing, string expected)
+    {
+        File.WriteAllText(Path.Combine(root, "cdk.json"), """{"app": "dotnet run --project examples/Shop"}""");
+        File.Delete(Path.Combine(root, "node_modules", ".package-lock.json"));
+        var (result, seen) = SynthesizeConcurrently(program => program == failing ? (1, "first\nnpm error code E404\n") : (0, string.Empty));
+        Assert.Equal(expected, result);
+        Assert.Equal(2, seen.Count);
+    }
+
     public void Dispose()
     {
         output.Dispose();
@@ -135,6 +180,22 @@ public sealed class DemoSynthesizeTests : IDisposable
         calls.Add($"{program} {string.Join(' ', args)} | {workingDirectory} | {limit.TotalSeconds:0} s | {variables}");
         return answers.Dequeue();
     });
+
+    /// <summary>Synthesizes with a runner that may be called from two threads, answering by program.</summary>
+    private (string? Result, List<string> Calls) SynthesizeConcurrently(Func<string, (int, string)> answer)
+    {
+        var seen = new List<string>();
+        var result = DemoCommand.Synthesize("cdk.out", root, output, (program, args, _, _, _) =>
+        {
+            lock (seen)
+            {
+                seen.Add($"{program} {string.Join(' ', args)}");
+            }
+
+            return answer(program);
+        });
+        return (result, seen);
+    }
 
     private void Write(string relative, DateTime time)
     {
