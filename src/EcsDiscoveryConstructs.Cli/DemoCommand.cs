@@ -180,15 +180,15 @@ internal static class DemoCommand
             output.WriteLine(project is null ? "demo: installing the pinned CDK CLI (npm ci)" : "demo: installing the pinned CDK CLI (npm ci) while building the examples");
             var build = project is { } p
                 ? Task.Run(() => run("dotnet", ["build", p.Project, "-c", p.Configuration, "-nologo", "-v", "q"], root, StepLimit, environment))
-                : Task.FromResult((0, string.Empty));
+                : null;
             var (npmExit, npmOutput) = run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root, StepLimit, environment);
-            var (buildExit, buildOutput) = build.GetAwaiter().GetResult();
+            var built = build?.GetAwaiter().GetResult();
             if (npmExit != 0)
             {
                 return $"npm ci failed: {LastLine(npmOutput)}";
             }
 
-            if (buildExit != 0)
+            if (built is (not 0, var buildOutput))
             {
                 return $"dotnet build of the examples failed: {LastLine(buildOutput)}";
             }
