@@ -21,7 +21,7 @@ internal static class ExecReadinessAtSynth
     public static void Track(DiscoverableFargateService service, DiscoverableFargateServiceProps props, ExecOptions options, IConstruct scope)
     {
         var checks = SynthChecks.For(scope);
-        ByStack.GetValue(checks, checks =>
+        ByStack.GetValue(checks, _ =>
         {
             var services = new List<ExecService>();
             checks.Add(() => Check(services));
