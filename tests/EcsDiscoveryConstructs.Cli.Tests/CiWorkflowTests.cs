@@ -57,6 +57,27 @@ public sealed class CiWorkflowTests
         Assert.Contains(Steps(test), s => Run(s) == "bash .ci/run");
     }
 
+    [Fact]
+    public void OwnWorkflow_KeepsTheCanaryCache_KeyedByEveryInputOfThePublish()
+    {
+        var steps = Steps(Workflow(".github/workflows/ci.yml")["jobs"]!["test"]!);
+        var cacheAt = steps.FindIndex(s => Uses(s).StartsWith("actions/cache@", StringComparison.Ordinal));
+        Assert.True(cacheAt >= 0 && cacheAt < steps.FindIndex(s => Run(s) == "bash .ci/run"), "the cache is restored before the test command");
+        var with = steps[cacheAt]["with"]!;
+        Assert.Equal("~/.local/share/ecs-discovery-constructs/canary", with["path"]!.GetValue<string>());
+        var key = with["key"]!.GetValue<string>();
+
+        // What the library build hashes (its CanaryInput items and its own project file) must all be in the key, or a
+        // changed input would restore an old folder for nothing.
+        var project = System.Xml.Linq.XDocument.Load(Path.Combine(RepoRoot.Path, "src", "EcsDiscoveryConstructs", "EcsDiscoveryConstructs.csproj"));
+        var inputs = project.Descendants("CanaryInput").Single().Attribute("Include")!.Value.Split(';')
+            .Select(pattern => Path.GetRelativePath(RepoRoot.Path, Path.GetFullPath(Path.Combine(RepoRoot.Path, "src", "EcsDiscoveryConstructs", pattern))).Replace('\\', '/'))
+            .Append("src/EcsDiscoveryConstructs/EcsDiscoveryConstructs.csproj")
+            .ToList();
+        Assert.NotEmpty(inputs);
+        Assert.All(inputs, input => Assert.Contains($"'{input}'", key, StringComparison.Ordinal));
+    }
+
     /// <summary>The workflow as JSON, parsed by PyYAML (the image's Python has it: moto depends on it).</summary>
     private static JsonNode Workflow(string relativePath)
     {
