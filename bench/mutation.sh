@@ -7,6 +7,8 @@
 # Usage: bash bench/mutation.sh [verifier] [constructs] [cli] [localpeers] [canary]   (default: all five)
 #        bash bench/mutation.sh verifier-unit   (the verifier against its own fast tests only: the quick local loop)
 #        bash bench/mutation.sh rules   (Validation/ against the validation tests only: the rules' quick loop)
+#        bash bench/mutation.sh localpeers-unit   (the local peers against the verifier's tests only: a lower bound of
+#          the localpeers score, ~5x faster, as the CLI's end-to-end tests are left out)
 #        STRYKER_ARGS="-m Checks/**/*.cs" bash bench/mutation.sh verifier-unit   (extra Stryker options, e.g. one folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,9 +60,9 @@ for target in "${targets[@]}"; do
     verifier | verifier-unit) project=src/EcsDiscoveryConstructs.Verifier ;;
     constructs | rules) project=src/EcsDiscoveryConstructs ;;
     cli) project=src/EcsDiscoveryConstructs.Cli ;;
-    localpeers) project=src/EcsDiscoveryConstructs.LocalPeers ;;
+    localpeers | localpeers-unit) project=src/EcsDiscoveryConstructs.LocalPeers ;;
     canary) project=src/EcsDiscoveryConstructs.Canary ;;
-    *) echo "bench/mutation.sh: unknown target '$target' (verifier, verifier-unit, constructs, rules, cli, localpeers, canary)" >&2; exit 2 ;;
+    *) echo "bench/mutation.sh: unknown target '$target' (verifier, verifier-unit, constructs, rules, cli, localpeers, localpeers-unit, canary)" >&2; exit 2 ;;
   esac
   out="$root/bench/mutation/reports/$target"
   rm -rf "$out"
