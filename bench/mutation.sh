@@ -7,8 +7,8 @@
 # Usage: bash bench/mutation.sh [verifier] [constructs] [cli] [localpeers] [canary]   (default: all five)
 #        bash bench/mutation.sh verifier-unit   (the verifier against its own fast tests only: the quick local loop)
 #        bash bench/mutation.sh rules   (Validation/ against the validation tests only: the rules' quick loop)
-#        bash bench/mutation.sh localpeers-unit   (the local peers against the verifier's tests only: a lower bound of
-#          the localpeers score, ~5x faster, as the CLI's end-to-end tests are left out)
+#        bash bench/mutation.sh localpeers-unit   (the local peers against the verifier's tests only: the first pass of
+#          localpeers, which then runs the CLI's end-to-end tests only on the mutants it left alive, as verifier does)
 #        STRYKER_ARGS="-m Checks/**/*.cs" bash bench/mutation.sh verifier-unit   (extra Stryker options, e.g. one folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,16 +67,22 @@ for target in "${targets[@]}"; do
   out="$root/bench/mutation/reports/$target"
   rm -rf "$out"
   started=$(date +%s)
-  if [ "$target" = verifier ]; then
+  if [ "$target" = verifier ] || [ "$target" = localpeers ]; then
     # Two passes (bench/mutation/second_pass.py): the fast tests first, then the full suite (the CLI tests and the
     # moto-backed ones) only on the mutants the first pass left alive; the merged report is what one full run gives.
-    stryker "$project" verifier-unit "$out/unit" "${extra[@]}"
+    # PASS1_REPORT=<mutation-report.json of the same sources' $target-unit run> reuses a first pass already made.
+    if [ -n "${PASS1_REPORT:-}" ]; then
+      mkdir -p "$out/unit/reports"
+      cp "$PASS1_REPORT" "$out/unit/reports/mutation-report.json"
+    else
+      stryker "$project" "$target-unit" "$out/unit" "${extra[@]}"
+    fi
     mapfile -t alive < <(python3 bench/mutation/second_pass.py patterns "$out/unit/reports/mutation-report.json")
     mkdir -p "$out/reports"
     if [ ${#alive[@]} -gt 0 ]; then
       second=()
       for pattern in "${alive[@]}"; do second+=(-m "$pattern"); done
-      stryker "$project" verifier "$out/full" "${second[@]}"
+      stryker "$project" "$target" "$out/full" "${second[@]}"
       python3 bench/mutation/second_pass.py merge "$out/unit/reports/mutation-report.json" "$out/full/reports/mutation-report.json" "$out/reports/mutation-report.json"
     else
       cp "$out/unit/reports/mutation-report.json" "$out/reports/mutation-report.json"
