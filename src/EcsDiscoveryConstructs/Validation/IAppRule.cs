@@ -25,6 +25,16 @@ internal sealed record AppFinding(string Constructs, Violation Violation)
 
     /// <summary>The constructs as a list in quotes: <c>'a' and 'b'</c>.</summary>
     public static string Quoted(IEnumerable<string> paths) => string.Join(" and ", paths.Distinct().Select(p => $"'{p}'"));
+
+    /// <summary>The entries whose value occurs more than once, grouped by value.</summary>
+    public static IEnumerable<IGrouping<string, (UsageOwner Owner, string Value)>> Duplicates(IEnumerable<(UsageOwner Owner, string Value)> entries, StringComparer comparer)
+        => entries.GroupBy(e => e.Value, comparer).Where(g => g.Count() > 1);
+
+    /// <summary>The owners of a group of entries, in quotes (their paths are read from the CDK here, for the message).</summary>
+    public static string Owners(IEnumerable<(UsageOwner Owner, string Value)> group) => Quoted(group.Select(e => e.Owner.ToString()));
+
+    /// <summary>The distinct values of a group of entries, in quotes.</summary>
+    public static string Values(IEnumerable<(UsageOwner Owner, string Value)> group) => string.Join(", ", group.Select(e => $"'{e.Value}'").Distinct());
 }
 
 /// <summary>Runs cross-construct rules: the messages of their errors, and their warnings added to a construct.</summary>

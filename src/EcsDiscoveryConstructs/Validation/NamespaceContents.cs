@@ -12,12 +12,4 @@ internal sealed record NamespaceContents(
 {
     /// <summary>How names compare in this namespace: DNS names are case-insensitive.</summary>
     public StringComparer NameComparer => CaseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
-
-    /// <summary>The entries whose value occurs more than once.</summary>
-    public static IEnumerable<IGrouping<string, (UsageOwner Owner, string Value)>> Duplicates(IEnumerable<(UsageOwner Owner, string Value)> entries, StringComparer comparer)
-        => entries.GroupBy(e => e.Value, comparer).Where(g => g.Count() > 1);
-
-    public static string Owners(IEnumerable<(UsageOwner Owner, string Value)> group) => AppFinding.Quoted(group.Select(e => e.Owner.ToString()));
-
-    public static string Values(IEnumerable<(UsageOwner Owner, string Value)> group) => string.Join(", ", group.Select(e => $"'{e.Value}'").Distinct());
 }

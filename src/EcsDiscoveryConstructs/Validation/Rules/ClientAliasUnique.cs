@@ -10,7 +10,7 @@ internal sealed class ClientAliasUnique : IAppRule<NamespaceContents>
         "Each client alias name and port must be unique within the namespace; ECS rejects the second service.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectClientAlias.html" };
 
     public IEnumerable<AppFinding> Check(NamespaceContents subject)
-        => NamespaceContents.Duplicates(subject.Aliases, StringComparer.OrdinalIgnoreCase).Select(g => new AppFinding(
-            $"DiscoverableFargateService {NamespaceContents.Owners(g)}",
-            new Violation($"ServiceConnect client alias {NamespaceContents.Values(g)}", $"is used more than once in namespace '{subject.Label}'", "Give each endpoint its own DnsName or Port.")));
+        => AppFinding.Duplicates(subject.Aliases, StringComparer.OrdinalIgnoreCase).Select(g => new AppFinding(
+            $"DiscoverableFargateService {AppFinding.Owners(g)}",
+            new Violation($"ServiceConnect client alias {AppFinding.Values(g)}", $"is used more than once in namespace '{subject.Label}'", "Give each endpoint its own DnsName or Port.")));
 }

@@ -11,11 +11,11 @@ internal sealed class DiscoveryNameUnique : IAppRule<NamespaceContents>
 
     public IEnumerable<AppFinding> Check(NamespaceContents subject)
     {
-        foreach (var g in NamespaceContents.Duplicates(subject.DiscoveryNames, StringComparer.Ordinal))
+        foreach (var g in AppFinding.Duplicates(subject.DiscoveryNames, StringComparer.Ordinal))
         {
             yield return new AppFinding(
-                $"DiscoverableFargateService {NamespaceContents.Owners(g)}",
-                new Violation($"ServiceConnect discoveryName {NamespaceContents.Values(g)}", $"is used more than once in namespace '{subject.Label}'", "Give each endpoint its own DiscoveryName."));
+                $"DiscoverableFargateService {AppFinding.Owners(g)}",
+                new Violation($"ServiceConnect discoveryName {AppFinding.Values(g)}", $"is used more than once in namespace '{subject.Label}'", "Give each endpoint its own DiscoveryName."));
         }
 
         foreach (var (owner, name) in subject.DiscoveryNames)

@@ -10,9 +10,8 @@ internal sealed class EcsServiceNameUnique : IAppRule<ClusterContents>
         "ECS service names are unique per cluster: CloudFormation fails the second service at deploy time, after the first has been created.") { Reference = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html" };
 
     public IEnumerable<AppFinding> Check(ClusterContents subject)
-        => subject.Names.GroupBy(n => n.Name, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
+        => AppFinding.Duplicates(subject.Names, StringComparer.Ordinal)
             .Select(g => new AppFinding(
-                $"DiscoverableFargateService {string.Join(" and ", g.Select(n => $"'{n.Owner}'"))}",
+                $"DiscoverableFargateService {AppFinding.Owners(g)}",
                 new Violation($"Name '{g.Key}'", $"is used by {g.Count()} ECS services in cluster '{subject.Label}'", "Give each service its own Name.")));
 }

@@ -10,10 +10,10 @@ internal sealed class ServiceNameUnique : IAppRule<NamespaceContents>
         "CreateService fails with ServiceAlreadyExists on the second one; in DNS namespaces names that differ only by case collide.") { Reference = "https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html" };
 
     public IEnumerable<AppFinding> Check(NamespaceContents subject)
-        => NamespaceContents.Duplicates(subject.ServiceNames, subject.NameComparer).Select(g => new AppFinding(
-            $"DiscoveryService {NamespaceContents.Owners(g)}",
+        => AppFinding.Duplicates(subject.ServiceNames, subject.NameComparer).Select(g => new AppFinding(
+            $"DiscoveryService {AppFinding.Owners(g)}",
             new Violation(
-                $"Name {NamespaceContents.Values(g)}",
+                $"Name {AppFinding.Values(g)}",
                 $"is used more than once in namespace '{subject.Label}'{(subject.CaseSensitive ? string.Empty : " (names in DNS namespaces are case-insensitive)")}",
                 "Give each service its own name.")));
 }
