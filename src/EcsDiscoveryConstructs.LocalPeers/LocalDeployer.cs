@@ -149,7 +149,20 @@ internal sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writ
     /// <summary>Cloud Map instances per service: 1,000, not adjustable.</summary>
     private const int InstancesPerService = 1000;
 
+    /// <summary>
+    /// The tasks a local deploy runs for an ECS service that registers nowhere (a Service Connect client, a service
+    /// without discovery): the ids and addresses it would have given them, so the local ECS peer runs them too.
+    /// </summary>
+    internal static IEnumerable<(string Id, string Address)> UnregisteredTasks(StackTopology stack, EcsServiceInfo ecs, string region)
+    {
+        var cidr = stack.Namespaces.FirstOrDefault(n => n.LogicalId == ecs.ServiceConnectNamespaceLogicalId)?.VpcCidr;
+        return Tasks(stack, ecs, cidr, null, region).Select(t => (t.Id, t.Attributes["AWS_INSTANCE_IPV4"]));
+    }
+
     private IEnumerable<(string Id, Dictionary<string, string> Attributes)> Tasks(StackTopology stack, EcsServiceInfo ecs, string? cidr, int? port)
+        => Tasks(stack, ecs, cidr, port, region);
+
+    private static IEnumerable<(string Id, Dictionary<string, string> Attributes)> Tasks(StackTopology stack, EcsServiceInfo ecs, string? cidr, int? port, string region)
     {
         var serviceName = EcsServiceName(ecs);
         var count = TaskCount(ecs);

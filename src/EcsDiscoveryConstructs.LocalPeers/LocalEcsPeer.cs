@@ -35,15 +35,18 @@ internal sealed class LocalEcsPeer : IDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
     private readonly ConcurrentDictionary<(string Cluster, string Service), Scenario> scenarios = new();
-    private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
+    private readonly TimeProvider clock;
+    private readonly DateTimeOffset started;
     private Dictionary<string, Dictionary<string, (string PhysicalId, string Type)>>? frozenIds;
 
-    /// <summary>Starts answering on http://127.0.0.1:<paramref name="port"/>/.</summary>
-    public LocalEcsPeer(ICloudMapClient registry, IReadOnlyList<StackTopology> stacks, string region, int port)
+    /// <summary>Starts answering on http://127.0.0.1:<paramref name="port"/>/; its times (creation, deployments, stopped tasks) read <paramref name="clock"/> (default: the system's).</summary>
+    public LocalEcsPeer(ICloudMapClient registry, IReadOnlyList<StackTopology> stacks, string region, int port, TimeProvider? clock = null)
     {
         this.registry = registry;
         this.stacks = stacks;
         this.region = region;
+        this.clock = clock ?? TimeProvider.System;
+        started = this.clock.GetUtcNow();
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
         listener.Prefixes.Add(Endpoint.ToString());
         try
@@ -75,6 +78,11 @@ internal sealed class LocalEcsPeer : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (stop.IsCancellationRequested)
+        {
+            return;
+        }
+
         stop.Cancel();
         listener.Close();
         try
@@ -156,11 +164,12 @@ internal sealed class LocalEcsPeer : IDisposable
             default:
             {
                 var service = request["service"]?.GetValue<string>() ?? string.Empty;
-                var deploying = scenarios.TryGetValue((cluster, service[(service.LastIndexOf('/') + 1)..]), out var scenario) && scenario.Deploying;
+                service = service[(service.LastIndexOf('/') + 1)..];
+                var deploying = scenarios.TryGetValue((cluster, service), out var scenario) && scenario.Deploying;
                 return (200, new JsonObject
                 {
                     ["serviceDeployments"] = deploying
-                        ? new JsonArray(new JsonObject { ["serviceDeploymentArn"] = Arn("service-deployment", $"{cluster}/{service}/local-2"), ["status"] = "IN_PROGRESS", ["createdAt"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60 })
+                        ? new JsonArray(new JsonObject { ["serviceDeploymentArn"] = Arn("service-deployment", $"{cluster}/{service}/local-2"), ["status"] = "IN_PROGRESS", ["createdAt"] = Now() - 60 })
                         : [],
                 }.ToJsonString());
             }
@@ -291,6 +300,15 @@ internal sealed class LocalEcsPeer : IDisposable
 
         // One task registers into every Cloud Map service of its ECS service (a registry and Service Connect): one task.
         tasks = [.. tasks.DistinctBy(t => t.Id, StringComparer.Ordinal)];
+        // A service that registers nowhere (a Service Connect client) runs its tasks all the same, unless it crash loops.
+        foreach (var stack in stacks)
+        {
+            foreach (var ecs in stack.EcsServices.Where(e => LocalDeployer.ClusterName(stack, e) == cluster && scenarios.GetValueOrDefault((cluster, LocalDeployer.EcsServiceName(e)))?.CrashReason is null && e.RegistryServiceLogicalId is null && e.RegistryArn is null && e.RegistryServiceLogicalIds.Count == 0 && e.Endpoints.Count == 0))
+            {
+                tasks.AddRange(LocalDeployer.UnregisteredTasks(stack, ecs, region).Select(t => new LocalTask(t.Id, LocalDeployer.EcsServiceName(ecs), "RUNNING", t.Address, null)));
+            }
+        }
+
         foreach (var ((_, service), scenario) in scenarios.Where(s => s.Key.Cluster == cluster && s.Value.CrashReason is not null))
         {
             tasks.AddRange(Enumerable.Range(1, 3).Select(i => new LocalTask(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{cluster}/{service}/stopped/{i}")))[..32], service, "STOPPED", null, scenario.CrashReason)));
@@ -303,14 +321,14 @@ internal sealed class LocalEcsPeer : IDisposable
     {
         scenarios.TryGetValue((service.Cluster, service.Name), out var scenario);
         var running = tasks.Count(t => t.Service == service.Name && t.DesiredStatus == "RUNNING");
-        var deployments = new JsonArray(Deployment("ecs-svc/local-2", "PRIMARY", scenario is null ? "COMPLETED" : "IN_PROGRESS", service.Desired, scenario?.Deploying == true ? service.Desired : running, scenario?.CrashReason is null ? 0 : 3));
+        var deployments = new JsonArray(Deployment("ecs-svc/local-2", "PRIMARY", scenario is null ? "COMPLETED" : "IN_PROGRESS", service.Desired, scenario?.Deploying == true ? service.Desired : running, scenario?.CrashReason is null ? 0 : 3, age: 600));
         if (scenario?.Deploying == true)
         {
-            deployments.Add(Deployment("ecs-svc/local-1", "ACTIVE", "COMPLETED", service.Desired, Math.Max(0, running - service.Desired), 0));
+            deployments.Add(Deployment("ecs-svc/local-1", "ACTIVE", "COMPLETED", service.Desired, Math.Max(0, running - service.Desired), 0, age: 86400));
         }
 
         var events = scenario?.CrashReason is { } reason
-            ? new JsonArray(new JsonObject { ["createdAt"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["message"] = $"(service {service.Name}) is unable to consistently start tasks successfully. {reason}" })
+            ? new JsonArray(new JsonObject { ["createdAt"] = Now(), ["message"] = $"(service {service.Name}) is unable to consistently start tasks successfully. {reason}" })
             : [];
         var (minimum, maximum) = service.Info.DeploymentLimits;
         var result = new JsonObject
@@ -332,13 +350,21 @@ internal sealed class LocalEcsPeer : IDisposable
         };
         if (service.Info.Endpoints.Count > 0 || service.Info.ServiceConnectNamespaceLogicalId is not null)
         {
-            deployments[0]!["serviceConnectConfiguration"] = new JsonObject { ["enabled"] = true, ["namespace"] = service.Info.ServiceConnectNamespaceLogicalId };
+            // ECS answers the namespace as the service was given it; a deployed stack gives the namespace's ARN.
+            var configuration = new JsonObject { ["enabled"] = true };
+            if (service.Info.ServiceConnectNamespaceLogicalId is { } ns && ids.TryGetValue(ns, out var id))
+            {
+                configuration["namespace"] = $"arn:aws:servicediscovery:{region}:{Account}:namespace/{id.PhysicalId}";
+            }
+
+            deployments[0]!["serviceConnectConfiguration"] = configuration;
         }
 
         return result;
     }
 
-    private static JsonObject Deployment(string id, string status, string rollout, int desired, int running, int failed) => new()
+    /// <summary>One of a service's deployments, created <paramref name="age"/> seconds ago.</summary>
+    private JsonObject Deployment(string id, string status, string rollout, int desired, int running, int failed, int age) => new()
     {
         ["id"] = id,
         ["status"] = status,
@@ -347,7 +373,7 @@ internal sealed class LocalEcsPeer : IDisposable
         ["runningCount"] = running,
         ["pendingCount"] = 0,
         ["failedTasks"] = failed,
-        ["createdAt"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 600,
+        ["createdAt"] = Now() - age,
     };
 
     private JsonObject TaskJson(string cluster, LocalTask task)
@@ -359,10 +385,12 @@ internal sealed class LocalEcsPeer : IDisposable
             ["clusterArn"] = Arn("cluster", cluster),
             ["lastStatus"] = task.DesiredStatus,
             ["desiredStatus"] = task.DesiredStatus,
-            ["startedBy"] = task.Service,
+            // A service's tasks: started by its deployment, in the group "service:<name>" (DescribeTasks' Task.group).
+            ["startedBy"] = "ecs-svc/local-2",
+            ["group"] = $"service:{task.Service}",
             ["launchType"] = "FARGATE",
             ["platformVersion"] = "1.4.0",
-            ["containers"] = new JsonArray(new JsonObject { ["name"] = "app", ["lastStatus"] = task.DesiredStatus, ["reason"] = task.StoppedReason }),
+            ["containers"] = new JsonArray(new JsonObject { ["name"] = "app", ["lastStatus"] = task.DesiredStatus }),
         };
         if (task.Address is { } address)
         {
@@ -371,13 +399,16 @@ internal sealed class LocalEcsPeer : IDisposable
 
         if (stopped)
         {
+            result["containers"]![0]!["reason"] = task.StoppedReason;
             result["stopCode"] = "TaskFailedToStart";
             result["stoppedReason"] = task.StoppedReason;
-            result["stoppedAt"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - (task.Id[0] % 10);
+            result["stoppedAt"] = Now() - (task.Id[0] % 10);
         }
 
         return result;
     }
+
+    private long Now() => clock.GetUtcNow().ToUnixTimeSeconds();
 
     private string Arn(string resource, string name) => $"arn:aws:ecs:{region}:{Account}:{resource}/{name}";
 

@@ -1,8 +1,12 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using EcsDiscoveryConstructs.Tests.Shared;
 using EcsDiscoveryConstructs.Verifier.Assembly;
 using EcsDiscoveryConstructs.Verifier.Aws;
 using EcsDiscoveryConstructs.Verifier.CloudFormation;
+using EcsDiscoveryConstructs.Verifier.CloudMap;
 using EcsDiscoveryConstructs.Verifier.Ecs;
 using EcsDiscoveryConstructs.LocalPeers;
 using EcsDiscoveryConstructs.Verifier.Tests.Checks;
@@ -105,5 +109,89 @@ public sealed class LocalEcsPeerTests : IDisposable
         Assert.Equal(stack.TemplateBody, body);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(stack), System.Text.Json.JsonSerializer.Serialize(TemplateTopologyReader.Read(stack.Name, body)));
         Assert.True((await Assert.ThrowsAsync<CloudFormationException>(() => stacks.GetTemplateAsync("Nope", CancellationToken.None))).IsMissingStack);
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotJson_IsASerializationException_InEcsJson()
+    {
+        var (status, type, json) = await PostAsync(peer.Endpoint, "DescribeServices", "{\"cluster\": ");
+        Assert.Equal((400, "application/x-amz-json-1.1", "SerializationException"), (status, type, json["__type"]!.GetValue<string>()));
+        Assert.Contains("request", json["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEmptyBody_AsksTheDefaultCluster_WhichTheStacksDoNotHave()
+    {
+        var (status, _, json) = await PostAsync(peer.Endpoint, "ListTasks", "  ");
+        Assert.Equal((400, "ClusterNotFoundException"), (status, json["__type"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AFormWithoutATarget_IsCloudFormationsQueryProtocol_AnsweredInXml()
+    {
+        using var http = new HttpClient();
+        using var form = new FormUrlEncodedContent([new("Action", "DescribeStacks"), new("StackName", "FrontendBackendDns")]);
+        using var response = await http.PostAsync(peer.Endpoint, form);
+        Assert.Equal((HttpStatusCode.OK, "text/xml"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        Assert.StartsWith("<DescribeStacksResponse", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARegistryThatFails_IsAServerException_NamingTheCloudMapPeer()
+    {
+        using var failing = LoopbackPorts.Bind(port => new LocalEcsPeer(new FailingRegistry(new CloudMapException("ListNamespaces", "ConnectionFailed", "connection refused")), [stack], "us-east-1", port));
+        var (status, _, json) = await PostAsync(failing.Endpoint, "DescribeServices", "{\"cluster\":\"FrontendBackendDns-NetworkCluster17B54D11\",\"services\":[\"backend\"]}");
+        Assert.Equal((500, "ServerException"), (status, json["__type"]!.GetValue<string>()));
+        Assert.StartsWith("the Cloud Map peer cannot be read: ", json["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("connection refused", json["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnexpectedFailure_IsAnInternalFailure_NamingIt_NeverACallerLeftWaiting()
+    {
+        using var failing = LoopbackPorts.Bind(port => new LocalEcsPeer(new FailingRegistry(new NotSupportedException("no listing here")), [stack], "us-east-1", port));
+        var (status, _, json) = await PostAsync(failing.Endpoint, "ListTasks", "{\"cluster\":\"FrontendBackendDns-NetworkCluster17B54D11\"}");
+        Assert.Equal((500, "InternalFailure", "NotSupportedException: no listing here"), (status, json["__type"]!.GetValue<string>(), json["message"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task APortInUse_FailsToStart_AndTheFirstPeerStillAnswers()
+    {
+        Assert.Throws<HttpListenerException>(() => new LocalEcsPeer(registry, [stack], "us-east-1", peer.Endpoint.Port));
+        Assert.Single((await ecs.DescribeServicesAsync("FrontendBackendDns-NetworkCluster17B54D11", ["backend"], CancellationToken.None)).Items);
+    }
+
+    [Fact]
+    public async Task AStoppedPeer_NoLongerAnswers_AndFreesItsPort()
+    {
+        var port = peer.Endpoint.Port;
+        peer.Dispose();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(peer.Endpoint, new StringContent("{}")));
+        using var again = new LocalEcsPeer(registry, [stack], "us-east-1", port);
+        Assert.Equal(port, again.Endpoint.Port);
+    }
+
+    private static async Task<(int Status, string? ContentType, JsonNode Json)> PostAsync(Uri endpoint, string operation, string body)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/x-amz-json-1.1") };
+        request.Headers.Add("X-Amz-Target", $"AmazonEC2ContainerServiceV20141113.{operation}");
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+    }
+
+    /// <summary>A Cloud Map peer whose every read fails with <paramref name="failure"/>.</summary>
+    private sealed class FailingRegistry(Exception failure) : ICloudMapClient
+    {
+        public Task<IReadOnlyList<LiveNamespace>> ListNamespacesAsync(CancellationToken cancellationToken) => Task.FromException<IReadOnlyList<LiveNamespace>>(failure);
+
+        public Task<IReadOnlyList<LiveService>> ListServicesAsync(string namespaceId, CancellationToken cancellationToken) => Task.FromException<IReadOnlyList<LiveService>>(failure);
+
+        public Task<IReadOnlyList<LiveInstance>> ListInstancesAsync(string serviceId, CancellationToken cancellationToken) => Task.FromException<IReadOnlyList<LiveInstance>>(failure);
+
+        public Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, string? ownerAccount, CancellationToken cancellationToken) => Task.FromException<IReadOnlyList<DiscoveredInstance>>(failure);
+
+        public Task<IReadOnlyDictionary<string, string>> GetServiceAttributesAsync(string serviceId, CancellationToken cancellationToken) => Task.FromException<IReadOnlyDictionary<string, string>>(failure);
     }
 }
