@@ -140,20 +140,7 @@ public sealed class LocalDnsPeerBehaviourTests : IDisposable
     [Fact]
     public async Task AnUnreadableRegistry_AnswersServfail()
     {
-        using var failing = new LocalDnsPeer(new Unreadable(), LoopbackPorts.UdpAndTcp());
+        using var failing = new LocalDnsPeer(new FailingRegistry(new CloudMapException("ListNamespaces", "AccessDenied", "no")), LoopbackPorts.UdpAndTcp());
         Assert.Equal("SERVFAIL", (await new DnsClientResolver(failing.Endpoint).QueryAsync("orders.shop.internal", "A", CancellationToken.None)).Code);
-    }
-
-    private sealed class Unreadable : ICloudMapClient
-    {
-        public Task<IReadOnlyList<LiveNamespace>> ListNamespacesAsync(CancellationToken cancellationToken) => throw new CloudMapException("ListNamespaces", "AccessDenied", "no");
-
-        public Task<IReadOnlyList<LiveService>> ListServicesAsync(string namespaceId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<LiveInstance>> ListInstancesAsync(string serviceId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<DiscoveredInstance>> DiscoverInstancesAsync(string namespaceName, string serviceName, string healthStatus, string? ownerAccount, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyDictionary<string, string>> GetServiceAttributesAsync(string serviceId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
