@@ -127,7 +127,6 @@ internal sealed class LocalEcsPeer : IDisposable
             return Error("ClusterNotFoundException", "Cluster not found.");
         }
 
-        var tasks = await TasksAsync(cluster, cancellationToken).ConfigureAwait(false);
         // Two stacks may name the same cluster and service literally: the first one answers, as one ECS service would.
         var inCluster = services.Where(s => s.Cluster == cluster).DistinctBy(s => s.Name, StringComparer.Ordinal).ToDictionary(s => s.Name, StringComparer.Ordinal);
         switch (operation)
@@ -135,6 +134,7 @@ internal sealed class LocalEcsPeer : IDisposable
             case "DescribeServices":
             {
                 var asked = Strings("services").Select(s => s[(s.LastIndexOf('/') + 1)..]).ToList();
+                var tasks = await TasksAsync(cluster, cancellationToken).ConfigureAwait(false);
                 var ids = await PhysicalIdsAsync(registry, stacks, region, cancellationToken).ConfigureAwait(false);
                 return (200, new JsonObject
                 {
@@ -147,12 +147,14 @@ internal sealed class LocalEcsPeer : IDisposable
             {
                 var service = request["serviceName"]?.GetValue<string>();
                 var status = request["desiredStatus"]?.GetValue<string>() ?? "RUNNING";
+                var tasks = await TasksAsync(cluster, cancellationToken).ConfigureAwait(false);
                 return (200, new JsonObject { ["taskArns"] = new JsonArray([.. tasks.Where(t => (service is null || t.Service == service) && t.DesiredStatus == status).Select(t => (JsonNode)Arn("task", $"{cluster}/{t.Id}"))]) }.ToJsonString());
             }
 
             case "DescribeTasks":
             {
                 var asked = Strings("tasks").Select(t => t[(t.LastIndexOf('/') + 1)..]).ToList();
+                var tasks = await TasksAsync(cluster, cancellationToken).ConfigureAwait(false);
                 var byId = tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
                 return (200, new JsonObject
                 {

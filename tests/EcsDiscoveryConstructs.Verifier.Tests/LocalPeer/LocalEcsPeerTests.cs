@@ -76,6 +76,15 @@ public sealed class LocalEcsPeerTests : IDisposable
     }
 
     [Fact]
+    public async Task ListServiceDeployments_AnswersFromTheScenario_WithoutReadingTheRegistry()
+    {
+        peer.Deploying("FrontendBackendDns-NetworkCluster17B54D11", "backend");
+        registry.Calls.Clear();
+        Assert.Single(await ecs.ListServiceDeploymentsAsync("FrontendBackendDns-NetworkCluster17B54D11", "backend", null, CancellationToken.None));
+        Assert.Empty(registry.Calls);
+    }
+
+    [Fact]
     public async Task ACrashLoop_StopsTasksWithTheReason()
     {
         peer.CrashLooping("FrontendBackendDns-NetworkCluster17B54D11", "backend", "CannotPullContainerError: not found");
