@@ -5,33 +5,76 @@ code. Each entry names a file, the code line the comment goes above (its text, t
 comment (Stryker's syntax: `Stryker disable once <mutators> : <reason>`). A line that is gone or no longer unique
 fails the run: the entry must be updated with the code it excuses.
 
+An entry with "pattern" instead of "file" and "before" is a shape of code rather than one line: the comment goes above
+every line of the files matching "files" (a glob from the repository root) whose text, trimmed, matches the regular
+expression "pattern" and whose next lines read "followed_by" (trimmed, in order). A pattern that matches no line
+fails the run too.
+
 Usage: python3 bench/mutation/apply_ignores.py <copy of the repository>
 """
+import glob
 import json
 import os
+import re
 import sys
 
+if len(sys.argv) != 2 or not os.path.isdir(sys.argv[1]):
+    print("usage: python3 bench/mutation/apply_ignores.py <copy of the repository (a folder)>", file=sys.stderr)
+    sys.exit(2)
 here = os.path.dirname(os.path.abspath(__file__))
 root = sys.argv[1]
 problems = []
 by_file = {}
+patterns = []
 for entry in json.load(open(os.path.join(here, "ignored.json"))):
-    by_file.setdefault(entry["file"], []).append(entry)
-for file, entries in by_file.items():
+    if "pattern" in entry:
+        patterns.append(entry)
+    else:
+        by_file.setdefault(entry["file"], []).append(entry)
+inserted = {}
+
+
+def shaped(lines, index, entry):
+    follow = entry.get("followed_by", [])
+    return re.fullmatch(entry["pattern"], lines[index].strip()) is not None and [
+        line.strip() for line in lines[index + 1 : index + 1 + len(follow)]
+    ] == follow
+
+
+files = set(by_file)
+for entry in patterns:
+    files.update(os.path.relpath(p, root) for p in glob.glob(os.path.join(root, entry["files"]), recursive=True))
+matched = {id(entry): 0 for entry in patterns}
+for file in sorted(files):
     path = os.path.join(root, file)
+    if not os.path.isfile(path):
+        problems.append(f"{file}: no such file")
+        continue
     lines = open(path).read().split("\n")
     inserts = []
-    for entry in entries:
+    for entry in by_file.get(file, []):
         found = [i for i, line in enumerate(lines) if line.strip() == entry["before"]]
         if len(found) != 1:
             problems.append(f"{file}: {len(found)} lines read '{entry['before']}' (expected exactly one)")
             continue
-        indent = lines[found[0]][: len(lines[found[0]]) - len(lines[found[0]].lstrip())]
-        inserts.append((found[0], f"{indent}// {entry['comment']}"))
+        inserts.append((found[0], entry["comment"]))
+    for entry in patterns:
+        if not glob.fnmatch.fnmatch(file, entry["files"]):
+            continue
+        for index in range(len(lines)):
+            if shaped(lines, index, entry):
+                inserts.append((index, entry["comment"]))
+                matched[id(entry)] += 1
     for index, comment in sorted(inserts, reverse=True):
-        lines.insert(index, comment)
-    open(path, "w").write("\n".join(lines))
+        indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+        lines.insert(index, f"{indent}// {comment}")
+    if inserts:
+        open(path, "w").write("\n".join(lines))
+        inserted[file] = len(inserts)
+for entry in patterns:
+    if matched[id(entry)] == 0:
+        problems.append(f"pattern '{entry['pattern']}' in {entry['files']} matches no line")
 if problems:
     print("bench/mutation/ignored.json is out of date:\n  " + "\n  ".join(problems), file=sys.stderr)
     sys.exit(2)
-print(f"apply_ignores: {sum(len(e) for e in by_file.values())} ignore comments in {len(by_file)} files")
+print(f"apply_ignores: {sum(inserted.values())} ignore comments in {len(inserted)} files")
