@@ -122,18 +122,4 @@ public class DiscoverableFargateServicePropsTests
         var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace, DnsRecords = DiscoveryRecordTypes.Srv } }));
         Assert.Contains("(containers: 'app': 8080, 9090; 'logs': no ports)", Assert.Single(error.Errors), StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void ATaskDefinitionWithoutAnEssentialContainer_IsRefused()
-    {
-        var w = new Workloads();
-        var task = new FargateTaskDefinition(w.Stack, "Task");
-        var app = Workloads.Container("app", new PortMapping { ContainerPort = 8080 });
-        app.Essential = false;
-        task.AddContainer("app", app);
-        var error = Findings.Error(() => new DiscoverableFargateService(w.Stack, "Orders", new DiscoverableFargateServiceProps { Cluster = w.Cluster, Name = "orders", TaskDefinition = task, CloudMap = new CloudMapRegistrationOptions { Namespace = w.Namespace } }));
-        Assert.Equal(
-            ["DiscoverableFargateService 'TestStack/Orders': TaskDefinition has no essential container: ECS refuses such a task definition (the task stops when an essential container stops; one must be). Leave Essential unset (true) on the application container. [ecs-discovery:task-source]"],
-            error.Errors);
-    }
 }

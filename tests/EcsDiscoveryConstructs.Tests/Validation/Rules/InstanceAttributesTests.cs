@@ -221,4 +221,13 @@ public class InstanceAttributesTests
             ["DiscoveryService 'TestStack/Orders': CustomAttributes (5033 characters) are too long together, the AWS_ attributes the instance's addresses make included: use at most 5000 characters. Shorten or remove attributes. [ecs-discovery:instance-attributes]"],
             Findings.Error(() => service.RegisterIpInstance("Web", new IpInstanceOptions { Ipv4 = Amazon.CDK.Fn.ImportValue("Ipv4"), Ipv6 = Amazon.CDK.Fn.ImportValue("Ipv6"), CustomAttributes = attributes })).Errors);
     }
+
+    [Fact]
+    public void AMissingValue_FailsWithMessage()
+    {
+        var stack = TestApp.CreateStack();
+        var api = new DiscoveryService(stack, "Api", Fixtures.GoodService(Fixtures.HttpNamespace(stack), "api"));
+        var error = Findings.Error(() => api.RegisterNonIpInstance("Endpoint", new NonIpInstanceOptions { CustomAttributes = new Dictionary<string, string> { ["zone"] = null! } }));
+        Assert.Equal(["DiscoveryService 'TestStack/Api': CustomAttributes['zone'] is missing. Give the attribute a value. [ecs-discovery:instance-attributes]"], error.Errors);
+    }
 }

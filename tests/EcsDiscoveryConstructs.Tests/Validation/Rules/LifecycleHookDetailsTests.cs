@@ -43,4 +43,12 @@ public class LifecycleHookDetailsTests
         var error = Findings.Error(() => Service(w, loop));
         Assert.Contains("holds values nested deeper than 32 levels, which JSON cannot carry.", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AValueOfAnotherType_FailsNamingTheType()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => Service(w, new Dictionary<string, object> { ["when"] = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }));
+        Assert.Equal("DiscoverableFargateService 'TestStack/Orders': LifecycleHooks[0].Details['when'] holds a DateTime, which JSON cannot carry. Use strings, finite numbers, booleans, and dictionaries or lists of them. [ecs-discovery:lifecycle-hook-details]", error.Message);
+    }
 }

@@ -46,4 +46,12 @@ public class LifecycleHookStagesTests
         var error = Findings.Error(() => service.AddLifecycleHook(new LambdaLifecycleHook { Function = Deployments.HookFunction(w.Stack, "Other"), Stages = [] }));
         Assert.Equal("DiscoverableFargateService 'TestStack/Orders': LifecycleHooks[1].Stages is empty: the hook would never run. Name a stage, e.g. Stages = [LifecycleHookStage.PostTestTrafficShift]. [ecs-discovery:lifecycle-hook-stages]", error.Message);
     }
+
+    [Fact]
+    public void ANullHook_FailsWithMessage()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => Deployments.ScService(w, ServiceDeploymentStrategy.BlueGreen(), hooks: [null!]));
+        Assert.Equal("DiscoverableFargateService 'TestStack/Orders': LifecycleHooks[0] is null. Remove the entry or give a LambdaLifecycleHook. [ecs-discovery:lifecycle-hook-stages]", error.Message);
+    }
 }

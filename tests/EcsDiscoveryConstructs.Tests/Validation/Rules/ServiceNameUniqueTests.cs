@@ -39,4 +39,18 @@ public class ServiceNameUniqueTests
         var assembly = ((Amazon.CDK.App)stack.Node.Root).Synth();
         Assert.Single(assembly.Stacks);
     }
+
+    [Fact]
+    public void TheSameNameTwiceInHttpNamespace_FailsSynthesis_WithoutTheDnsCaseNote()
+    {
+        var stack = TestApp.CreateStack();
+        var ns = Fixtures.HttpNamespace(stack);
+        _ = new DiscoveryService(stack, "A", new DiscoveryServiceProps { Namespace = ns, Name = "orders" });
+        _ = new DiscoveryService(stack, "B", new DiscoveryServiceProps { Namespace = ns, Name = "orders" });
+        var error = Assert.ThrowsAny<Exception>(() => ((Amazon.CDK.App)stack.Node.Root).Synth());
+        Assert.Contains(
+            "[TestStack/Http] DiscoveryService 'TestStack/A' and 'TestStack/B': Name 'orders' is used more than once in namespace 'internal-api'. Give each service its own name. [ecs-discovery:service-name-unique]",
+            error.Message,
+            StringComparison.Ordinal);
+    }
 }

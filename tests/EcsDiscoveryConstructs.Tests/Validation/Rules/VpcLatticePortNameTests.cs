@@ -31,4 +31,12 @@ public class VpcLatticePortNameTests
         var error = Findings.Error(() => VpcLatticeOptionsTests.Service(w, new VpcLatticeOptions { Targets = [] }));
         Assert.Equal("DiscoverableFargateService 'TestStack/Orders': VpcLattice.Targets is empty. Give at least one VpcLatticeTarget, or remove VpcLattice. [ecs-discovery:vpc-lattice-port-name]", error.Message);
     }
+
+    [Fact]
+    public void ANullTarget_FailsWithMessage()
+    {
+        var w = new Workloads();
+        var error = Findings.Error(() => VpcLatticeOptionsTests.Service(w, new VpcLatticeOptions { Targets = [null!] }));
+        Assert.Equal("DiscoverableFargateService 'TestStack/Orders': VpcLattice.Targets[0] is null. Remove the entry or give a VpcLatticeTarget. [ecs-discovery:vpc-lattice-port-name]", error.Message);
+    }
 }
