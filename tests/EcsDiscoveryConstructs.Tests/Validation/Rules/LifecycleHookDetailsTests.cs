@@ -45,10 +45,10 @@ public class LifecycleHookDetailsTests
     }
 
     [Fact]
-    public void AValueOfAnotherType_FailsNamingTheType()
+    public void ANullValue_FailsSayingNull()
     {
         var w = new Workloads();
-        var error = Findings.Error(() => Service(w, new Dictionary<string, object> { ["when"] = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }));
-        Assert.Equal("DiscoverableFargateService 'TestStack/Orders': LifecycleHooks[0].Details['when'] holds a DateTime, which JSON cannot carry. Use strings, finite numbers, booleans, and dictionaries or lists of them. [ecs-discovery:lifecycle-hook-details]", error.Message);
+        var error = Findings.Error(() => Service(w, new Dictionary<string, object> { ["owner"] = null! }));
+        Assert.Equal("DiscoverableFargateService 'TestStack/Orders': LifecycleHooks[0].Details['owner'] holds null, which JSON cannot carry. Use strings, finite numbers, booleans, and dictionaries or lists of them. [ecs-discovery:lifecycle-hook-details]", error.Message);
     }
 }
