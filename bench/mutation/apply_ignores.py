@@ -7,8 +7,9 @@ fails the run: the entry must be updated with the code it excuses.
 
 An entry with "pattern" instead of "file" and "before" is a shape of code rather than one line: the comment goes above
 every line of the files matching "files" (a glob from the repository root) whose text, trimmed, matches the regular
-expression "pattern" and whose next lines read "followed_by" (trimmed, in order). A pattern that matches no line
-fails the run too.
+expression "pattern", whose next lines match the regular expressions "followed_by" (trimmed, in order) and, with
+"inside", whose enclosing block opens under a line matching that expression (an `if`, a `catch`); "at" puts the comment
+that many lines below the match instead. A pattern that matches no line fails the run too.
 
 Usage: python3 bench/mutation/apply_ignores.py <copy of the repository>
 """
@@ -34,16 +35,32 @@ for entry in json.load(open(os.path.join(here, "ignored.json"))):
 inserted = {}
 
 
+def header(lines, index):
+    """The line before the '{' that opens the block holding line index (an if, catch, ...), or None."""
+    depth = 0
+    for i in range(index - 1, -1, -1):
+        text = lines[i].strip()
+        depth += text.count("}") - text.count("{")
+        if depth < 0:
+            return lines[i - 1].strip() if text == "{" and i > 0 else None
+    return None
+
+
 def shaped(lines, index, entry):
     follow = entry.get("followed_by", [])
-    return re.fullmatch(entry["pattern"], lines[index].strip()) is not None and [
-        line.strip() for line in lines[index + 1 : index + 1 + len(follow)]
-    ] == follow
+    following = [line.strip() for line in lines[index + 1 : index + 1 + len(follow)]]
+    return (
+        re.fullmatch(entry["pattern"], lines[index].strip()) is not None
+        and len(following) == len(follow)
+        and all(re.fullmatch(f, line) for f, line in zip(follow, following))
+        and ("inside" not in entry or re.fullmatch(entry["inside"], header(lines, index) or "") is not None)
+    )
 
 
 files = set(by_file)
 for entry in patterns:
-    files.update(os.path.relpath(p, root) for p in glob.glob(os.path.join(root, entry["files"]), recursive=True))
+    entry["matching_files"] = {os.path.relpath(p, root) for p in glob.glob(os.path.join(root, entry["files"]), recursive=True)}
+    files.update(entry["matching_files"])
 matched = {id(entry): 0 for entry in patterns}
 for file in sorted(files):
     path = os.path.join(root, file)
@@ -59,11 +76,11 @@ for file in sorted(files):
             continue
         inserts.append((found[0], entry["comment"]))
     for entry in patterns:
-        if not glob.fnmatch.fnmatch(file, entry["files"]):
+        if file not in entry["matching_files"]:
             continue
         for index in range(len(lines)):
             if shaped(lines, index, entry):
-                inserts.append((index, entry["comment"]))
+                inserts.append((index + entry.get("at", 0), entry["comment"]))
                 matched[id(entry)] += 1
     for index, comment in sorted(inserts, reverse=True):
         indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
