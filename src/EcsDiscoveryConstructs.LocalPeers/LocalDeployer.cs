@@ -86,7 +86,7 @@ internal sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writ
                 foreach (var ecs in stack.EcsServices.Where(e => e.RegistryServiceLogicalId == cm.LogicalId))
                 {
                     var srv = cm.DnsRecords.Any(r => r.Type == "SRV");
-                    await RegisterAsync(serviceId, Tasks(stack, ecs, cidr, srv ? ecs.RegistryPort : null)).ConfigureAwait(false);
+                    await RegisterAsync(serviceId, Tasks(stack, ecs, cidr, srv ? ecs.RegistryPort : null, region)).ConfigureAwait(false);
                 }
 
                 await RegisterAsync(serviceId, stack.Instances.Where(i => i.ServiceLogicalId == cm.LogicalId).Select(DeclaredInstanceAttributes.ForPeer)).ConfigureAwait(false);
@@ -98,7 +98,7 @@ internal sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writ
                 {
                     var serviceId = await ServiceAsync(ecs.ServiceConnectNamespaceLogicalId!, endpoint.DiscoveryName ?? endpoint.PortName, new JsonObject { ["Type"] = "HTTP" }).ConfigureAwait(false);
                     var port = ecs.NamedPorts.TryGetValue(endpoint.PortName, out var p) ? p : endpoint.Port;
-                    await RegisterAsync(serviceId, Tasks(stack, ecs, namespaceIds[ecs.ServiceConnectNamespaceLogicalId!].Info.VpcCidr, port)).ConfigureAwait(false);
+                    await RegisterAsync(serviceId, Tasks(stack, ecs, namespaceIds[ecs.ServiceConnectNamespaceLogicalId!].Info.VpcCidr, port, region)).ConfigureAwait(false);
                 }
             }
         }
@@ -158,9 +158,6 @@ internal sealed class LocalDeployer(ICloudMapClient reader, ICloudMapWriter writ
         var cidr = stack.Namespaces.FirstOrDefault(n => n.LogicalId == ecs.ServiceConnectNamespaceLogicalId)?.VpcCidr;
         return Tasks(stack, ecs, cidr, null, region).Select(t => (t.Id, t.Attributes["AWS_INSTANCE_IPV4"]));
     }
-
-    private IEnumerable<(string Id, Dictionary<string, string> Attributes)> Tasks(StackTopology stack, EcsServiceInfo ecs, string? cidr, int? port)
-        => Tasks(stack, ecs, cidr, port, region);
 
     private static IEnumerable<(string Id, Dictionary<string, string> Attributes)> Tasks(StackTopology stack, EcsServiceInfo ecs, string? cidr, int? port, string region)
     {

@@ -102,13 +102,15 @@ internal sealed class LocalEcsPeer : IDisposable
     {
         var services = Services();
         var clusters = services.Select(s => s.Cluster).ToHashSet(StringComparer.Ordinal);
-        string? Cluster() => request["cluster"] is JsonValue v && v.TryGetValue<string>(out var c) ? c[(c.LastIndexOf('/') + 1)..] : "default";
+        // ECS takes a cluster, service or task by name or ARN: the name is what follows the last '/'.
+        static string NameOf(string nameOrArn) => nameOrArn[(nameOrArn.LastIndexOf('/') + 1)..];
+        string? Cluster() => request["cluster"] is JsonValue v && v.TryGetValue<string>(out var c) ? NameOf(c) : "default";
         IEnumerable<string> Strings(string member) => (request[member] as JsonArray ?? []).OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : string.Empty);
         (int, string) Error(string type, string message) => (400, new JsonObject { ["__type"] = type, ["message"] = message }.ToJsonString());
 
         if (operation == "DescribeClusters")
         {
-            var asked = Strings("clusters").Select(c => c[(c.LastIndexOf('/') + 1)..]).ToList();
+            var asked = Strings("clusters").Select(NameOf).ToList();
             return (200, new JsonObject
             {
                 ["clusters"] = new JsonArray([.. asked.Where(clusters.Contains).Select(c => (JsonNode)new JsonObject { ["clusterArn"] = Arn("cluster", c), ["clusterName"] = c, ["status"] = "ACTIVE" })]),
@@ -127,18 +129,19 @@ internal sealed class LocalEcsPeer : IDisposable
             return Error("ClusterNotFoundException", "Cluster not found.");
         }
 
+        var inClusterAll = services.Where(s => s.Cluster == cluster).ToList();
         // Two stacks may name the same cluster and service literally: the first one answers, as one ECS service would.
-        var inCluster = services.Where(s => s.Cluster == cluster).DistinctBy(s => s.Name, StringComparer.Ordinal).ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var inCluster = inClusterAll.DistinctBy(s => s.Name, StringComparer.Ordinal).ToDictionary(s => s.Name, StringComparer.Ordinal);
         switch (operation)
         {
             case "DescribeServices":
             {
-                var asked = Strings("services").Select(s => s[(s.LastIndexOf('/') + 1)..]).ToList();
-                var tasks = await TasksAsync(cluster, cancellationToken).ConfigureAwait(false);
+                var asked = Strings("services").Select(NameOf).ToList();
+                var tasks = await TasksAsync(cluster, inClusterAll, cancellationToken).ConfigureAwait(false);
                 var ids = await PhysicalIdsAsync(registry, stacks, region, cancellationToken).ConfigureAwait(false);
                 return (200, new JsonObject
                 {
-                    ["services"] = new JsonArray([.. asked.Where(inCluster.ContainsKey).Select(n => (JsonNode)ServiceJson(inCluster[n], tasks, ids[inCluster[n].Stack]))]),
+                    ["services"] = new JsonArray([.. asked.Where(inCluster.ContainsKey).Select(n => (JsonNode)ServiceJson(inCluster[n], tasks, ids[inCluster[n].Stack.Name]))]),
                     ["failures"] = new JsonArray([.. asked.Where(n => !inCluster.ContainsKey(n)).Select(n => (JsonNode)new JsonObject { ["arn"] = Arn("service", $"{cluster}/{n}"), ["reason"] = "MISSING" })]),
                 }.ToJsonString());
             }
@@ -147,14 +150,14 @@ internal sealed class LocalEcsPeer : IDisposable
             {
                 var service = request["serviceName"]?.GetValue<string>();
                 var status = request["desiredStatus"]?.GetValue<string>() ?? "RUNNING";
-                var tasks = await TasksAsync(cluster, cancellationToken).ConfigureAwait(false);
+                var tasks = await TasksAsync(cluster, inClusterAll, cancellationToken).ConfigureAwait(false);
                 return (200, new JsonObject { ["taskArns"] = new JsonArray([.. tasks.Where(t => (service is null || t.Service == service) && t.DesiredStatus == status).Select(t => (JsonNode)Arn("task", $"{cluster}/{t.Id}"))]) }.ToJsonString());
             }
 
             case "DescribeTasks":
             {
-                var asked = Strings("tasks").Select(t => t[(t.LastIndexOf('/') + 1)..]).ToList();
-                var tasks = await TasksAsync(cluster, cancellationToken).ConfigureAwait(false);
+                var asked = Strings("tasks").Select(NameOf).ToList();
+                var tasks = await TasksAsync(cluster, inClusterAll, cancellationToken).ConfigureAwait(false);
                 var byId = tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
                 return (200, new JsonObject
                 {
@@ -165,8 +168,7 @@ internal sealed class LocalEcsPeer : IDisposable
 
             default:
             {
-                var service = request["service"]?.GetValue<string>() ?? string.Empty;
-                service = service[(service.LastIndexOf('/') + 1)..];
+                var service = NameOf(request["service"]?.GetValue<string>() ?? string.Empty);
                 var deploying = scenarios.TryGetValue((cluster, service), out var scenario) && scenario.Deploying;
                 return (200, new JsonObject
                 {
@@ -280,10 +282,13 @@ internal sealed class LocalEcsPeer : IDisposable
 
     /// <summary>The stacks' ECS services, as local-deploy names them.</summary>
     private List<LocalService> Services()
-        => [.. stacks.SelectMany(s => s.EcsServices.Select(e => new LocalService(s.Name, LocalDeployer.ClusterName(s, e), LocalDeployer.EcsServiceName(e), LocalDeployer.TaskCount(e), e)))];
+        => [.. stacks.SelectMany(s => s.EcsServices.Select(e => new LocalService(s, LocalDeployer.ClusterName(s, e), LocalDeployer.EcsServiceName(e), LocalDeployer.TaskCount(e), e)))];
 
-    /// <summary>The tasks of <paramref name="cluster"/>: a RUNNING one per instance its services registered, and a crash loop's stopped ones.</summary>
-    private async Task<List<LocalTask>> TasksAsync(string cluster, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tasks of <paramref name="cluster"/> (whose ECS services are <paramref name="inCluster"/>): a RUNNING one per
+    /// instance its services registered and per task of a service that registers nowhere, and a crash loop's stopped ones.
+    /// </summary>
+    private async Task<List<LocalTask>> TasksAsync(string cluster, IReadOnlyList<LocalService> inCluster, CancellationToken cancellationToken)
     {
         var tasks = new List<LocalTask>();
         foreach (var ns in await registry.ListNamespacesAsync(cancellationToken).ConfigureAwait(false))
@@ -303,12 +308,9 @@ internal sealed class LocalEcsPeer : IDisposable
         // One task registers into every Cloud Map service of its ECS service (a registry and Service Connect): one task.
         tasks = [.. tasks.DistinctBy(t => t.Id, StringComparer.Ordinal)];
         // A service that registers nowhere (a Service Connect client) runs its tasks all the same, unless it crash loops.
-        foreach (var stack in stacks)
+        foreach (var service in inCluster.Where(s => s.RegistersNowhere && scenarios.GetValueOrDefault((cluster, s.Name))?.CrashReason is null))
         {
-            foreach (var ecs in stack.EcsServices.Where(e => LocalDeployer.ClusterName(stack, e) == cluster && scenarios.GetValueOrDefault((cluster, LocalDeployer.EcsServiceName(e)))?.CrashReason is null && e.RegistryServiceLogicalId is null && e.RegistryArn is null && e.RegistryServiceLogicalIds.Count == 0 && e.Endpoints.Count == 0))
-            {
-                tasks.AddRange(LocalDeployer.UnregisteredTasks(stack, ecs, region).Select(t => new LocalTask(t.Id, LocalDeployer.EcsServiceName(ecs), "RUNNING", t.Address, null)));
-            }
+            tasks.AddRange(LocalDeployer.UnregisteredTasks(service.Stack, service.Info, region).Select(t => new LocalTask(t.Id, service.Name, "RUNNING", t.Address, null)));
         }
 
         foreach (var ((_, service), scenario) in scenarios.Where(s => s.Key.Cluster == cluster && s.Value.CrashReason is not null))
@@ -483,7 +485,11 @@ internal sealed class LocalEcsPeer : IDisposable
 
     private sealed record Scenario(bool Deploying, string? CrashReason);
 
-    private sealed record LocalService(string Stack, string Cluster, string Name, int Desired, EcsServiceInfo Info);
+    private sealed record LocalService(StackTopology Stack, string Cluster, string Name, int Desired, EcsServiceInfo Info)
+    {
+        /// <summary>No Cloud Map service or Service Connect endpoint: its tasks are in no registry (a Service Connect client).</summary>
+        public bool RegistersNowhere => Info.RegistryServiceLogicalId is null && Info.RegistryArn is null && Info.RegistryServiceLogicalIds.Count == 0 && Info.Endpoints.Count == 0;
+    }
 
     private sealed record LocalTask(string Id, string Service, string DesiredStatus, string? Address, string? StoppedReason);
 }

@@ -20,6 +20,7 @@ namespace EcsDiscoveryConstructs.Verifier.Tests.LocalPeer;
 public sealed class LocalEcsPeerReplySnapshotTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static TheoryData<string> Stacks => [.. RepoRoot.ExampleStacks];
 
@@ -35,8 +36,9 @@ public sealed class LocalEcsPeerReplySnapshotTests
         async Task<JsonNode?> Ecs(string operation, JsonObject request)
         {
             var (status, body) = await peer.AnswerAsync(operation, request, CancellationToken.None);
-            log.Add($"> {operation} {request.ToJsonString()}\n< {status} {JsonNode.Parse(body)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}");
-            return JsonNode.Parse(body);
+            var reply = JsonNode.Parse(body)!;
+            log.Add($"> {operation} {request.ToJsonString()}\n< {status} {reply.ToJsonString(Indented)}");
+            return reply;
         }
 
         async Task Cfn(params string[] pairs)
