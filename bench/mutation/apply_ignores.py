@@ -60,8 +60,8 @@ def shaped(lines, index, entry):
 files = set(by_file)
 for entry in patterns:
     entry["matching_files"] = {os.path.relpath(p, root) for p in glob.glob(os.path.join(root, entry["files"]), recursive=True)}
+    entry["matched"] = 0
     files.update(entry["matching_files"])
-matched = {id(entry): 0 for entry in patterns}
 for file in sorted(files):
     path = os.path.join(root, file)
     if not os.path.isfile(path):
@@ -81,7 +81,7 @@ for file in sorted(files):
         for index in range(len(lines)):
             if shaped(lines, index, entry):
                 inserts.append((index + entry.get("at", 0), entry["comment"]))
-                matched[id(entry)] += 1
+                entry["matched"] += 1
     for index, comment in sorted(inserts, reverse=True):
         indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
         lines.insert(index, f"{indent}// {comment}")
@@ -89,7 +89,7 @@ for file in sorted(files):
         open(path, "w").write("\n".join(lines))
         inserted[file] = len(inserts)
 for entry in patterns:
-    if matched[id(entry)] == 0:
+    if entry["matched"] == 0:
         problems.append(f"pattern '{entry['pattern']}' in {entry['files']} matches no line")
 if problems:
     print("bench/mutation/ignored.json is out of date:\n  " + "\n  ".join(problems), file=sys.stderr)
